@@ -1,0 +1,1 @@
+"""claimcheck: claim fact-checking and provenance tracking for news corpora."""

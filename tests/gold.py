@@ -1,0 +1,38 @@
+"""The Wikinews gold labels and the seed article, as the tests see them."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+WIKINEWS = CORPUS / "wikinews"
+SEED = CORPUS / "wic_universal_cyberspace.txt"
+
+
+def body(path: Path) -> str:
+    """The stored text of a corpus file: its content after the front matter."""
+    text = path.read_text(encoding="utf-8")
+    if text.startswith("---\n"):
+        end = text.index("\n---\n", 4)
+        text = text[end + 5 :]
+    return text
+
+
+@cache
+def article(name: str) -> str:
+    return body(WIKINEWS / name)
+
+
+@cache
+def seed() -> str:
+    return body(SEED)
+
+
+@cache
+def gold() -> list[dict[str, Any]]:
+    lines = (WIKINEWS / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
