@@ -1,0 +1,41 @@
+# The two commands a new user needs: `make run` and `make test`.
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+
+.PHONY: run test lint bench clean
+
+$(PY):
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+# Ingest corpus/ into claimcheck.db, print the summary and the claims to chase first.
+run: $(VENV)/.installed
+	$(BIN)/claimcheck ingest corpus
+	@echo
+	@echo "Unattributed claims, most check-worthy first:"
+	$(BIN)/claimcheck claims --unattributed --sort checkworthiness --limit 10
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests bench migrations
+	$(BIN)/ruff format --check src tests bench migrations
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: lint
+	$(BIN)/pytest -q
+
+bench: $(VENV)/.installed-test
+	$(PY) bench/segmentation.py
+	$(PY) bench/ingest.py
+
+clean:
+	rm -rf $(VENV) claimcheck.db claimcheck.db-wal claimcheck.db-shm

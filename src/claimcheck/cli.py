@@ -1,0 +1,451 @@
+"""The `claimcheck` command: each subcommand is a few lines over a service."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import json
+import re
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any, ParamSpec, TypeVar
+
+import click
+
+from claimcheck.errors import ClaimcheckError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_C1 = re.compile(r"[\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """Corpus text shown on a terminal: control characters made visible, never obeyed."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def one_line(text: str) -> str:
+    return terminal_safe(" ".join(text.split()))
+
+
+def json_line(value: Any) -> str:
+    # json leaves C1 controls (U+0080-U+009F) raw under ensure_ascii=False; some terminals obey them.
+    return _C1.sub(
+        lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False)
+    )
+
+
+class Context:
+    def __init__(self, db_url: str, debug: bool) -> None:
+        self.db_url = db_url
+        self.debug = debug
+
+
+def command_errors(fn: Callable[P, R]) -> Callable[P, R]:
+    """Turn a failed operation into one sentence and exit code 1 (a traceback with --debug)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except Exception as error:
+            ctx = click.get_current_context().find_object(Context)
+            if ctx is not None and ctx.debug:
+                raise
+            message = str(error) if isinstance(error, ClaimcheckError) else (
+                f"unexpected {type(error).__name__}: {error} (run with --debug for details)"
+            )
+            click.echo(f"Error: {terminal_safe(message)}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+@contextmanager
+def database(ctx: Context) -> Iterator[Any]:
+    from claimcheck.services.database import open_database
+
+    db = open_database(ctx.db_url)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option(
+    "--db",
+    "db_url",
+    envvar="CLAIMCHECK_DB",
+    default="sqlite:///claimcheck.db",
+    show_default=True,
+    metavar="URL",
+    help="SQLAlchemy database URL (also CLAIMCHECK_DB), e.g. postgresql://user@host/name.",
+)
+@click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
+@click.version_option(package_name="claimcheck")
+@click.pass_context
+def main(ctx: click.Context, db_url: str, debug: bool) -> None:
+    """Claim fact-checking and provenance tracking for news corpora.
+
+    Every sentence of every article becomes a claim with its provenance: the
+    document and exact character span it came from, and who it is attributed to.
+    """
+    ctx.obj = Context(db_url, debug)
+
+
+def parse_size(value: str) -> int:
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", value.lower())
+    if match is None:
+        raise click.BadParameter(f"{value!r} is not a size such as 20MB or 500KB")
+    factor = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[match.group(2)]
+    return int(float(match.group(1)) * factor)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--title", help="Title for the ingested documents (overrides front matter).")
+@click.option("--publisher", help="Publisher for the ingested documents.")
+@click.option("--url", help="URL of the ingested document.")
+@click.option(
+    "--date",
+    "published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Publication date, YYYY-MM-DD.",
+)
+@click.option(
+    "--max-size",
+    default="20MB",
+    show_default=True,
+    help="Skip files larger than this (e.g. 500KB, 20MB).",
+)
+@click.option(
+    "--encoding",
+    help="Encoding to fall back on for files that are not UTF-8 (e.g. cp1252); it is recorded.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+@pass_context
+@command_errors
+def ingest(
+    ctx: Context,
+    paths: tuple[Path, ...],
+    title: str | None,
+    publisher: str | None,
+    url: str | None,
+    published: dt.datetime | None,
+    max_size: str,
+    encoding: str | None,
+    quiet: bool,
+) -> None:
+    """Read .txt, .md and .html files (folders recursively) into claims.
+
+    The same bytes are never stored twice; changed bytes at a known path become a
+    new version of that document. Files that cannot be read are reported and
+    skipped; the rest are ingested, and the exit code is 1 if anything was skipped.
+    """
+    from claimcheck.core.reading import Metadata
+    from claimcheck.services.ingest import IngestOptions
+    from claimcheck.services.ingest import ingest as run_ingest
+
+    metadata = Metadata(title, publisher, url, published.date() if published else None)
+    options = IngestOptions(
+        max_bytes=parse_size(max_size),
+        fallback_encoding=encoding,
+        metadata=metadata if any((title, publisher, url, published)) else None,
+    )
+    with database(ctx) as db, progress_bar(quiet) as progress:
+        summary = run_ingest(db, list(paths), options, progress)
+    for skipped in summary.skipped:
+        click.echo(f"Error: {terminal_safe(skipped.reason)}", err=True)
+    if not quiet:
+        print_summary(summary)
+    if summary.failed:
+        sys.exit(1)
+
+
+@contextmanager
+def progress_bar(quiet: bool) -> Iterator[Callable[[int, int, str], None] | None]:
+    """A bar on a terminal; nothing in a pipe or with --quiet."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    bar: Any = None
+
+    def update(done: int, total: int, _path: str) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = click.progressbar(length=total, label="Ingesting", file=sys.stderr)
+            bar.__enter__()
+        bar.update(1)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+
+
+def print_summary(summary: Any) -> None:
+    stored = len(summary.added) + len(summary.new_versions)
+    click.echo(
+        f"Documents: {stored} ingested ({len(summary.new_versions)} as new versions), "
+        f"{len(summary.unchanged)} unchanged, {len(summary.skipped)} skipped"
+    )
+    kinds = ", ".join(f"{summary.kinds[k]} {k}" for k in sorted(summary.kinds))
+    click.echo(f"Sentences: {summary.sentences}" + (f" ({kinds})" if kinds else ""))
+    if summary.sentences:
+        click.echo(f"Unattributed claims: {summary.unattributed}")
+    if summary.carried_over:
+        click.echo(f"Reviews carried over to new versions: {summary.carried_over}")
+    for lost in summary.recheck:
+        click.echo(
+            f"Review to re-check: claim {lost.claim_id} of {lost.path} is gone from the new "
+            f"version: {one_line(lost.text)[:100]}"
+        )
+    for skipped in summary.skipped:
+        click.echo(f"Skipped: {terminal_safe(skipped.reason)}")
+
+
+CLAIM_FIELDS = ["id", "document", "index", "start", "end", "kind", "checkworthiness",
+                "attributed", "flags", "sources", "status", "cluster", "text"]  # fmt: skip
+
+
+def claim_filter_options(fn: Callable[P, R]) -> Callable[P, R]:
+    options = [
+        click.option("--document", help="Only this document (its path or id)."),
+        click.option(
+            "--kind", type=click.Choice(["claim", "headline", "boilerplate", "other"])
+        ),
+        click.option("--status", help="Only claims with this review status."),
+        click.option(
+            "--unattributed", is_flag=True, help="Only claims with no source (flagged)."
+        ),
+        click.option("--source", help="Only claims attributed to this canonical source."),
+        click.option(
+            "--sort",
+            type=click.Choice(["document", "checkworthiness"]),
+            default="document",
+            show_default=True,
+        ),
+        click.option("--limit", type=click.IntRange(min=1), help="At most this many claims."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _claim_filter(**kwargs: Any) -> Any:
+    from claimcheck.services.claims import ClaimFilter
+
+    return ClaimFilter(**kwargs)
+
+
+@main.command()
+@claim_filter_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl", "csv"]),
+    default="table",
+    show_default=True,
+)
+@pass_context
+@command_errors
+def claims(ctx: Context, fmt: str, **filters: Any) -> None:
+    """List claims, filtered and sorted, as a table, JSON Lines or CSV.
+
+    Example: claimcheck claims --unattributed --sort checkworthiness --limit 10
+    """
+    from claimcheck.services.claims import iter_claims
+
+    with database(ctx) as db:
+        write_claims(iter_claims(db, _claim_filter(**filters)), fmt, sys.stdout)
+
+
+def write_claims(views: Iterator[Any], fmt: str, out: IO[str]) -> None:
+    if fmt == "jsonl":
+        for view in views:
+            out.write(json_line(view.to_json()) + "\n")
+        return
+    if fmt == "csv":
+        writer = csv.writer(out)
+        writer.writerow(CLAIM_FIELDS)
+        for view in views:
+            data = view.to_json()
+            data["document"] = view.document.path
+            data["flags"] = " ".join(view.flags)
+            data["sources"] = "; ".join(
+                f"{s.canonical} ({s.kind}, {s.role})" for s in view.sources
+            )
+            writer.writerow([_C1.sub("", str(data[name])) for name in CLAIM_FIELDS])
+        return
+    for view in views:
+        sources = ", ".join(s.canonical for s in view.sources) or (
+            "UNATTRIBUTED" if view.kind == "claim" else "-"
+        )
+        out.write(
+            f"{view.id:>6}  {view.document.path}:{view.index:<4} {view.kind:<11} "
+            f"{view.checkworthiness:4.2f}  {view.status:<12} {one_line(sources)[:40]:<40}  "
+            f"{one_line(view.text)[:90]}\n"
+        )
+
+
+@main.command()
+@click.argument("claim_id", type=int)
+@pass_context
+@command_errors
+def show(ctx: Context, claim_id: int) -> None:
+    """Show one claim: its sentence with source and cue marked, and its provenance chain."""
+    from claimcheck.services.claims import get_claim
+
+    with database(ctx) as db:
+        view, _text = get_claim(db, claim_id)
+    doc = view.document
+    click.echo(f"Claim {view.id}  ({view.kind}, status {view.status})")
+    click.echo(
+        f"Document {doc.id}: {terminal_safe(doc.path)} v{doc.version}, sentence {view.index}, "
+        f"characters {view.start}-{view.end}"
+    )
+    if doc.title:
+        click.echo(f"Title: {one_line(doc.title)}")
+    click.echo("")
+    click.echo("  " + marked_sentence(view))
+    click.echo("")
+    if view.sources:
+        click.echo("Sources:")
+        for s in view.sources:
+            owner = f", of {terminal_safe(s.owner)}" if s.owner else ""
+            cue = f'cue "{terminal_safe(s.cue)}"' if s.cue else "implied"
+            mention = f', written "{terminal_safe(s.mention)}"' if s.mention else ""
+            carried = (
+                f", carried from sentence {s.carried_from}" if s.carried_from is not None else ""
+            )
+            click.echo(
+                f"  - {terminal_safe(s.canonical)} ({s.kind}{owner}): {s.role}, {cue}, "
+                f'as "{one_line(s.name)}"{mention}{carried}, confidence {s.confidence:.2f}'
+            )
+        click.echo(f"Chain: {provenance_chain(view)}")
+    elif view.kind == "claim":
+        hedge = f' (hedged: "{terminal_safe(view.hedge)}")' if view.hedge else ""
+        click.echo(f"Sources: none: flagged unattributed{hedge}")
+    reasons = ", ".join(view.reasons) or "none"
+    click.echo(f"Check-worthiness: {view.checkworthiness:.2f} ({reasons})")
+    if view.cluster is not None:
+        click.echo(f"Cluster: {view.cluster}")
+    for link in view.links:
+        target = link.url or link.target_source or f"claim {link.target_claim}"
+        click.echo(f"Link: {link.relation} {terminal_safe(str(target))}")
+
+
+def marked_sentence(view: Any) -> str:
+    """The sentence with source spans underlined and cues in bold (plain brackets in pipes)."""
+    marks: list[tuple[int, int, str]] = []
+    for s in view.sources:
+        if s.start is not None and s.end is not None and view.start <= s.start < view.end:
+            marks.append((s.start, s.end, "source"))
+        if s.cue_start is not None and s.cue_end is not None and view.start <= s.cue_start:
+            marks.append((s.cue_start, s.cue_end, "cue"))
+    out: list[str] = []
+    cursor = view.start
+    for start, end, what in sorted(set(marks)):
+        if start < cursor:
+            continue
+        out.append(one_line(view.text[cursor - view.start : start - view.start]))
+        piece = one_line(view.text[start - view.start : end - view.start])
+        if sys.stdout.isatty():
+            out.append(click.style(piece, underline=what == "source", bold=what == "cue"))
+        else:
+            out.append(f"[{piece}]" if what == "source" else f"{{{piece}}}")
+        cursor = end
+    out.append(one_line(view.text[cursor - view.start :]))
+    return "".join(out)
+
+
+def provenance_chain(view: Any) -> str:
+    primary = [s for s in view.sources if s.role != "via"]
+    via = [s for s in view.sources if s.role == "via"]
+    parts = [f"{terminal_safe(s.canonical)} ({terminal_safe(s.cue or 'implied')})" for s in primary]
+    text = " and ".join(parts) or "unnamed"
+    for s in via:
+        text += f", relayed by {terminal_safe(s.canonical)} ({terminal_safe(s.cue or 'implied')})"
+    return text
+
+
+@main.command()
+@claim_filter_options
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
+@pass_context
+@command_errors
+def export(ctx: Context, fmt: str, output: Path | None, **filters: Any) -> None:
+    """Export claims with their provenance, in document order, as JSON Lines or CSV."""
+    from claimcheck.services.claims import iter_claims
+
+    with database(ctx) as db:
+        views = iter_claims(db, _claim_filter(**filters))
+        if output is None:
+            write_claims(views, fmt, sys.stdout)
+            return
+        partial = output.with_name(output.name + ".partial")
+        try:
+            with partial.open("w", encoding="utf-8", newline="") as out:
+                write_claims(views, fmt, out)
+        except OSError as error:
+            raise ClaimcheckError(f"cannot write {output}: {error.strerror}") from error
+        partial.replace(output)
+
+
+@main.group()
+def db() -> None:
+    """Show or move the database schema version."""
+
+
+@db.command()
+@click.argument("revision", default="head")
+@pass_context
+@command_errors
+def upgrade(ctx: Context, revision: str) -> None:
+    """Upgrade the schema to REVISION (default: the newest)."""
+    from claimcheck.services import database as schema
+
+    state = schema.upgrade(ctx.db_url, revision)
+    click.echo(f"Database schema at {state.current} (newest: {state.head})")
+
+
+@db.command()
+@click.argument("revision")
+@pass_context
+@command_errors
+def downgrade(ctx: Context, revision: str) -> None:
+    """Downgrade the schema to REVISION ("base" removes every table)."""
+    from claimcheck.services import database as schema
+
+    state = schema.downgrade(ctx.db_url, revision)
+    click.echo(f"Database schema at {state.current or 'base'} (newest: {state.head})")
+
+
+@db.command()
+@pass_context
+@command_errors
+def current(ctx: Context) -> None:
+    """Show the database's schema version and the newest this claimcheck knows."""
+    from claimcheck.services import database as schema
+
+    state = schema.current(ctx.db_url)
+    behind = "" if state.current == state.head else " (run `claimcheck db upgrade`)"
+    click.echo(f"Database schema at {state.current or 'base'} (newest: {state.head}){behind}")

@@ -1,0 +1,234 @@
+"""Files to text and metadata: the first step of the pipeline.
+
+A document's text is what every offset points into, so it is fixed here once:
+decoded, front matter removed, line endings made "\\n", HTML reduced to its
+article text with one block per paragraph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from claimcheck.errors import ClaimcheckError
+
+TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
+                 ".htm": "html"}  # fmt: skip
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+METADATA_FIELDS = ("title", "publisher", "url", "published")
+
+
+class ReadError(ClaimcheckError):
+    """A file that cannot become a document; the message says why, in one sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+
+    def merged(self, override: Metadata) -> Metadata:
+        """This metadata with every field that `override` sets replaced."""
+        return Metadata(
+            *(getattr(override, f) or getattr(self, f) for f in METADATA_FIELDS)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ReadDocument:
+    path: str
+    sha256: str
+    media_type: str
+    encoding: str
+    text: str
+    metadata: Metadata
+
+
+def find_files(path: Path) -> Iterator[Path]:
+    """The readable files at `path`: itself, or the text files below it, sorted."""
+    if not path.exists():
+        raise ReadError(f"{path}: no such file or folder")
+    if path.is_file():
+        yield path
+        return
+    found = False
+    for candidate in sorted(path.rglob("*")):
+        if candidate.suffix.lower() in TEXT_SUFFIXES and candidate.is_file():
+            found = True
+            yield candidate
+    if not found:
+        kinds = ", ".join(sorted(TEXT_SUFFIXES))
+        raise ReadError(f"{path}: folder holds no text files ({kinds})")
+
+
+def read_file(
+    path: Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    fallback_encoding: str | None = None,
+    metadata: Metadata | None = None,
+) -> ReadDocument:
+    """Read one file; raise ReadError, naming the file, when it cannot be a document."""
+    media_type = TEXT_SUFFIXES.get(path.suffix.lower())
+    if media_type is None:
+        raise ReadError(f"{path}: not a text file (claimcheck reads {', '.join(TEXT_SUFFIXES)})")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ReadError(f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit")
+        data = path.read_bytes()
+    except OSError as error:
+        raise ReadError(f"{path}: cannot be read ({error.strerror})") from error
+    return read_bytes(
+        data, str(path), media_type, fallback_encoding=fallback_encoding, metadata=metadata
+    )
+
+
+def read_bytes(
+    data: bytes,
+    name: str,
+    media_type: str,
+    *,
+    fallback_encoding: str | None = None,
+    metadata: Metadata | None = None,
+) -> ReadDocument:
+    if b"\x00" in data[:8192]:
+        raise ReadError(f"{name}: binary file (it contains NUL bytes)")
+    raw, encoding = _decode(data, name, fallback_encoding)
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if media_type == "html":
+        text, found = extract_html(raw)
+    else:
+        text, found = _split_front_matter(raw, name)
+    if not text.strip():
+        raise ReadError(f"{name}: no text in it")
+    if metadata is not None:
+        found = found.merged(metadata)
+    if found.title is None:
+        found = found.merged(Metadata(title=text.lstrip().split("\n", 1)[0][:300]))
+    return ReadDocument(
+        path=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        media_type=media_type,
+        encoding=encoding,
+        text=text,
+        metadata=found,
+    )
+
+
+def _decode(data: bytes, name: str, fallback: str | None) -> tuple[str, str]:
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as error:
+        if fallback is None:
+            raise ReadError(
+                f"{name}: not valid UTF-8 (byte {error.start}); re-encode it, "
+                "or name its encoding with --encoding"
+            ) from error
+    try:
+        return data.decode(fallback), fallback
+    except (UnicodeDecodeError, LookupError) as error:
+        raise ReadError(f"{name}: cannot be decoded as UTF-8 or {fallback}") from error
+
+
+def _split_front_matter(raw: str, name: str) -> tuple[str, Metadata]:
+    import frontmatter  # pulls in YAML; only text files need it
+    import yaml
+
+    try:
+        post = frontmatter.loads(raw)
+    except yaml.YAMLError as error:
+        first = str(error).splitlines()[0]
+        raise ReadError(f"{name}: front matter is not valid YAML ({first})") from error
+    return post.content, parse_metadata(post.metadata, name)
+
+
+def parse_metadata(values: Mapping[str, Any], name: str) -> Metadata:
+    def text(key: str) -> str | None:
+        value = values.get(key)
+        return None if value is None else str(value).strip() or None
+
+    published = values.get("published", values.get("date"))
+    return Metadata(
+        title=text("title"),
+        publisher=text("publisher"),
+        url=text("url"),
+        published=parse_date(published, name),
+    )
+
+
+def parse_date(value: object, name: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError as error:
+        raise ReadError(f"{name}: published date {value!r} is not YYYY-MM-DD") from error
+
+
+_BLOCKS = "h1,h2,h3,h4,h5,h6,p,li,blockquote,pre,dt,dd,figcaption,td,th"
+_NOISE = "script,style,noscript,template,nav,header,footer,aside,form,button,svg,iframe"
+_SPACE = re.compile(r"\s+")
+
+
+def extract_html(raw: str) -> tuple[str, Metadata]:
+    """The article text of an HTML page, one block a paragraph, and its metadata."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(raw)
+
+    def meta(*names: str) -> str | None:
+        for key in names:
+            node = tree.css_first(f'meta[property="{key}"], meta[name="{key}"]')
+            content = node.attributes.get("content") if node is not None else None
+            if content and content.strip():
+                return content.strip()
+        return None
+
+    title_node = tree.css_first("title")
+    canonical = tree.css_first('link[rel="canonical"]')
+    time_node = tree.css_first("time[datetime]")
+    published = meta("article:published_time", "date", "dc.date", "pubdate") or (
+        time_node.attributes.get("datetime") if time_node is not None else None
+    )
+    metadata = Metadata(
+        title=meta("og:title") or (_clean(title_node.text()) if title_node else None) or None,
+        publisher=meta("og:site_name", "publisher"),
+        url=meta("og:url")
+        or (canonical.attributes.get("href") if canonical is not None else None),
+        published=_lenient_date(published),
+    )
+    root = tree.css_first("article") or tree.css_first("main") or tree.body
+    if root is None:
+        return "", metadata
+    for node in root.css(_NOISE):
+        node.decompose()
+    # A block holding blocks (an <li> around a <p>) gives way to the blocks inside it.
+    # (Lexbor's css() on a node matches the node itself too.)
+    blocks = [node for node in root.css(_BLOCKS) if len(node.css(_BLOCKS)) == 1]
+    lines = [_clean(node.text(deep=True)) for node in blocks]
+    if not blocks:
+        lines = [_clean(line) for line in root.text(deep=True, separator="\n").split("\n")]
+    return "\n\n".join(line for line in lines if line), metadata
+
+
+def _clean(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _lenient_date(value: str | None) -> dt.date | None:
+    try:
+        return parse_date(value, "")
+    except ReadError:
+        return None

@@ -1,0 +1,262 @@
+"""Reading claims out: lists, one claim in full, and the JSON shape of exports.
+
+Front-ends get plain frozen dataclasses, never ORM rows or sessions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, aliased
+
+from claimcheck.errors import ClaimcheckError
+from claimcheck.store.engine import Database
+from claimcheck.store.models import (
+    Attribution,
+    Claim,
+    ClusterMember,
+    Document,
+    Link,
+    Source,
+)
+
+Sort = Literal["document", "checkworthiness"]
+BATCH = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRef:
+    id: int
+    path: str
+    sha256: str
+    title: str | None
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    name: str
+    canonical: str
+    kind: str
+    owner: str | None
+    cue: str | None
+    role: str
+    start: int | None
+    end: int | None
+    cue_start: int | None
+    cue_end: int | None
+    confidence: float
+    mention: str | None
+    carried_from: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class LinkView:
+    id: int
+    relation: str
+    target_claim: int | None
+    target_source: str | None
+    url: str | None
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    id: int
+    document: DocumentRef
+    index: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    checkworthiness: float
+    reasons: tuple[str, ...]
+    hedge: str | None
+    sources: tuple[SourceView, ...]
+    cluster: int | None
+    status: str
+    links: tuple[LinkView, ...]
+    version: int
+
+    @property
+    def attributed(self) -> bool:
+        return bool(self.sources)
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        flags = []
+        if self.kind == "claim" and not self.sources:
+            flags.append("unattributed")
+        if self.hedge:
+            flags.append("hedged")
+        return tuple(flags)
+
+    def to_json(self) -> dict[str, Any]:
+        doc = self.document
+        return {
+            "id": self.id,
+            "document": {"id": doc.id, "path": doc.path, "sha256": doc.sha256,
+                         "title": doc.title, "version": doc.version},  # fmt: skip
+            "index": self.index,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "checkworthiness": round(self.checkworthiness, 3),
+            "checkworthiness_reasons": list(self.reasons),
+            "attributed": self.attributed,
+            "hedge": self.hedge,
+            "sources": [
+                {"name": s.name, "canonical": s.canonical, "kind": s.kind, "owner": s.owner,
+                 "cue": s.cue, "role": s.role, "start": s.start, "end": s.end,
+                 "cue_start": s.cue_start, "cue_end": s.cue_end,
+                 "confidence": round(s.confidence, 3), "mention": s.mention,
+                 "carried_from": s.carried_from}  # fmt: skip
+                for s in self.sources
+            ],
+            "flags": list(self.flags),
+            "cluster": self.cluster,
+            "status": self.status,
+            "links": [
+                {"id": link.id, "relation": link.relation, "claim": link.target_claim,
+                 "source": link.target_source, "url": link.url, "note": link.note}  # fmt: skip
+                for link in self.links
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    document: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    unattributed: bool = False
+    source: str | None = None
+    include_superseded: bool = False
+    sort: Sort = "document"
+    limit: int | None = None
+
+
+def _select(where: ClaimFilter) -> Select[tuple[Claim, Document]]:
+    query = select(Claim, Document).join(Document, Claim.document_id == Document.id)
+    if not where.include_superseded:
+        query = query.where(Document.superseded_by_id.is_(None))
+    if where.document is not None:
+        if where.document.isdigit():
+            query = query.where(Document.id == int(where.document))
+        else:
+            query = query.where(Document.path == where.document)
+    if where.kind is not None:
+        query = query.where(Claim.kind == where.kind)
+    if where.status is not None:
+        query = query.where(Claim.status == where.status)
+    if where.unattributed:
+        query = query.where(Claim.kind == "claim", Claim.attributed.is_(False))
+    if where.source is not None:
+        cited = (
+            select(Attribution.claim_id)
+            .join(Source, Attribution.source_id == Source.id)
+            .where(Source.name == where.source)
+        )
+        query = query.where(Claim.id.in_(cited))
+    if where.sort == "checkworthiness":
+        query = query.order_by(Claim.checkworthiness.desc(), Claim.document_id, Claim.index)
+    else:
+        query = query.order_by(Document.path, Document.version, Claim.index)
+    if where.limit is not None:
+        query = query.limit(where.limit)
+    return query
+
+
+def iter_claims(db: Database, where: ClaimFilter = ClaimFilter()) -> Iterator[ClaimView]:
+    """Claims in the requested order, loaded in batches so memory stays flat."""
+    with db.session() as session:
+        result = session.execute(_select(where).execution_options(yield_per=BATCH))
+        for rows in result.partitions():
+            yield from _views(session, [(row[0], row[1]) for row in rows])
+
+
+def get_claim(db: Database, claim_id: int) -> tuple[ClaimView, str]:
+    """One claim and its document's text (for context around the span)."""
+    with db.session() as session:
+        row = session.execute(
+            select(Claim, Document)
+            .join(Document, Claim.document_id == Document.id)
+            .where(Claim.id == claim_id)
+        ).first()
+        if row is None:
+            raise ClaimcheckError(f"there is no claim {claim_id}")
+        (view,) = _views(session, [(row[0], row[1])])
+        return view, row[1].text
+
+
+def _views(session: Session, rows: Sequence[tuple[Claim, Document]]) -> list[ClaimView]:
+    ids = [claim.id for claim, _ in rows]
+    owner = aliased(Source)
+    sources: dict[int, list[SourceView]] = defaultdict(list)
+    for found, source, owner_name in session.execute(
+        select(Attribution, Source, owner.name)
+        .join(Source, Attribution.source_id == Source.id)
+        .outerjoin(owner, Source.owner_id == owner.id)
+        .where(Attribution.claim_id.in_(ids))
+        .order_by(Attribution.claim_id, Attribution.id)
+    ).tuples():
+        sources[found.claim_id].append(
+            SourceView(
+                name=found.source_text,
+                canonical=source.name,
+                kind=source.kind,
+                owner=owner_name,
+                cue=found.cue,
+                role=found.role,
+                start=found.source_start,
+                end=found.source_end,
+                cue_start=found.cue_start,
+                cue_end=found.cue_end,
+                confidence=found.confidence,
+                mention=found.mention,
+                carried_from=found.carried_from,
+            )
+        )
+    clusters = dict(
+        session.execute(
+            select(ClusterMember.claim_id, ClusterMember.cluster_id).where(
+                ClusterMember.claim_id.in_(ids)
+            )
+        ).tuples()
+    )
+    links: dict[int, list[LinkView]] = defaultdict(list)
+    for link, source_name in session.execute(
+        select(Link, Source.name)
+        .outerjoin(Source, Link.target_source_id == Source.id)
+        .where(Link.claim_id.in_(ids))
+        .order_by(Link.id)
+    ).tuples():
+        assert link.claim_id is not None
+        links[link.claim_id].append(
+            LinkView(link.id, link.relation, link.target_claim_id, source_name, link.url, link.note)
+        )
+    return [
+        ClaimView(
+            id=claim.id,
+            document=DocumentRef(doc.id, doc.path, doc.sha256, doc.title, doc.version),
+            index=claim.index,
+            start=claim.start,
+            end=claim.end,
+            text=claim.text,
+            kind=claim.kind,
+            checkworthiness=claim.checkworthiness,
+            reasons=tuple(claim.checkworthiness_reasons or ()),
+            hedge=claim.hedge,
+            sources=tuple(sources.get(claim.id, ())),
+            cluster=clusters.get(claim.id),
+            status=claim.status,
+            links=tuple(links.get(claim.id, ())),
+            version=claim.version,
+        )
+        for claim, doc in rows
+    ]

@@ -1,0 +1,79 @@
+"""Opening a database for the front-ends, and moving its schema between versions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from claimcheck.errors import ClaimcheckError
+from claimcheck.store import schema
+from claimcheck.store.engine import DEFAULT_URL, Database
+
+__all__ = ["DEFAULT_URL", "Database", "SchemaState", "current", "downgrade", "open_database",
+           "upgrade"]  # fmt: skip
+
+
+def _connect(url: str) -> Database:
+    try:
+        return Database(url)
+    except (SQLAlchemyError, ValueError) as error:
+        raise ClaimcheckError(f"cannot use database {url!r}: {error}") from error
+
+
+def open_database(url: str) -> Database:
+    """A database ready for work: created at the newest schema if empty, refused if behind."""
+    db = _connect(url)
+    try:
+        schema.ensure_current(db)
+    except SQLAlchemyError as error:
+        db.close()
+        raise ClaimcheckError(f"cannot open database {url}: {_first_line(error)}") from error
+    except ClaimcheckError:
+        db.close()
+        raise
+    return db
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaState:
+    current: str | None
+    head: str
+
+
+def current(url: str) -> SchemaState:
+    db = _connect(url)
+    try:
+        return SchemaState(schema.current_revision(db), schema.head_revision())
+    except SQLAlchemyError as error:
+        raise ClaimcheckError(f"cannot read database {url}: {_first_line(error)}") from error
+    finally:
+        db.close()
+
+
+def upgrade(url: str, revision: str = "head") -> SchemaState:
+    return _move(url, lambda db: schema.upgrade(db, revision))
+
+
+def downgrade(url: str, revision: str) -> SchemaState:
+    return _move(url, lambda db: schema.downgrade(db, revision))
+
+
+def _move(url: str, step: Callable[[Database], None]) -> SchemaState:
+    from alembic.util import CommandError
+
+    db = _connect(url)
+    try:
+        step(db)
+        return SchemaState(schema.current_revision(db), schema.head_revision())
+    except CommandError as error:
+        raise ClaimcheckError(str(error)) from error
+    except SQLAlchemyError as error:
+        raise ClaimcheckError(f"migration failed on {url}: {_first_line(error)}") from error
+    finally:
+        db.close()
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0]

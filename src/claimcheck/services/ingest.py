@@ -1,0 +1,301 @@
+"""Ingest: files become documents, sentences become claims with their sources.
+
+Each document is one transaction, so an error or an interrupt leaves the database
+as it was before that document. The same bytes are never stored twice; changed
+bytes at a known path become a new version, and reviews carry over to the
+sentences that survive in it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from claimcheck.core.attribution import SentenceAnalysis, analyse_document
+from claimcheck.core.reading import (
+    DEFAULT_MAX_BYTES,
+    Metadata,
+    ReadDocument,
+    ReadError,
+    find_files,
+    read_file,
+)
+from claimcheck.core.segment import segment
+from claimcheck.services.audit import record
+from claimcheck.services.sources import SourceBook
+from claimcheck.store.engine import Database
+from claimcheck.store.models import Attribution, Claim, Document, Link, Note
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOptions:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    fallback_encoding: str | None = None
+    metadata: Metadata | None = None
+    reviewer: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Recheck:
+    """A reviewed sentence of an old version that the new version no longer has."""
+
+    path: str
+    claim_id: int
+    text: str
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    added: list[str] = field(default_factory=list)
+    new_versions: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    sentences: int = 0
+    kinds: Counter[str] = field(default_factory=Counter)
+    unattributed: int = 0
+    carried_over: int = 0
+    recheck: list[Recheck] = field(default_factory=list)
+    new_claim_ids: list[int] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.skipped)
+
+
+def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    for path in paths:
+        try:
+            files.extend(find_files(path))
+        except ReadError as error:
+            skipped.append(Skipped(str(path), str(error)))
+    return files, skipped
+
+
+def ingest(
+    db: Database,
+    paths: Sequence[Path],
+    options: IngestOptions = IngestOptions(),
+    progress: Progress | None = None,
+) -> IngestSummary:
+    files, skipped = discover(paths)
+    summary = IngestSummary(skipped=skipped)
+    with db.session() as session:
+        book = SourceBook.load(session)
+    for done, path in enumerate(files, 1):
+        if progress is not None:
+            progress(done, len(files), str(path))
+        try:
+            doc = read_file(
+                path,
+                max_bytes=options.max_bytes,
+                fallback_encoding=options.fallback_encoding,
+                metadata=options.metadata,
+            )
+            _store(db, doc, book, options, summary)
+        except ReadError as error:
+            summary.skipped.append(Skipped(str(path), str(error)))
+        except SQLAlchemyError as error:
+            book.forget_unsaved()
+            reason = str(error).strip().splitlines()[0]
+            summary.skipped.append(Skipped(str(path), f"{path}: not stored ({reason})"))
+    return summary
+
+
+def _store(
+    db: Database,
+    doc: ReadDocument,
+    book: SourceBook,
+    options: IngestOptions,
+    summary: IngestSummary,
+) -> None:
+    spans = segment(doc.text)
+    analyses = analyse_document(doc.text, spans, book.registry)
+    with db.session() as session:
+        if session.scalar(select(Document.id).where(Document.sha256 == doc.sha256)) is not None:
+            summary.unchanged.append(doc.path)
+            return
+        previous = session.scalars(
+            select(Document)
+            .where(Document.path == doc.path, Document.superseded_by_id.is_(None))
+            .order_by(Document.version.desc())
+        ).first()
+        version = 1
+        if previous is not None:
+            version = (
+                session.scalar(select(func.max(Document.version)).where(Document.path == doc.path))
+                or 0
+            ) + 1
+        meta = doc.metadata
+        document = Document(
+            path=doc.path,
+            version=version,
+            sha256=doc.sha256,
+            title=meta.title,
+            publisher=meta.publisher,
+            url=meta.url,
+            published=meta.published,
+            media_type=doc.media_type,
+            encoding=doc.encoding,
+            text=doc.text,
+        )
+        session.add(document)
+        session.flush()
+        claim_ids = _insert_claims(session, document.id, doc.text, spans, analyses, book)
+        if previous is not None:
+            previous.superseded_by_id = document.id
+            carried, lost = _carry_over(session, previous.id, claim_ids, doc.text, spans)
+            summary.carried_over += carried
+            summary.recheck.extend(Recheck(doc.path, cid, text) for cid, text in lost)
+        record(
+            session,
+            options.reviewer,
+            "ingest",
+            "document",
+            document.id,
+            None,
+            {"path": doc.path, "sha256": doc.sha256, "version": version, "claims": len(spans)},
+        )
+    book.commit()
+    (summary.new_versions if previous is not None else summary.added).append(doc.path)
+    summary.sentences += len(spans)
+    summary.new_claim_ids.extend(claim_ids)
+    for analysis in analyses:
+        summary.kinds[analysis.kind] += 1
+        if analysis.kind == "claim" and not analysis.attributions:
+            summary.unattributed += 1
+
+
+def _insert_claims(
+    session: Session,
+    document_id: int,
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    analyses: Sequence[SentenceAnalysis],
+    book: SourceBook,
+) -> list[int]:
+    if not spans:
+        return []
+    rows = [
+        {
+            "document_id": document_id,
+            "index": index,
+            "start": start,
+            "end": end,
+            "text": text[start:end],
+            "kind": analysis.kind,
+            "checkworthiness": analysis.checkworthiness,
+            "checkworthiness_reasons": list(analysis.reasons),
+            "hedge": analysis.hedge,
+            "attributed": bool(analysis.attributions),
+            "status": "unreviewed",
+            "version": 1,
+        }
+        for index, ((start, end), analysis) in enumerate(zip(spans, analyses, strict=True))
+    ]
+    ids = list(
+        session.scalars(insert(Claim).returning(Claim.id, sort_by_parameter_order=True), rows)
+    )
+    attribution_rows = [
+        {
+            "claim_id": claim_id,
+            "source_id": book.source_id(session, found),
+            "source_text": found.source_text,
+            "source_start": found.source_start,
+            "source_end": found.source_end,
+            "cue": found.cue,
+            "cue_start": found.cue_start,
+            "cue_end": found.cue_end,
+            "content_start": found.content_start,
+            "content_end": found.content_end,
+            "role": found.role,
+            "confidence": found.confidence,
+            "mention": found.mention,
+            "carried_from": found.carried_from,
+        }
+        for claim_id, analysis in zip(ids, analyses, strict=True)
+        for found in analysis.attributions
+    ]
+    if attribution_rows:
+        session.execute(insert(Attribution), attribution_rows)
+    return ids
+
+
+def _carry_over(
+    session: Session,
+    old_document_id: int,
+    new_ids: Sequence[int],
+    text: str,
+    spans: Sequence[tuple[int, int]],
+) -> tuple[int, list[tuple[int, str]]]:
+    """Move reviews from an old version's claims to the same sentences in the new version.
+
+    A sentence is found again by its text; where the text repeats, the copy whose
+    neighbours match best wins, then the nearest position.
+    """
+    old = list(
+        session.execute(
+            select(Claim.id, Claim.index, Claim.text, Claim.status)
+            .where(Claim.document_id == old_document_id)
+            .order_by(Claim.index)
+        )
+    )
+    noted = set(session.scalars(select(Note.claim_id).where(Note.claim_id.in_([c.id for c in old]))))
+    linked = set(
+        session.scalars(select(Link.claim_id).where(Link.claim_id.in_([c.id for c in old])))
+    )
+    new_texts = [text[s:e] for s, e in spans]
+    positions: dict[str, list[int]] = {}
+    for index, sentence in enumerate(new_texts):
+        positions.setdefault(sentence, []).append(index)
+    old_texts = [c.text for c in old]
+
+    def context_score(old_index: int, new_index: int) -> tuple[int, int]:
+        def at(texts: Sequence[str], i: int) -> str | None:
+            return texts[i] if 0 <= i < len(texts) else None
+
+        same = sum(
+            at(old_texts, old_index + d) == at(new_texts, new_index + d) for d in (-1, 1)
+        )
+        return same, -abs(old_index - new_index)
+
+    carried = 0
+    lost: list[tuple[int, str]] = []
+    taken: set[int] = set()
+    for claim in old:
+        if claim.status == "unreviewed" and claim.id not in noted and claim.id not in linked:
+            continue
+        options = [i for i in positions.get(claim.text, []) if i not in taken]
+        if not options:
+            lost.append((claim.id, claim.text))
+            continue
+        target_index = max(options, key=lambda i: context_score(claim.index, i))
+        taken.add(target_index)
+        target = new_ids[target_index]
+        session.execute(
+            update(Claim)
+            .where(Claim.id == target)
+            .values(status=claim.status, version=Claim.version + 1)
+        )
+        session.execute(update(Note).where(Note.claim_id == claim.id).values(claim_id=target))
+        session.execute(update(Link).where(Link.claim_id == claim.id).values(claim_id=target))
+        record(
+            session, None, "carry_over", "claim", target, {"claim": claim.id}, {"claim": target}
+        )
+        carried += 1
+    return carried, lost

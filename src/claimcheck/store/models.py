@@ -1,0 +1,326 @@
+"""The data model: documents, claims, sources, attributions, clusters, links, audit.
+
+Every table a later feature needs is here from the start, so that features add
+behaviour rather than upheaval. Constraint names follow one convention so that
+Alembic's batch mode can alter them on SQLite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+CLAIM_KINDS = ("claim", "headline", "boilerplate", "other")
+STATUSES = (
+    "unreviewed",
+    "in_review",
+    "needs_source",
+    "corroborated",
+    "disputed",
+    "false",
+    "unverifiable",
+)
+SOURCE_KINDS = (
+    "news_agency",
+    "newspaper",
+    "broadcaster",
+    "website_statement",
+    "press_release",
+    "official",
+    "person",
+    "organization",
+    "document",
+    "social_media",
+    "other",
+)
+ROLES = ("primary", "via", "embedded")
+RELATIONS = ("corroborates", "contradicts", "cites")
+MEMBER_STATES = ("automatic", "confirmed")
+PAIR_STATES = ("suggested", "confirmed", "rejected")
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join(f"'{v}'" for v in values)
+    return f"{column} IN ({quoted})"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dt.datetime: DateTime(timezone=True), dict[str, Any]: JSON}
+
+
+class Reviewer(Base):
+    __tablename__ = "reviewers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=_now)
+
+
+class Document(Base):
+    """One version of one file. Changed bytes at the same path make a new version."""
+
+    __tablename__ = "documents"
+    __table_args__ = (UniqueConstraint("path", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path: Mapped[str] = mapped_column(String(1000), index=True)
+    version: Mapped[int] = mapped_column(default=1)
+    # Set on the older version when a newer one of the same path arrives.
+    superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str | None] = mapped_column(String(1000))
+    publisher: Mapped[str | None] = mapped_column(String(300))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    published: Mapped[dt.date | None]
+    media_type: Mapped[str] = mapped_column(String(20))
+    # How the bytes were decoded: "utf-8", or the fallback that was used.
+    encoding: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)
+    ingested_at: Mapped[dt.datetime] = mapped_column(default=_now)
+
+    claims: Mapped[list[Claim]] = relationship(
+        back_populates="document", order_by="Claim.index", cascade="all, delete-orphan"
+    )
+
+
+class Cluster(Base):
+    """Near-identical claims reviewed once."""
+
+    __tablename__ = "clusters"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The earliest appearance; nullable only while the cluster is being built.
+    canonical_claim_id: Mapped[int | None] = mapped_column(
+        ForeignKey("claims.id", ondelete="SET NULL")
+    )
+    status: Mapped[str] = mapped_column(String(20), default="unreviewed")
+    version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(default=_now)
+
+    __table_args__ = (CheckConstraint(_one_of("status", STATUSES), name="status"),)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Claim(Base):
+    """One sentence of one document, with its review state."""
+
+    __tablename__ = "claims"
+    __table_args__ = (
+        UniqueConstraint("document_id", "index"),
+        CheckConstraint('start >= 0 AND "end" >= start', name="span"),
+        CheckConstraint(_one_of("kind", CLAIM_KINDS), name="kind"),
+        CheckConstraint(_one_of("status", STATUSES), name="status"),
+        Index("ix_claims_status_kind", "status", "kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    index: Mapped[int]
+    start: Mapped[int]
+    end: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20), default="claim")
+    checkworthiness: Mapped[float] = mapped_column(Float, default=0.0)
+    checkworthiness_reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # A vague hedge ("reportedly") found in place of a source.
+    hedge: Mapped[str | None] = mapped_column(String(100))
+    attributed: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[str] = mapped_column(String(20), default="unreviewed")
+    # Bumped on every change: a reviewer saving over a newer version is told, not obeyed.
+    version: Mapped[int] = mapped_column(default=1)
+
+    document: Mapped[Document] = relationship(back_populates="claims")
+    attributions: Mapped[list[Attribution]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", order_by="Attribution.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ClusterMember(Base):
+    __tablename__ = "cluster_members"
+    __table_args__ = (CheckConstraint(_one_of("state", MEMBER_STATES), name="state"),)
+
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
+    cluster_id: Mapped[int] = mapped_column(
+        ForeignKey("clusters.id", ondelete="CASCADE"), index=True
+    )
+    state: Mapped[str] = mapped_column(String(20), default="automatic")
+    score: Mapped[float | None]
+
+
+class ClaimPair(Base):
+    """A scored pair of near-identical claims: a suggestion, or a reviewer's decision on one."""
+
+    __tablename__ = "claim_pairs"
+    __table_args__ = (
+        CheckConstraint("claim_a_id < claim_b_id", name="ordered"),
+        CheckConstraint(_one_of("state", PAIR_STATES), name="state"),
+    )
+
+    claim_a_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
+    claim_b_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    score: Mapped[float]
+    state: Mapped[str] = mapped_column(String(20), default="suggested")
+    # Why a pair that scored high enough was not joined automatically.
+    reason: Mapped[str | None] = mapped_column(String(200))
+
+
+class Source(Base):
+    """A canonical source: "Xinhua", "South China Morning Post", "Xi Jinping"."""
+
+    __tablename__ = "sources"
+    __table_args__ = (CheckConstraint(_one_of("kind", SOURCE_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    # For a website statement or press release: the organisation it belongs to.
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
+    # False for sources learned from the corpus rather than the built-in registry.
+    builtin: Mapped[bool] = mapped_column(default=False)
+    version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(default=_now)
+
+    aliases: Mapped[list[SourceAlias]] = relationship(
+        back_populates="source", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class SourceAlias(Base):
+    __tablename__ = "source_aliases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), index=True
+    )
+    alias: Mapped[str] = mapped_column(String(300))
+    # Case- and space-folded alias, unique so that one alias names one source.
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+
+    source: Mapped[Source] = relationship(back_populates="aliases")
+
+
+class Attribution(Base):
+    """One source of one claim, with the spans it was read from (document offsets)."""
+
+    __tablename__ = "attributions"
+    __table_args__ = (CheckConstraint(_one_of("role", ROLES), name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+    source_text: Mapped[str] = mapped_column(String(500))
+    source_start: Mapped[int | None]
+    source_end: Mapped[int | None]
+    cue: Mapped[str | None] = mapped_column(String(100))
+    cue_start: Mapped[int | None]
+    cue_end: Mapped[int | None]
+    content_start: Mapped[int | None]
+    content_end: Mapped[int | None]
+    role: Mapped[str] = mapped_column(String(20), default="primary")
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    # The surface form when the source was named by a pronoun or description ("the agency").
+    mention: Mapped[str | None] = mapped_column(String(300))
+    # Index of the sentence whose cue carries over into a quotation.
+    carried_from: Mapped[int | None]
+
+    claim: Mapped[Claim] = relationship(back_populates="attributions")
+    source: Mapped[Source] = relationship()
+
+
+class Link(Base):
+    """Evidence linked by a reviewer to a claim or a cluster: another claim, a source, a URL."""
+
+    __tablename__ = "links"
+    __table_args__ = (
+        CheckConstraint(_one_of("relation", RELATIONS), name="relation"),
+        CheckConstraint(
+            "(claim_id IS NOT NULL) OR (cluster_id IS NOT NULL)", name="has_subject"
+        ),
+        CheckConstraint(
+            "(target_claim_id IS NOT NULL) OR (target_source_id IS NOT NULL) "
+            "OR (url IS NOT NULL)",
+            name="has_target",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int | None] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), index=True
+    )
+    cluster_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clusters.id", ondelete="CASCADE"), index=True
+    )
+    target_claim_id: Mapped[int | None] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE")
+    )
+    target_source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE")
+    )
+    url: Mapped[str | None] = mapped_column(String(2000))
+    relation: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+    reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("reviewers.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=_now)
+
+
+class Note(Base):
+    __tablename__ = "notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("reviewers.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(default=_now)
+
+
+class AuditEntry(Base):
+    """Append-only record of every change: who, when, what, before and after."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=_now)
+    reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("reviewers.id"))
+    action: Mapped[str] = mapped_column(String(50))
+    entity: Mapped[str] = mapped_column(String(50))
+    entity_id: Mapped[int | None]
+    before: Mapped[dict[str, Any] | None]
+    after: Mapped[dict[str, Any] | None]
