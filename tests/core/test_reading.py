@@ -58,7 +58,8 @@ def test_html_is_reduced_to_article_text_with_metadata(tmp_path: Path) -> None:
     <body><nav>Home | World | Share</nav><article><h1>WIC goes <em>global</em></h1>
     <p>The official Xinhua news agency said it had <b>20</b> members.</p>
     <script>document.write("no")</script><ul><li><p>One item.</p></li><li>Two.</li></ul>
-    <p>Unclosed <i>tags &amp; entities &lt;b&gt;</article><footer>Copyright</footer></body></html>"""
+    <p>Unclosed <i>tags &amp; entities &lt;b&gt;</article>
+    <footer>Copyright</footer></body></html>"""
     doc = read_file(write(tmp_path, "a.html", html))
     assert doc.text == (
         "WIC goes global\n\nThe official Xinhua news agency said it had 20 members.\n\n"
