@@ -19,9 +19,11 @@ from claimcheck.errors import ClaimcheckError
 
 P = ParamSpec("P")
 R = TypeVar("R")
+F = TypeVar("F", bound=Callable[..., Any])
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _C1 = re.compile(r"[\x7f-\x9f]")
+_SPACE = re.compile(r"\s+")
 
 
 def terminal_safe(text: str) -> str:
@@ -30,14 +32,13 @@ def terminal_safe(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    return terminal_safe(" ".join(text.split()))
+    """Text folded onto one line (white space kept at its edges, so pieces join up)."""
+    return terminal_safe(_SPACE.sub(" ", text))
 
 
 def json_line(value: Any) -> str:
-    # json leaves C1 controls (U+0080-U+009F) raw under ensure_ascii=False; some terminals obey them.
-    return _C1.sub(
-        lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False)
-    )
+    # json leaves C1 controls (U+0080-U+009F) raw; some terminals obey them.
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
 class Context:
@@ -57,8 +58,10 @@ def command_errors(fn: Callable[P, R]) -> Callable[P, R]:
             ctx = click.get_current_context().find_object(Context)
             if ctx is not None and ctx.debug:
                 raise
-            message = str(error) if isinstance(error, ClaimcheckError) else (
-                f"unexpected {type(error).__name__}: {error} (run with --debug for details)"
+            message = (
+                str(error)
+                if isinstance(error, ClaimcheckError)
+                else (f"unexpected {type(error).__name__}: {error} (run with --debug for details)")
             )
             click.echo(f"Error: {terminal_safe(message)}", err=True)
             sys.exit(1)
@@ -208,7 +211,7 @@ def print_summary(summary: Any) -> None:
     for lost in summary.recheck:
         click.echo(
             f"Review to re-check: claim {lost.claim_id} of {lost.path} is gone from the new "
-            f"version: {one_line(lost.text)[:100]}"
+            f"version: {one_line(lost.text).strip()[:100]}"
         )
     for skipped in summary.skipped:
         click.echo(f"Skipped: {terminal_safe(skipped.reason)}")
@@ -218,16 +221,12 @@ CLAIM_FIELDS = ["id", "document", "index", "start", "end", "kind", "checkworthin
                 "attributed", "flags", "sources", "status", "cluster", "text"]  # fmt: skip
 
 
-def claim_filter_options(fn: Callable[P, R]) -> Callable[P, R]:
+def claim_filter_options(fn: F) -> F:
     options = [
         click.option("--document", help="Only this document (its path or id)."),
-        click.option(
-            "--kind", type=click.Choice(["claim", "headline", "boilerplate", "other"])
-        ),
+        click.option("--kind", type=click.Choice(["claim", "headline", "boilerplate", "other"])),
         click.option("--status", help="Only claims with this review status."),
-        click.option(
-            "--unattributed", is_flag=True, help="Only claims with no source (flagged)."
-        ),
+        click.option("--unattributed", is_flag=True, help="Only claims with no source (flagged)."),
         click.option("--source", help="Only claims attributed to this canonical source."),
         click.option(
             "--sort",
@@ -259,7 +258,7 @@ def _claim_filter(**kwargs: Any) -> Any:
 )
 @pass_context
 @command_errors
-def claims(ctx: Context, fmt: str, **filters: Any) -> None:
+def claims(ctx: Context, /, fmt: str, **filters: Any) -> None:
     """List claims, filtered and sorted, as a table, JSON Lines or CSV.
 
     Example: claimcheck claims --unattributed --sort checkworthiness --limit 10
@@ -282,9 +281,7 @@ def write_claims(views: Iterator[Any], fmt: str, out: IO[str]) -> None:
             data = view.to_json()
             data["document"] = view.document.path
             data["flags"] = " ".join(view.flags)
-            data["sources"] = "; ".join(
-                f"{s.canonical} ({s.kind}, {s.role})" for s in view.sources
-            )
+            data["sources"] = "; ".join(f"{s.canonical} ({s.kind}, {s.role})" for s in view.sources)
             writer.writerow([_C1.sub("", str(data[name])) for name in CLAIM_FIELDS])
         return
     for view in views:
@@ -392,7 +389,7 @@ def provenance_chain(view: Any) -> str:
 )
 @pass_context
 @command_errors
-def export(ctx: Context, fmt: str, output: Path | None, **filters: Any) -> None:
+def export(ctx: Context, /, fmt: str, output: Path | None, **filters: Any) -> None:
     """Export claims with their provenance, in document order, as JSON Lines or CSV."""
     from claimcheck.services.claims import iter_claims
 

@@ -99,8 +99,13 @@ class ClaimView:
         doc = self.document
         return {
             "id": self.id,
-            "document": {"id": doc.id, "path": doc.path, "sha256": doc.sha256,
-                         "title": doc.title, "version": doc.version},  # fmt: skip
+            "document": {
+                "id": doc.id,
+                "path": doc.path,
+                "sha256": doc.sha256,
+                "title": doc.title,
+                "version": doc.version,
+            },
             "index": self.index,
             "start": self.start,
             "end": self.end,
@@ -111,19 +116,35 @@ class ClaimView:
             "attributed": self.attributed,
             "hedge": self.hedge,
             "sources": [
-                {"name": s.name, "canonical": s.canonical, "kind": s.kind, "owner": s.owner,
-                 "cue": s.cue, "role": s.role, "start": s.start, "end": s.end,
-                 "cue_start": s.cue_start, "cue_end": s.cue_end,
-                 "confidence": round(s.confidence, 3), "mention": s.mention,
-                 "carried_from": s.carried_from}  # fmt: skip
+                {
+                    "name": s.name,
+                    "canonical": s.canonical,
+                    "kind": s.kind,
+                    "owner": s.owner,
+                    "cue": s.cue,
+                    "role": s.role,
+                    "start": s.start,
+                    "end": s.end,
+                    "cue_start": s.cue_start,
+                    "cue_end": s.cue_end,
+                    "confidence": round(s.confidence, 3),
+                    "mention": s.mention,
+                    "carried_from": s.carried_from,
+                }
                 for s in self.sources
             ],
             "flags": list(self.flags),
             "cluster": self.cluster,
             "status": self.status,
             "links": [
-                {"id": link.id, "relation": link.relation, "claim": link.target_claim,
-                 "source": link.target_source, "url": link.url, "note": link.note}  # fmt: skip
+                {
+                    "id": link.id,
+                    "relation": link.relation,
+                    "claim": link.target_claim,
+                    "source": link.target_source,
+                    "url": link.url,
+                    "note": link.note,
+                }
                 for link in self.links
             ],
         }
@@ -141,7 +162,7 @@ class ClaimFilter:
     limit: int | None = None
 
 
-def _select(where: ClaimFilter) -> Select[tuple[Claim, Document]]:
+def _select(where: ClaimFilter) -> Select[Claim, Document]:
     query = select(Claim, Document).join(Document, Claim.document_id == Document.id)
     if not where.include_superseded:
         query = query.where(Document.superseded_by_id.is_(None))
@@ -204,7 +225,7 @@ def _views(session: Session, rows: Sequence[tuple[Claim, Document]]) -> list[Cla
         .outerjoin(owner, Source.owner_id == owner.id)
         .where(Attribution.claim_id.in_(ids))
         .order_by(Attribution.claim_id, Attribution.id)
-    ).tuples():
+    ):
         sources[found.claim_id].append(
             SourceView(
                 name=found.source_text,
@@ -227,7 +248,7 @@ def _views(session: Session, rows: Sequence[tuple[Claim, Document]]) -> list[Cla
             select(ClusterMember.claim_id, ClusterMember.cluster_id).where(
                 ClusterMember.claim_id.in_(ids)
             )
-        ).tuples()
+        ).all()
     )
     links: dict[int, list[LinkView]] = defaultdict(list)
     for link, source_name in session.execute(
@@ -235,7 +256,7 @@ def _views(session: Session, rows: Sequence[tuple[Claim, Document]]) -> list[Cla
         .outerjoin(Source, Link.target_source_id == Source.id)
         .where(Link.claim_id.in_(ids))
         .order_by(Link.id)
-    ).tuples():
+    ):
         assert link.claim_id is not None
         links[link.claim_id].append(
             LinkView(link.id, link.relation, link.target_claim_id, source_name, link.url, link.note)

@@ -69,7 +69,7 @@ class IngestSummary:
     unattributed: int = 0
     carried_over: int = 0
     recheck: list[Recheck] = field(default_factory=list)
-    new_claim_ids: list[int] = field(default_factory=list)
+    document_ids: list[int] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -174,7 +174,7 @@ def _store(
     book.commit()
     (summary.new_versions if previous is not None else summary.added).append(doc.path)
     summary.sentences += len(spans)
-    summary.new_claim_ids.extend(claim_ids)
+    summary.document_ids.append(document.id)
     for analysis in analyses:
         summary.kinds[analysis.kind] += 1
         if analysis.kind == "claim" and not analysis.attributions:
@@ -250,12 +250,14 @@ def _carry_over(
     """
     old = list(
         session.execute(
-            select(Claim.id, Claim.index, Claim.text, Claim.status)
+            select(Claim.id, Claim.index.label("position"), Claim.text, Claim.status)
             .where(Claim.document_id == old_document_id)
             .order_by(Claim.index)
         )
     )
-    noted = set(session.scalars(select(Note.claim_id).where(Note.claim_id.in_([c.id for c in old]))))
+    noted = set(
+        session.scalars(select(Note.claim_id).where(Note.claim_id.in_([c.id for c in old])))
+    )
     linked = set(
         session.scalars(select(Link.claim_id).where(Link.claim_id.in_([c.id for c in old])))
     )
@@ -269,9 +271,7 @@ def _carry_over(
         def at(texts: Sequence[str], i: int) -> str | None:
             return texts[i] if 0 <= i < len(texts) else None
 
-        same = sum(
-            at(old_texts, old_index + d) == at(new_texts, new_index + d) for d in (-1, 1)
-        )
+        same = sum(at(old_texts, old_index + d) == at(new_texts, new_index + d) for d in (-1, 1))
         return same, -abs(old_index - new_index)
 
     carried = 0
@@ -284,7 +284,7 @@ def _carry_over(
         if not options:
             lost.append((claim.id, claim.text))
             continue
-        target_index = max(options, key=lambda i: context_score(claim.index, i))
+        target_index = max(options, key=lambda i: context_score(claim.position, i))
         taken.add(target_index)
         target = new_ids[target_index]
         session.execute(
@@ -294,8 +294,6 @@ def _carry_over(
         )
         session.execute(update(Note).where(Note.claim_id == claim.id).values(claim_id=target))
         session.execute(update(Link).where(Link.claim_id == claim.id).values(claim_id=target))
-        record(
-            session, None, "carry_over", "claim", target, {"claim": claim.id}, {"claim": target}
-        )
+        record(session, None, "carry_over", "claim", target, {"claim": claim.id}, {"claim": target})
         carried += 1
     return carried, lost

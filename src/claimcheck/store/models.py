@@ -58,7 +58,7 @@ SOURCE_KINDS = (
 ROLES = ("primary", "via", "embedded")
 RELATIONS = ("corroborates", "contradicts", "cites")
 MEMBER_STATES = ("automatic", "confirmed")
-PAIR_STATES = ("suggested", "confirmed", "rejected")
+PAIR_STATES = ("automatic", "suggested", "confirmed", "rejected")
 
 
 def _one_of(column: str, values: tuple[str, ...]) -> str:
@@ -179,7 +179,7 @@ class ClusterMember(Base):
 
 
 class ClaimPair(Base):
-    """A scored pair of near-identical claims: a suggestion, or a reviewer's decision on one."""
+    """A scored pair of near-identical claims: joined automatically, suggested, or decided."""
 
     __tablename__ = "claim_pairs"
     __table_args__ = (
@@ -226,9 +226,7 @@ class SourceAlias(Base):
     __tablename__ = "source_aliases"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    source_id: Mapped[int] = mapped_column(
-        ForeignKey("sources.id", ondelete="CASCADE"), index=True
-    )
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
     alias: Mapped[str] = mapped_column(String(300))
     # Case- and space-folded alias, unique so that one alias names one source.
     key: Mapped[str] = mapped_column(String(300), unique=True)
@@ -270,12 +268,9 @@ class Link(Base):
     __tablename__ = "links"
     __table_args__ = (
         CheckConstraint(_one_of("relation", RELATIONS), name="relation"),
+        CheckConstraint("(claim_id IS NOT NULL) OR (cluster_id IS NOT NULL)", name="has_subject"),
         CheckConstraint(
-            "(claim_id IS NOT NULL) OR (cluster_id IS NOT NULL)", name="has_subject"
-        ),
-        CheckConstraint(
-            "(target_claim_id IS NOT NULL) OR (target_source_id IS NOT NULL) "
-            "OR (url IS NOT NULL)",
+            "(target_claim_id IS NOT NULL) OR (target_source_id IS NOT NULL) OR (url IS NOT NULL)",
             name="has_target",
         ),
     )
@@ -287,9 +282,7 @@ class Link(Base):
     cluster_id: Mapped[int | None] = mapped_column(
         ForeignKey("clusters.id", ondelete="CASCADE"), index=True
     )
-    target_claim_id: Mapped[int | None] = mapped_column(
-        ForeignKey("claims.id", ondelete="CASCADE")
-    )
+    target_claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"))
     target_source_id: Mapped[int | None] = mapped_column(
         ForeignKey("sources.id", ondelete="CASCADE")
     )

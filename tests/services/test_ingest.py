@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, update
+
+from claimcheck.services import ingest as ingest_module
+from claimcheck.services.claims import ClaimFilter, iter_claims
+from claimcheck.services.database import Database
+from claimcheck.services.ingest import IngestOptions, ingest
+from claimcheck.store.models import AuditEntry, Claim, Document
+from tests.gold import CORPUS, SEED
+
+
+def count(db: Database, model: type[Claim] | type[Document]) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def test_the_corpus_becomes_claims_whose_offsets_slice_their_document(db: Database) -> None:
+    summary = ingest(db, [CORPUS])
+    assert not summary.skipped
+    assert len(summary.added) == 4
+    with db.session() as session:
+        for claim in session.scalars(select(Claim)):
+            assert claim.document.text[claim.start : claim.end] == claim.text
+    seed = [v for v in iter_claims(db) if v.document.path == str(SEED)]
+    assert len(seed) == 22
+    assert [v.index for v in seed] == list(range(22))
+    assert summary.sentences == count(db, Claim)
+
+
+def test_ingesting_twice_changes_nothing(db: Database) -> None:
+    ingest(db, [CORPUS])
+    before = (count(db, Document), count(db, Claim))
+    again = ingest(db, [CORPUS])
+    assert again.added == [] and len(again.unchanged) == 4 and again.sentences == 0
+    assert (count(db, Document), count(db, Claim)) == before
+
+
+def test_changed_bytes_make_a_new_version_and_reviews_carry_over(
+    db: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Storm Hits Coast\n\nThe storm killed 12 people. Roads were closed.\n")
+    ingest(db, [path])
+    with db.session() as session:
+        session.execute(
+            update(Claim).where(Claim.text == "Roads were closed.").values(status="corroborated")
+        )
+        session.execute(
+            update(Claim).where(Claim.text == "The storm killed 12 people.").values(status="false")
+        )
+    path.write_text("Storm Hits Coast\n\nThe storm killed 14 people. Roads were closed.\n")
+    summary = ingest(db, [path])
+    assert summary.new_versions == [str(path)]
+    assert summary.carried_over == 1
+    assert [r.text for r in summary.recheck] == ["The storm killed 12 people."]
+    current = {v.text: v for v in iter_claims(db)}
+    assert current["Roads were closed."].status == "corroborated"
+    assert current["Roads were closed."].document.version == 2
+    assert current["The storm killed 14 people."].status == "unreviewed"
+    everything = list(iter_claims(db, ClaimFilter(include_superseded=True)))
+    assert {v.document.version for v in everything} == {1, 2}
+
+
+def test_bad_input_is_skipped_one_line_each_and_the_good_files_are_ingested(
+    db: Database, tmp_path: Path
+) -> None:
+    (tmp_path / "good.txt").write_text("A Good Headline\n\nOfficials said the bridge is open.\n")
+    (tmp_path / "binary.txt").write_bytes(b"GIF89a\x00\x01\x00")
+    (tmp_path / "latin1.txt").write_bytes("Caf\u00e9.".encode("latin-1"))
+    (tmp_path / "empty.md").write_bytes(b"")
+    (tmp_path / "big.txt").write_text("Words. " * 400)
+    (tmp_path / "nothing").mkdir()
+    options = IngestOptions(max_bytes=1000)
+    summary = ingest(db, [tmp_path, tmp_path / "missing.txt", tmp_path / "nothing"], options)
+    reasons = sorted(s.reason for s in summary.skipped)
+    assert len(reasons) == 6
+    for name, words in [
+        ("big.txt", "over the 1,000-byte limit"),
+        ("binary.txt", "binary file"),
+        ("empty.md", "no text in it"),
+        ("latin1.txt", "not valid UTF-8"),
+        ("missing.txt", "no such file or folder"),
+        ("nothing", "folder holds no text files"),
+    ]:
+        assert any(name in r and words in r for r in reasons), (name, reasons)
+    assert summary.added == [str(tmp_path / "good.txt")]
+    assert [v.text for v in iter_claims(db)] == [
+        "A Good Headline",
+        "Officials said the bridge is open.",
+    ]
+
+
+def test_an_interrupted_ingest_leaves_no_half_written_document(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(f"Story {name}\n\nThe minister said it was fine.\n")
+    real = ingest_module._insert_claims
+    calls = []
+
+    def interrupted(*args: object, **kwargs: object) -> list[int]:
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ingest_module, "_insert_claims", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        ingest(db, [tmp_path])
+    with db.session() as session:
+        assert list(session.scalars(select(Document.path))) == [str(tmp_path / "a.txt")]
+        assert session.scalar(select(func.count()).select_from(Claim)) == 2
+    monkeypatch.undo()
+    summary = ingest(db, [tmp_path])
+    assert summary.added == [str(tmp_path / "b.txt")]
+    assert summary.unchanged == [str(tmp_path / "a.txt")]
+
+
+def test_every_ingested_document_is_audited(db: Database) -> None:
+    ingest(db, [SEED], IngestOptions(reviewer="alice"))
+    with db.session() as session:
+        entry = session.scalars(select(AuditEntry)).one()
+        assert entry.action == "ingest" and entry.entity == "document"
+        assert entry.after is not None and entry.after["claims"] == 22

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import main
+from claimcheck.core.reading import read_file
+from tests.gold import CORPUS, ROOT, SEED
+
+
+@pytest.fixture
+def run(sqlite_url: str) -> object:
+    runner = CliRunner()
+
+    def invoke(*args: str) -> click.testing.Result:
+        return runner.invoke(main, ["--db", sqlite_url, *args], catch_exceptions=False)
+
+    return invoke
+
+
+def commands() -> list[tuple[str, ...]]:
+    found: list[tuple[str, ...]] = []
+
+    def walk(group: click.Group, prefix: tuple[str, ...]) -> None:
+        for name, command in group.commands.items():
+            found.append((*prefix, name))
+            if isinstance(command, click.Group):
+                walk(command, (*prefix, name))
+
+    walk(main, ())
+    return found
+
+
+@pytest.mark.parametrize("path", commands(), ids=" ".join)
+def test_every_command_has_help_and_is_in_the_readme(path: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(main, [*path, "--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+    assert f"claimcheck {' '.join(path)}" in (ROOT / "README.md").read_text()
+
+
+def test_ingest_prints_a_summary_and_export_gives_every_field(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("ingest", str(CORPUS))
+    assert result.exit_code == 0, result.output
+    assert "Documents: 4 ingested" in result.output
+    assert re.search(r"Sentences: \d+", result.output)
+    result = run("export", "--format", "jsonl")
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert set(rows[0]) >= {
+        "id", "document", "index", "start", "end", "text", "kind", "checkworthiness",
+        "attributed", "sources", "flags", "cluster", "status", "links",
+    }  # fmt: skip
+    assert set(rows[0]["document"]) >= {"id", "path", "sha256", "title"}
+    seed_rows = [r for r in rows if r["document"]["path"] == str(SEED)]
+    assert len(seed_rows) == 22
+    stored = {path: read_file(Path(path)).text for path in {r["document"]["path"] for r in rows}}
+    for row in rows:
+        assert stored[row["document"]["path"]][row["start"] : row["end"]] == row["text"]
+    again = run("ingest", str(CORPUS))
+    assert "0 ingested" in again.output and "4 unchanged" in again.output
+
+
+def test_claims_table_and_filters(run) -> None:  # type: ignore[no-untyped-def]
+    run("ingest", str(SEED))
+    table = run("claims", "--unattributed", "--sort", "checkworthiness", "--limit", "3")
+    assert table.exit_code == 0
+    assert len(table.output.splitlines()) == 3
+    assert all("UNATTRIBUTED" in line for line in table.output.splitlines())
+    csv = run("claims", "--format", "csv", "--kind", "headline")
+    lines = csv.output.splitlines()
+    assert lines[0].startswith("id,document,index")
+    assert len(lines) == 3  # header and the two headlines
+
+
+def test_bad_usage_exits_2_and_a_failed_operation_exits_1_with_one_sentence(run) -> None:  # type: ignore[no-untyped-def]
+    assert run("claims", "--sort", "sideways").exit_code == 2
+    assert run("frobnicate").exit_code == 2
+    result = run("show", "999")
+    assert result.exit_code == 1
+    assert result.output.strip() == "Error: there is no claim 999"
+
+
+def test_ingest_of_bad_files_exits_1_naming_each(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "ok.txt").write_text("Fine Headline\n\nThe mayor said the road is open.\n")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\x00binary")
+    result = run("ingest", str(tmp_path), str(tmp_path / "gone.md"))
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 2
+    assert "bad.txt" in errors[0] or "bad.txt" in errors[1]
+    assert "Documents: 1 ingested" in result.output
+
+
+def test_control_characters_in_the_corpus_are_shown_not_obeyed(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "evil.txt").write_text("Title\n\nThe \x1b[31mred\x1b[0m minister said \x9b2J so.\n")
+    run("ingest", str(tmp_path))
+    table = run("claims")
+    assert "\x1b" not in table.output and "\x9b" not in table.output
+    assert "\\x1b[31mred" in table.output
+    exported = run("export")
+    assert "\x1b" not in exported.output and "\x9b" not in exported.output
+    texts = [json.loads(line)["text"] for line in exported.output.splitlines()]
+    assert "The \x1b[31mred\x1b[0m minister said \x9b2J so." in texts
+
+
+def test_db_commands_show_and_move_the_schema(run) -> None:  # type: ignore[no-untyped-def]
+    assert "Database schema at base" in run("db", "current").output
+    assert run("db", "upgrade").exit_code == 0
+    current = run("db", "current").output
+    assert "run `claimcheck db upgrade`" not in current
+    assert run("db", "downgrade", "base").exit_code == 0
+    assert "Database schema at base" in run("db", "current").output
+
+
+def test_a_database_that_cannot_be_opened_is_one_sentence(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["--db", "nosuchdb://x", "claims"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and "Traceback" not in result.output
