@@ -208,8 +208,14 @@ def _insert_claims(
         }
         for index, ((start, end), analysis) in enumerate(zip(spans, analyses, strict=True))
     ]
+    # One executemany, then the ids in sentence order: RETURNING with a guaranteed order
+    # makes SQLite insert a row at a time, and without render_nulls the ORM splits the
+    # batch by which columns are None.
+    session.execute(insert(Claim).execution_options(render_nulls=True), rows)
     ids = list(
-        session.scalars(insert(Claim).returning(Claim.id, sort_by_parameter_order=True), rows)
+        session.scalars(
+            select(Claim.id).where(Claim.document_id == document_id).order_by(Claim.index)
+        )
     )
     attribution_rows = [
         {
@@ -232,7 +238,7 @@ def _insert_claims(
         for found in analysis.attributions
     ]
     if attribution_rows:
-        session.execute(insert(Attribution), attribution_rows)
+        session.execute(insert(Attribution).execution_options(render_nulls=True), attribution_rows)
     return ids
 
 
