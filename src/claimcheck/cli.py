@@ -15,6 +15,7 @@ from typing import IO, Any, ParamSpec, TypeVar
 
 import click
 
+from claimcheck.core.vocabulary import SOURCE_KINDS, STATUSES
 from claimcheck.errors import ClaimcheckError
 
 P = ParamSpec("P")
@@ -225,7 +226,7 @@ def claim_filter_options(fn: F) -> F:
     options = [
         click.option("--document", help="Only this document (its path or id)."),
         click.option("--kind", type=click.Choice(["claim", "headline", "boilerplate", "other"])),
-        click.option("--status", help="Only claims with this review status."),
+        click.option("--status", type=click.Choice(STATUSES), help="Only claims with this status."),
         click.option("--unattributed", is_flag=True, help="Only claims with no source (flagged)."),
         click.option("--source", help="Only claims attributed to this canonical source."),
         click.option(
@@ -446,3 +447,237 @@ def current(ctx: Context) -> None:
     state = schema.current(ctx.db_url)
     behind = "" if state.current == state.head else " (run `claimcheck db upgrade`)"
     click.echo(f"Database schema at {state.current or 'base'} (newest: {state.head}){behind}")
+
+
+@main.group(invoke_without_command=True)
+@click.option("--kind", type=click.Choice(SOURCE_KINDS), help="Only sources of this kind.")
+@click.option("--all", "show_all", is_flag=True, help="Include sources no claim cites.")
+@click.pass_context
+@command_errors
+def sources(click_ctx: click.Context, kind: str | None, show_all: bool) -> None:
+    """List sources with how many claims cite them, or edit the registry.
+
+    Example: claimcheck sources --kind news_agency
+    """
+    if click_ctx.invoked_subcommand is not None:
+        return
+    from claimcheck.services.sources import list_sources
+
+    with database(click_ctx.find_object(Context)) as db:  # type: ignore[arg-type]
+        rows = list_sources(db, kind, used_only=not show_all)
+    for row in rows:
+        owner = f" (of {row.owner})" if row.owner else ""
+        aliases = f"  aka {', '.join(row.aliases)}" if row.aliases else ""
+        click.echo(
+            f"{row.id:>5}  {row.claims:>5} claims  {row.kind:<17} "
+            f"{one_line(row.name + owner)}{one_line(aliases)[:80]}"
+        )
+
+
+@sources.command("alias")
+@click.argument("source")
+@click.argument("alias")
+@pass_context
+@command_errors
+def sources_alias(ctx: Context, source: str, alias: str) -> None:
+    """Add ALIAS as another name of SOURCE (a name, alias or id)."""
+    from claimcheck.services.sources import add_alias
+
+    with database(ctx) as db:
+        name = add_alias(db, source, alias)
+    click.echo(f"{one_line(alias)} is now an alias of {one_line(name)}")
+
+
+@sources.command("rename")
+@click.argument("source")
+@click.argument("new_name")
+@pass_context
+@command_errors
+def sources_rename(ctx: Context, source: str, new_name: str) -> None:
+    """Give SOURCE a new canonical name (the old one stays as an alias)."""
+    from claimcheck.services.sources import rename
+
+    with database(ctx) as db:
+        old = rename(db, source, new_name)
+    click.echo(f"Renamed {one_line(old)} to {one_line(new_name)}")
+
+
+@sources.command("merge")
+@click.argument("source")
+@click.argument("into")
+@pass_context
+@command_errors
+def sources_merge(ctx: Context, source: str, into: str) -> None:
+    """Fold SOURCE into INTO: its attributions, aliases and links move over."""
+    from claimcheck.services.sources import merge
+
+    with database(ctx) as db:
+        kept = merge(db, source, into)
+    click.echo(f"Merged {one_line(source)} into {one_line(kept)}")
+
+
+@sources.command("kind")
+@click.argument("source")
+@click.argument("kind", type=click.Choice(SOURCE_KINDS))
+@pass_context
+@command_errors
+def sources_kind(ctx: Context, source: str, kind: str) -> None:
+    """Change the kind of SOURCE."""
+    from claimcheck.services.sources import set_kind
+
+    with database(ctx) as db:
+        name = set_kind(db, source, kind)
+    click.echo(f"{one_line(name)} is now {kind}")
+
+
+def threshold_options(fn: F) -> F:
+    options = [
+        click.option("--upper", type=click.FloatRange(0, 100), envvar="CLAIMCHECK_DEDUPE_UPPER",
+                     default=90.0, show_default=True,
+                     help="Score (0-100) at which near-identical claims join a cluster."),
+        click.option("--lower", type=click.FloatRange(0, 100), envvar="CLAIMCHECK_DEDUPE_LOWER",
+                     default=75.0, show_default=True,
+                     help="Score from which pairs are suggested to a reviewer."),
+        click.option("--min-words", type=click.IntRange(min=0), default=8, show_default=True,
+                     envvar="CLAIMCHECK_DEDUPE_MIN_WORDS",
+                     help="Shorter claims are only ever suggested, never joined."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def make_thresholds(upper: float, lower: float, min_words: int) -> Any:
+    from claimcheck.core.dedupe import Thresholds
+
+    if lower > upper:
+        raise click.BadParameter(f"--lower {lower} is above --upper {upper}")
+    return Thresholds(upper=upper, lower=lower, min_words=min_words)
+
+
+@main.command()
+@threshold_options
+@click.option("--suggestions", is_flag=True, help="List pending suggestions instead.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@pass_context
+@command_errors
+def dedupe(
+    ctx: Context, upper: float, lower: float, min_words: int, suggestions: bool, limit: int
+) -> None:
+    """Group near-identical claims across the corpus (or list suggestions to review).
+
+    Pairs scoring at least --upper join a cluster automatically; pairs between --lower
+    and --upper, short claims, and claims that differ in a number, date or name are
+    suggested for a reviewer instead. Rejected pairs are never suggested again.
+    """
+    from claimcheck.services import clusters
+
+    with database(ctx) as db:
+        if suggestions:
+            for s in clusters.suggestions(db, limit):
+                reason = f" ({s.reason})" if s.reason else ""
+                click.echo(f"{s.a} ~ {s.b}  score {s.score:.0f}{reason}")
+                click.echo(f"    {s.a}: {one_line(s.text_a)[:110]}")
+                click.echo(f"    {s.b}: {one_line(s.text_b)[:110]}")
+            return
+        summary = clusters.dedupe_all(db, make_thresholds(upper, lower, min_words))
+    click.echo(
+        f"Claims: {summary.claims}; clusters: {summary.clusters} "
+        f"({summary.clustered_claims} claims); automatic pairs: {summary.automatic}; "
+        f"suggestions: {summary.suggested}"
+    )
+
+
+@main.group(invoke_without_command=True)
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.pass_context
+@command_errors
+def clusters(click_ctx: click.Context, limit: int) -> None:
+    """List clusters of near-identical claims, largest first, or act on them."""
+    if click_ctx.invoked_subcommand is not None:
+        return
+    from claimcheck.services.clusters import list_clusters
+
+    with database(click_ctx.find_object(Context)) as db:  # type: ignore[arg-type]
+        for view in list_clusters(db, limit):
+            click.echo(
+                f"{view.id:>5}  {view.size:>3} claims  {len(view.documents):>3} documents  "
+                f"{view.status:<12} {one_line(view.canonical_text)[:90]}"
+            )
+
+
+@clusters.command("show")
+@click.argument("cluster_id", type=int)
+@pass_context
+@command_errors
+def clusters_show(ctx: Context, cluster_id: int) -> None:
+    """Show a cluster: every member, where it appears and who carried it."""
+    from claimcheck.services.clusters import get_cluster
+
+    with database(ctx) as db:
+        view = get_cluster(db, cluster_id)
+    click.echo(f"Cluster {view.id} ({view.status}): {view.size} claims in "
+               f"{len(view.documents)} documents")  # fmt: skip
+    click.echo(f"Canonical (earliest): {one_line(view.canonical_text)}")
+    if view.sources:
+        click.echo(f"Carried by: {one_line(', '.join(view.sources))}")
+    for m in view.members:
+        mark = "*" if m.claim_id == view.canonical_claim_id else " "
+        click.echo(f" {mark}{m.claim_id:>6} {m.state:<9} {one_line(m.document)}:{m.index}  "
+                   f"{one_line(m.text)[:80]}")  # fmt: skip
+
+
+@clusters.command("confirm")
+@click.argument("claim_a", type=int)
+@click.argument("claim_b", type=int)
+@pass_context
+@command_errors
+def clusters_confirm(ctx: Context, claim_a: int, claim_b: int) -> None:
+    """Confirm that two claims are the same claim: they join one cluster."""
+    from claimcheck.services.clusters import confirm
+
+    with database(ctx) as db:
+        confirm(db, claim_a, claim_b)
+    click.echo(f"Claims {claim_a} and {claim_b} are now in one cluster")
+
+
+@clusters.command("reject")
+@click.argument("claim_a", type=int)
+@click.argument("claim_b", type=int)
+@pass_context
+@command_errors
+def clusters_reject(ctx: Context, claim_a: int, claim_b: int) -> None:
+    """Reject a suggested pair: it is never suggested or joined again."""
+    from claimcheck.services.clusters import reject
+
+    with database(ctx) as db:
+        reject(db, claim_a, claim_b)
+    click.echo(f"Claims {claim_a} and {claim_b} are kept apart")
+
+
+@clusters.command("split")
+@click.argument("cluster_id", type=int)
+@click.argument("claim_ids", type=int, nargs=-1, required=True)
+@pass_context
+@command_errors
+def clusters_split(ctx: Context, cluster_id: int, claim_ids: tuple[int, ...]) -> None:
+    """Move CLAIM_IDS out of CLUSTER_ID into a cluster of their own."""
+    from claimcheck.services.clusters import split
+
+    with database(ctx) as db:
+        split(db, cluster_id, claim_ids)
+    click.echo(f"Moved {len(claim_ids)} claims out of cluster {cluster_id}")
+
+
+@clusters.command("merge")
+@click.argument("cluster_id", type=int)
+@click.argument("other_id", type=int)
+@pass_context
+@command_errors
+def clusters_merge(ctx: Context, cluster_id: int, other_id: int) -> None:
+    """Merge two clusters that hold the same claim."""
+    from claimcheck.services.clusters import merge
+
+    with database(ctx) as db:
+        merge(db, cluster_id, other_id)
+    click.echo(f"Merged clusters {cluster_id} and {other_id}")

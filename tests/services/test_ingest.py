@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, update
 
+from claimcheck.core.reading import read_file
 from claimcheck.services import ingest as ingest_module
 from claimcheck.services.claims import ClaimFilter, iter_claims
 from claimcheck.services.database import Database
@@ -126,3 +127,17 @@ def test_every_ingested_document_is_audited(db: Database) -> None:
         entry = session.scalars(select(AuditEntry)).one()
         assert entry.action == "ingest" and entry.entity == "document"
         assert entry.after is not None and entry.after["claims"] == 22
+
+
+def test_every_source_and_cue_span_slices_the_words_it_names(db: Database) -> None:
+    ingest(db, [CORPUS])
+    checked = 0
+    for view in iter_claims(db):
+        text = read_file(Path(view.document.path)).text
+        for source in view.sources:
+            if source.start is not None and source.end is not None:
+                assert text[source.start : source.end] == source.name, (view.text, source)
+                checked += 1
+            if source.cue_start is not None and source.cue_end is not None:
+                assert text[source.cue_start : source.cue_end].lower() == (source.cue or "").lower()
+    assert checked > 20

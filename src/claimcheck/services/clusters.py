@@ -10,6 +10,7 @@ cluster id (and so its verdict and links) where the group survives.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -17,7 +18,14 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from claimcheck.core.dedupe import ClaimIndex, Match, Thresholds, clusters, similarity
+from claimcheck.core.dedupe import (
+    DEFAULT_THRESHOLDS,
+    ClaimIndex,
+    Match,
+    Thresholds,
+    clusters,
+    similarity,
+)
 from claimcheck.errors import ClaimcheckError
 from claimcheck.services.audit import record
 from claimcheck.store.engine import Database
@@ -89,7 +97,7 @@ def _candidates(session: Session, exclude_documents: Sequence[int] = ()) -> Iter
     return session.execute(query.execution_options(yield_per=20_000))  # type: ignore[return-value]
 
 
-def dedupe_all(db: Database, thresholds: Thresholds = Thresholds()) -> DedupeSummary:
+def dedupe_all(db: Database, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> DedupeSummary:
     """Match every current claim against every other, then rebuild the clusters."""
     with db.session() as session:
         rows = list(_candidates(session))
@@ -102,7 +110,7 @@ def dedupe_all(db: Database, thresholds: Thresholds = Thresholds()) -> DedupeSum
 
 
 def match_documents(
-    db: Database, document_ids: Sequence[int], thresholds: Thresholds = Thresholds()
+    db: Database, document_ids: Sequence[int], thresholds: Thresholds = DEFAULT_THRESHOLDS
 ) -> DedupeSummary:
     """Match the claims of newly ingested documents against the corpus, without redoing it."""
     with db.session() as session:
@@ -127,9 +135,7 @@ def _store_pairs(session: Session, matches: Sequence[Match]) -> None:
         return
     decided = set(
         session.execute(
-            select(ClaimPair.claim_a_id, ClaimPair.claim_b_id).where(
-                ClaimPair.state.in_(DECIDED)
-            )
+            select(ClaimPair.claim_a_id, ClaimPair.claim_b_id).where(ClaimPair.state.in_(DECIDED))
         ).all()
     )
     rows = [
@@ -160,12 +166,8 @@ def _rebuild(session: Session) -> None:
         b for a, b, s in edges if s == "confirmed"
     }
     nodes = sorted({a for a, _, _ in edges} | {b for _, b, _ in edges})
-    groups = clusters(
-        nodes, [Match(a, b, 100.0, True) for a, b, _ in edges]
-    )
-    previous = dict(
-        session.execute(select(ClusterMember.claim_id, ClusterMember.cluster_id)).all()
-    )
+    groups = clusters(nodes, [Match(a, b, 100.0, True) for a, b, _ in edges])
+    previous = dict(session.execute(select(ClusterMember.claim_id, ClusterMember.cluster_id)).all())
     session.execute(delete(ClusterMember))
     first_seen = _first_seen(session, nodes)
     taken: set[int] = set()
@@ -214,9 +216,7 @@ def _first_seen(session: Session, claim_ids: Sequence[int]) -> dict[int, tuple[d
 
 def _summary(session: Session, claims: int) -> DedupeSummary:
     states = dict(
-        session.execute(
-            select(ClaimPair.state, func.count()).group_by(ClaimPair.state)
-        ).all()
+        session.execute(select(ClaimPair.state, func.count()).group_by(ClaimPair.state)).all()
     )
     return DedupeSummary(
         claims=claims,
@@ -247,8 +247,7 @@ def _decide(session: Session, a: int, b: int, state: str, texts: dict[int, str])
     before = None if pair is None else pair.state
     if pair is None:
         session.add(
-            ClaimPair(claim_a_id=a, claim_b_id=b, score=similarity(texts[a], texts[b]),
-                      state=state)  # fmt: skip
+            ClaimPair(claim_a_id=a, claim_b_id=b, score=similarity(texts[a], texts[b]), state=state)
         )
     else:
         pair.state = state
@@ -271,8 +270,15 @@ def _pair_decision(db: Database, a: int, b: int, state: str, reviewer: str | Non
         texts = _texts(session, (a, b))
         before = _decide(session, a, b, state, texts)
         action = {"confirmed": "confirm_pair", "rejected": "reject_pair"}[state]
-        record(session, reviewer, action, "claim_pair", None,
-               {"a": a, "b": b, "state": before}, {"a": a, "b": b, "state": state})  # fmt: skip
+        record(
+            session,
+            reviewer,
+            action,
+            "claim_pair",
+            None,
+            {"a": a, "b": b, "state": before},
+            {"a": a, "b": b, "state": state},
+        )
         _rebuild(session)
 
 
@@ -288,7 +294,9 @@ def _members(session: Session, cluster_id: int) -> list[int]:
     )
 
 
-def split(db: Database, cluster_id: int, claim_ids: Sequence[int], reviewer: str | None = None) -> None:
+def split(
+    db: Database, cluster_id: int, claim_ids: Sequence[int], reviewer: str | None = None
+) -> None:
     """Move `claim_ids` out of a cluster into one of their own."""
     with db.session() as session:
         members = _members(session, cluster_id)
@@ -303,10 +311,17 @@ def split(db: Database, cluster_id: int, claim_ids: Sequence[int], reviewer: str
         for left in moving:
             for right in staying:
                 _decide(session, *_ordered(left, right), "rejected", texts)
-        for left, right in zip(moving, moving[1:], strict=False):
+        for left, right in itertools.pairwise(moving):
             _decide(session, left, right, "confirmed", texts)
-        record(session, reviewer, "split", "cluster", cluster_id, {"members": members},
-               {"members": staying, "moved": moving})  # fmt: skip
+        record(
+            session,
+            reviewer,
+            "split",
+            "cluster",
+            cluster_id,
+            {"members": members},
+            {"members": staying, "moved": moving},
+        )
         _rebuild(session)
 
 
@@ -318,8 +333,15 @@ def merge(db: Database, cluster_id: int, other_id: int, reviewer: str | None = N
         first, second = _members(session, cluster_id), _members(session, other_id)
         a, b = _ordered(first[0], second[0])
         _decide(session, a, b, "confirmed", _texts(session, (a, b)))
-        record(session, reviewer, "merge", "cluster", cluster_id,
-               {"clusters": [cluster_id, other_id]}, {"members": sorted(first + second)})  # fmt: skip
+        record(
+            session,
+            reviewer,
+            "merge",
+            "cluster",
+            cluster_id,
+            {"clusters": [cluster_id, other_id]},
+            {"members": sorted(first + second)},
+        )
         _rebuild(session)
 
 
@@ -342,9 +364,16 @@ def suggestions(db: Database, limit: int | None = None) -> list[SuggestionView]:
             )
         }
         return [
-            SuggestionView(p.claim_a_id, p.claim_b_id, p.score, p.reason,
-                           info[p.claim_a_id][0], info[p.claim_b_id][0],
-                           info[p.claim_a_id][1], info[p.claim_b_id][1])  # fmt: skip
+            SuggestionView(
+                p.claim_a_id,
+                p.claim_b_id,
+                p.score,
+                p.reason,
+                info[p.claim_a_id][0],
+                info[p.claim_b_id][0],
+                info[p.claim_a_id][1],
+                info[p.claim_b_id][1],
+            )
             for p in pairs
         ]
 
@@ -373,9 +402,13 @@ def _cluster_views(session: Session, cluster_ids: Sequence[int]) -> dict[int, Cl
     rows = list(
         session.execute(
             select(
-                ClusterMember.cluster_id, ClusterMember.state, Claim.id, Claim.index,
-                Claim.text, Document.path,
-            )  # fmt: skip
+                ClusterMember.cluster_id,
+                ClusterMember.state,
+                Claim.id,
+                Claim.index,
+                Claim.text,
+                Document.path,
+            )
             .join(Claim, ClusterMember.claim_id == Claim.id)
             .join(Document, Claim.document_id == Document.id)
             .where(ClusterMember.cluster_id.in_(cluster_ids))

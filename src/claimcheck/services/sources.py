@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from claimcheck.core import registry as core
 from claimcheck.core.attribution import Attribution as Found
-from claimcheck.store.models import Source, SourceAlias
+from claimcheck.core.vocabulary import SOURCE_KINDS
+from claimcheck.errors import ClaimcheckError
+from claimcheck.services.audit import record
+from claimcheck.store.engine import Database
+from claimcheck.store.models import Attribution, Link, Source, SourceAlias
 
 
 def alias_key(alias: str) -> str:
@@ -113,3 +117,143 @@ def _seed(session: Session) -> None:
                 seen.add(key)
                 session.add(SourceAlias(source_id=rows[entry.name].id, alias=alias, key=key))
     session.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    id: int
+    name: str
+    kind: str
+    owner: str | None
+    aliases: tuple[str, ...]
+    claims: int
+    builtin: bool
+
+
+def list_sources(db: Database, kind: str | None = None, used_only: bool = True) -> list[SourceRow]:
+    """Sources with the number of claims attributed to each, most cited first."""
+    with db.session() as session:
+        counts = (
+            select(
+                Attribution.source_id, func.count(func.distinct(Attribution.claim_id)).label("n")
+            )
+            .group_by(Attribution.source_id)
+            .subquery()
+        )
+        query = (
+            select(Source, func.coalesce(counts.c.n, 0))
+            .outerjoin(counts, counts.c.source_id == Source.id)
+            .options(selectinload(Source.aliases))
+            .order_by(func.coalesce(counts.c.n, 0).desc(), Source.name)
+        )
+        if kind is not None:
+            query = query.where(Source.kind == kind)
+        if used_only:
+            query = query.where(counts.c.n > 0)
+        rows = list(session.execute(query))
+        owners = dict(
+            session.execute(
+                select(Source.id, Source.name).where(
+                    Source.id.in_({s.owner_id for s, _ in rows if s.owner_id is not None})
+                )
+            ).all()
+        )
+        return [
+            SourceRow(
+                source.id,
+                source.name,
+                source.kind,
+                owners.get(source.owner_id) if source.owner_id is not None else None,
+                tuple(sorted(a.alias for a in source.aliases if a.alias != source.name)),
+                count,
+                source.builtin,
+            )
+            for source, count in rows
+        ]
+
+
+def _find(session: Session, ref: str) -> Source:
+    """A source by id, canonical name, or any alias."""
+    source = None
+    if ref.isdigit():
+        source = session.get(Source, int(ref))
+    if source is None:
+        source = session.scalar(select(Source).where(Source.name == ref))
+    if source is None:
+        source = session.scalar(
+            select(Source).join(SourceAlias).where(SourceAlias.key == alias_key(ref))
+        )
+    if source is None:
+        raise ClaimcheckError(f"there is no source named {ref!r}")
+    return source
+
+
+def _snapshot(source: Source) -> dict[str, object]:
+    return {"name": source.name, "kind": source.kind, "owner_id": source.owner_id}
+
+
+def add_alias(db: Database, ref: str, alias: str, reviewer: str | None = None) -> str:
+    key = alias_key(alias)
+    if not key:
+        raise ClaimcheckError("an alias needs at least one letter or digit")
+    with db.session() as session:
+        source = _find(session, ref)
+        taken = session.scalar(select(SourceAlias).where(SourceAlias.key == key))
+        if taken is not None:
+            owner = session.get_one(Source, taken.source_id).name
+            raise ClaimcheckError(f"{alias!r} is already an alias of {owner}")
+        session.add(SourceAlias(source_id=source.id, alias=alias, key=key))
+        record(session, reviewer, "add_alias", "source", source.id, None, {"alias": alias})
+        return source.name
+
+
+def rename(db: Database, ref: str, new_name: str, reviewer: str | None = None) -> str:
+    new_name = new_name.strip()
+    if not new_name:
+        raise ClaimcheckError("a source needs a name")
+    with db.session() as session:
+        source = _find(session, ref)
+        if session.scalar(select(Source.id).where(Source.name == new_name)) is not None:
+            raise ClaimcheckError(
+                f"a source named {new_name!r} exists already: merge into it instead"
+            )
+        before = _snapshot(source)
+        source.name = new_name
+        key = alias_key(new_name)
+        if session.scalar(select(SourceAlias.id).where(SourceAlias.key == key)) is None:
+            session.add(SourceAlias(source_id=source.id, alias=new_name, key=key))
+        record(session, reviewer, "rename", "source", source.id, before, _snapshot(source))
+        return before["name"]  # type: ignore[return-value]
+
+
+def set_kind(db: Database, ref: str, kind: str, reviewer: str | None = None) -> str:
+    if kind not in SOURCE_KINDS:
+        raise ClaimcheckError(f"{kind!r} is not a source kind ({', '.join(SOURCE_KINDS)})")
+    with db.session() as session:
+        source = _find(session, ref)
+        before = _snapshot(source)
+        source.kind = kind
+        record(session, reviewer, "set_kind", "source", source.id, before, _snapshot(source))
+        return source.name
+
+
+def merge(db: Database, ref: str, into: str, reviewer: str | None = None) -> str:
+    """Fold one source into another: its attributions, aliases and links move over."""
+    with db.session() as session:
+        gone, kept = _find(session, ref), _find(session, into)
+        if gone.id == kept.id:
+            raise ClaimcheckError(f"{ref!r} and {into!r} are the same source")
+        before = _snapshot(gone)
+        session.execute(
+            update(Attribution).where(Attribution.source_id == gone.id).values(source_id=kept.id)
+        )
+        session.execute(
+            update(SourceAlias).where(SourceAlias.source_id == gone.id).values(source_id=kept.id)
+        )
+        session.execute(
+            update(Link).where(Link.target_source_id == gone.id).values(target_source_id=kept.id)
+        )
+        session.execute(update(Source).where(Source.owner_id == gone.id).values(owner_id=kept.id))
+        session.delete(gone)
+        record(session, reviewer, "merge", "source", kept.id, before, {"merged_into": kept.name})
+        return kept.name

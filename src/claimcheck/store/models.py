@@ -24,6 +24,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from claimcheck.core.vocabulary import CLAIM_KINDS, RELATIONS, ROLES, SOURCE_KINDS, STATUSES
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -32,31 +34,6 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-CLAIM_KINDS = ("claim", "headline", "boilerplate", "other")
-STATUSES = (
-    "unreviewed",
-    "in_review",
-    "needs_source",
-    "corroborated",
-    "disputed",
-    "false",
-    "unverifiable",
-)
-SOURCE_KINDS = (
-    "news_agency",
-    "newspaper",
-    "broadcaster",
-    "website_statement",
-    "press_release",
-    "official",
-    "person",
-    "organization",
-    "document",
-    "social_media",
-    "other",
-)
-ROLES = ("primary", "via", "embedded")
-RELATIONS = ("corroborates", "contradicts", "cites")
 MEMBER_STATES = ("automatic", "confirmed")
 PAIR_STATES = ("automatic", "suggested", "confirmed", "rejected")
 
