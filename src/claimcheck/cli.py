@@ -207,6 +207,12 @@ def print_summary(summary: Any) -> None:
     click.echo(f"Sentences: {summary.sentences}" + (f" ({kinds})" if kinds else ""))
     if summary.sentences:
         click.echo(f"Unattributed claims: {summary.unattributed}")
+    if summary.dedupe is not None:
+        d = summary.dedupe
+        click.echo(
+            f"Near-duplicates: {d.clusters} clusters of {d.clustered_claims} claims, "
+            f"{d.suggested} pairs suggested for review"
+        )
     if summary.carried_over:
         click.echo(f"Reviews carried over to new versions: {summary.carried_over}")
     for lost in summary.recheck:

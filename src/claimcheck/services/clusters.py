@@ -15,8 +15,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from claimcheck.core.dedupe import (
     DEFAULT_THRESHOLDS,
@@ -123,7 +123,7 @@ def match_documents(
             )
         )
         index = ClaimIndex(thresholds)
-        index.index([r.id for r in old], [r.text for r in old])
+        index.add([r.id for r in old], [r.text for r in old])
         matches = index.add([r.id for r in new], [r.text for r in new])
         _store_pairs(session, matches)
         _rebuild(session)
@@ -352,6 +352,20 @@ def suggestions(db: Database, limit: int | None = None) -> list[SuggestionView]:
             .where(ClaimPair.state == "suggested")
             .order_by(ClaimPair.score.desc(), ClaimPair.claim_a_id, ClaimPair.claim_b_id)
             .limit(limit)
+        )
+        a_member = aliased(ClusterMember)
+        b_member = aliased(ClusterMember)
+        # A pair already inside one cluster (joined through other claims) asks nothing.
+        query = (
+            query.outerjoin(a_member, a_member.claim_id == ClaimPair.claim_a_id)
+            .outerjoin(b_member, b_member.claim_id == ClaimPair.claim_b_id)
+            .where(
+                or_(
+                    a_member.cluster_id.is_(None),
+                    b_member.cluster_id.is_(None),
+                    a_member.cluster_id != b_member.cluster_id,
+                )
+            )
         )
         pairs = list(session.scalars(query))
         ids = {p.claim_a_id for p in pairs} | {p.claim_b_id for p in pairs}

@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from claimcheck.core.attribution import SentenceAnalysis, analyse_document
+from claimcheck.core.dedupe import DEFAULT_THRESHOLDS, Thresholds
 from claimcheck.core.reading import (
     DEFAULT_MAX_BYTES,
     Metadata,
@@ -28,6 +29,7 @@ from claimcheck.core.reading import (
 )
 from claimcheck.core.segment import segment
 from claimcheck.services.audit import record
+from claimcheck.services.clusters import DedupeSummary, match_documents
 from claimcheck.services.sources import SourceBook
 from claimcheck.store.engine import Database
 from claimcheck.store.models import Attribution, Claim, Document, Link, Note
@@ -41,6 +43,7 @@ class IngestOptions:
     fallback_encoding: str | None = None
     metadata: Metadata | None = None
     reviewer: str | None = None
+    thresholds: Thresholds = DEFAULT_THRESHOLDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,7 @@ class IngestSummary:
     carried_over: int = 0
     recheck: list[Recheck] = field(default_factory=list)
     document_ids: list[int] = field(default_factory=list)
+    dedupe: DedupeSummary | None = None
 
     @property
     def failed(self) -> bool:
@@ -114,6 +118,8 @@ def ingest(
             book.forget_unsaved()
             reason = str(error).strip().splitlines()[0]
             summary.skipped.append(Skipped(str(path), f"{path}: not stored ({reason})"))
+    if summary.document_ids:
+        summary.dedupe = match_documents(db, summary.document_ids, options.thresholds)
     return summary
 
 

@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from claimcheck.errors import ClaimcheckError
+from claimcheck.services import clusters
+from claimcheck.services.claims import iter_claims
+from claimcheck.services.database import Database
+from claimcheck.services.ingest import ingest
+from claimcheck.store.models import AuditEntry
+
+STORM = "The storm killed 107 people across the coastal province on Tuesday night, officials said."
+
+
+def write(folder: Path, name: str, *lines: str) -> Path:
+    path = folder / name
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def corpus(db: Database, tmp_path: Path) -> dict[str, str]:
+    a = write(tmp_path, "a.txt", "Storm Report", STORM)
+    b = write(tmp_path, "b.txt", "Storm Latest",
+              "The storm killed 107 people across the coastal province on Tuesday night, "
+              "officials say.")  # fmt: skip
+    c = write(tmp_path, "c.txt", "Storm Toll Revised",
+              "The storm killed 328 people across the coastal province on Tuesday night, "
+              "officials said.")  # fmt: skip
+    ingest(db, [a, b, c])
+    return {"a": str(a), "b": str(b), "c": str(c)}
+
+
+def ids(db: Database, corpus: dict[str, str]) -> tuple[int, int, int]:
+    by_doc = {v.document.path: v.id for v in iter_claims(db) if v.kind == "claim"}
+    return by_doc[corpus["a"]], by_doc[corpus["b"]], by_doc[corpus["c"]]
+
+
+def test_ingest_clusters_light_edits_and_only_suggests_a_changed_number(
+    db: Database, corpus: dict[str, str]
+) -> None:
+    a, b, c = ids(db, corpus)
+    (cluster,) = clusters.list_clusters(db)
+    assert cluster.size == 2 and cluster.canonical_claim_id == a
+    assert {m.claim_id for m in cluster.members} == {a, b}
+    assert set(cluster.documents) == {corpus["a"], corpus["b"]}
+    pending = clusters.suggestions(db)
+    assert {(s.a, s.b) for s in pending} == {(a, c), (b, c)}
+    assert all(s.reason is not None and "numbers differ" in s.reason for s in pending)
+    views = {v.id: v for v in iter_claims(db)}
+    assert views[a].cluster == views[b].cluster == cluster.id
+    assert views[c].cluster is None
+
+
+def test_a_rejected_pair_is_never_suggested_again(db: Database, corpus: dict[str, str]) -> None:
+    a, b, c = ids(db, corpus)
+    clusters.reject(db, a, c, reviewer="alice")
+    assert [(s.a, s.b) for s in clusters.suggestions(db)] == [(b, c)]
+    clusters.dedupe_all(db)
+    assert [(s.a, s.b) for s in clusters.suggestions(db)] == [(b, c)]
+    with db.session() as session:
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "reject_pair")).one()
+        assert entry.after == {"a": a, "b": c, "state": "rejected"}
+
+
+def test_confirming_a_suggestion_joins_the_cluster_and_survives_recomputing(
+    db: Database, corpus: dict[str, str]
+) -> None:
+    a, b, c = ids(db, corpus)
+    clusters.confirm(db, a, c)
+    # b and c now share a cluster: their pair is no longer a question.
+    assert clusters.suggestions(db) == []
+    clusters.dedupe_all(db)
+    (cluster,) = clusters.list_clusters(db)
+    assert cluster.size == 3
+    states = {m.claim_id: m.state for m in cluster.members}
+    assert states == {a: "confirmed", b: "automatic", c: "confirmed"}
+
+
+def test_split_keeps_claims_apart_and_merge_joins_clusters(
+    db: Database, corpus: dict[str, str]
+) -> None:
+    a, b, _ = ids(db, corpus)
+    (cluster,) = clusters.list_clusters(db)
+    with pytest.raises(ClaimcheckError, match="at least one claim"):
+        clusters.split(db, cluster.id, [m.claim_id for m in cluster.members])
+    clusters.split(db, cluster.id, [b])
+    assert clusters.list_clusters(db) == []
+    clusters.dedupe_all(db)
+    assert clusters.list_clusters(db) == []
+    clusters.confirm(db, a, b)
+    (joined,) = clusters.list_clusters(db)
+    assert joined.size == 2
+
+
+def test_merge_joins_two_clusters(db: Database, tmp_path: Path) -> None:
+    other = "Fishermen rescued more than 700 asylum seekers off the coast of Aceh on Friday."
+    paths = [
+        write(tmp_path, "a.txt", "One", STORM, other),
+        write(tmp_path, "b.txt", "Two", STORM.replace("said", "say"), other.lower()),
+    ]
+    ingest(db, paths)
+    first, second = clusters.list_clusters(db)
+    clusters.merge(db, first.id, second.id)
+    (merged,) = clusters.list_clusters(db)
+    assert merged.size == 4 and merged.id in (first.id, second.id)
+    with pytest.raises(ClaimcheckError, match="no cluster"):
+        clusters.merge(db, merged.id, 999)
+
+
+def test_a_new_document_joins_the_existing_cluster(
+    db: Database, corpus: dict[str, str], tmp_path: Path
+) -> None:
+    (before,) = clusters.list_clusters(db)
+    late = write(tmp_path, "d.txt", "Storm Roundup",
+                 "The storm killed 107 people across the coastal province on Tuesday night - "
+                 "officials said.")  # fmt: skip
+    summary = ingest(db, [late])
+    assert summary.dedupe is not None
+    (after,) = clusters.list_clusters(db)
+    assert after.id == before.id and after.size == 3
+    assert str(late) in after.documents
+
+
+def test_short_claims_are_never_joined_automatically(db: Database, tmp_path: Path) -> None:
+    ingest(db, [write(tmp_path, "a.txt", "A", "Prices rose sharply in May."),
+                write(tmp_path, "b.txt", "B", "Prices rose sharply in May!")])  # fmt: skip
+    assert clusters.list_clusters(db) == []
+    (suggestion,) = clusters.suggestions(db)
+    assert suggestion.reason is not None and "short" in suggestion.reason
