@@ -132,6 +132,8 @@ def _store(
 ) -> None:
     spans = segment(doc.text)
     analyses = analyse_document(doc.text, spans, book.registry)
+    # New sources (with the acronyms the text gives them) are known to later documents.
+    book.registry.learn_from(analyses)
     with db.session() as session:
         if session.scalar(select(Document.id).where(Document.sha256 == doc.sha256)) is not None:
             summary.unchanged.append(doc.path)

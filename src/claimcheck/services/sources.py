@@ -61,7 +61,9 @@ class SourceBook:
             if found.owner is not None:
                 owner_id = self._ensure(session, found.owner, "organization", None)
             source_id = self._ensure(session, found.canonical, found.source_kind, owner_id)
-            self.registry.learn(found.canonical, found.source_kind, (), found.owner)
+            learned = self.registry.learn(found.canonical, found.source_kind, (), found.owner)
+            for alias in learned.aliases:
+                self._alias(session, source_id, alias)
         # The words a text used for a source become an alias reviewers can see and edit;
         # pronouns and descriptions ("it", "the agency") name nothing on their own.
         if found.mention is None:
