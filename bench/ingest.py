@@ -41,11 +41,12 @@ DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 
 def sentence(rng: random.Random) -> str:
-    return rng.choice(TEMPLATES).format(
+    text = rng.choice(TEMPLATES).format(
         org=rng.choice(ORGS), person=rng.choice(PEOPLE), place=rng.choice(PLACES),
         day=rng.choice(DAYS), n=rng.randint(2, 9000), year=rng.randint(1990, 2025),
         d=rng.randint(1, 28),
     )  # fmt: skip
+    return text[0].upper() + text[1:]
 
 
 def article(rng: random.Random, sentences: int) -> str:
