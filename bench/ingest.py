@@ -20,43 +20,67 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 PEOPLE = ["Li Wei", "Maria Lopez", "John Smith", "Aiko Tanaka", "Omar Haddad", "Anna Novak"]
-ORGS = ["the World Health Organization", "Xinhua", "Reuters", "the ministry", "Acme Corp",
-        "the central bank", "the South China Morning Post", "the city council"]  # fmt: skip
+ORGS = ["The World Health Organization", "Xinhua", "Reuters", "The ministry", "Acme Corp",
+        "The central bank", "The South China Morning Post", "The city council"]  # fmt: skip
 PLACES = ["Beijing", "Ottawa", "Jakarta", "Berlin", "Nairobi", "Lima", "Seoul"]
-TEMPLATES = [
-    "{org} said on {day} that {n} people had been affected in {place}.",
-    "According to {org}, prices rose by {n} percent in {year}.",
-    '"We are working to resolve this," {person} told reporters in {place}.',
-    "The project, launched in {year}, cost about ${n} million.",
-    "{person}, a spokesperson for {org}, said the figures were preliminary.",
-    "Officials in {place} reportedly discussed the plan on {day} (July {d}).",
-    "It was the largest such event since {year}, with more than {n} visitors.",
-    "{place} has {n} hospitals, more than any other city in the region.",
-    "Dr. {person} of {org} warned that the U.S. market could slow.",
-    "The report was published by {org} as per a report from Reuters.",
+FRAMES = [
+    "{org} said on {day} that {body}.",
+    "According to {org}, {body}.",
+    '"{Body}," {person} told reporters in {place}.',
+    "{Body}, {person}, a spokesperson for {org}, said.",
+    "{Body}.",
+    "{Body}.",
+    "{Body} (July {d}).",
+    "{Body}, reportedly the largest since {year}.",
+    "Dr. {person} of {org} warned that {body}.",
+    "{Body}, as per a report from Reuters.",
 ]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+# A made-up vocabulary with a news-like (Zipf) spread of word frequencies, so sentences
+# repeat as rarely as real ones do; a few are copied across articles, as wire copy is.
+_SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
 
 
-def sentence(rng: random.Random) -> str:
-    text = rng.choice(TEMPLATES).format(
+def vocabulary(rng: random.Random, size: int = 8000) -> list[str]:
+    return ["".join(rng.choices(_SYLLABLES, k=rng.randint(1, 4))) for _ in range(size)]
+
+
+def sentence(rng: random.Random, words: list[str], weights: list[float]) -> str:
+    body = " ".join(rng.choices(words, weights, k=rng.randint(8, 22)))
+    body = body.replace(body.split()[2], str(rng.randint(2, 9000)), 1)
+    text = rng.choice(FRAMES).format(
         org=rng.choice(ORGS), person=rng.choice(PEOPLE), place=rng.choice(PLACES),
-        day=rng.choice(DAYS), n=rng.randint(2, 9000), year=rng.randint(1990, 2025),
-        d=rng.randint(1, 28),
+        day=rng.choice(DAYS), year=rng.randint(1990, 2025), d=rng.randint(1, 28),
+        body=body, Body=body[0].upper() + body[1:],
     )  # fmt: skip
     return text[0].upper() + text[1:]
 
 
-def article(rng: random.Random, sentences: int) -> str:
-    lines = [f"{rng.choice(PLACES)} Officials Outline New Plan For {rng.randint(2000, 2030)}"]
-    written = 1
-    while written < sentences:
-        count = min(rng.randint(2, 5), sentences - written)
-        lines.append(" ".join(sentence(rng) for _ in range(count)))
-        written += count
-    return "\n\n".join(lines) + "\n"
+def articles(rng: random.Random, count: int, sentences: int) -> list[str]:
+    words = vocabulary(rng)
+    weights = [1 / (rank + 1) for rank in range(len(words))]
+    wire: list[str] = []
+    out = []
+    for _ in range(count):
+        lines = [f"{rng.choice(PLACES)} Officials Outline New Plan For {rng.randint(2000, 2030)}"]
+        written = 1
+        while written < sentences:
+            size = min(rng.randint(2, 5), sentences - written)
+            paragraph = []
+            for _ in range(size):
+                if wire and rng.random() < 0.05:
+                    paragraph.append(rng.choice(wire))
+                else:
+                    paragraph.append(sentence(rng, words, weights))
+                    if rng.random() < 0.02:
+                        wire.append(paragraph[-1])
+            lines.append(" ".join(paragraph))
+            written += size
+        out.append("\n\n".join(lines) + "\n")
+    return out
 
 
 def run_one(total: int, per_doc: int) -> dict[str, float]:
@@ -64,18 +88,31 @@ def run_one(total: int, per_doc: int) -> dict[str, float]:
 
     from claimcheck.core.reading import read_file
     from claimcheck.core.segment import segment
+    from claimcheck.services import ingest as service
     from claimcheck.services.database import open_database
-    from claimcheck.services.ingest import ingest
+
+    dedupe_seconds = 0.0
+    match_documents = service.match_documents
+
+    def timed_match(*args: Any, **kwargs: Any) -> Any:
+        nonlocal dedupe_seconds
+        began = time.perf_counter()
+        try:
+            return match_documents(*args, **kwargs)
+        finally:
+            dedupe_seconds += time.perf_counter() - began
+
+    service.match_documents = timed_match
 
     rng = random.Random(total)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
-        for number in range(total // per_doc):
-            (folder / f"{number:06d}.txt").write_text(article(rng, per_doc), encoding="utf-8")
+        for number, text in enumerate(articles(rng, total // per_doc, per_doc)):
+            (folder / f"{number:06d}.txt").write_text(text, encoding="utf-8")
         db = open_database(f"sqlite:///{tmp}/bench.db")
         started = time.perf_counter()
-        summary = ingest(db, [folder])
+        summary = service.ingest(db, [folder])
         elapsed = time.perf_counter() - started
         db.close()
         attribution = 0.0
@@ -90,7 +127,9 @@ def run_one(total: int, per_doc: int) -> dict[str, float]:
         "sentences": summary.sentences,
         "seconds": elapsed,
         "per_second": summary.sentences / elapsed,
-        "attribution_share": attribution / (elapsed - attribution),
+        "dedupe_seconds": dedupe_seconds,
+        "before_dedupe_per_second": summary.sentences / (elapsed - dedupe_seconds),
+        "attribution_share": attribution / (elapsed - dedupe_seconds - attribution),
         "peak_mib": peak_mib,
     }
 
@@ -106,7 +145,8 @@ def main() -> None:
         return
     print(f"{platform.node()} {platform.processor() or platform.machine()}, "
           f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}")  # fmt: skip
-    print(f"{'sentences':>10} {'seconds':>8} {'sent/s':>9} {'attribution':>12} {'peak MiB':>9}")
+    print(f"{'sentences':>10} {'seconds':>8} {'sent/s':>9} {'w/o dedupe':>11} {'dedupe s':>9} "
+          f"{'attribution':>12} {'peak MiB':>9}")  # fmt: skip
     for size in (int(s) for s in args.sentences.split(",")):
         out = subprocess.run(
             [sys.executable, __file__, "--one", str(size), "--per-doc", str(args.per_doc)],
@@ -114,6 +154,7 @@ def main() -> None:
         ).stdout  # fmt: skip
         r = json.loads(out.strip().splitlines()[-1])
         print(f"{r['sentences']:>10.0f} {r['seconds']:>8.2f} {r['per_second']:>9,.0f} "
+              f"{r['before_dedupe_per_second']:>11,.0f} {r['dedupe_seconds']:>9.2f} "
               f"{r['attribution_share']:>11.0%} {r['peak_mib']:>9.0f}")  # fmt: skip
 
 

@@ -150,7 +150,9 @@ def _store_pairs(session: Session, matches: Sequence[Match]) -> None:
         if (m.a, m.b) not in decided
     ]
     for start in range(0, len(rows), 5000):
-        session.execute(insert(ClaimPair), rows[start : start + 5000])
+        session.execute(
+            insert(ClaimPair).execution_options(render_nulls=True), rows[start : start + 5000]
+        )
 
 
 def _rebuild(session: Session) -> None:
@@ -195,7 +197,10 @@ def _rebuild(session: Session) -> None:
             for c in group
         ]
     for start in range(0, len(members), 5000):
-        session.execute(insert(ClusterMember), members[start : start + 5000])
+        session.execute(
+            insert(ClusterMember).execution_options(render_nulls=True),
+            members[start : start + 5000],
+        )
     # A cluster whose group is gone keeps nothing worth reviewing: its members moved on.
     session.execute(delete(Cluster).where(Cluster.id.not_in(taken)))
 
