@@ -85,14 +85,13 @@ def articles(rng: random.Random, count: int, sentences: int) -> list[str]:
 
 def run_one(total: int, per_doc: int) -> dict[str, float]:
     from claimcheck.core.attribution import analyse_document
-
     from claimcheck.core.reading import read_file
     from claimcheck.core.segment import segment
-    from claimcheck.services import ingest as service
+    from claimcheck.services import clusters, ingest
     from claimcheck.services.database import open_database
 
     dedupe_seconds = 0.0
-    match_documents = service.match_documents
+    match_documents = clusters.match_documents
 
     def timed_match(*args: Any, **kwargs: Any) -> Any:
         nonlocal dedupe_seconds
@@ -102,7 +101,7 @@ def run_one(total: int, per_doc: int) -> dict[str, float]:
         finally:
             dedupe_seconds += time.perf_counter() - began
 
-    service.match_documents = timed_match
+    clusters.match_documents = timed_match
 
     rng = random.Random(total)
     with tempfile.TemporaryDirectory() as tmp:
@@ -112,7 +111,7 @@ def run_one(total: int, per_doc: int) -> dict[str, float]:
             (folder / f"{number:06d}.txt").write_text(text, encoding="utf-8")
         db = open_database(f"sqlite:///{tmp}/bench.db")
         started = time.perf_counter()
-        summary = service.ingest(db, [folder])
+        summary = ingest.ingest(db, [folder])
         elapsed = time.perf_counter() - started
         db.close()
         attribution = 0.0

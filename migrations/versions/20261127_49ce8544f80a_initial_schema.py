@@ -211,7 +211,8 @@ def upgrade() -> None:
         sa.Column("state", sa.String(length=20), nullable=False),
         sa.Column("reason", sa.String(length=200), nullable=True),
         sa.CheckConstraint(
-            "state IN ('automatic', 'suggested', 'confirmed', 'rejected')", name=op.f("ck_claim_pairs_state")
+            "state IN ('automatic', 'suggested', 'confirmed', 'rejected')",
+            name=op.f("ck_claim_pairs_state"),
         ),
         sa.CheckConstraint("claim_a_id < claim_b_id", name=op.f("ck_claim_pairs_ordered")),
         sa.ForeignKeyConstraint(

@@ -36,9 +36,7 @@ class Metadata:
 
     def merged(self, override: Metadata) -> Metadata:
         """This metadata with every field that `override` sets replaced."""
-        return Metadata(
-            *(getattr(override, f) or getattr(self, f) for f in METADATA_FIELDS)
-        )
+        return Metadata(*(getattr(override, f) or getattr(self, f) for f in METADATA_FIELDS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,8 +203,7 @@ def extract_html(raw: str) -> tuple[str, Metadata]:
     metadata = Metadata(
         title=meta("og:title") or (_clean(title_node.text()) if title_node else None) or None,
         publisher=meta("og:site_name", "publisher"),
-        url=meta("og:url")
-        or (canonical.attributes.get("href") if canonical is not None else None),
+        url=meta("og:url") or (canonical.attributes.get("href") if canonical is not None else None),
         published=_lenient_date(published),
     )
     root = tree.css_first("article") or tree.css_first("main") or tree.body

@@ -28,8 +28,8 @@ from claimcheck.core.reading import (
     read_file,
 )
 from claimcheck.core.segment import segment
+from claimcheck.services import clusters
 from claimcheck.services.audit import record
-from claimcheck.services.clusters import DedupeSummary, match_documents
 from claimcheck.services.sources import SourceBook
 from claimcheck.store.engine import Database
 from claimcheck.store.models import Attribution, Claim, Document, Link, Note
@@ -73,7 +73,7 @@ class IngestSummary:
     carried_over: int = 0
     recheck: list[Recheck] = field(default_factory=list)
     document_ids: list[int] = field(default_factory=list)
-    dedupe: DedupeSummary | None = None
+    dedupe: clusters.DedupeSummary | None = None
 
     @property
     def failed(self) -> bool:
@@ -119,7 +119,7 @@ def ingest(
             reason = str(error).strip().splitlines()[0]
             summary.skipped.append(Skipped(str(path), f"{path}: not stored ({reason})"))
     if summary.document_ids:
-        summary.dedupe = match_documents(db, summary.document_ids, options.thresholds)
+        summary.dedupe = clusters.match_documents(db, summary.document_ids, options.thresholds)
     return summary
 
 

@@ -1,0 +1,144 @@
+"""Sentence kinds: ``claim``, ``headline``, ``boilerplate`` and ``other``.
+
+A kind depends on the sentence's line as much as on its words: a headline is a line of its
+own without a final stop, a source list is recognised by its line shape, and everything under
+a "Sources" heading that looks like a list item is boilerplate. So classification works on a
+whole document. Most body sentences sit inside a paragraph line and cost a couple of string
+look-ups.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = ["BOILERPLATE", "CLAIM", "HEADLINE", "KINDS", "OTHER", "classify_document"]
+
+CLAIM = "claim"
+HEADLINE = "headline"
+BOILERPLATE = "boilerplate"
+OTHER = "other"
+KINDS = (CLAIM, HEADLINE, BOILERPLATE, OTHER)
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_DATE = (
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
+    r"|\d{4}-\d\d-\d\d)"
+)
+# A line that is only a date, optionally with a weekday, a time or an "Updated" label.
+_DATELINE = re.compile(
+    rf"(?:(?:Updated|Published|Posted|Last updated)\b:?\s*)?(?:{_DAY},?\s+)?{_DATE}"
+    r"(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?\s*\.?",
+)
+_BYLINE = re.compile(r"(?:By|BY|Written by|Reporting by|Posted by)\s+[A-Z][\w.'\u2019-]*")
+_BOILER_LINE = re.compile(
+    r"""(?ix)
+    (?:read\s+(?:also|more)|also\s+read|see\s+also|related(?:\s+(?:news|articles?|stories|links))?
+      |more\s+on\s+this|categor(?:y|ies)|tags?|topics?|filed\s+under|image|images|photo|photos
+      |picture|pictured|credit|image\s+credit|photo\s+credit|caption|source|sources|references
+      |external\s+links|advertisement|sponsored)\s*[:|]
+    |(?:share\s+(?:this|on|via)|subscribe\b|sign\s+up\b|follow\s+us\b|click\s+here\b
+      |copyright\s*(?:©|\(c\)|\d{4})|©|all\s+rights\s+reserved|advertisement$|(?:image|photo)\s+(?:by|courtesy)\b
+      |this\s+(?:article|story)\s+(?:was\s+)?(?:originally\s+)?(?:first\s+)?published)
+    """
+)
+_SECTION_HEADING = re.compile(
+    r"(?i)(?:sources?|references|external\s+links|see\s+also|related\s+(?:news|articles|stories)"
+    r"|further\s+reading|notes)\s*:?"
+)
+# A caption's credit: "... (Photo: Jane Doe/Reuters)", "Photo by Jane Doe".
+_CAPTION = re.compile(
+    r"(?i)\((?:photo|image|picture|file\s+photo|credit)\b[^)]*\)\s*\.?$"
+    r"|\b(?:photo|image|picture)\s+(?:by|credit|courtesy\s+of)\b"
+)
+_CAPTION_WORDS = ("photo", "image", "picture", "credit")
+# '"Title" — Outlet, August 15, 2008': a source-list item, wherever the line starts.
+_SOURCE_ITEM = re.compile(
+    rf"""["“][^"”]+["”]\s*[—\u2013-]+\s*[^—\u2013]{{2,80}},\s*{_DATE}\s*\.?\s*$"""
+)
+_DASH_CREDIT = re.compile(r"[—\u2013]\s*\S")
+_FINAL_STOP = frozenset('.!?:;"”\u2019)')
+
+
+def classify_document(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
+    """The kind of every sentence span of ``text``, in order."""
+    kinds: list[str] = []
+    line_kind: dict[int, str | None] = {}
+    in_sources = False
+    seen_body = False
+    for start, end in spans:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        if line_end < 0:
+            line_end = len(text)
+        at_line_start = line_start == start or text[line_start:start].isspace()
+        if line_start not in line_kind:
+            line = text[line_start:line_end].strip()
+            found: str | None = None
+            if _boilerplate(line) or (in_sources and _looks_listed(line)):
+                found = BOILERPLATE
+            else:
+                in_sources = False
+            if _SECTION_HEADING.fullmatch(line):
+                in_sources = True
+                found = BOILERPLATE
+            line_kind[line_start] = found
+        kind = line_kind[line_start] if end > start else OTHER
+        if kind is None:
+            alone = at_line_start and (line_end == end or text[end:line_end].isspace())
+            kind = _classify_alone(text[start:end], seen_body) if alone else CLAIM
+        if kind == CLAIM:
+            seen_body = True
+        kinds.append(kind)
+    return kinds
+
+
+def _boilerplate(line: str) -> bool:
+    if _BOILER_LINE.match(line):
+        return True
+    # The cheap substring tests keep the slower searches off ordinary paragraphs.
+    if ('"' in line or "\u201c" in line) and _SOURCE_ITEM.search(line):
+        return True
+    lower = line.lower()
+    return any(word in lower for word in _CAPTION_WORDS) and _CAPTION.search(line) is not None
+
+
+def _classify_alone(line: str, seen_body: bool) -> str:
+    line = line.strip()
+    if not line:
+        return OTHER
+    if _DATELINE.fullmatch(line):
+        return OTHER
+    words = line.split()
+    if len(words) <= 10 and line[-1] not in ".!?" and _BYLINE.match(line):
+        return OTHER
+    if line[0] in "—\u2013" and _DASH_CREDIT.match(line) and len(words) <= 12:
+        return OTHER  # the credit line of a pull quote
+    if line[-1] in _FINAL_STOP or line[0] in '"“' or len(words) > 25:
+        return CLAIM  # a sentence, or a pull quote with its credit
+    if not seen_body or len(words) <= 6 or _title_case(words):
+        return HEADLINE
+    return CLAIM
+
+
+def _title_case(words: list[str]) -> bool:
+    content = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    if len(content) < 2:
+        return False
+    capitalised = sum(1 for w in content if w[0].isupper())
+    return capitalised >= 0.75 * len(content)
+
+
+def _looks_listed(line: str) -> bool:
+    """A line of a source list: a dash credit, a link, a date or a short name."""
+    return (
+        not line
+        or _DASH_CREDIT.search(line) is not None
+        or "://" in line
+        or re.search(_DATE, line) is not None
+        or len(line.split()) <= 8
+    )

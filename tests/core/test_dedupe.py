@@ -1,0 +1,306 @@
+"""Near-duplicate claim detection, as a user of the claim list would notice it."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import numpy as np
+import pytest
+from rapidfuzz import fuzz, process
+
+from claimcheck.core.dedupe import (
+    ClaimIndex,
+    Match,
+    Thresholds,
+    clusters,
+    find_matches,
+    match_key,
+    normalise,
+    similarity,
+)
+from tests.gold import gold, seed
+
+CHINA = (
+    "China has one billion internet users, which is more than the population of the US, "
+    "Russia, Mexico, Germany, the UK, France, and Canada combined."
+)
+XINHUA = (
+    "The official Xinhua news agency said that the initial members of the new organization "
+    'comprise "institutions, organizations, corporations, and people" from close to 20 '
+    "different nations."
+)
+LAUNCH = (
+    "The group was formally introduced on Tuesday (July 12) in Beijing after holding the "
+    "Wuzhen Summit, an annual event in the scenic canal town near Shanghai since 2014."
+)
+DIRECTOR = (
+    "The organization's director-general will be Zhuang Rongwen of the Chinese Cyberspace "
+    "Administration."
+)
+RESCUE = (
+    "On Friday, fishermen rescued over 700 asylum seekers whose boat sank, and the Indonesian "
+    "Navy reportedly saved 200 more after they were found swimming along the coast of Aceh, "
+    "Indonesia."
+)
+CENSORSHIP = (
+    "China is renowned for its strict internet censorship, with the Great Firewall preventing "
+    "local users from accessing numerous global services, including Google, Facebook, and "
+    "Twitter."
+)
+
+
+def pair(a: str, b: str, thresholds: Thresholds | None = None) -> Match | None:
+    """The match between two claims, or None when they are not even suggested."""
+    matches = find_matches([1, 2], [a, b], thresholds or Thresholds())
+    assert len(matches) <= 1
+    return matches[0] if matches else None
+
+
+def test_normalise_unifies_styles_and_cues() -> None:
+    assert normalise("  “Hello,”  she   SAID — it’s «fine»! ") == "hello she said it's fine"
+    assert normalise("Xi says") == normalise("Xi told") == normalise("Xi stated") == "xi said"
+    assert normalise("according to AFP") == "according to afp"
+    # Numbers, hyphenated words and acronyms keep what distinguishes them.
+    assert (
+        normalise("3.5% of $1,000 in the U.S.-China trade") == "3.5% of $1000 in the us-china trade"
+    )
+    assert normalise("It grew 3.5.") == "it grew 3.5"
+    assert normalise("director–general") == normalise("director-general") == "director-general"
+
+
+@pytest.mark.parametrize(
+    ("original", "copy"),
+    [
+        pytest.param(CHINA, CHINA.replace(", and", " and").rstrip("."), id="punctuation"),
+        pytest.param(CHINA, CHINA.replace("China has", "china has"), id="casing"),
+        pytest.param(CHINA, CHINA.upper(), id="shouting"),
+        pytest.param(
+            XINHUA,
+            XINHUA.replace('"institutions', "“institutions").replace('people"', "people”"),
+            id="curly-quotes",
+        ),
+        pytest.param(
+            XINHUA,
+            XINHUA.replace('"institutions', "«institutions").replace('people"', "people»"),
+            id="guillemets",
+        ),
+        pytest.param(DIRECTOR, DIRECTOR.replace("-", "\u2013").replace("'", "\u2019"), id="dash"),
+        pytest.param(XINHUA, XINHUA.replace("agency said", "agency says"), id="cue-verb"),
+        pytest.param(
+            LAUNCH, LAUNCH.replace("formally introduced", "introduced formally"), id="swap"
+        ),
+        pytest.param(
+            CHINA,
+            CHINA.replace("Russia, Mexico", "Mexico, Russia").replace(",", ""),
+            id="swap+punct",
+        ),
+    ],
+)
+def test_light_edits_join_automatically(original: str, copy: str) -> None:
+    assert copy != original
+    match = pair(original, copy)
+    assert match is not None
+    assert match.automatic, match
+    assert match.score >= Thresholds().upper
+    assert match.reason is None
+
+
+BASYA = (
+    "Major general Fuad Basya, spokesman for the Indonesian military, said fisherman first "
+    "noticed the people and a warship was deployed to retrieve them."
+)
+
+
+@pytest.mark.parametrize(
+    ("original", "copy"),
+    [
+        (CENSORSHIP, CENSORSHIP.replace(", including Google, Facebook, and Twitter", "")),
+        (BASYA, BASYA.replace(", spokesman for the Indonesian military,", "")),
+        (BASYA, BASYA.replace(" and a warship was deployed to retrieve them", "")),
+    ],
+)
+def test_dropped_clause_is_suggested(original: str, copy: str) -> None:
+    match = pair(original, copy)
+    assert match is not None
+    assert not match.automatic
+    assert Thresholds().lower <= match.score < Thresholds().upper
+
+
+@pytest.mark.parametrize(
+    ("original", "copy", "reason"),
+    [
+        pytest.param(
+            "The earthquake killed 107 people in the mountain villages north of the capital, "
+            "officials said on Monday.",
+            "The earthquake killed 328 people in the mountain villages north of the capital, "
+            "officials said on Monday.",
+            "numbers differ",
+            id="digits",
+        ),
+        pytest.param(
+            "As China pushes through its universal cyberspace plan, WIC's international version "
+            "will include 20 countries.",
+            "As China pushes through its universal cyberspace plan, WIC's international version "
+            "will include 30 countries.",
+            "numbers differ",
+            id="countries",
+        ),
+        pytest.param(
+            CHINA, CHINA.replace("one billion", "two billion"), "numbers differ", id="words"
+        ),
+        pytest.param(
+            CHINA, CHINA.replace("one billion", "one million"), "numbers differ", id="scale"
+        ),
+        pytest.param(LAUNCH, LAUNCH.replace("Tuesday", "Wednesday"), "dates differ", id="weekday"),
+        pytest.param(LAUNCH, LAUNCH.replace("July", "June"), "dates differ", id="month"),
+        pytest.param(LAUNCH, LAUNCH.replace("2014", "2015"), "dates differ", id="year"),
+        pytest.param(CHINA, CHINA.replace("China", "India"), "names differ", id="initial-name"),
+        pytest.param(CHINA, CHINA.replace("Germany", "Japan"), "names differ", id="name"),
+        pytest.param(
+            CHINA, CHINA.replace("which is more", "which is not more"), "negation differs", id="not"
+        ),
+    ],
+)
+def test_different_facts_are_never_automatic(original: str, copy: str, reason: str) -> None:
+    match = pair(original, copy)
+    # High-scoring, so the user sees it as a suggestion together with the reason.
+    assert match is not None
+    assert match.score >= Thresholds().upper
+    assert not match.automatic
+    assert match.reason is not None and reason in match.reason.split("; ")
+    # Not even a permissive upper threshold joins them.
+    loose = pair(original, copy, Thresholds(upper=50, lower=50))
+    assert loose is not None and not loose.automatic
+
+
+def test_same_number_in_words_or_digits_still_joins() -> None:
+    match = pair(CHINA, CHINA.replace("one billion", "1 billion"))
+    assert match is not None and match.automatic
+
+
+def test_short_claims_are_only_suggested() -> None:
+    short = "Fishermen rescued over 700 asylum seekers."
+    match = pair(short, short.replace(".", "!").lower())
+    assert match is not None and match.score == 100
+    assert not match.automatic and match.reason == "short claim"
+
+    eight = "Fishermen rescued over 700 asylum seekers on Friday."
+    assert len(eight.split()) == 8
+    match = pair(eight, eight.rstrip("."))
+    assert match is not None and match.automatic
+
+    strict = pair(eight, eight.rstrip("."), Thresholds(min_words=9))
+    assert strict is not None and not strict.automatic
+
+
+def test_unrelated_claims_do_not_match() -> None:
+    assert pair(CHINA, CENSORSHIP) is None
+    assert pair(RESCUE, LAUNCH) is None
+    assert pair("", "") is None
+
+
+def test_matches_name_the_smaller_id_first() -> None:
+    matches = find_matches([9, 4], [CHINA, CHINA.lower()])
+    assert [(m.a, m.b) for m in matches] == [(4, 9)]
+
+
+def test_incremental_add_matches_new_claims_only() -> None:
+    index = ClaimIndex()
+    first = index.add([1, 2, 3], [CHINA, RESCUE, CHINA.replace("US", "U.S.")])
+    assert [(m.a, m.b, m.automatic) for m in first] == [(1, 3, True)]
+
+    second = index.add(
+        [10, 11, 12],
+        [RESCUE.replace("said", "says").upper(), LAUNCH, LAUNCH.replace("2014", "2015")],
+    )
+    # The new copy of claim 2 is found; the old pair (1, 3) is not reported again.
+    assert [(m.a, m.b, m.automatic) for m in second] == [(2, 10, True), (11, 12, False)]
+    assert len(index) == 6
+
+    texts = [CHINA, RESCUE, CHINA.replace("US", "U.S.")]
+    texts += [RESCUE.replace("said", "says").upper(), LAUNCH, LAUNCH.replace("2014", "2015")]
+    assert first + second == find_matches([1, 2, 3, 10, 11, 12], texts)
+
+
+def test_ids_must_be_new_and_unique() -> None:
+    index = ClaimIndex()
+    index.add([1], [CHINA])
+    with pytest.raises(ValueError):
+        index.add([1], [RESCUE])
+    with pytest.raises(ValueError):
+        index.add([2, 2], [RESCUE, LAUNCH])
+    with pytest.raises(ValueError):
+        index.add([3], [])
+
+
+def test_thresholds_are_checked() -> None:
+    with pytest.raises(ValueError):
+        Thresholds(upper=70, lower=80)
+    with pytest.raises(ValueError):
+        Thresholds(min_words=-1)
+
+
+def test_clusters_follow_automatic_matches_transitively() -> None:
+    a, b, c = (
+        CHINA,
+        CHINA.replace(", and", " and"),
+        CHINA.replace("Russia, Mexico", "Mexico, Russia"),
+    )
+    texts = [a, RESCUE, b, LAUNCH, c, LAUNCH.replace("2014", "2015")]
+    ids = [1, 2, 3, 4, 5, 6]
+    matches = find_matches(ids, texts)
+    assert clusters(ids, matches) == [[1, 3, 5]]  # the 4-6 suggestion does not join
+
+    chain = [Match(1, 2, 95, True), Match(2, 3, 92, True), Match(4, 5, 96, False, "names differ")]
+    assert clusters(range(1, 7), chain) == [[1, 2, 3]]
+    assert clusters([1, 2], []) == []
+
+
+def test_similarity_ignores_word_order_and_style() -> None:
+    assert similarity(LAUNCH, LAUNCH.replace("formally introduced", "introduced formally")) == 100
+    assert similarity(CHINA, CENSORSHIP) < Thresholds().lower
+
+
+def edited_corpus() -> list[str]:
+    """The corpus sentences, each followed by copies missing a word or with a swap."""
+    sentences = [g["text"] for g in gold()]
+    sentences += re.split(r"(?<=[.!?])\s+", seed())
+    sentences = [s for s in dict.fromkeys(sentences) if len(s.split()) >= 4]
+    rng = np.random.default_rng(7)
+    texts = []
+    for text in sentences:
+        texts.append(text)
+        words = text.split()
+        cut = int(rng.integers(len(words)))
+        texts.append(" ".join(words[:cut] + words[cut + 1 :]).replace(",", ""))
+        i = int(rng.integers(len(words) - 1))
+        words[i], words[i + 1] = words[i + 1], words[i]
+        texts.append(" ".join(words).lower())
+    return texts
+
+
+def test_candidates_find_what_exhaustive_comparison_finds() -> None:
+    """LSH misses no pair that comparing every claim with every other would report."""
+    texts = edited_corpus()
+    found = {(m.a, m.b) for m in find_matches(range(len(texts)), texts)}
+
+    keys = [match_key(t) for t in texts]
+    limit = Thresholds().lower
+    scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=limit, dtype=np.float64)
+    expected = {
+        (int(i), int(j)) for i, j in zip(*np.nonzero(np.triu(scores >= limit, 1)), strict=True)
+    }
+    assert len(expected) > len(texts) / 3
+    assert found == expected
+
+
+def test_many_small_batches_find_what_one_batch_finds() -> None:
+    texts = edited_corpus()
+    index = ClaimIndex()
+    incremental: list[Match] = []
+    bounds = [0, 1, 3, 6, 11, 19, 32, 53, 87, 142, 200, len(texts)]
+    for start, stop in itertools.pairwise(bounds):
+        incremental += index.add(range(start, stop), texts[start:stop])
+    assert len(index) == len(texts)
+    assert sorted(incremental, key=lambda m: (m.a, m.b)) == find_matches(range(len(texts)), texts)
