@@ -48,6 +48,10 @@ CENSORSHIP = (
     "local users from accessing numerous global services, including Google, Facebook, and "
     "Twitter."
 )
+BASYA = (
+    "Major general Fuad Basya, spokesman for the Indonesian military, said fisherman first "
+    "noticed the people and a warship was deployed to retrieve them."
+)
 
 
 def pair(a: str, b: str, thresholds: Thresholds | None = None) -> Match | None:
@@ -95,6 +99,16 @@ def test_normalise_unifies_styles_and_cues() -> None:
             CHINA.replace("Russia, Mexico", "Mexico, Russia").replace(",", ""),
             id="swap+punct",
         ),
+        pytest.param(
+            XINHUA,
+            XINHUA.lower()
+            .replace("agency said", "agency says")
+            .replace("initial members", "members initial")
+            .replace('"', "“", 1)
+            .replace('"', "”")
+            .replace(",", ""),
+            id="all-at-once",
+        ),
     ],
 )
 def test_light_edits_join_automatically(original: str, copy: str) -> None:
@@ -104,12 +118,6 @@ def test_light_edits_join_automatically(original: str, copy: str) -> None:
     assert match.automatic, match
     assert match.score >= Thresholds().upper
     assert match.reason is None
-
-
-BASYA = (
-    "Major general Fuad Basya, spokesman for the Indonesian military, said fisherman first "
-    "noticed the people and a warship was deployed to retrieve them."
-)
 
 
 @pytest.mark.parametrize(
@@ -206,21 +214,17 @@ def test_matches_name_the_smaller_id_first() -> None:
 
 
 def test_incremental_add_matches_new_claims_only() -> None:
+    first_texts = [CHINA, XINHUA, CHINA.replace("US", "U.S.")]
+    second_texts = [XINHUA.replace("said", "says").upper(), LAUNCH, LAUNCH.replace("14", "15")]
     index = ClaimIndex()
-    first = index.add([1, 2, 3], [CHINA, RESCUE, CHINA.replace("US", "U.S.")])
+    first = index.add([1, 2, 3], first_texts)
     assert [(m.a, m.b, m.automatic) for m in first] == [(1, 3, True)]
 
-    second = index.add(
-        [10, 11, 12],
-        [RESCUE.replace("said", "says").upper(), LAUNCH, LAUNCH.replace("2014", "2015")],
-    )
+    second = index.add([10, 11, 12], second_texts)
     # The new copy of claim 2 is found; the old pair (1, 3) is not reported again.
     assert [(m.a, m.b, m.automatic) for m in second] == [(2, 10, True), (11, 12, False)]
     assert len(index) == 6
-
-    texts = [CHINA, RESCUE, CHINA.replace("US", "U.S.")]
-    texts += [RESCUE.replace("said", "says").upper(), LAUNCH, LAUNCH.replace("2014", "2015")]
-    assert first + second == find_matches([1, 2, 3, 10, 11, 12], texts)
+    assert first + second == find_matches([1, 2, 3, 10, 11, 12], first_texts + second_texts)
 
 
 def test_ids_must_be_new_and_unique() -> None:

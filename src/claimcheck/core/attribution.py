@@ -16,15 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from claimcheck.core.checkworthiness import score, words_of
 from claimcheck.core.kinds import CLAIM, OTHER, classify_document
 from claimcheck.core.registry import MEDIA_KINDS, Registry, Source, normalise
+from claimcheck.core.vocabulary import ROLES
 
 __all__ = ["ROLES", "Attribution", "SentenceAnalysis", "analyse_document", "default_registry"]
-
-ROLES = ("primary", "via", "embedded")
 
 
 @dataclass(frozen=True, slots=True)
@@ -960,36 +959,20 @@ class _Document:
             return self._interpret(s, a, at, f"{desc} {rest[affiliation.end() :]}")
         if possessive is not None:
             return self._interpret(s, rest_at, rest_at + len(possessive.group("owner")), desc)
-        tokens = [(m.group(), m.start() + rest_at) for m in _TOKEN.finditer(rest)]
-        run = _name_run(tokens)
-        if run is None:
+        parsed = _parse_name(rest, desc)
+        if parsed is None:
             return self._description(det, rest, a, b)
-        return self._named(tokens, run, desc, a, b)
+        return self._named(parsed, rest_at, a, b)
 
-    def _named(
-        self, tokens: list[tuple[str, int]], run: tuple[int, int], desc: str, a: int, b: int
-    ) -> _Found:
-        lo, hi = run
+    def _named(self, parsed: _Parsed, rest_at: int, a: int, b: int) -> _Found:
+        """A noun phrase with a proper name in it, resolved in this document."""
+        name, acronyms, described, trailing, first = parsed
         off = self.offset
-        names = [t for t, _ in tokens[lo:hi] if not t.startswith("(")]
-        acronyms = [t[1:-1] for t, _ in tokens[lo:hi] if t.startswith("(")]
-        core = max((i for i, t in enumerate(names) if t.lower() in _CORE_TITLES), default=-1)
-        before = [t.lower() for t, _ in tokens[:lo]] + [t.lower() for t in names[: core + 1]]
-        names = names[core + 1 :]
-        while (
-            core >= 0
-            and names
-            and (names[0] in ("of", "for") or names[0].lower() in _TITLE_MODIFIERS)
-        ):
-            before.append(names.pop(0).lower())  # "Secretary of State Antony Blinken"
-        trailing = [t.lower() for t, _ in tokens[hi:]]
-        described = {*before, *trailing, *_head_words(desc)}
-        if not names:
+        if not name:
             # A title with no name: "Malaysia's Prime Minister said".
-            np = self.text[off + tokens[0][1] : off + b]
+            np = self.text[off + rest_at + first : off + b]
             kind = "official" if not _OFFICIAL_WORDS.isdisjoint(described) else "person"
             return self._ref(self._entity(np, kind, True), off + a, off + b, None, 0.6)
-        name = " ".join(names)
         if trailing and trailing[-1] in _DOC_NOUNS:
             return self._owned(name, trailing[-1], off + a, off + b)
         head = trailing[-1] if trailing else ""
@@ -1013,7 +996,7 @@ class _Document:
         return self._ref(entity, off + a, off + b, mention, confidence)
 
     def _name(
-        self, name: str, described: set[str], acronyms: list[str]
+        self, name: str, described: frozenset[str], acronyms: Sequence[str] = ()
     ) -> tuple[_Entity | None, bool]:
         """The entity a proper name refers to, and whether the name was a short form of it."""
         key = normalise(name)
@@ -1058,7 +1041,8 @@ class _Document:
             return found
         if not any(c.isupper() for c in surface):
             return None
-        source = self.registry.resolve(surface)
+        # Near matches are for names with a typo, not for whole descriptive phrases.
+        source = self.registry.resolve(surface, fuzzy=key.count(" ") < 3)
         return None if source is None else self._from_source(source)
 
     def _from_source(self, source: Source) -> _Entity:
@@ -1105,7 +1089,7 @@ class _Document:
         elif not any(c.isupper() for c in owner_np):
             owner = self._resolve_noun(low.split()[-1], start)
         else:
-            owner, _ = self._name(_strip_article(owner_np), set(), [])
+            owner, _ = self._name(_strip_article(owner_np), frozenset())
         if owner is None:
             return None
         noun = " ".join(noun.split())
@@ -1349,6 +1333,34 @@ def _joins_names(chunk: str, a: int, b: int) -> bool:
     return bool(before and after and before[-1][0].isupper() and after[0][0].isupper())
 
 
+# A name read from a noun phrase: the name, its acronyms, the words that describe it, the
+# lower-case words after it, and where the phrase's first name word starts.
+_Parsed = tuple[str, tuple[str, ...], frozenset[str], tuple[str, ...], int]
+
+
+@lru_cache(maxsize=1 << 15)
+def _parse_name(rest: str, desc: str) -> _Parsed | None:
+    """Split "Environment Minister John Baird" into a title and a name, and so on. Pure, and
+    names recur across a corpus, so it is cached."""
+    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(rest)]
+    run = _name_run(tokens)
+    if run is None:
+        return None
+    lo, hi = run
+    names = [t for t, _ in tokens[lo:hi] if not t.startswith("(")]
+    acronyms = tuple(t[1:-1] for t, _ in tokens[lo:hi] if t.startswith("("))
+    core = max((i for i, t in enumerate(names) if t.lower() in _CORE_TITLES), default=-1)
+    before = [t.lower() for t, _ in tokens[:lo]] + [t.lower() for t in names[: core + 1]]
+    names = names[core + 1 :]
+    while (
+        core >= 0 and names and (names[0] in ("of", "for") or names[0].lower() in _TITLE_MODIFIERS)
+    ):
+        before.append(names.pop(0).lower())  # "Secretary of State Antony Blinken"
+    trailing = tuple(t.lower() for t, _ in tokens[hi:])
+    described = frozenset((*before, *trailing, *_head_words(desc)))
+    return " ".join(names), acronyms, described, trailing, tokens[0][1]
+
+
 def _name_run(tokens: list[tuple[str, int]]) -> tuple[int, int] | None:
     """The last run of capitalised tokens (with "of" or "for" inside) of a noun phrase."""
     runs: list[tuple[int, int]] = []
@@ -1395,7 +1407,8 @@ def _head_words(desc: str) -> list[str]:
     return words
 
 
-def _infer_kind(name: str, described: set[str]) -> tuple[str, bool]:
+@lru_cache(maxsize=1 << 14)
+def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
     """The kind of a new named source, from its title, affiliation or the shape of its name;
     and whether it is a person."""
     words = [w.lower() for w in name.split()]
@@ -1442,7 +1455,7 @@ def _names_someone(text: str) -> bool:
     )
 
 
-def _names_itself(head: str, trailing: list[str]) -> bool:
+def _names_itself(head: str, trailing: Sequence[str]) -> bool:
     """Whether "<Name> <words>" is the name with a description: "Xinhua news agency",
     "a Microsoft spokesman"; rather than a body of its own: "the Russian defence ministry"."""
     return head.startswith("spokes") or head in _MEDIA_WORDS or "news" in trailing

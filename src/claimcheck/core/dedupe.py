@@ -3,9 +3,10 @@
 Pure code (no database, no UI). The pipeline for a batch of claims:
 
 1. ``normalise`` each text and sort its words into a *key*; the stored text is never changed.
-2. Candidates: MinHash LSH over each key's word set (``_BANDS`` bands of ``_ROWS`` rows).
-   Two claims become a candidate pair when all rows of one band agree, so the cost grows
-   with the number of near-duplicates rather than with all pairs.
+2. Candidates: MinHash LSH over each key's set of content words (function words dropped,
+   words cut to 6 letters), ``_BANDS`` bands of ``_ROWS`` rows. Two claims become a
+   candidate pair when all rows of one band agree, so the cost grows with the number of
+   near-duplicates rather than with all pairs.
 3. Verify candidates with ``rapidfuzz.fuzz.ratio`` on the keys (the same score as
    ``token_sort_ratio`` on the normalised texts, at a fraction of the cost). Sorting the
    words makes a swap of neighbouring words free, so such copies score 100.
@@ -223,6 +224,8 @@ def _profile(text: str) -> _Profile:
             numbers.append(word)
     # "may" is a verb far more often than a month; only the capitalised form counts.
     dates += ["may"] * len(re.findall(r"\bMay\b", text))
+    # A claim may start with a name ("China has ..."), so the first word counts too unless
+    # it is a function word.
     names = {
         _possessive(word)
         for token, word in zip(tokens, words, strict=True)
@@ -335,8 +338,10 @@ class ClaimIndex:
     """Incremental near-duplicate index over claims.
 
     ``add`` matches a batch of new claims against everything already indexed and among
-    themselves, and returns only those new pairs. Memory is roughly 500 bytes per claim
-    plus the texts it is given (kept by reference for the guard rules). Not thread-safe.
+    themselves, and returns only those new pairs. The index holds about 700 bytes per
+    claim (keys and band hashes) besides the texts it is given, which it keeps by reference
+    for the guard rules; at 1M claims the process RSS was 1.6 GB after building, 2.4 GB at
+    its peak. Not thread-safe.
     """
 
     def __init__(self, thresholds: Thresholds | None = None) -> None:
@@ -369,8 +374,8 @@ class ClaimIndex:
         self._keys += keys
         self._known |= fresh
 
-        # Claims without words never match anything, so they stay out of the LSH index.
         self._lengths = np.concatenate([self._lengths, [len(key) for key in keys]])
+        # Claims without words never match anything, so they stay out of the LSH index.
         pos = np.array([start + i for i, key in enumerate(keys) if key], dtype=np.int32)
         if not pos.size:
             return []

@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from claimcheck.core.vocabulary import CLAIM_KINDS
+
 __all__ = ["BOILERPLATE", "CLAIM", "HEADLINE", "KINDS", "OTHER", "classify_document"]
 
 CLAIM = "claim"
 HEADLINE = "headline"
 BOILERPLATE = "boilerplate"
 OTHER = "other"
-KINDS = (CLAIM, HEADLINE, BOILERPLATE, OTHER)
+KINDS = CLAIM_KINDS
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
+from claimcheck.core.vocabulary import SOURCE_KINDS
+
 if TYPE_CHECKING:
     from claimcheck.core.attribution import SentenceAnalysis
 
@@ -34,19 +36,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-KINDS = (
-    "news_agency",
-    "newspaper",
-    "broadcaster",
-    "website_statement",
-    "press_release",
-    "official",
-    "person",
-    "organization",
-    "document",
-    "social_media",
-    "other",
-)
+KINDS = SOURCE_KINDS
 MEDIA_KINDS = frozenset({"news_agency", "newspaper", "broadcaster"})
 
 
@@ -348,7 +338,11 @@ class Registry:
                 new.extend(self.learned[size:])
         return new
 
-    def resolve(self, surface: str) -> Source | None:
+    def resolve(self, surface: str, *, fuzzy: bool = True) -> Source | None:
+        """The source a name stands for: exact alias, then without generic words ("the
+        official Xinhua news agency"), then (unless ``fuzzy`` is false) a near alias."""
+        if not fuzzy:
+            return self._exact(surface)
         try:
             return self._cache[surface]
         except KeyError:
@@ -359,17 +353,16 @@ class Registry:
         self._cache[surface] = found
         return found
 
-    def _resolve(self, surface: str) -> Source | None:
+    def _exact(self, surface: str) -> Source | None:
         key = normalise(surface)
-        if not key:
-            return None
         found = self._by_key.get(key)
-        if found is not None:
-            return found
-        core = _strip_generic(key)
-        if not core:
-            return None
-        found = self._by_key.get(core)
+        if found is None and key:
+            found = self._by_key.get(_strip_generic(key))
+        return found
+
+    def _resolve(self, surface: str) -> Source | None:
+        found = self._exact(surface)
+        core = _strip_generic(normalise(surface))
         if found is not None or len(core) < 5 or core.count(" ") > 4:
             # Short keys are acronyms: "CBC" and "CNN" are near each other but never the same.
             # Long phrases are descriptions, not names with a typo.
