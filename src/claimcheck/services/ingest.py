@@ -9,7 +9,7 @@ sentences that survive in it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from claimcheck.core.reading import (
     find_files,
     read_file,
 )
+from claimcheck.core.registry import Registry
 from claimcheck.core.segment import segment
 from claimcheck.services import clusters
 from claimcheck.services.audit import record
@@ -101,19 +102,16 @@ def ingest(
     summary = IngestSummary(skipped=skipped)
     with db.session() as session:
         book = SourceBook.load(session)
+        known = set(session.scalars(select(Document.sha256)))
     for done, path in enumerate(files, 1):
+        prepared = prepare(path, options, book.registry, known)
         if progress is not None:
             progress(done, len(files), str(path))
+        if prepared.error is not None:
+            summary.skipped.append(Skipped(str(path), prepared.error))
+            continue
         try:
-            doc = read_file(
-                path,
-                max_bytes=options.max_bytes,
-                fallback_encoding=options.fallback_encoding,
-                metadata=options.metadata,
-            )
-            _store(db, doc, book, options, summary)
-        except ReadError as error:
-            summary.skipped.append(Skipped(str(path), str(error)))
+            _store(db, prepared, book, options, summary)
         except SQLAlchemyError as error:
             book.forget_unsaved()
             reason = str(error).strip().splitlines()[0]
@@ -123,15 +121,44 @@ def ingest(
     return summary
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A file read, segmented and analysed: everything ingest does before the database."""
+
+    path: Path
+    doc: ReadDocument | None = None
+    error: str | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    analyses: list[SentenceAnalysis] = field(default_factory=list)
+
+
+def prepare(
+    path: Path, options: IngestOptions, registry: Registry, known: Collection[str] = ()
+) -> Prepared:
+    try:
+        doc = read_file(
+            path,
+            max_bytes=options.max_bytes,
+            fallback_encoding=options.fallback_encoding,
+            metadata=options.metadata,
+        )
+    except ReadError as error:
+        return Prepared(path, error=str(error))
+    if doc.sha256 in known:
+        return Prepared(path, doc)
+    spans = segment(doc.text)
+    return Prepared(path, doc, None, spans, analyse_document(doc.text, spans, registry))
+
+
 def _store(
     db: Database,
-    doc: ReadDocument,
+    prepared: Prepared,
     book: SourceBook,
     options: IngestOptions,
     summary: IngestSummary,
 ) -> None:
-    spans = segment(doc.text)
-    analyses = analyse_document(doc.text, spans, book.registry)
+    doc, spans, analyses = prepared.doc, prepared.spans, prepared.analyses
+    assert doc is not None
     # New sources (with the acronyms the text gives them) are known to later documents.
     book.registry.learn_from(analyses)
     with db.session() as session:

@@ -57,6 +57,11 @@ class SourceBook:
         """The id of the attribution's canonical source, created (and learned) if new."""
         source_id = self.ids.get(found.canonical)
         if source_id is None:
+            # An analysis made before a source was learned may name it by an alias ("WIC").
+            known = self.registry.resolve(found.canonical)
+            if known is not None:
+                source_id = self.ids.get(known.name)
+        if source_id is None:
             owner_id = None
             if found.owner is not None:
                 owner_id = self._ensure(session, found.owner, "organization", None)
