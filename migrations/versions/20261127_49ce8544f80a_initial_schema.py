@@ -182,6 +182,7 @@ def upgrade() -> None:
         sa.Column("content_start", sa.Integer(), nullable=True),
         sa.Column("content_end", sa.Integer(), nullable=True),
         sa.Column("role", sa.String(length=20), nullable=False),
+        sa.Column("medium", sa.String(length=100), nullable=True),
         sa.Column("confidence", sa.Float(), nullable=False),
         sa.Column("mention", sa.String(length=300), nullable=True),
         sa.Column("carried_from", sa.Integer(), nullable=True),

@@ -328,6 +328,8 @@ def show(ctx: Context, claim_id: int) -> None:
         for s in view.sources:
             owner = f", of {terminal_safe(s.owner)}" if s.owner else ""
             cue = f'cue "{terminal_safe(s.cue)}"' if s.cue else "implied"
+            if s.medium:
+                cue += f" {terminal_safe(s.medium)}"
             mention = f', written "{terminal_safe(s.mention)}"' if s.mention else ""
             carried = (
                 f", carried from sentence {s.carried_from}" if s.carried_from is not None else ""
@@ -374,12 +376,15 @@ def marked_sentence(view: Any) -> str:
 
 
 def provenance_chain(view: Any) -> str:
+    def how(s: Any) -> str:
+        return terminal_safe(" ".join(filter(None, (s.cue, s.medium))) or "implied")
+
     primary = [s for s in view.sources if s.role != "via"]
     via = [s for s in view.sources if s.role == "via"]
-    parts = [f"{terminal_safe(s.canonical)} ({terminal_safe(s.cue or 'implied')})" for s in primary]
-    text = " and ".join(parts) or "unnamed"
+    text = " and ".join(f"{terminal_safe(s.canonical)} ({how(s)})" for s in primary)
+    text = text or "unnamed"
     for s in via:
-        text += f", relayed by {terminal_safe(s.canonical)} ({terminal_safe(s.cue or 'implied')})"
+        text += f", relayed by {terminal_safe(s.canonical)} ({how(s)})"
     return text
 
 

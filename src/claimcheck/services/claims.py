@@ -45,6 +45,7 @@ class SourceView:
     owner: str | None
     cue: str | None
     role: str
+    medium: str | None
     start: int | None
     end: int | None
     cue_start: int | None
@@ -123,6 +124,7 @@ class ClaimView:
                     "owner": s.owner,
                     "cue": s.cue,
                     "role": s.role,
+                    "medium": s.medium,
                     "start": s.start,
                     "end": s.end,
                     "cue_start": s.cue_start,
@@ -234,6 +236,7 @@ def _views(session: Session, rows: Sequence[tuple[Claim, Document]]) -> list[Cla
                 owner=owner_name,
                 cue=found.cue,
                 role=found.role,
+                medium=found.medium,
                 start=found.source_start,
                 end=found.source_end,
                 cue_start=found.cue_start,

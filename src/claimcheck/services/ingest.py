@@ -265,6 +265,7 @@ def _insert_claims(
             "content_start": found.content_start,
             "content_end": found.content_end,
             "role": found.role,
+            "medium": found.medium,
             "confidence": found.confidence,
             "mention": found.mention,
             "carried_from": found.carried_from,

@@ -229,6 +229,8 @@ class Attribution(Base):
     content_start: Mapped[int | None]
     content_end: Mapped[int | None]
     role: Mapped[str] = mapped_column(String(20), default="primary")
+    # How the source said it, where the text says: "in a letter", "in a statement".
+    medium: Mapped[str | None] = mapped_column(String(100))
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
     # The surface form when the source was named by a pronoun or description ("the agency").
     mention: Mapped[str | None] = mapped_column(String(300))
