@@ -197,11 +197,6 @@ def zipf_picker(rng: random.Random, pool: list[str]) -> Callable[[], str]:
 
 
 def claim(rng: random.Random, pick: dict[str, Callable[[], str]]) -> str:
-    def number() -> str:
-        return rng.choice(
-            (str(rng.randint(2, 99)), str(rng.randint(100, 999)), f"{rng.randint(1, 99)},000")
-        )
-
     def fill(pattern: str) -> str:
         pattern = CHOICE.sub(lambda m: rng.choice(m.group(1).split("|")), pattern)
         return pattern.format(
@@ -267,7 +262,7 @@ def light_edit(rng: random.Random, text: str) -> str:
         digits = [i for i, w in enumerate(words) if w[:1].isdigit()]
         if digits:
             words[rng.choice(digits)] = str(rng.randint(2, 999))
-    else:
+    else:  # a typo
         i = rng.randrange(len(words))
         words[i] = words[i][:-1] or words[i]
     return " ".join(words)

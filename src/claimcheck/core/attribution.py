@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from claimcheck.core.checkworthiness import score, words_of
+from claimcheck.core.checkworthiness import SCORED_WORDS, score
 from claimcheck.core.kinds import CLAIM, OTHER, classify_document
 from claimcheck.core.registry import MEDIA_KINDS, Registry, Source, normalise
 from claimcheck.core.vocabulary import ROLES
@@ -120,9 +120,8 @@ _FAMILIES: dict[str, re.Pattern[str]] = {
     "spokes": re.compile(r"spokes(?:man|woman|person)\s+for\b", _I),
 }
 _QUOTE_MARK = re.compile('["\u201c\u201d]')
-_LAST_SEPARATOR = re.compile(
-    '[,;:"\u201c\u201d\u2014\u2013](?=[^,;:"\u201c\u201d\u2014\u2013]*\\Z)'
-)
+# Greedy, so a match ends at the last separator: it backtracks from the end, not scans ahead.
+_UP_TO_SEPARATOR = re.compile('.*[,;:"\u201c\u201d\u2014\u2013]', re.DOTALL)
 _SPOKES_ARTICLE = re.compile(r"\b(?:a|an|the)\s+$", _I)
 _DASH = re.compile(r"[\"”]\s*[—\u2013]\s*(?=[A-Z])")
 _VERB_WORDS = frozenset(v.split()[0] for v in _VERBS.split("|"))
@@ -167,6 +166,10 @@ _NEEDS: dict[str, frozenset[str]] = {
     ),
     **dict.fromkeys(_words("has have had"), _VERB_WORDS | {"reported", "described", "accused"}),
 }
+# Every word a sentence's word set is consulted for: keeping only these (rather than building
+# the set of all its words) halves the cost of the set.
+_WATCHED = _STRONG | _TRIGGER_WORDS | frozenset().union(*_NEEDS.values()) | SCORED_WORDS
+_WORD = re.compile(r"[a-z]+")
 # Verbs that attribute only when they frame a characterisation: "referred to X as Y".
 _AS_VERBS = _words("characterized characterised characterizes described describes")
 _AS_VERBS |= {"referred", "refers"}
@@ -488,7 +491,7 @@ def analyse_document(
         whole = len(inside) == 1 and inside[0][0] == 0 and inside[0][1] >= len(sentence) - 2
         quotes[index] = (open_quote, open_end, whole)
         open_quote = open_end
-        words = words_of(sentence)
+        words = _WATCHED.intersection(_WORD.findall(sentence.lower()))
         if not _STRONG.isdisjoint(words) or "—" in sentence or "\u2013" in sentence:
             hits[index], hedges[index] = doc.attribute(sentence, inside, words)
         scores[index] = score(sentence, words)
@@ -518,7 +521,7 @@ def _quoted(sentence: str, open_quote: bool) -> tuple[list[tuple[int, int]], boo
     return spans, begin >= 0
 
 
-def _cues(s: str, words: set[str]) -> list[tuple[str, int, int]]:
+def _cues(s: str, words: frozenset[str] | set[str]) -> list[tuple[str, int, int]]:
     """The cues of a sentence in reading order, as (family, start, end)."""
     lower = s.lower()
     starts: list[tuple[int, str]] = []
@@ -567,7 +570,7 @@ class _Document:
     # --- cues -------------------------------------------------------------------------------
 
     def attribute(
-        self, s: str, inside: list[tuple[int, int]], words: set[str]
+        self, s: str, inside: list[tuple[int, int]], words: frozenset[str] | set[str]
     ) -> tuple[list[_Hit], str | None]:
         hits: list[_Hit] = []
         hedge: str | None = None
@@ -1253,8 +1256,8 @@ def _previous_word(s: str, j: int) -> tuple[int, str]:
 
 def _last_separator(s: str, end: int) -> int:
     """The last comma, colon, quote mark or dash before ``end``, or -1."""
-    match = _LAST_SEPARATOR.search(s, 0, end)
-    return -1 if match is None else match.start()
+    match = _UP_TO_SEPARATOR.match(s, 0, end)
+    return -1 if match is None else match.end() - 1
 
 
 def _phrase_end(s: str, start: int) -> int:

@@ -57,7 +57,6 @@ _CAPTION = re.compile(
     r"(?i)\((?:photo|image|picture|file\s+photo|credit)\b[^)]*\)\s*\.?$"
     r"|\b(?:photo|image|picture)\s+(?:by|credit|courtesy\s+of)\b"
 )
-_CAPTION_WORDS = ("photo", "image", "picture", "credit")
 # '"Title" — Outlet, August 15, 2008': a source-list item, wherever the line starts.
 _SOURCE_ITEM = re.compile(
     rf"""["“][^"”]+["”]\s*[—\u2013-]+\s*[^—\u2013]{{2,80}},\s*{_DATE}\s*\.?\s*$"""
@@ -103,10 +102,14 @@ def _boilerplate(line: str) -> bool:
     if _BOILER_LINE.match(line):
         return True
     # The cheap substring tests keep the slower searches off ordinary paragraphs.
-    if ('"' in line or "\u201c" in line) and _SOURCE_ITEM.search(line):
+    # A source-list item ends with a date, so with a digit: most paragraphs fail that first.
+    tail = line.rstrip(" .")[-1:]
+    if tail.isdigit() and ('"' in line or "\u201c" in line) and _SOURCE_ITEM.search(line):
         return True
     lower = line.lower()
-    return any(word in lower for word in _CAPTION_WORDS) and _CAPTION.search(line) is not None
+    return (
+        "photo" in lower or "image" in lower or "picture" in lower or "credit" in lower
+    ) and _CAPTION.search(line) is not None
 
 
 def _classify_alone(line: str, seen_body: bool) -> str:
