@@ -121,3 +121,14 @@ def test_a_database_that_cannot_be_opened_is_one_sentence(tmp_path: Path) -> Non
     result = CliRunner().invoke(main, ["--db", "nosuchdb://x", "claims"])
     assert result.exit_code == 1
     assert result.output.startswith("Error: ") and "Traceback" not in result.output
+
+
+def test_the_cli_threshold_defaults_are_the_core_defaults() -> None:
+    from claimcheck.core.dedupe import DEFAULT_THRESHOLDS
+
+    params = {p.name: p.default for p in main.commands["dedupe"].params}
+    assert (params["upper"], params["lower"], params["min_words"]) == (
+        DEFAULT_THRESHOLDS.upper,
+        DEFAULT_THRESHOLDS.lower,
+        DEFAULT_THRESHOLDS.min_words,
+    )

@@ -547,7 +547,7 @@ def threshold_options(fn: F) -> F:
                      default=90.0, show_default=True,
                      help="Score (0-100) at which near-identical claims join a cluster."),
         click.option("--lower", type=click.FloatRange(0, 100), envvar="CLAIMCHECK_DEDUPE_LOWER",
-                     default=75.0, show_default=True,
+                     default=80.0, show_default=True,
                      help="Score from which pairs are suggested to a reviewer."),
         click.option("--min-words", type=click.IntRange(min=0), default=8, show_default=True,
                      envvar="CLAIMCHECK_DEDUPE_MIN_WORDS",

@@ -308,3 +308,27 @@ def test_many_small_batches_find_what_one_batch_finds() -> None:
         incremental += index.add(range(start, stop), texts[start:stop])
     assert len(index) == len(texts)
     assert sorted(incremental, key=lambda m: (m.a, m.b)) == find_matches(range(len(texts)), texts)
+
+
+def test_a_copy_with_a_clause_dropped_is_suggested_never_joined() -> None:
+    full = (
+        "On Friday, fishermen rescued over 700 asylum seekers whose boat sank, and the "
+        "Indonesian Navy reportedly saved 200 more after they were found swimming along the "
+        "coast of Aceh, Indonesia."
+    )
+    cut = (
+        "On Friday, fishermen rescued over 700 asylum seekers whose boat sank, and the "
+        "Indonesian Navy reportedly saved 200 more."
+    )
+    (match,) = find_matches([1, 2], [full, cut])
+    assert not match.automatic and match.reason == "clause dropped"
+    assert find_matches([1, 2], [full, "Fishermen rescued asylum seekers."]) == []
+
+
+def test_claims_indexed_without_matching_are_matched_by_later_batches() -> None:
+    index = ClaimIndex()
+    old = "The storm killed 107 people across the coastal province on Tuesday, officials said."
+    assert index.add([1, 2], [old, old], match=False) == []
+    (first, second) = index.add([3], [old.replace("said", "say")])
+    assert (first.a, first.b, second.a, second.b) == (1, 3, 2, 3)
+    assert first.automatic and second.automatic

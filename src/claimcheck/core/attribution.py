@@ -915,57 +915,39 @@ class _Document:
         return found
 
     def _read(self, s: str, a: int, b: int, np: str, desc: str) -> _Found:
+        step, check_known, at, one, two, parsed = _plan(np, desc)
         off = self.offset
-        low = np.lower()
-        if low in _PRONOUNS:
-            return self._pronoun(low, a, b, organisation=False)
-        if low in _NOT_SUBJECT or low in _NOT_SOURCES or low in _CALENDAR:
+        if step == "none":
             return None
-        words = np.split()
-        if len(words) > 10:
-            return None
-        det = words[0].lower() if words[0].lower() in _DETERMINERS else ""
-        rest_at = a + (np.index(words[1]) if det and len(words) > 1 else 0)
-        rest = s[rest_at:b] if not det or len(words) > 1 else ""
-        if not rest:
-            return None
-        role = None
-        if not _ROLE_WORDS.isdisjoint(low.split()):
-            role = _ROLE_FOR.match(rest[0].lower() + rest[1:])
-        if role is not None and (det in _INDEFINITE or not det):
+        if step == "pronoun":
+            return self._pronoun(one, a, b, organisation=False)
+        if step == "role":
             # "a spokesperson for Norvex", "analysts at Norvex": Norvex speaks through them.
-            org_at = rest_at + role.start("org")
+            org_at = a + at
             org = self._interpret(s, org_at, _phrase_end(s, org_at), "organization")
             if isinstance(org, _Ref) and not org.entity.person:
                 org.start, org.end, org.mention = off + a, off + b, np
                 return org
             return None
-        if not det and words[0].lower() in _COMMON and (len(words) == 1 or words[1].islower()):
-            # A capital that only starts the sentence: "Officials said", "Police believe".
-            return self._description("", low, a, b)
-        if rest[0].isupper() or rest[0].isdigit():
+        if step == "common":
+            return self._description("", one, a, b)
+        if check_known:
             known = self._known(np)
             if known is not None:
                 confidence = 0.95 if known.name in self.registry else 0.9
                 return self._ref(known, off + a, off + b, None, confidence)
-        possessive = _POSSESSIVE_DOC.match(rest) if "s " in rest else None
-        if possessive is not None and possessive.group("noun") != "statement":
-            return self._owned(
-                possessive.group("owner"), possessive.group("noun"), off + a, off + b
-            )
-        if "website" in low or " site" in low or "homepage" in low:
+        if step == "owned":
+            return self._owned(one, two, off + a, off + b)
+        if step == "website":
             return self._website(s, a, b)
-        affiliation = _AFFILIATION.search(rest) if len(words) > 2 else None
-        if affiliation is not None and _names_someone(rest[: affiliation.start()]):
+        if step == "affiliation":
             # "Dr. Li Wei of the World Health Organization": Li Wei speaks, not the WHO.
-            at = rest_at + affiliation.start()
-            return self._interpret(s, a, at, f"{desc} {rest[affiliation.end() :]}")
-        if possessive is not None:
-            return self._interpret(s, rest_at, rest_at + len(possessive.group("owner")), desc)
-        parsed = _parse_name(rest, desc)
-        if parsed is None:
-            return self._description(det, rest, a, b)
-        return self._named(parsed, rest_at, a, b)
+            return self._interpret(s, a, a + at, one)
+        if step == "possessive":
+            return self._interpret(s, a + at, a + at + len(one), desc)
+        if parsed is not None:
+            return self._named(parsed, a + at, a, b)
+        return self._description(one, two, a, b)
 
     def _named(self, parsed: _Parsed, rest_at: int, a: int, b: int) -> _Found:
         """A noun phrase with a proper name in it, resolved in this document."""
@@ -1334,6 +1316,50 @@ def _joins_names(chunk: str, a: int, b: int) -> bool:
     before = chunk[:a].split()
     after = chunk[b:].split()
     return bool(before and after and before[-1][0].isupper() and after[0][0].isupper())
+
+
+# How to read a noun phrase as a source: a step, whether to try it as a known name first, an
+# offset into the phrase, two strings and a parsed name. It depends on the phrase's text
+# alone, and the same phrases recur across a corpus, so it is worked out once per run.
+_Plan = tuple[str, bool, int, str, str, "_Parsed | None"]
+
+
+@lru_cache(maxsize=1 << 15)
+def _plan(np: str, desc: str) -> _Plan:
+    low = np.lower()
+    if low in _PRONOUNS:
+        return "pronoun", False, 0, low, "", None
+    if low in _NOT_SUBJECT or low in _NOT_SOURCES or low in _CALENDAR:
+        return "none", False, 0, "", "", None
+    words = np.split()
+    if len(words) > 10:
+        return "none", False, 0, "", "", None
+    det = words[0].lower() if words[0].lower() in _DETERMINERS else ""
+    rest_at = np.index(words[1]) if det and len(words) > 1 else 0
+    rest = np[rest_at:] if not det or len(words) > 1 else ""
+    if not rest:
+        return "none", False, 0, "", "", None
+    if not _ROLE_WORDS.isdisjoint(low.split()) and (det in _INDEFINITE or not det):
+        role = _ROLE_FOR.match(rest[0].lower() + rest[1:])
+        if role is not None:
+            return "role", False, rest_at + role.start("org"), "", "", None
+    if not det and words[0].lower() in _COMMON and (len(words) == 1 or words[1].islower()):
+        # A capital that only starts the sentence: "Officials said", "Police believe".
+        return "common", False, 0, low, "", None
+    known = rest[0].isupper() or rest[0].isdigit()
+    possessive = _POSSESSIVE_DOC.match(rest) if "s " in rest else None
+    if possessive is not None and possessive.group("noun") != "statement":
+        return "owned", known, 0, possessive.group("owner"), possessive.group("noun"), None
+    if "website" in low or " site" in low or "homepage" in low:
+        return "website", known, 0, "", "", None
+    affiliation = _AFFILIATION.search(rest) if len(words) > 2 else None
+    if affiliation is not None and _names_someone(rest[: affiliation.start()]):
+        where = f"{desc} {rest[affiliation.end() :]}"
+        return "affiliation", known, rest_at + affiliation.start(), where, "", None
+    if possessive is not None:
+        return "possessive", known, rest_at, possessive.group("owner"), "", None
+    parsed = _parse_name(rest, desc)
+    return ("named" if parsed else "description"), known, rest_at, det, rest, parsed
 
 
 # A name read from a noun phrase: the name, its acronyms, the words that describe it, the

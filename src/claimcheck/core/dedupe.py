@@ -357,9 +357,11 @@ class ClaimIndex:
     def __len__(self) -> int:
         return len(self._ids)
 
-    def add(self, ids: Sequence[int], texts: Sequence[str]) -> list[Match]:
+    def add(self, ids: Sequence[int], texts: Sequence[str], *, match: bool = True) -> list[Match]:
         """Index claims ``ids`` with ``texts``; return their matches, sorted by (a, b).
 
+        With ``match=False`` the claims are only indexed, for a corpus whose pairs are
+        already known: later batches are matched against them.
         Raises ValueError if the lengths differ or an id is repeated or already indexed.
         """
         if len(ids) != len(texts):
@@ -381,7 +383,7 @@ class ClaimIndex:
             return []
         segment = _Segment.build(self._band_keys([self._keys[p] for p in pos]), pos)
         codes: list[U64] = [np.zeros(0, dtype=np.uint64)]
-        for band in range(_BANDS):
+        for band in range(_BANDS if match else 0):
             row = segment.keys[band], segment.pos[band]
             codes += map(_pair_codes, _pairs_within(*row))
             for old in self._segments:
@@ -391,7 +393,7 @@ class ClaimIndex:
         while len(self._segments) > 1 and self._segments[-2].size <= 2 * self._segments[-1].size:
             last = self._segments.pop()
             self._segments.append(self._segments.pop().merge(last))
-        return self._verify(np.unique(np.concatenate(codes)))
+        return self._verify(np.unique(np.concatenate(codes))) if match else []
 
     def _band_keys(self, keys: list[str]) -> U64:
         out = np.empty((_BANDS, len(keys)), dtype=np.uint64)
@@ -420,12 +422,13 @@ class ClaimIndex:
         # Indel similarity cannot exceed 200 * shorter / (sum of lengths): skip hopeless pairs.
         la, lb = self._lengths[first], self._lengths[second]
         possible = 200 * np.minimum(la, lb) >= limits.lower * (la + lb) - 1e-6
-        first, second = first[possible], second[possible]
+        matched = np.zeros(first.size, dtype=bool)
         keys, matches = self._keys, []
         profiles: dict[int, _Profile] = {}
-        for start in range(0, first.size, _VERIFY_CHUNK):
-            lo = first[start : start + _VERIFY_CHUNK].tolist()
-            hi = second[start : start + _VERIFY_CHUNK].tolist()
+        candidates = np.flatnonzero(possible)
+        for start in range(0, candidates.size, _VERIFY_CHUNK):
+            chunk = candidates[start : start + _VERIFY_CHUNK]
+            lo, hi = first[chunk].tolist(), second[chunk].tolist()
             scores = process.cpdist(
                 [keys[i] for i in lo],
                 [keys[j] for j in hi],
@@ -435,6 +438,7 @@ class ClaimIndex:
                 workers=-1,
             )
             for k in np.flatnonzero(scores >= limits.lower).tolist():
+                matched[chunk[k]] = True
                 i, j, score = lo[k], hi[k], float(scores[k])
                 reason = None
                 if score >= limits.upper:
@@ -445,8 +449,40 @@ class ClaimIndex:
                 a, b = sorted((self._ids[i], self._ids[j]))
                 automatic = score >= limits.upper and reason is None
                 matches.append(Match(a, b, score, automatic, reason))
+        matches += self._dropped_clauses(first, second, matched)
         matches.sort(key=lambda m: (m.a, m.b))
         return matches
+
+    def _dropped_clauses(
+        self, first: I64, second: I64, matched: npt.NDArray[np.bool_]
+    ) -> list[Match]:
+        """Copies that lost a clause: too short for ``ratio``, but made of the other's words.
+
+        They are only ever suggestions: a shorter claim may say less, or something else.
+        """
+        limits = self.thresholds
+        la, lb = self._lengths[first], self._lengths[second]
+        # The shorter must keep a good part of the longer, or any short phrase would do.
+        pairs = np.flatnonzero(~matched & (np.minimum(la, lb) * 5 >= np.maximum(la, lb) * 2))
+        keys, out = self._keys, []
+        for start in range(0, pairs.size, _VERIFY_CHUNK):
+            chunk = pairs[start : start + _VERIFY_CHUNK]
+            lo, hi = first[chunk].tolist(), second[chunk].tolist()
+            scores = process.cpdist(
+                [keys[i] for i in lo],
+                [keys[j] for j in hi],
+                scorer=fuzz.token_set_ratio,
+                score_cutoff=limits.upper,
+                dtype=np.float64,
+                workers=-1,
+            )
+            for k in np.flatnonzero(scores >= limits.upper).tolist():
+                i, j = lo[k], hi[k]
+                if min(len(keys[i].split()), len(keys[j].split())) < limits.min_words:
+                    continue
+                a, b = sorted((self._ids[i], self._ids[j]))
+                out.append(Match(a, b, float(scores[k]), False, "clause dropped"))
+        return out
 
 
 DEFAULT_THRESHOLDS = Thresholds()

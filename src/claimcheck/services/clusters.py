@@ -123,7 +123,7 @@ def match_documents(
             )
         )
         index = ClaimIndex(thresholds)
-        index.add([r.id for r in old], [r.text for r in old])
+        index.add([r.id for r in old], [r.text for r in old], match=False)
         matches = index.add([r.id for r in new], [r.text for r in new])
         _store_pairs(session, matches)
         _rebuild(session)
