@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -423,35 +423,42 @@ class ClaimIndex:
         la, lb = self._lengths[first], self._lengths[second]
         possible = 200 * np.minimum(la, lb) >= limits.lower * (la + lb) - 1e-6
         matched = np.zeros(first.size, dtype=bool)
-        keys, matches = self._keys, []
+        matches: list[Match] = []
         profiles: dict[int, _Profile] = {}
-        candidates = np.flatnonzero(possible)
-        for start in range(0, candidates.size, _VERIFY_CHUNK):
-            chunk = candidates[start : start + _VERIFY_CHUNK]
+        for pair, i, j, score in self._scored(
+            first, second, np.flatnonzero(possible), fuzz.ratio, limits.lower
+        ):
+            matched[pair] = True
+            reason = None
+            if score >= limits.upper:
+                for p in i, j:
+                    if p not in profiles:
+                        profiles[p] = _profile(self._texts[p])
+                reason = _demotion(profiles[i], profiles[j], limits.min_words)
+            a, b = sorted((self._ids[i], self._ids[j]))
+            matches.append(Match(a, b, score, score >= limits.upper and reason is None, reason))
+        matches += self._dropped_clauses(first, second, matched)
+        matches.sort(key=lambda m: (m.a, m.b))
+        return matches
+
+    def _scored(
+        self, first: I64, second: I64, pairs: I64, scorer: Any, cutoff: float
+    ) -> Iterator[tuple[int, int, int, float]]:
+        """(pair, i, j, score) for the ``pairs`` whose keys score at least ``cutoff``."""
+        keys = self._keys
+        for start in range(0, pairs.size, _VERIFY_CHUNK):
+            chunk = pairs[start : start + _VERIFY_CHUNK]
             lo, hi = first[chunk].tolist(), second[chunk].tolist()
             scores = process.cpdist(
                 [keys[i] for i in lo],
                 [keys[j] for j in hi],
-                scorer=fuzz.ratio,
-                score_cutoff=limits.lower,
+                scorer=scorer,
+                score_cutoff=cutoff,
                 dtype=np.float64,
                 workers=-1,
             )
-            for k in np.flatnonzero(scores >= limits.lower).tolist():
-                matched[chunk[k]] = True
-                i, j, score = lo[k], hi[k], float(scores[k])
-                reason = None
-                if score >= limits.upper:
-                    for p in i, j:
-                        if p not in profiles:
-                            profiles[p] = _profile(self._texts[p])
-                    reason = _demotion(profiles[i], profiles[j], limits.min_words)
-                a, b = sorted((self._ids[i], self._ids[j]))
-                automatic = score >= limits.upper and reason is None
-                matches.append(Match(a, b, score, automatic, reason))
-        matches += self._dropped_clauses(first, second, matched)
-        matches.sort(key=lambda m: (m.a, m.b))
-        return matches
+            for k in np.flatnonzero(scores >= cutoff).tolist():
+                yield int(chunk[k]), lo[k], hi[k], float(scores[k])
 
     def _dropped_clauses(
         self, first: I64, second: I64, matched: npt.NDArray[np.bool_]
@@ -464,24 +471,13 @@ class ClaimIndex:
         la, lb = self._lengths[first], self._lengths[second]
         # The shorter must keep a good part of the longer, or any short phrase would do.
         pairs = np.flatnonzero(~matched & (np.minimum(la, lb) * 5 >= np.maximum(la, lb) * 2))
-        keys, out = self._keys, []
-        for start in range(0, pairs.size, _VERIFY_CHUNK):
-            chunk = pairs[start : start + _VERIFY_CHUNK]
-            lo, hi = first[chunk].tolist(), second[chunk].tolist()
-            scores = process.cpdist(
-                [keys[i] for i in lo],
-                [keys[j] for j in hi],
-                scorer=fuzz.token_set_ratio,
-                score_cutoff=limits.upper,
-                dtype=np.float64,
-                workers=-1,
-            )
-            for k in np.flatnonzero(scores >= limits.upper).tolist():
-                i, j = lo[k], hi[k]
-                if min(len(keys[i].split()), len(keys[j].split())) < limits.min_words:
-                    continue
+        out = []
+        for _, i, j, score in self._scored(
+            first, second, pairs, fuzz.token_set_ratio, limits.upper
+        ):
+            if min(len(self._keys[i].split()), len(self._keys[j].split())) >= limits.min_words:
                 a, b = sorted((self._ids[i], self._ids[j]))
-                out.append(Match(a, b, float(scores[k]), False, "clause dropped"))
+                out.append(Match(a, b, score, False, "clause dropped"))
         return out
 
 
