@@ -132,3 +132,15 @@ def test_the_cli_threshold_defaults_are_the_core_defaults() -> None:
         DEFAULT_THRESHOLDS.lower,
         DEFAULT_THRESHOLDS.min_words,
     )
+
+
+def test_show_lists_the_other_members_of_a_claims_cluster(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = "The storm killed 107 people across the coastal province on Tuesday, officials said."
+    for name, variant in (("a.txt", text), ("b.txt", text.replace("said", "say"))):
+        (tmp_path / name).write_text(f"Storm\n\n{variant}\n")
+    assert "1 clusters of 2 claims" in run("ingest", str(tmp_path)).output
+    rows = [json.loads(line) for line in run("export").output.splitlines()]
+    first, second = (r for r in rows if r["kind"] == "claim")
+    assert first["cluster"] == second["cluster"] is not None
+    shown = run("show", str(first["id"])).output
+    assert f"claim {second['id']}, {tmp_path / 'b.txt'}:1 (automatic)" in shown

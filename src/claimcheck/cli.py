@@ -309,9 +309,11 @@ def write_claims(views: Iterator[Any], fmt: str, out: IO[str]) -> None:
 def show(ctx: Context, claim_id: int) -> None:
     """Show one claim: its sentence with source and cue marked, and its provenance chain."""
     from claimcheck.services.claims import get_claim
+    from claimcheck.services.clusters import get_cluster
 
     with database(ctx) as db:
         view, _text = get_claim(db, claim_id)
+        cluster = get_cluster(db, view.cluster) if view.cluster is not None else None
     doc = view.document
     click.echo(f"Claim {view.id}  ({view.kind}, status {view.status})")
     click.echo(
@@ -344,8 +346,11 @@ def show(ctx: Context, claim_id: int) -> None:
         click.echo(f"Sources: none: flagged unattributed{hedge}")
     reasons = ", ".join(view.reasons) or "none"
     click.echo(f"Check-worthiness: {view.checkworthiness:.2f} ({reasons})")
-    if view.cluster is not None:
-        click.echo(f"Cluster: {view.cluster}")
+    if cluster is not None:
+        click.echo(f"Cluster {cluster.id} ({cluster.status}): also in")
+        for m in cluster.members:
+            if m.claim_id != view.id:
+                click.echo(f"  - claim {m.claim_id}, {one_line(m.document)}:{m.index} ({m.state})")
     for link in view.links:
         target = link.url or link.target_source or f"claim {link.target_claim}"
         click.echo(f"Link: {link.relation} {terminal_safe(str(target))}")
