@@ -197,13 +197,28 @@ def progress_bar(quiet: bool) -> Iterator[Callable[[int, int, str], None] | None
             bar.__exit__(None, None, None)
 
 
+# Up to this many documents, the summary gives a line to each.
+LISTED_DOCUMENTS = 25
+
+
+def kinds_text(kinds: Any) -> str:
+    return ", ".join(f"{kinds[k]} {k}" for k in sorted(kinds))
+
+
 def print_summary(summary: Any) -> None:
+    if len(summary.stored) <= LISTED_DOCUMENTS:
+        for doc in summary.stored:
+            version = f" (version {doc.version})" if doc.version > 1 else ""
+            click.echo(
+                f"{one_line(doc.path)}{version}: {doc.sentences} sentences "
+                f"({kinds_text(doc.kinds)}), {doc.unattributed} unattributed"
+            )
     stored = len(summary.added) + len(summary.new_versions)
     click.echo(
         f"Documents: {stored} ingested ({len(summary.new_versions)} as new versions), "
         f"{len(summary.unchanged)} unchanged, {len(summary.skipped)} skipped"
     )
-    kinds = ", ".join(f"{summary.kinds[k]} {k}" for k in sorted(summary.kinds))
+    kinds = kinds_text(summary.kinds)
     click.echo(f"Sentences: {summary.sentences}" + (f" ({kinds})" if kinds else ""))
     if summary.sentences:
         click.echo(f"Unattributed claims: {summary.unattributed}")

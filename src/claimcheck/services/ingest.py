@@ -62,6 +62,15 @@ class Recheck:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    path: str
+    version: int
+    sentences: int
+    kinds: Counter[str]
+    unattributed: int
+
+
 @dataclass(slots=True)
 class IngestSummary:
     added: list[str] = field(default_factory=list)
@@ -74,6 +83,7 @@ class IngestSummary:
     carried_over: int = 0
     recheck: list[Recheck] = field(default_factory=list)
     document_ids: list[int] = field(default_factory=list)
+    stored: list[StoredDocument] = field(default_factory=list)
     dedupe: clusters.DedupeSummary | None = None
 
     @property
@@ -208,12 +218,13 @@ def _store(
         )
     book.commit()
     (summary.new_versions if previous is not None else summary.added).append(doc.path)
+    kinds = Counter(analysis.kind for analysis in analyses)
+    unattributed = sum(a.kind == "claim" and not a.attributions for a in analyses)
     summary.sentences += len(spans)
+    summary.kinds.update(kinds)
+    summary.unattributed += unattributed
     summary.document_ids.append(document.id)
-    for analysis in analyses:
-        summary.kinds[analysis.kind] += 1
-        if analysis.kind == "claim" and not analysis.attributions:
-            summary.unattributed += 1
+    summary.stored.append(StoredDocument(doc.path, version, len(spans), kinds, unattributed))
 
 
 def _insert_claims(
