@@ -106,6 +106,31 @@ def main(ctx: click.Context, db_url: str, debug: bool) -> None:
     ctx.obj = Context(db_url, debug)
 
 
+def threshold_options(fn: F) -> F:
+    options = [
+        click.option("--upper", type=click.FloatRange(0, 100), envvar="CLAIMCHECK_DEDUPE_UPPER",
+                     default=90.0, show_default=True,
+                     help="Score (0-100) at which near-identical claims join a cluster."),
+        click.option("--lower", type=click.FloatRange(0, 100), envvar="CLAIMCHECK_DEDUPE_LOWER",
+                     default=80.0, show_default=True,
+                     help="Score from which pairs are suggested to a reviewer."),
+        click.option("--min-words", type=click.IntRange(min=0), default=8, show_default=True,
+                     envvar="CLAIMCHECK_DEDUPE_MIN_WORDS",
+                     help="Shorter claims are only ever suggested, never joined."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def make_thresholds(upper: float, lower: float, min_words: int) -> Any:
+    from claimcheck.core.dedupe import Thresholds
+
+    if lower > upper:
+        raise click.BadParameter(f"--lower {lower} is above --upper {upper}")
+    return Thresholds(upper=upper, lower=lower, min_words=min_words)
+
+
 def parse_size(value: str) -> int:
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", value.lower())
     if match is None:
@@ -136,6 +161,7 @@ def parse_size(value: str) -> int:
     help="Encoding to fall back on for files that are not UTF-8 (e.g. cp1252); it is recorded.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+@threshold_options
 @pass_context
 @command_errors
 def ingest(
@@ -148,6 +174,9 @@ def ingest(
     max_size: str,
     encoding: str | None,
     quiet: bool,
+    upper: float,
+    lower: float,
+    min_words: int,
 ) -> None:
     """Read .txt, .md and .html files (folders recursively) into claims.
 
@@ -164,6 +193,7 @@ def ingest(
         max_bytes=parse_size(max_size),
         fallback_encoding=encoding,
         metadata=metadata if any((title, publisher, url, published)) else None,
+        thresholds=make_thresholds(upper, lower, min_words),
     )
     with database(ctx) as db, progress_bar(quiet) as progress:
         summary = run_ingest(db, list(paths), options, progress)
@@ -559,31 +589,6 @@ def sources_kind(ctx: Context, source: str, kind: str) -> None:
     with database(ctx) as db:
         name = set_kind(db, source, kind)
     click.echo(f"{one_line(name)} is now {kind}")
-
-
-def threshold_options(fn: F) -> F:
-    options = [
-        click.option("--upper", type=click.FloatRange(0, 100), envvar="CLAIMCHECK_DEDUPE_UPPER",
-                     default=90.0, show_default=True,
-                     help="Score (0-100) at which near-identical claims join a cluster."),
-        click.option("--lower", type=click.FloatRange(0, 100), envvar="CLAIMCHECK_DEDUPE_LOWER",
-                     default=80.0, show_default=True,
-                     help="Score from which pairs are suggested to a reviewer."),
-        click.option("--min-words", type=click.IntRange(min=0), default=8, show_default=True,
-                     envvar="CLAIMCHECK_DEDUPE_MIN_WORDS",
-                     help="Shorter claims are only ever suggested, never joined."),
-    ]  # fmt: skip
-    for option in reversed(options):
-        fn = option(fn)
-    return fn
-
-
-def make_thresholds(upper: float, lower: float, min_words: int) -> Any:
-    from claimcheck.core.dedupe import Thresholds
-
-    if lower > upper:
-        raise click.BadParameter(f"--lower {lower} is above --upper {upper}")
-    return Thresholds(upper=upper, lower=lower, min_words=min_words)
 
 
 @main.command()
