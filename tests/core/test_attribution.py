@@ -622,3 +622,144 @@ def test_registry_learns_from_the_corpus() -> None:
     assert learned[0].kind == "organization"
     assert registry.learn("Reuters", "other") == registry.get("Reuters")
     assert registry.learned == learned
+
+
+# --- generalisation: cases found on held-out wire copy ------------------------------------
+
+
+def _named(text: str) -> list[list[tuple[str, str]]]:
+    return [[(a.canonical, a.source_kind) for a in x.attributions] for x in analyse(text)]
+
+
+def test_pronouns_agree_in_gender() -> None:
+    text = (
+        "Governor Helen Strand told reporters that inflation was falling. Deputy governor "
+        'Lars Nyberg said wages were rising. "We are not there yet," she said. He said the bank '
+        "would wait."
+    )
+    found = _named(text)
+    assert found[2] == [("Helen Strand", "official")]
+    assert found[3] == [("Lars Nyberg", "official")]
+
+
+def test_one_unnamed_author_of_a_post_is_a_source() -> None:
+    (found,) = analyse("One engineer posted on Blind that the call lasted ten minutes.")
+    assert [(a.canonical, a.source_kind) for a in found.attributions] == [
+        ("engineer", "social_media")
+    ]
+    assert only("One engineer said the call was short.").hedge is not None
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Smoke rises over the town after shelling on Saturday. (AFP)",
+        "Keller leaves the courthouse in Manhattan, May 2, 2023. REUTERS/Brendan McDermid",
+        "A nurse prepares a vaccine at a clinic on October 18. Photo: Lena Marsh",
+        "Fans celebrate outside the stadium. AP Photo/Sam Ortiz",
+    ],
+)
+def test_captions_recognised_by_their_trailing_credit(caption: str) -> None:
+    text = f"Markets fell sharply on Monday, traders said.\n\n{caption}\n\nPrices rose again."
+    kinds = [a.kind for a in analyse(text)]
+    assert kinds[0] == kinds[-1] == "claim"
+    assert set(kinds[1:-1]) == {"boilerplate"}
+
+
+def test_body_sentence_ending_in_an_acronym_is_no_caption() -> None:
+    text = "Intro line.\n\nThe outbreak was declared by the World Health Organization (WHO).\n"
+    assert [a.kind for a in analyse(text)] == ["claim", "claim"]
+
+
+def test_mr_takes_the_title_of_the_first_mention() -> None:
+    text = (
+        "Health Minister Tomas Varga is due to visit on Wednesday. Mr Varga said the "
+        "government would fund rural clinics."
+    )
+    assert _named(text)[1] == [("Tomas Varga", "official")]
+
+
+def test_a_headline_word_is_no_first_name() -> None:
+    text = (
+        "Chipmaker Veltron cuts 1,200 jobs\n\nVeltron, the Dutch chipmaker, said it would cut "
+        "jobs. The company said most cuts would fall in Dresden."
+    )
+    found = _named(text)
+    assert found[1] == [("Veltron", "organization")]
+    assert found[2] == [("Veltron", "organization")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Plural subjects take the base form of the verb.
+        (
+            "Prosecutors from the US Attorney's Office in Manhattan allege that he hid losses.",
+            ("US Attorney's Office", "official"),
+        ),
+        # A subject after a comma, at the end, with a verb that is also a noun.
+        (
+            "More than 300,000 people have fled, the UN refugee agency estimates.",
+            ("UNHCR", "organization"),
+        ),
+        (
+            "Wage growth slowed to 4.1 percent, a survey by the Confederation of Norland "
+            "Industry showed.",
+            ("Confederation of Norland Industry survey", "document"),
+        ),
+        (
+            "The administrators recovered $90 million, according to court filings.",
+            ("court filings", "document"),
+        ),
+        (
+            '"This is not how an employer behaves," council chair Joost de Vries said.',
+            ("Joost de Vries", "official"),
+        ),
+    ],
+)
+def test_held_out_shapes(sentence: str, expected: tuple[str, str]) -> None:
+    assert (expected[0], expected[1]) in _named(sentence)[0]
+
+
+def test_unnamed_outlets_and_documents_relay() -> None:
+    told = only('"We were late," council chair Joost de Vries told the broadcaster NOS.')
+    assert {(a.canonical, a.role) for a in told.attributions} == {
+        ("Joost de Vries", "primary"),
+        ("NOS", "via"),
+    }
+    assert sources(told)["NOS"].source_kind == "broadcaster"
+    seen = only('"The market changed," Laura Brandt said in a memo to staff seen by Bloomberg.')
+    assert sources(seen)["Bloomberg"].role == "via"
+    assert sources(seen)["Laura Brandt"].medium == "in a memo"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Legal experts said the ruling was unusual.",
+        "Both sides have accused each other of breaking the truce.",
+        "Medical researchers warn that cases will rise.",
+    ],
+)
+def test_no_source_in_a_capitalised_description(sentence: str) -> None:
+    assert not only(sentence).attributions
+
+
+def test_the_federation_refers_back() -> None:
+    text = (
+        "The Norland Retail Federation warned that shops were closing. Bankruptcies rose 18 "
+        "percent, the federation said, citing court records."
+    )
+    found = analyse(text)[1]
+    assert {a.canonical for a in found.attributions} == {
+        "Norland Retail Federation",
+        "court records",
+    }
+
+
+def test_mr_takes_the_title_of_an_appositive() -> None:
+    text = (
+        "Tomas Varga, the health minister, visited the clinic. Mr Varga said the clinic "
+        "would get more staff."
+    )
+    assert _named(text)[1] == [("Tomas Varga", "official")]

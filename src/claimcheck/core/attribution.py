@@ -84,6 +84,7 @@ _VERBS = (
     "|alleged|alleges|accused|accuses|characterized|characterised|characterizes|described"
     "|describes|referred to|refers to|cited|cites|recalled|recalls|called for|calls for"
     "|emphasized|emphasised|stressed|stresses|found|finds|showed|shows|suggested|suggests"
+    "|allege|warn|argue|insist|deny|confirm|predict|accuse"
 )
 _HEDGES = (
     r"reportedly|allegedly|purportedly|supposedly|reputedly|estimates\s+suggest"
@@ -170,6 +171,10 @@ _NEEDS: dict[str, frozenset[str]] = {
 # the set of all its words) halves the cost of the set.
 _WATCHED = _STRONG | _TRIGGER_WORDS | frozenset().union(*_NEEDS.values()) | SCORED_WORDS
 _WORD = re.compile(r"[a-z]+")
+# Words that end adjectives and nationalities more than names: "Legal", "Independent",
+# "Chinese".
+_ADJECTIVE_ENDINGS = ("al", "ic", "an", "ent", "ive", "ous", "ern", "ish", "ese", "ary")
+_POSTING = _words("posted posts wrote writes tweeted tweets")
 # Verbs that attribute only when they frame a characterisation: "referred to X as Y".
 _AS_VERBS = _words("characterized characterised characterizes described describes")
 _AS_VERBS |= {"referred", "refers"}
@@ -191,6 +196,9 @@ _COMPLEMENT = {
     ),
 }
 
+_ENDS = re.compile(r"\s*[.!?]?[\"\u201d]?\s*$")
+_POSTPOSED = re.compile(r",\s+(?:the|a|an)\s+[\w .'\u2019-]{1,60}\s$", _I)
+
 # --- word lists -----------------------------------------------------------------------------
 
 
@@ -204,7 +212,8 @@ _NOT_SUBJECT = _words(
     """is are was were be been being get gets got to of in on at by for with from about into
     over under when where while if as after before once although though because since until
     unless whether than that which who whom whose what how why and but or nor so yet not no
-    never i we you me us one someone somebody nobody everyone anyone it's this these those"""
+    never i we you me us one someone somebody nobody everyone anyone it's this these those
+    both each all neither either"""
 )
 _PRONOUNS = _words("he she it they him her his its their them")
 _PERSON_PRONOUNS = _words("he she him her his")
@@ -222,7 +231,7 @@ _CORE_TITLES = _words(
     prosecutor commissioner inspector superintendent officer detective sheriff mp mep
     lawmaker leader head executive manager editor analyst economist researcher correspondent
     reporter sir dame lord lady rev. reverend bishop cardinal imam rabbi sheikh councillor
-    councilor councilman councilwoman alderman"""
+    councilor councilman councilwoman alderman envoy"""
 )
 # Words of a title that are no title on their own: "Environment Minister", "Secretary of State".
 _TITLE_MODIFIERS = _words(
@@ -236,7 +245,7 @@ _OFFICIAL_WORDS = _words(
     commissioner sheriff mp mep lawmaker lawmakers legislator councillor councilor official
     officials authorities government ministry department administration police military army
     navy parliament congress senate embassy consulate cabinet king queen federal feds
-    regulator commission bureau court council kremlin pentagon forces"""
+    regulator commission bureau court council kremlin pentagon forces envoy judge justice"""
 )
 _ORG_WORDS = _words(
     """company companies firm corporation corp corp. inc inc. ltd ltd. llc plc group
@@ -253,6 +262,67 @@ _PERSON_WORDS = _words(
     daughter wife husband owner worker employee victim passenger neighbour neighbor friend
     economist historian"""
 )
+_TITLE_WORDS = _CORE_TITLES | _TITLE_MODIFIERS | _OFFICIAL_WORDS | _PERSON_WORDS
+# What says a person is a man or a woman, for "he" and "she": titles, gendered nouns and
+# common first names.
+_GENDERS = {
+    **dict.fromkeys(
+        _words(
+            """mr sir lord king prince duke spokesman chairman congressman councilman
+            businessman father son husband brother boy man monsieur herr senor"""
+        ),
+        "m",
+    ),
+    **dict.fromkeys(
+        _words(
+            """mrs ms miss dame lady queen princess duchess spokeswoman chairwoman
+            congresswoman councilwoman businesswoman mother daughter wife sister girl woman
+            madame frau senora"""
+        ),
+        "f",
+    ),
+    **dict.fromkeys(
+        _words(
+            """james john robert michael william david richard joseph thomas charles
+            christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth
+            kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric
+            jonathan stephen larry justin scott brandon benjamin samuel gregory frank alexander
+            patrick peter henry tom tim jim bob bill mike dan ben sam joe jack harry oliver
+            lars erik anders nils jonas sven olaf pavel ivan sergei dmitri vladimir andrei
+            mikhail oleksandr tomas jan piotr marek carlos jose juan luis miguel pedro antonio
+            diego pablo francisco jorge manuel marco giovanni luca hans klaus jurgen stefan
+            joost pieter willem pierre francois louis ahmed mohammed muhammad ali omar
+            hassan hussein ibrahim mustafa yusuf khalid wei jun hiroshi kenji takeshi raj
+            rahul amit sanjay vijay arjun kwame kofi emeka chinedu"""
+        ),
+        "m",
+    ),
+    **dict.fromkeys(
+        _words(
+            """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy
+            lisa betty margaret sandra ashley kimberly emily donna michelle dorothy carol
+            amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen amy angela
+            shirley anna brenda pamela emma nicole helen samantha katherine christine debra
+            rachel catherine carolyn janet ruth maria heather diane julie joyce victoria kelly
+            christina lauren joan evelyn olivia judith megan cheryl martha andrea hannah
+            jacqueline ann alice kathryn gloria teresa sara janice julia grace judy
+            theresa beverly denise marilyn amber danielle rose brittany diana abigail natalie
+            jane lucy kate charlotte claire ingrid astrid kari sigrid karin
+            birgit greta olena olga natalia tatiana svetlana irina elena anastasia ekaterina
+            marta agnieszka katarzyna lucia sofia isabel carmen ana paula giulia francesca
+            chiara marie sophie camille ursula fatima aisha amira layla mariam yasmin
+            noor zainab mei ling yuki keiko priya anjali sunita ngozi amina chioma"""
+        ),
+        "f",
+    ),
+}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def _gender(words: frozenset[str]) -> str | None:
+    return next((_GENDERS[w.rstrip(".")] for w in words if w.rstrip(".") in _GENDERS), None)
+
+
 _MEDIA_WORDS = {
     **dict.fromkeys(_words("newspaper daily tabloid magazine paper"), "newspaper"),
     **dict.fromkeys(_words("broadcaster channel television tv radio station"), "broadcaster"),
@@ -271,6 +341,7 @@ _NAME_KINDS = {
         _words(
             """inc inc. corp corp. corporation company co co. ltd ltd. llc plc group conference
             association foundation institute university college union bank fund organization
+            confederation chamber securities
             organisation nations watch international society federation league party alliance
             coalition summit labs consortium service services centre center network trust
             board committee institution museum hospital school airlines airways motors energy
@@ -307,7 +378,8 @@ _NOUN_KINDS: dict[str, frozenset[str]] = {
         _words(
             """organization organisation group company firm conference body association
             foundation charity startup bank union party university hospital airline club team
-            school museum institute retailer carrier manufacturer maker"""
+            school museum institute retailer carrier manufacturer maker federation
+            confederation society league alliance coalition chamber chipmaker"""
         ),
         frozenset({"organization"}),
     ),
@@ -367,6 +439,11 @@ _RELATIVE = re.compile(r"\s(?:which|who|whose|whom|that)\b|\s*,")
 _PARTICIPLE = re.compile(
     r"\s+\w+ing\s+(?:in|on|for|at|from|with|about|to|that)\b|\s+(?:of|for|at|from|in|on|with|by)\s+"
 )
+_DOC_BY = re.compile(
+    r"(?:[\w-]+\s+){0,2}?(?P<noun>"
+    + "|".join(sorted((n for n, k in _DOC_NOUNS.items() if k == "document"), key=len, reverse=True))
+    + r")\s+(?:by|from)\s+(?P<owner>(?:the\s+)?[A-Z].*)"
+)
 _POSSESSIVE_DOC = re.compile(
     r"(?P<owner>[^\s].*?)['\u2019]s\s+(?:[\w-]+\s+){0,3}?(?P<noun>"
     + "|".join(sorted(_DOC_NOUNS, key=len, reverse=True))
@@ -386,12 +463,18 @@ _IS_WEBSITE = re.compile(r"\b(?:website|web\s+site|site|web\s+page|blog)\b", _I)
 _RIGHT_NAME = re.compile(
     r"\s+((?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w.&'\u2019-]*){0,5})"
 )
+_TOLD_OUTLET = re.compile(
+    r"\s+((?:the\s+)?(?:[\w-]+\s+)?(?:broadcaster|newspaper|daily|tabloid|magazine"
+    r"|news\s+agency|channel|radio|television|station)\s+[A-Z][\w.&'\u2019-]*"
+    r"(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
+)
 _AFTER = re.compile(r"\s+([^\s,.;:!?\"“”()][^,;:!?\"“”()]{0,70}?)(?=\s*(?:[,;:!?]|\.\s|\.?$))")
 _ON_MEDIUM = re.compile(
     r"\s+on\s+(?P<what>(?:its|his|her|their|the)\s+(?:own\s+)?(?:official\s+)?"
     r"(?:website|site|blog|page|account)|Twitter|Facebook|Weibo|X|Instagram|YouTube|Telegram"
     r"|[\"“][^\"”]{2,80}[\"”]|[A-Z][\w.'\u2019-]*(?:['\u2019]s)?\s+(?:website|site|blog))"
 )
+_SEEN_BY = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:seen|obtained|reviewed)\s+by\s+")
 _MEDIUM_WITH = re.compile(r"\s+(?:with|by|from)\s+")
 _MAIN_SUBJECT = re.compile(r"\s*[Tt]he\s+(?:[\w-]+\s+){0,2}?(\w+)\b")
 _CLAUSE_SUBJECT = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.&'\u2019-]*\s*)+|\s*\w+")
@@ -421,6 +504,7 @@ class _Entity:
     owner: str | None = None
     nouns: set[str] = field(default_factory=set)
     last: int = -1  # the sentence that mentioned it last
+    gender: str | None = None  # "m" or "f" when a title or a first name says so
 
 
 @dataclass(slots=True)
@@ -495,7 +579,7 @@ def analyse_document(
         if not _STRONG.isdisjoint(words) or "—" in sentence or "\u2013" in sentence:
             hits[index], hedges[index] = doc.attribute(sentence, inside, words)
         scores[index] = score(sentence, words)
-    results = [_finish(found, text) for found in hits]
+    results = [_finish(found, text) if found else [] for found in hits]
     _carry(results, kinds, quotes, spans, text)
     return [
         SentenceAnalysis(kind, value, reasons, tuple(found), hedge)
@@ -566,6 +650,9 @@ class _Document:
         self.aliases: dict[str, _Entity] = {}
         self.memo: dict[tuple[str, str], tuple[_Entity, str | None, float, int, int]] = {}
         self.contextual = 0  # counts resolutions that depended on where they were read
+        # Whether the verb being read publishes: "One engineer posted on Blind" names a
+        # specific post, so an unnamed single author is a source, not a hedge.
+        self.posting = False
 
     # --- cues -------------------------------------------------------------------------------
 
@@ -635,7 +722,12 @@ class _Document:
         if verb in _AS_VERBS and " as " not in s[ce : ce + 90]:
             return None
         complement = _COMPLEMENT.get(verb)
-        if complement is not None and complement.match(s, ce) is None:
+        # "..., the UN refugee agency estimates.": a subject after a comma, at the end.
+        if (
+            complement is not None
+            and complement.match(s, ce) is None
+            and (_ENDS.match(s, ce) is None or _POSTPOSED.search(s, 0, cs) is None)
+        ):
             return None
         j = cs
         while True:
@@ -654,7 +746,9 @@ class _Document:
             ref = self._after(s, ce)
             content = inside[-1] if inside and inside[-1][1] <= cs else (0, len(before))
         else:
+            self.posting = verb in _POSTING
             ref = self._subject(s, j, ce)
+            self.posting = False
             if not isinstance(ref, _Ref):
                 return ref
             subject_at = ref.start - self.offset
@@ -704,8 +798,10 @@ class _Document:
         self, s: str, cs: int, ce: int, inside: list[tuple[int, int]]
     ) -> _Found | list[_Hit]:
         """A quotation credited to "a spokesperson for X" with no speech verb."""
-        article = _SPOKES_ARTICLE.search(s, 0, cs)
-        if not inside or article is None or inside[-1][1] > article.start():
+        if not inside:
+            return None
+        article = _SPOKES_ARTICLE.search(s, max(0, cs - 12), cs)
+        if article is None or inside[-1][1] > article.start():
             return None
         cs = article.start()
         ref = self._interpret(s, ce, _phrase_end(s, ce), "spokesperson")
@@ -753,6 +849,12 @@ class _Document:
                 if not speakers:
                     hits.append(self._hit(named, s, cs, ce, (ce, _trim_end(s)), "medium"))
                     return
+        seen = _SEEN_BY.match(s, ce) if speakers else None
+        if seen is not None:
+            # "said in a memo seen by Bloomberg": the outlet that saw it relays the words.
+            named = self._interpret(s, seen.end(), _phrase_end(s, seen.end()))
+            if isinstance(named, _Ref) and named.entity.kind in MEDIA_KINDS:
+                hits.append(self._hit(named, s, cs, ce, _local(speakers[0], self), "via"))
         if speakers:
             nearest = min(speakers, key=lambda h: abs((h.cue_start or 0) - self.offset - cs))
             nearest.medium = nearest.medium or phrase
@@ -781,13 +883,19 @@ class _Document:
     def _told_via(self, s: str, ce: int, hit: _Hit) -> list[_Hit]:
         """'X told CBC News': the outlet that carried X's words."""
         match = _RIGHT_NAME.match(s, ce)
-        if match is None:
-            return []
-        entity = self._known(match.group(1))
-        if entity is None or entity.kind not in MEDIA_KINDS:
-            return []
+        entity = None if match is None else self._known(match.group(1))
         off = self.offset
-        ref = self._ref(entity, off + match.start(1), off + match.end(1), None, 0.9)
+        if match is not None and entity is not None and entity.kind in MEDIA_KINDS:
+            ref = self._ref(entity, off + match.start(1), off + match.end(1), None, 0.9)
+        else:
+            # "told the broadcaster NOS": the outlet is described, so its name need not be known.
+            match = _TOLD_OUTLET.match(s, ce)
+            if match is None:
+                return []
+            found = self._interpret(s, match.start(1), match.end(1))
+            if not isinstance(found, _Ref) or found.entity.kind not in MEDIA_KINDS:
+                return []
+            ref = found
         hit.content = (off + _skip_that(s, match.end()), off + _trim_end(s))
         via = _Hit(ref, hit.cue, hit.cue_start, hit.cue_end, hit.content, "via")
         return [via]
@@ -849,14 +957,7 @@ class _Document:
             previous = s[_last_separator(s, start - 1) + 1 : start - 1].strip()
             if _looks_title(previous):
                 desc = previous  # "Malaysia's Prime Minister, Najib Razak said"
-        chunk = s[start:end]
-        cut = None
-        for match in _BOUNDARY.finditer(chunk):
-            if match.group().startswith("and") and _joins_names(chunk, match.start(), match.end()):
-                continue
-            cut = match
-        if cut is not None:
-            start += cut.end()
+        start += _subject_start(s[start:end])
         if s[start:end].strip() in ("who", "which") and start > 0:
             # "Wikinews contacted the company, which said ...": the antecedent speaks.
             end = len(s[:start].rstrip(" ,"))
@@ -938,6 +1039,11 @@ class _Document:
                 return self._ref(known, off + a, off + b, None, confidence)
         if step == "owned":
             return self._owned(one, two, off + a, off + b)
+        if step == "doc_by":
+            owner = self._interpret(s, a + at, b)
+            if isinstance(owner, _Ref) and owner.entity.kind in MEDIA_KINDS:
+                return owner  # "a report by the BBC": the outlet is the source
+            return self._owned(s[a + at : b], one, off + a, off + b)
         if step == "website":
             return self._website(s, a, b)
         if step == "affiliation":
@@ -946,6 +1052,8 @@ class _Document:
         if step == "possessive":
             return self._interpret(s, a + at, a + at + len(one), desc)
         if parsed is not None:
+            if step == "vague" and not s[:a].strip(_LEADING) and self._known(parsed[0]) is None:
+                return _VAGUE  # "Legal experts said": a capital that only starts the sentence
             return self._named(parsed, a + at, a, b)
         return self._description(one, two, a, b)
 
@@ -994,25 +1102,38 @@ class _Document:
         if known is not None:
             return known, False
         if " " not in name:
-            full = self._full_name(name)
-            if full is not None:
-                entity = self._entity(full, *_infer_kind(full, described))
+            first = self._full_name(name)
+            if first is not None:
+                # "Mr Varga" after "Health Minister Tomas Varga": the first mention's title
+                # says what he is.
+                full, titles = first
+                entity = self._entity(full, *_infer_kind(full, described | titles))
+                if entity.person and entity.gender is None:
+                    entity.gender = _gender(described | titles)
                 return entity, True
         entity = self._entity(name, *_infer_kind(name, described))
+        if entity.person and entity.gender is None:
+            entity.gender = _gender(described)
         for acronym in acronyms:
             self.aliases.setdefault(normalise(acronym), entity)
         return entity, False
 
-    def _full_name(self, surname: str) -> str | None:
-        """'Basya' after 'Fuad Basya' earlier in the text: the full name, when there is one."""
+    def _full_name(self, surname: str) -> tuple[str, frozenset[str]] | None:
+        """'Basya' after 'Fuad Basya' earlier in the text: the full name, when there is one,
+        with the title words written before it ("Health Minister")."""
         text = self.text
         at = text.rfind(" " + surname, 0, self.offset)
         while at > 0:
             end = at + 1 + len(surname)
-            if end >= len(text) or not text[end].isalnum():
-                _, first = _previous_word(text, at)
+            if (end >= len(text) or not text[end].isalnum()) and not _in_title_line(text, at):
+                ws, first = _previous_word(text, at)
                 if first[:1].isupper() and first.isalpha() and first.lower() not in _CALENDAR:
-                    return f"{first} {surname}"
+                    # "Health Minister Tomas Varga", "Tomas Varga, the health minister,".
+                    before = text[max(0, ws - 40) : ws].lower().split()[-3:]
+                    after = text[end : end + 60].lower().split(",")
+                    words = before + (after[1].split() if len(after) > 2 and not after[0] else [])
+                    titles = frozenset(w for w in words if w in _TITLE_WORDS)
+                    return f"{first} {surname}", titles
             at = text.rfind(" " + surname, 0, at)
         return None
 
@@ -1050,6 +1171,8 @@ class _Document:
         if found is not None and found.name == name:
             return found
         entity = _Entity(name, kind, person, owner)
+        if person:
+            entity.gender = _GENDERS.get(name.split()[0].lower().rstrip("."))
         self.entities.append(entity)
         self.aliases[key] = entity
         parts = name.split()
@@ -1137,13 +1260,22 @@ class _Document:
             )
             entity.nouns.add(noun)
             return self._ref(entity, off + a, off + b, mention, 0.5)
-        if det in _INDEFINITE and _DOC_NOUNS.get(noun) == "social_media":
+        if det in _INDEFINITE and (
+            _DOC_NOUNS.get(noun) == "social_media"
+            or (self.posting and det in ("one", "a", "an") and noun not in _VAGUE_HEADS)
+        ):
             # Unnamed but specific: "one poster writing in a blog post".
             entity = self._entity(" ".join(head), "social_media", False)
             entity.nouns.add(noun)
             return self._ref(entity, off + a, off + b, None, 0.6)
         if not det and noun in ("police", "authorities"):
             return self._ref(self._entity(noun, "official", False), off + a, off + b, None, 0.5)
+        kind = _DOC_NOUNS.get(noun) or _DOC_NOUNS.get(noun.removesuffix("s"))
+        if not det and kind == "document" and len(head) > 1 and noun not in _VAGUE_HEADS:
+            # "according to court filings", "citing official figures": documents, unnamed.
+            entity = self._entity(" ".join(head).lower(), "document", False)
+            entity.nouns.add(noun)
+            return self._ref(entity, off + a, off + b, None, 0.6)
         if det in _INDEFINITE or noun in _VAGUE_HEADS:
             return _VAGUE
         return None
@@ -1188,22 +1320,25 @@ class _Document:
         """He, she, it, they, its: the most recent entity of the right sort."""
         self.contextual += 1
         person = pronoun in _PERSON_PRONOUNS
+        gender = _PRONOUN_GENDER.get(pronoun)
         best: _Entity | None = None
         for entity in self.entities:
             if entity.person != person:
                 continue
+            if gender is not None and entity.gender not in (None, gender):
+                continue  # "she said" after a man spoke goes back to the woman before him
             if organisation and entity.kind in _NOT_OWNERS:
                 continue
             if best is None or entity.last >= best.last:
                 best = entity
         if person and (best is None or best.last < self.index - 3):
-            best = self._recent_person() or best
+            best = self._recent_person(gender) or best
         if best is None:
             return None
         off = self.offset
         return self._ref(best, off + a, off + b, self.text[off + a : off + b], 0.7)
 
-    def _recent_person(self) -> _Entity | None:
+    def _recent_person(self, gender: str | None) -> _Entity | None:
         """A person named in the last few sentences without a cue of their own."""
         window = self.text[max(0, self.offset - 500) : self.offset]
         for match in reversed(list(_PERSON_NAME.finditer(window))):
@@ -1216,7 +1351,10 @@ class _Document:
             known = self._known(name)
             if known is not None and not known.person:
                 continue
-            return known or self._entity(name, "person", True)
+            found = known or self._entity(name, "person", True)
+            if gender is None or found.gender in (None, gender):
+                return found
+        return None
         return None
 
 
@@ -1234,6 +1372,14 @@ def _previous_word(s: str, j: int) -> tuple[int, str]:
     while start > 0 and (s[start - 1].isalnum() or s[start - 1] in "-'\u2019"):
         start -= 1
     return start, s[start:k]
+
+
+def _in_title_line(text: str, at: int) -> bool:
+    """Whether ``at`` is on a line without a final stop (a headline or a caption), where every
+    word is capitalised and a capital says nothing about names."""
+    end = text.find("\n", at)
+    line = text[text.rfind("\n", 0, at) + 1 : len(text) if end < 0 else end].rstrip()
+    return not line.endswith((".", "!", "?", '"', "\u201d", "'", ")", ":"))
 
 
 def _last_separator(s: str, end: int) -> int:
@@ -1312,6 +1458,18 @@ def _looks_title(text: str) -> bool:
     return 0 < len(words) <= 6 and not _CORE_TITLES.isdisjoint(words)
 
 
+@lru_cache(maxsize=1 << 14)
+def _subject_start(chunk: str) -> int:
+    """Where the subject of a clause ending a chunk starts: after its last conjunction. The
+    chunk is mostly a name, and names recur, so it is cached."""
+    cut = 0
+    for match in _BOUNDARY.finditer(chunk):
+        if match.group().startswith("and") and _joins_names(chunk, match.start(), match.end()):
+            continue
+        cut = match.end()
+    return cut
+
+
 def _joins_names(chunk: str, a: int, b: int) -> bool:
     before = chunk[:a].split()
     after = chunk[b:].split()
@@ -1343,10 +1501,20 @@ def _plan(np: str, desc: str) -> _Plan:
         role = _ROLE_FOR.match(rest[0].lower() + rest[1:])
         if role is not None:
             return "role", False, rest_at + role.start("org"), "", "", None
-    if not det and words[0].lower() in _COMMON and (len(words) == 1 or words[1].islower()):
-        # A capital that only starts the sentence: "Officials said", "Police believe".
+    if (
+        not det
+        and words[0].lower() in _COMMON
+        and (len(words) == 1 or words[1].islower())
+        and not any(w[0].isupper() for w in words[2:])
+    ):
+        # A capital that only starts the sentence: "Officials said", "Police believe"; but
+        # "council chair Joost de Vries" names someone.
         return "common", False, 0, low, "", None
     known = rest[0].isupper() or rest[0].isdigit()
+    by = _DOC_BY.match(rest) if det else None
+    if by is not None:
+        # "a survey by the Confederation of Norland Industry": its survey.
+        return "doc_by", known, rest_at + by.start("owner"), by.group("noun"), "", None
     possessive = _POSSESSIVE_DOC.match(rest) if "s " in rest else None
     if possessive is not None and possessive.group("noun") != "statement":
         return "owned", known, 0, possessive.group("owner"), possessive.group("noun"), None
@@ -1359,7 +1527,20 @@ def _plan(np: str, desc: str) -> _Plan:
     if possessive is not None:
         return "possessive", known, rest_at, possessive.group("owner"), "", None
     parsed = _parse_name(rest, desc)
-    return ("named" if parsed else "description"), known, rest_at, det, rest, parsed
+    if parsed is None:
+        return "description", known, rest_at, det, rest, None
+    name, trailing = parsed[0], parsed[3]
+    if (
+        not det
+        and " " not in name
+        and np.startswith(name)
+        and trailing
+        and trailing[-1] in _VAGUE_HEADS
+        and trailing[-1] not in _OFFICIAL_PLURALS
+        and name.lower().endswith(_ADJECTIVE_ENDINGS)
+    ):
+        return "vague", known, rest_at, det, rest, parsed
+    return "named", known, rest_at, det, rest, parsed
 
 
 # A name read from a noun phrase: the name, its acronyms, the words that describe it, the
@@ -1400,7 +1581,11 @@ def _name_run(tokens: list[tuple[str, int]]) -> tuple[int, int] | None:
             i += 1
             continue
         j = i + 1
-        while j < n and not tokens[j - 1][0].endswith(("'s", "\u2019s")):
+        while j < n and (
+            not tokens[j - 1][0].endswith(("'s", "\u2019s"))
+            # "US Attorney's Office": a possessive that is part of the body's name.
+            or (tokens[j][0].lower() in _NAME_KINDS and (j + 1 == n or tokens[j + 1][0] == "in"))
+        ):
             t = tokens[j][0]
             if _capitalised(t) or t.startswith("(") or (t[0].isdigit() and len(t) < 4):
                 j += 1
@@ -1408,7 +1593,9 @@ def _name_run(tokens: list[tuple[str, int]]) -> tuple[int, int] | None:
                 j += 2
             else:
                 break
-        runs.append((i, j))
+        # "the US Attorney's Office in Manhattan": a place after "in" only locates a name.
+        if not (runs and i > 0 and tokens[i - 1][0] == "in"):
+            runs.append((i, j))
         i = j
     for lo, hi in reversed(runs):
         words = [t for t, _ in tokens[lo:hi]]

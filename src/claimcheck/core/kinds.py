@@ -57,6 +57,14 @@ _CAPTION = re.compile(
     r"(?i)\((?:photo|image|picture|file\s+photo|credit)\b[^)]*\)\s*\.?$"
     r"|\b(?:photo|image|picture)\s+(?:by|credit|courtesy\s+of)\b"
 )
+# A caption that ends with its credit rather than starting with a label: "... (AFP)",
+# "... REUTERS/Jane Doe", "... AP Photo/Jane Doe", "... Photo: Jane Doe", "... Getty Images".
+_CREDIT_END = re.compile(
+    r"(?:\((?:AFP|AP|EPA|AAP|PA|Reuters|Xinhua|Anadolu|Getty\s+Images|File)(?:\s+[Pp]hoto)?\)"
+    r"|\b[A-Z]{2,}(?:\s+Photo)?/\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
+    r"|\b(?:Photo|Image|Picture|Credit)s?:\s*[A-Z][^.!?:]{1,60}"
+    r"|\bGetty\s+Images)\s*\.?\s*$"
+)
 # '"Title" — Outlet, August 15, 2008': a source-list item, wherever the line starts.
 _SOURCE_ITEM = re.compile(
     rf"""["“][^"”]+["”]\s*[—\u2013-]+\s*[^—\u2013]{{2,80}},\s*{_DATE}\s*\.?\s*$"""
@@ -105,6 +113,13 @@ def _boilerplate(line: str) -> bool:
     # A source-list item ends with a date, so with a digit: most paragraphs fail that first.
     tail = line.rstrip(" .")[-1:]
     if tail.isdigit() and ('"' in line or "\u201c" in line) and _SOURCE_ITEM.search(line):
+        return True
+    tail = line[-80:]
+    if (
+        ("/" in tail or ")" in tail or ":" in tail or "Getty" in tail)
+        and len(line) < 400
+        and _CREDIT_END.search(tail) is not None
+    ):
         return True
     lower = line.lower()
     return (
