@@ -469,8 +469,10 @@ class ClaimIndex:
         """
         limits = self.thresholds
         la, lb = self._lengths[first], self._lengths[second]
-        # The shorter must keep a good part of the longer, or any short phrase would do.
-        pairs = np.flatnonzero(~matched & (np.minimum(la, lb) * 5 >= np.maximum(la, lb) * 2))
+        # The shorter keeps a good part of the longer (or any short phrase would do) and has
+        # lost a clause's worth (or ratio would have matched it): this skips most pairs.
+        short, long = np.minimum(la, lb), np.maximum(la, lb)
+        pairs = np.flatnonzero(~matched & (short * 5 >= long * 2) & (short * 20 <= long * 17))
         out = []
         for _, i, j, score in self._scored(
             first, second, pairs, fuzz.token_set_ratio, limits.upper
