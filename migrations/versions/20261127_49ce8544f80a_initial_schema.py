@@ -41,10 +41,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_documents")),
         sa.UniqueConstraint("path", "version", name=op.f("uq_documents_path_version")),
-        sa.UniqueConstraint("sha256", name=op.f("uq_documents_sha256")),
     )
     with op.batch_alter_table("documents", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_documents_path"), ["path"], unique=False)
+        batch_op.create_index(batch_op.f("ix_documents_sha256"), ["sha256"], unique=False)
 
     op.create_table(
         "reviewers",
@@ -371,6 +371,7 @@ def downgrade() -> None:
     op.drop_table("sources")
     op.drop_table("reviewers")
     with op.batch_alter_table("documents", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_documents_sha256"))
         batch_op.drop_index(batch_op.f("ix_documents_path"))
 
     op.drop_table("documents")

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import functools
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -55,6 +56,12 @@ def command_errors(fn: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return fn(*args, **kwargs)
+        except click.ClickException:
+            raise
+        except BrokenPipeError:
+            # The reader went away (`claimcheck claims | head`): not an error of ours.
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+            sys.exit(0)
         except Exception as error:
             ctx = click.get_current_context().find_object(Context)
             if ctx is not None and ctx.debug:
@@ -262,8 +269,8 @@ def print_summary(summary: Any) -> None:
         click.echo(f"Reviews carried over to new versions: {summary.carried_over}")
     for lost in summary.recheck:
         click.echo(
-            f"Review to re-check: claim {lost.claim_id} of {lost.path} is gone from the new "
-            f"version: {one_line(lost.text).strip()[:100]}"
+            f"Review to re-check: claim {lost.claim_id} of {one_line(lost.path)} is gone from "
+            f"the new version: {one_line(lost.text).strip()[:100]}"
         )
     for skipped in summary.skipped:
         click.echo(f"Skipped: {terminal_safe(skipped.reason)}")
@@ -334,14 +341,15 @@ def write_claims(views: Iterator[Any], fmt: str, out: IO[str]) -> None:
             data["document"] = view.document.path
             data["flags"] = " ".join(view.flags)
             data["sources"] = "; ".join(f"{s.canonical} ({s.kind}, {s.role})" for s in view.sources)
-            writer.writerow([_C1.sub("", str(data[name])) for name in CLAIM_FIELDS])
+            cells = [str(data[name]) for name in CLAIM_FIELDS]
+            writer.writerow([terminal_safe(c) for c in cells] if out.isatty() else cells)
         return
     for view in views:
         sources = ", ".join(s.canonical for s in view.sources) or (
             "UNATTRIBUTED" if view.kind == "claim" else "-"
         )
         out.write(
-            f"{view.id:>6}  {view.document.path}:{view.index:<4} {view.kind:<11} "
+            f"{view.id:>6}  {one_line(view.document.path)}:{view.index:<4} {view.kind:<11} "
             f"{view.checkworthiness:4.2f}  {view.status:<12} {one_line(sources)[:40]:<40}  "
             f"{one_line(view.text)[:90]}\n"
         )

@@ -81,6 +81,7 @@ def test_html_is_reduced_to_article_text_with_metadata(tmp_path: Path) -> None:
         ("only-meta.md", b"---\ntitle: x\n---\n", "no text in it"),
         ("bad-meta.md", b"---\ntitle: [unclosed\n---\nBody.\n", "front matter is not valid YAML"),
         ("bad-date.md", b"---\npublished: someday\n---\nBody.\n", "not YYYY-MM-DD"),
+        ("no-date.md", b"---\ndate: 2024-13-45\n---\nBody.\n", "front matter is not valid"),
         ("empty.html", b"<html><body><script>x()</script></body></html>", "no text in it"),
         ("notes.pdf", b"%PDF-1.4", "not a text file"),
     ],

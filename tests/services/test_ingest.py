@@ -141,3 +141,15 @@ def test_every_source_and_cue_span_slices_the_words_it_names(db: Database) -> No
             if source.cue_start is not None and source.cue_end is not None:
                 assert text[source.cue_start : source.cue_end].lower() == (source.cue or "").lower()
     assert checked > 20
+
+
+def test_a_file_put_back_to_earlier_bytes_is_a_new_version_with_them(
+    db: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "story.txt"
+    first = "Storm Hits Coast\n\nThe storm killed 12 people.\n"
+    for text in (first, first.replace("12", "14"), first):
+        path.write_text(text)
+        assert ingest(db, [path]).sentences == 2
+    assert [v.text for v in iter_claims(db)] == ["Storm Hits Coast", "The storm killed 12 people."]
+    assert {v.document.version for v in iter_claims(db)} == {3}

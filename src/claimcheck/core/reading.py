@@ -142,9 +142,13 @@ def _split_front_matter(raw: str, name: str) -> tuple[str, Metadata]:
 
     try:
         post = frontmatter.loads(raw)
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, ValueError) as error:
+        # PyYAML raises ValueError for impossible dates such as 2024-13-45.
         first = str(error).splitlines()[0]
         raise ReadError(f"{name}: front matter is not valid YAML ({first})") from error
+    if not isinstance(post.metadata, dict):
+        # A Markdown rule pair ("---") around prose is not front matter.
+        return raw.strip(), Metadata()
     return post.content, parse_metadata(post.metadata, name)
 
 

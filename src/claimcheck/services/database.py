@@ -9,7 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from claimcheck.errors import ClaimcheckError
 from claimcheck.store import schema
-from claimcheck.store.engine import DEFAULT_URL, Database
+from claimcheck.store.engine import DEFAULT_URL, Database, display_url
 
 __all__ = ["DEFAULT_URL", "Database", "SchemaState", "current", "downgrade", "open_database",
            "upgrade"]  # fmt: skip
@@ -18,8 +18,8 @@ __all__ = ["DEFAULT_URL", "Database", "SchemaState", "current", "downgrade", "op
 def _connect(url: str) -> Database:
     try:
         return Database(url)
-    except (SQLAlchemyError, ValueError) as error:
-        raise ClaimcheckError(f"cannot use database {url!r}: {error}") from error
+    except (SQLAlchemyError, ValueError, ImportError) as error:
+        raise ClaimcheckError(f"cannot use database {display_url(url)}: {error}") from error
 
 
 def open_database(url: str) -> Database:
@@ -29,7 +29,9 @@ def open_database(url: str) -> Database:
         schema.ensure_current(db)
     except SQLAlchemyError as error:
         db.close()
-        raise ClaimcheckError(f"cannot open database {url}: {_first_line(error)}") from error
+        raise ClaimcheckError(
+            f"cannot open database {display_url(url)}: {_first_line(error)}"
+        ) from error
     except ClaimcheckError:
         db.close()
         raise
@@ -47,7 +49,9 @@ def current(url: str) -> SchemaState:
     try:
         return SchemaState(schema.current_revision(db), schema.head_revision())
     except SQLAlchemyError as error:
-        raise ClaimcheckError(f"cannot read database {url}: {_first_line(error)}") from error
+        raise ClaimcheckError(
+            f"cannot read database {display_url(url)}: {_first_line(error)}"
+        ) from error
     finally:
         db.close()
 
@@ -70,7 +74,9 @@ def _move(url: str, step: Callable[[Database], None]) -> SchemaState:
     except CommandError as error:
         raise ClaimcheckError(str(error)) from error
     except SQLAlchemyError as error:
-        raise ClaimcheckError(f"migration failed on {url}: {_first_line(error)}") from error
+        raise ClaimcheckError(
+            f"migration failed on {display_url(url)}: {_first_line(error)}"
+        ) from error
     finally:
         db.close()
 

@@ -1,9 +1,9 @@
 """Ingest: files become documents, sentences become claims with their sources.
 
 Each document is one transaction, so an error or an interrupt leaves the database
-as it was before that document. The same bytes are never stored twice; changed
-bytes at a known path become a new version, and reviews carry over to the
-sentences that survive in it.
+as it was before that document. The same bytes at the same path are never stored
+twice; changed bytes at a known path become a new version, and reviews carry over
+to the sentences that survive in it.
 """
 
 from __future__ import annotations
@@ -112,7 +112,12 @@ def ingest(
     summary = IngestSummary(skipped=skipped)
     with db.session() as session:
         book = SourceBook.load(session)
-        known = set(session.scalars(select(Document.sha256)))
+        known = {
+            (path, sha)
+            for path, sha in session.execute(
+                select(Document.path, Document.sha256).where(Document.superseded_by_id.is_(None))
+            )
+        }
     for done, path in enumerate(files, 1):
         prepared = prepare(path, options, book.registry, known)
         if progress is not None:
@@ -125,6 +130,11 @@ def ingest(
         except SQLAlchemyError as error:
             book.forget_unsaved()
             reason = str(error).strip().splitlines()[0]
+            summary.skipped.append(Skipped(str(path), f"{path}: not stored ({reason})"))
+        except Exception as error:
+            # A fault on one file is reported with its name; the batch goes on.
+            book.forget_unsaved()
+            reason = f"{type(error).__name__}: {error}"
             summary.skipped.append(Skipped(str(path), f"{path}: not stored ({reason})"))
     if summary.document_ids:
         summary.dedupe = clusters.match_documents(db, summary.document_ids, options.thresholds)
@@ -143,8 +153,12 @@ class Prepared:
 
 
 def prepare(
-    path: Path, options: IngestOptions, registry: Registry, known: Collection[str] = ()
+    path: Path,
+    options: IngestOptions,
+    registry: Registry,
+    known: Collection[tuple[str, str]] = (),
 ) -> Prepared:
+    """Read, segment and analyse one file, unless its current version has these bytes."""
     try:
         doc = read_file(
             path,
@@ -154,10 +168,13 @@ def prepare(
         )
     except ReadError as error:
         return Prepared(path, error=str(error))
-    if doc.sha256 in known:
+    if (doc.path, doc.sha256) in known:
         return Prepared(path, doc)
-    spans = segment(doc.text)
-    return Prepared(path, doc, None, spans, analyse_document(doc.text, spans, registry))
+    try:
+        spans = segment(doc.text)
+        return Prepared(path, doc, None, spans, analyse_document(doc.text, spans, registry))
+    except Exception as error:  # a bug on one odd text must not stop the batch
+        return Prepared(path, error=f"{path}: cannot be analysed ({type(error).__name__}: {error})")
 
 
 def _store(
@@ -172,14 +189,14 @@ def _store(
     # New sources (with the acronyms the text gives them) are known to later documents.
     book.registry.learn_from(analyses)
     with db.session() as session:
-        if session.scalar(select(Document.id).where(Document.sha256 == doc.sha256)) is not None:
-            summary.unchanged.append(doc.path)
-            return
         previous = session.scalars(
             select(Document)
             .where(Document.path == doc.path, Document.superseded_by_id.is_(None))
             .order_by(Document.version.desc())
         ).first()
+        if previous is not None and previous.sha256 == doc.sha256:
+            summary.unchanged.append(doc.path)
+            return
         version = 1
         if previous is not None:
             version = (

@@ -34,6 +34,14 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def display_url(url: str) -> str:
+    """The URL as messages may show it: without its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "<database URL>"
+
+
 class Database:
     """One database: an engine and a session factory."""
 

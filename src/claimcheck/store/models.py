@@ -71,7 +71,8 @@ class Document(Base):
     version: Mapped[int] = mapped_column(default=1)
     # Set on the older version when a newer one of the same path arrives.
     superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    # Not unique: a file put back to earlier bytes is a new version with those bytes.
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
     title: Mapped[str | None] = mapped_column(String(1000))
     publisher: Mapped[str | None] = mapped_column(String(300))
     url: Mapped[str | None] = mapped_column(String(2000))

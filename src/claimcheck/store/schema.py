@@ -10,7 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from claimcheck.errors import ClaimcheckError
-from claimcheck.store.engine import Database
+from claimcheck.store.engine import Database, display_url
 
 
 class SchemaError(ClaimcheckError):
@@ -29,7 +29,8 @@ def migrations_dir() -> Path:
 def _config(db: Database) -> Config:
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
-    config.set_main_option("sqlalchemy.url", db.url)
+    # Alembic's config interpolates %; a percent-encoded password must survive it.
+    config.set_main_option("sqlalchemy.url", db.url.replace("%", "%%"))
     return config
 
 
@@ -49,7 +50,8 @@ def current_revision(db: Database) -> str | None:
 def has_tables(db: Database) -> bool:
     from sqlalchemy import inspect
 
-    return bool(inspect(db.engine).get_table_names())
+    # An empty alembic_version is what `db downgrade base` leaves: still ours, still empty.
+    return bool(set(inspect(db.engine).get_table_names()) - {"alembic_version"})
 
 
 def upgrade(db: Database, revision: str = "head") -> None:
@@ -75,7 +77,8 @@ def ensure_current(db: Database) -> None:
     if current is None:
         if has_tables(db):
             raise SchemaError(
-                f"{db.url} holds tables that claimcheck did not create; use an empty database"
+                f"{display_url(db.url)} holds tables that claimcheck did not create; "
+                "use an empty database"
             )
         upgrade(db)
         return
