@@ -468,13 +468,20 @@ def export(ctx: Context, /, fmt: str, output: Path | None, **filters: Any) -> No
         if output is None:
             write_claims(views, fmt, sys.stdout)
             return
-        partial = output.with_name(output.name + ".partial")
+        # A regular file is replaced whole, so a failed export leaves the old one; a link,
+        # pipe or device is written as it is.
+        regular = (output.is_file() and not output.is_symlink()) or not output.exists()
+        target = output.with_name(output.name + ".partial") if regular else output
         try:
-            with partial.open("w", encoding="utf-8", newline="") as out:
+            with target.open("w", encoding="utf-8", newline="") as out:
                 write_claims(views, fmt, out)
+            if regular:
+                target.replace(output)
         except OSError as error:
             raise ClaimcheckError(f"cannot write {output}: {error.strerror}") from error
-        partial.replace(output)
+        finally:
+            if regular:
+                target.unlink(missing_ok=True)
 
 
 @main.group()
