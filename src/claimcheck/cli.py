@@ -702,8 +702,14 @@ def clusters_reject(ctx: Context, claim_a: int, claim_b: int) -> None:
     from claimcheck.services.clusters import reject
 
     with database(ctx) as db:
-        reject(db, claim_a, claim_b)
-    click.echo(f"Claims {claim_a} and {claim_b} are kept apart")
+        still = reject(db, claim_a, claim_b)
+    if still is None:
+        click.echo(f"Claims {claim_a} and {claim_b} are kept apart")
+    else:
+        click.echo(
+            f"The pair is rejected, but claims {claim_a} and {claim_b} are still in cluster "
+            f"{still} through other claims: use `claimcheck clusters split` to part them"
+        )
 
 
 @clusters.command("split")

@@ -131,3 +131,33 @@ def test_short_claims_are_never_joined_automatically(db: Database, tmp_path: Pat
     assert clusters.list_clusters(db) == []
     (suggestion,) = clusters.suggestions(db)
     assert suggestion.reason is not None and "short" in suggestion.reason
+
+
+def test_a_split_leaves_the_cluster_id_with_the_claims_that_stay(
+    db: Database, tmp_path: Path
+) -> None:
+    paths = [write(tmp_path, f"{n}.txt", "Storm", STORM.replace("said", verb))
+             for n, verb in enumerate(("said", "say", "stated", "told reporters"))]  # fmt: skip
+    ingest(db, paths)
+    (cluster,) = clusters.list_clusters(db)
+    canonical = cluster.canonical_claim_id
+    moving = [m.claim_id for m in cluster.members if m.claim_id != canonical][:2]
+    clusters.split(db, cluster.id, moving)
+    kept = clusters.get_cluster(db, cluster.id)
+    assert canonical in {m.claim_id for m in kept.members}
+    assert not set(moving) & {m.claim_id for m in kept.members}
+
+
+def test_a_new_version_leaves_the_old_claims_out_and_keeps_decisions(
+    db: Database, corpus: dict[str, str]
+) -> None:
+    a, b, c = ids(db, corpus)
+    clusters.reject(db, a, c)
+    Path(corpus["a"]).write_text("Storm Report\n\n" + STORM + "\n\nRoads are closed.\n")
+    ingest(db, [Path(corpus["a"])])
+    new_a = next(
+        v.id for v in iter_claims(db) if v.document.path == corpus["a"] and v.text == STORM
+    )
+    (cluster,) = clusters.list_clusters(db)
+    assert {m.claim_id for m in cluster.members} == {new_a, b}
+    assert {(s.a, s.b) for s in clusters.suggestions(db)} == {(b, c)}

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import Select, delete, func, insert, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from claimcheck.core.dedupe import (
@@ -155,12 +155,24 @@ def _store_pairs(session: Session, matches: Sequence[Match]) -> None:
         )
 
 
+def _current_claims() -> Select[int]:
+    """Claims of the current version of each document: older versions leave the clusters."""
+    return (
+        select(Claim.id)
+        .join(Document, Claim.document_id == Document.id)
+        .where(Document.superseded_by_id.is_(None))
+    )
+
+
 def _rebuild(session: Session) -> None:
     """Rewrite cluster membership from the automatic and confirmed pairs."""
+    current = _current_claims()
     edges = list(
         session.execute(
             select(ClaimPair.claim_a_id, ClaimPair.claim_b_id, ClaimPair.state).where(
-                ClaimPair.state.in_(("automatic", "confirmed"))
+                ClaimPair.state.in_(("automatic", "confirmed")),
+                ClaimPair.claim_a_id.in_(current),
+                ClaimPair.claim_b_id.in_(current),
             )
         ).all()
     )
@@ -174,7 +186,10 @@ def _rebuild(session: Session) -> None:
     first_seen = _first_seen(session, nodes)
     taken: set[int] = set()
     members: list[dict[str, object]] = []
-    for group in sorted(groups, key=len, reverse=True):
+    # A group holding a cluster's canonical claim claims its id first: after a split, the
+    # id (and its verdict and links) stays with the claims that stayed.
+    canonicals = set(session.scalars(select(Cluster.canonical_claim_id)))
+    for group in sorted(groups, key=lambda g: (canonicals.isdisjoint(g), -len(g))):
         votes = Counter(previous[c] for c in group if c in previous)
         cluster_id = next((cid for cid, _ in votes.most_common() if cid not in taken), None)
         canonical = min(group, key=lambda c: first_seen[c])
@@ -202,7 +217,8 @@ def _rebuild(session: Session) -> None:
             members[start : start + 5000],
         )
     # A cluster whose group is gone keeps nothing worth reviewing: its members moved on.
-    session.execute(delete(Cluster).where(Cluster.id.not_in(taken)))
+    has_members = select(ClusterMember.claim_id).where(ClusterMember.cluster_id == Cluster.id)
+    session.execute(delete(Cluster).where(~has_members.exists()))
 
 
 def _first_seen(session: Session, claim_ids: Sequence[int]) -> dict[int, tuple[dt.date, int]]:
@@ -264,12 +280,15 @@ def confirm(db: Database, a: int, b: int, reviewer: str | None = None) -> None:
     _pair_decision(db, a, b, "confirmed", reviewer)
 
 
-def reject(db: Database, a: int, b: int, reviewer: str | None = None) -> None:
-    """A reviewer says two claims differ: the pair is never suggested or joined again."""
-    _pair_decision(db, a, b, "rejected", reviewer)
+def reject(db: Database, a: int, b: int, reviewer: str | None = None) -> int | None:
+    """A reviewer says two claims differ: the pair is never suggested or joined again.
+
+    Returns the cluster that still holds both, through other claims, if one does.
+    """
+    return _pair_decision(db, a, b, "rejected", reviewer)
 
 
-def _pair_decision(db: Database, a: int, b: int, state: str, reviewer: str | None) -> None:
+def _pair_decision(db: Database, a: int, b: int, state: str, reviewer: str | None) -> int | None:
     a, b = _ordered(a, b)
     with db.session() as session:
         texts = _texts(session, (a, b))
@@ -285,6 +304,10 @@ def _pair_decision(db: Database, a: int, b: int, state: str, reviewer: str | Non
             {"a": a, "b": b, "state": state},
         )
         _rebuild(session)
+        together = session.scalars(
+            select(ClusterMember.cluster_id).where(ClusterMember.claim_id.in_((a, b)))
+        ).all()
+        return together[0] if len(together) == 2 and together[0] == together[1] else None
 
 
 def _members(session: Session, cluster_id: int) -> list[int]:
@@ -354,7 +377,11 @@ def suggestions(db: Database, limit: int | None = None) -> list[SuggestionView]:
     with db.session() as session:
         query = (
             select(ClaimPair)
-            .where(ClaimPair.state == "suggested")
+            .where(
+                ClaimPair.state == "suggested",
+                ClaimPair.claim_a_id.in_(_current_claims()),
+                ClaimPair.claim_b_id.in_(_current_claims()),
+            )
             .order_by(ClaimPair.score.desc(), ClaimPair.claim_a_id, ClaimPair.claim_b_id)
             .limit(limit)
         )

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -33,7 +33,7 @@ from claimcheck.services import clusters
 from claimcheck.services.audit import record
 from claimcheck.services.sources import SourceBook
 from claimcheck.store.engine import Database
-from claimcheck.store.models import Attribution, Claim, Document, Link, Note
+from claimcheck.store.models import Attribution, Claim, ClaimPair, Document, Link, Note
 
 Progress = Callable[[int, int, str], None]
 
@@ -325,12 +325,18 @@ def _carry_over(
             .order_by(Claim.index)
         )
     )
-    noted = set(
-        session.scalars(select(Note.claim_id).where(Note.claim_id.in_([c.id for c in old])))
-    )
-    linked = set(
-        session.scalars(select(Link.claim_id).where(Link.claim_id.in_([c.id for c in old])))
-    )
+    ids = [c.id for c in old]
+    # A sentence counts as reviewed if it has a status, a note, a link (either way) or a
+    # decision on a near-duplicate pair.
+    reviewed = {c.id for c in old if c.status != "unreviewed"}
+    for column in (Note.claim_id, Link.claim_id, Link.target_claim_id):
+        reviewed.update(session.scalars(select(column).where(column.in_(ids))))
+    for column in (ClaimPair.claim_a_id, ClaimPair.claim_b_id):
+        reviewed.update(
+            session.scalars(
+                select(column).where(column.in_(ids), ClaimPair.state.in_(clusters.DECIDED))
+            )
+        )
     new_texts = [text[s:e] for s, e in spans]
     positions: dict[str, list[int]] = {}
     for index, sentence in enumerate(new_texts):
@@ -348,7 +354,7 @@ def _carry_over(
     lost: list[tuple[int, str]] = []
     taken: set[int] = set()
     for claim in old:
-        if claim.status == "unreviewed" and claim.id not in noted and claim.id not in linked:
+        if claim.id not in reviewed:
             continue
         options = [i for i in positions.get(claim.text, []) if i not in taken]
         if not options:
@@ -364,6 +370,25 @@ def _carry_over(
         )
         session.execute(update(Note).where(Note.claim_id == claim.id).values(claim_id=target))
         session.execute(update(Link).where(Link.claim_id == claim.id).values(claim_id=target))
+        session.execute(
+            update(Link).where(Link.target_claim_id == claim.id).values(target_claim_id=target)
+        )
+        _carry_decisions(session, claim.id, target)
         record(session, None, "carry_over", "claim", target, {"claim": claim.id}, {"claim": target})
         carried += 1
     return carried, lost
+
+
+def _carry_decisions(session: Session, old: int, new: int) -> None:
+    """A reviewer's confirmed or rejected pairs follow the sentence into its new version."""
+    for pair in session.scalars(
+        select(ClaimPair).where(
+            ClaimPair.state.in_(clusters.DECIDED),
+            or_(ClaimPair.claim_a_id == old, ClaimPair.claim_b_id == old),
+        )
+    ).all():
+        other = pair.claim_b_id if pair.claim_a_id == old else pair.claim_a_id
+        a, b = sorted((other, new))
+        if a != b and session.get(ClaimPair, (a, b)) is None:
+            session.add(ClaimPair(claim_a_id=a, claim_b_id=b, score=pair.score, state=pair.state))
+        session.delete(pair)
