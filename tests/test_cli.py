@@ -113,7 +113,10 @@ def test_db_commands_show_and_move_the_schema(run) -> None:  # type: ignore[no-u
     assert run("db", "upgrade").exit_code == 0
     current = run("db", "current").output
     assert "run `claimcheck db upgrade`" not in current
-    assert run("db", "downgrade", "base").exit_code == 0
+    refused = run("db", "downgrade", "base")
+    assert refused.exit_code == 1 and "Aborted" in refused.output
+    assert "run `claimcheck db upgrade`" not in run("db", "current").output
+    assert run("db", "downgrade", "base", "--yes").exit_code == 0
     assert "Database schema at base" in run("db", "current").output
 
 

@@ -503,10 +503,13 @@ def upgrade(ctx: Context, revision: str) -> None:
 
 @db.command()
 @click.argument("revision")
+@click.confirmation_option(
+    prompt="Downgrading drops the tables and columns newer revisions added, with their data. Go on?"
+)
 @pass_context
 @command_errors
 def downgrade(ctx: Context, revision: str) -> None:
-    """Downgrade the schema to REVISION ("base" removes every table)."""
+    """Downgrade the schema to REVISION ("base" removes every table and all data)."""
     from claimcheck.services import database as schema
 
     state = schema.downgrade(ctx.db_url, revision)

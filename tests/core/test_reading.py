@@ -123,3 +123,18 @@ def test_missing_paths_and_empty_folders_are_errors(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(ReadError, match="folder holds no text files"):
         list(find_files(tmp_path / "empty"))
+
+
+def test_html_keeps_an_articles_own_header_and_text_outside_paragraphs(tmp_path: Path) -> None:
+    html = (
+        "<html><body><header>Site menu</header><article><header><h1>Big Headline</h1>"
+        "</header><p>First paragraph.</p></article></body></html>"
+    )
+    assert read_file(write(tmp_path, "a.html", html)).text == "Big Headline\n\nFirst paragraph."
+    story = (
+        "<html><body><div>The minister said the bridge would reopen on Monday.<br>"
+        "Engineers had inspected it for a week.</div><p>Share this</p></body></html>"
+    )
+    text = read_file(write(tmp_path, "b.html", story)).text
+    assert "The minister said the bridge would reopen on Monday." in text
+    assert "Engineers had inspected it for a week." in text

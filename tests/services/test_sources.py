@@ -40,6 +40,8 @@ def test_reviewers_edit_the_registry_and_every_edit_is_audited(db: Database) -> 
     assert by_name(db)["President Xi"].kind == "person"
     with pytest.raises(ClaimcheckError, match="merge into it instead"):
         sources.rename(db, "Xinhua", "President Xi")
+    with pytest.raises(ClaimcheckError, match="already names South China Morning Post"):
+        sources.rename(db, "Xinhua", "S.C.M.P.")
     sources.merge(db, "World Internet Conference website", "World Internet Conference",
                   reviewer="ed")  # fmt: skip
     rows = by_name(db)
@@ -69,3 +71,10 @@ def test_a_source_learned_from_one_document_is_recognised_in_the_next(
     rows = by_name(db)
     assert rows["World Internet Conference"].claims == 2
     assert not any(name.startswith("WIC") for name in rows)
+
+
+def test_merging_an_owner_into_what_it_owns_leaves_no_self_owner(db: Database) -> None:
+    ingest(db, [SEED])
+    sources.merge(db, "World Internet Conference", "World Internet Conference website")
+    row = by_name(db)["World Internet Conference website"]
+    assert row.owner is None and row.claims == 2

@@ -210,17 +210,21 @@ def extract_html(raw: str) -> tuple[str, Metadata]:
         url=meta("og:url") or (canonical.attributes.get("href") if canonical is not None else None),
         published=_lenient_date(published),
     )
-    root = tree.css_first("article") or tree.css_first("main") or tree.body
+    article = tree.css_first("article") or tree.css_first("main")
+    root = article or tree.body
     if root is None:
         return "", metadata
-    for node in root.css(_NOISE):
+    # An article's own <header> holds its headline; the page's holds navigation.
+    for node in root.css(_NOISE if article is None else _NOISE.replace("header,", "")):
         node.decompose()
     # A block holding blocks (an <li> around a <p>) gives way to the blocks inside it.
     # (Lexbor's css() on a node matches the node itself too.)
     blocks = [node for node in root.css(_BLOCKS) if len(node.css(_BLOCKS)) == 1]
     lines = [_clean(node.text(deep=True)) for node in blocks]
-    if not blocks:
-        lines = [_clean(line) for line in root.text(deep=True, separator="\n").split("\n")]
+    everything = [_clean(line) for line in root.text(deep=True, separator="\n").split("\n")]
+    # Text outside any block (a story in <div>s and <br>s) would be lost: take it all then.
+    if sum(map(len, lines)) < sum(map(len, everything)) / 2:
+        lines = everything
     return "\n\n".join(line for line in lines if line), metadata
 
 

@@ -224,10 +224,14 @@ def rename(db: Database, ref: str, new_name: str, reviewer: str | None = None) -
             raise ClaimcheckError(
                 f"a source named {new_name!r} exists already: merge into it instead"
             )
+        key = alias_key(new_name)
+        holder = session.scalar(select(SourceAlias.source_id).where(SourceAlias.key == key))
+        if holder is not None and holder != source.id:
+            other = session.get_one(Source, holder).name
+            raise ClaimcheckError(f"{new_name!r} already names {other}: merge into it instead")
         before = _snapshot(source)
         source.name = new_name
-        key = alias_key(new_name)
-        if session.scalar(select(SourceAlias.id).where(SourceAlias.key == key)) is None:
+        if holder is None:
             session.add(SourceAlias(source_id=source.id, alias=new_name, key=key))
         record(session, reviewer, "rename", "source", source.id, before, _snapshot(source))
         return before["name"]  # type: ignore[return-value]
@@ -260,7 +264,13 @@ def merge(db: Database, ref: str, into: str, reviewer: str | None = None) -> str
         session.execute(
             update(Link).where(Link.target_source_id == gone.id).values(target_source_id=kept.id)
         )
-        session.execute(update(Source).where(Source.owner_id == gone.id).values(owner_id=kept.id))
+        session.execute(
+            update(Source)
+            .where(Source.owner_id == gone.id, Source.id != kept.id)
+            .values(owner_id=kept.id)
+        )
+        if kept.owner_id == gone.id:
+            kept.owner_id = None  # a source never owns itself
         session.delete(gone)
         record(session, reviewer, "merge", "source", kept.id, before, {"merged_into": kept.name})
         return kept.name
