@@ -155,27 +155,28 @@ def _store_pairs(session: Session, matches: Sequence[Match]) -> None:
         )
 
 
-def _current_claims() -> Select[int]:
-    """Claims of the current version of each document: older versions leave the clusters."""
+def _stale_claims() -> Select[int]:
+    """Claims of superseded versions: they leave the clusters and the suggestions."""
     return (
         select(Claim.id)
         .join(Document, Claim.document_id == Document.id)
-        .where(Document.superseded_by_id.is_(None))
+        .where(Document.superseded_by_id.is_not(None))
     )
 
 
 def _rebuild(session: Session) -> None:
     """Rewrite cluster membership from the automatic and confirmed pairs."""
-    current = _current_claims()
-    edges = list(
-        session.execute(
+    # Few claims are stale, so they are left out here rather than by a subquery per pair.
+    stale = set(session.scalars(_stale_claims()))
+    edges = [
+        (a, b, state)
+        for a, b, state in session.execute(
             select(ClaimPair.claim_a_id, ClaimPair.claim_b_id, ClaimPair.state).where(
-                ClaimPair.state.in_(("automatic", "confirmed")),
-                ClaimPair.claim_a_id.in_(current),
-                ClaimPair.claim_b_id.in_(current),
+                ClaimPair.state.in_(("automatic", "confirmed"))
             )
-        ).all()
-    )
+        )
+        if a not in stale and b not in stale
+    ]
     confirmed = {a for a, b, s in edges if s == "confirmed"} | {
         b for a, b, s in edges if s == "confirmed"
     }
@@ -379,8 +380,8 @@ def suggestions(db: Database, limit: int | None = None) -> list[SuggestionView]:
             select(ClaimPair)
             .where(
                 ClaimPair.state == "suggested",
-                ClaimPair.claim_a_id.in_(_current_claims()),
-                ClaimPair.claim_b_id.in_(_current_claims()),
+                ClaimPair.claim_a_id.not_in(_stale_claims()),
+                ClaimPair.claim_b_id.not_in(_stale_claims()),
             )
             .order_by(ClaimPair.score.desc(), ClaimPair.claim_a_id, ClaimPair.claim_b_id)
             .limit(limit)
