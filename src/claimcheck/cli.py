@@ -365,7 +365,7 @@ def show(ctx: Context, claim_id: int) -> None:
     from claimcheck.services.clusters import get_cluster
 
     with database(ctx) as db:
-        view, _text = get_claim(db, claim_id)
+        view = get_claim(db, claim_id)
         cluster = get_cluster(db, view.cluster) if view.cluster is not None else None
     doc = view.document
     click.echo(f"Claim {view.id}  ({view.kind}, status {view.status})")
@@ -542,7 +542,7 @@ def sources(click_ctx: click.Context, kind: str | None, show_all: bool) -> None:
         return
     from claimcheck.services.sources import list_sources
 
-    with database(click_ctx.find_object(Context)) as db:  # type: ignore[arg-type]
+    with database(click_ctx.ensure_object(Context)) as db:
         rows = list_sources(db, kind, used_only=not show_all)
     for row in rows:
         owner = f" (of {row.owner})" if row.owner else ""
@@ -652,7 +652,7 @@ def clusters(click_ctx: click.Context, limit: int) -> None:
         return
     from claimcheck.services.clusters import list_clusters
 
-    with database(click_ctx.find_object(Context)) as db:  # type: ignore[arg-type]
+    with database(click_ctx.ensure_object(Context)) as db:
         for view in list_clusters(db, limit):
             click.echo(
                 f"{view.id:>5}  {view.size:>3} claims  {len(view.documents):>3} documents  "

@@ -25,13 +25,17 @@ def current_reviewer() -> str:
 
 def reviewer_id(session: Session, name: str | None) -> int:
     name = name or current_reviewer()
-    found = session.scalar(select(Reviewer.id).where(Reviewer.name == name))
-    if found is not None:
-        return found
-    reviewer = Reviewer(name=name)
-    session.add(reviewer)
-    session.flush()
-    return reviewer.id
+    # Carrying reviews over records one entry per sentence: look the reviewer up once.
+    known: dict[str, int] = session.info.setdefault("reviewer_ids", {})
+    if name not in known:
+        found = session.scalar(select(Reviewer.id).where(Reviewer.name == name))
+        if found is None:
+            reviewer = Reviewer(name=name)
+            session.add(reviewer)
+            session.flush()
+            found = reviewer.id
+        known[name] = found
+    return known[name]
 
 
 def record(

@@ -203,8 +203,8 @@ def iter_claims(db: Database, where: ClaimFilter = ClaimFilter()) -> Iterator[Cl
             yield from _views(session, [(row[0], row[1]) for row in rows])
 
 
-def get_claim(db: Database, claim_id: int) -> tuple[ClaimView, str]:
-    """One claim and its document's text (for context around the span)."""
+def get_claim(db: Database, claim_id: int) -> ClaimView:
+    """One claim, in full."""
     with db.session() as session:
         row = session.execute(
             select(Claim, Document)
@@ -214,7 +214,7 @@ def get_claim(db: Database, claim_id: int) -> tuple[ClaimView, str]:
         if row is None:
             raise ClaimcheckError(f"there is no claim {claim_id}")
         (view,) = _views(session, [(row[0], row[1])])
-        return view, row[1].text
+        return view
 
 
 def _views(session: Session, rows: Sequence[tuple[Claim, Document]]) -> list[ClaimView]:

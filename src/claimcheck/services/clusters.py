@@ -85,24 +85,22 @@ class SuggestionView:
     document_b: str
 
 
-def _candidates(session: Session, exclude_documents: Sequence[int] = ()) -> Iterable[Claim]:
+def _candidates(session: Session) -> list[tuple[int, str]]:
+    """(id, text) of every current claim of kind `claim`, in id order."""
     query = (
         select(Claim.id, Claim.text)
         .join(Document, Claim.document_id == Document.id)
         .where(Claim.kind == "claim", Document.superseded_by_id.is_(None))
         .order_by(Claim.id)
     )
-    if exclude_documents:
-        query = query.where(Claim.document_id.not_in(exclude_documents))
-    return session.execute(query.execution_options(yield_per=20_000))  # type: ignore[return-value]
+    return [(claim_id, text) for claim_id, text in session.execute(query)]
 
 
 def dedupe_all(db: Database, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> DedupeSummary:
     """Match every current claim against every other, then rebuild the clusters."""
     with db.session() as session:
-        rows = list(_candidates(session))
-        index = ClaimIndex(thresholds)
-        matches = index.add([r.id for r in rows], [r.text for r in rows])
+        rows = _candidates(session)
+        matches = ClaimIndex(thresholds).add([r[0] for r in rows], [r[1] for r in rows])
         session.execute(delete(ClaimPair).where(ClaimPair.state.not_in(DECIDED)))
         _store_pairs(session, matches)
         _rebuild(session)
@@ -114,17 +112,13 @@ def match_documents(
 ) -> DedupeSummary:
     """Match the claims of newly ingested documents against the corpus, without redoing it."""
     with db.session() as session:
-        old = list(_candidates(session, exclude_documents=document_ids))
-        new = list(
-            session.execute(
-                select(Claim.id, Claim.text)
-                .where(Claim.document_id.in_(document_ids), Claim.kind == "claim")
-                .order_by(Claim.id)
-            )
-        )
+        everything = _candidates(session)
+        fresh = set(session.scalars(select(Claim.id).where(Claim.document_id.in_(document_ids))))
+        old = [row for row in everything if row[0] not in fresh]
+        new = [row for row in everything if row[0] in fresh]
         index = ClaimIndex(thresholds)
-        index.add([r.id for r in old], [r.text for r in old], match=False)
-        matches = index.add([r.id for r in new], [r.text for r in new])
+        index.add([r[0] for r in old], [r[1] for r in old], match=False)
+        matches = index.add([r[0] for r in new], [r[1] for r in new])
         _store_pairs(session, matches)
         _rebuild(session)
         return _summary(session, len(old) + len(new))

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -197,12 +197,7 @@ def _store(
         if previous is not None and previous.sha256 == doc.sha256:
             summary.unchanged.append(doc.path)
             return
-        version = 1
-        if previous is not None:
-            version = (
-                session.scalar(select(func.max(Document.version)).where(Document.path == doc.path))
-                or 0
-            ) + 1
+        version = 1 if previous is None else previous.version + 1
         meta = doc.metadata
         document = Document(
             path=doc.path,

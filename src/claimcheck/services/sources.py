@@ -229,12 +229,12 @@ def rename(db: Database, ref: str, new_name: str, reviewer: str | None = None) -
         if holder is not None and holder != source.id:
             other = session.get_one(Source, holder).name
             raise ClaimcheckError(f"{new_name!r} already names {other}: merge into it instead")
-        before = _snapshot(source)
+        before, old_name = _snapshot(source), source.name
         source.name = new_name
         if holder is None:
             session.add(SourceAlias(source_id=source.id, alias=new_name, key=key))
         record(session, reviewer, "rename", "source", source.id, before, _snapshot(source))
-        return before["name"]  # type: ignore[return-value]
+        return old_name
 
 
 def set_kind(db: Database, ref: str, kind: str, reviewer: str | None = None) -> str:
