@@ -1,14 +1,16 @@
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, update
 
+from claimcheck.core import prepare as prepare_module
 from claimcheck.core.reading import read_file
 from claimcheck.services import ingest as ingest_module
 from claimcheck.services.claims import ClaimFilter, iter_claims
-from claimcheck.services.database import Database
+from claimcheck.services.database import Database, open_database
 from claimcheck.services.ingest import IngestOptions, ingest
 from claimcheck.store.models import AuditEntry, Claim, Document
 from tests.gold import CORPUS, SEED
@@ -153,3 +155,28 @@ def test_a_file_put_back_to_earlier_bytes_is_a_new_version_with_them(
         assert ingest(db, [path]).sentences == 2
     assert [v.text for v in iter_claims(db)] == ["Storm Hits Coast", "The storm killed 12 people."]
     assert {v.document.version for v in iter_claims(db)} == {3}
+
+
+def test_a_batch_prepared_in_a_second_process_is_stored_as_one_process_stores_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "corpus"
+    shutil.copytree(CORPUS, folder)
+    # A source named with its acronym in one file is known by the acronym in the next.
+    (folder / "zz_1.txt").write_text(
+        "The Norvex Policy Institute (NPI) said on Monday that exports fell 4 percent.\n"
+    )
+    (folder / "zz_2.txt").write_text("NPI said the fall in exports would continue into 2027.\n")
+    results = []
+    for parallel_from in (10**12, 0):
+        monkeypatch.setattr(prepare_module, "PARALLEL_FROM_BYTES", parallel_from)
+        db = open_database(f"sqlite:///{tmp_path / f'{parallel_from}.db'}")
+        summary = ingest(db, [folder])
+        assert not summary.skipped and len(summary.added) == 6
+        results.append(list(iter_claims(db)))
+        db.close()
+    sequential, parallel = results
+    assert parallel == sequential
+    last = sequential[-1]
+    assert last.text.startswith("NPI said")
+    assert [s.canonical for s in last.sources] == ["Norvex Policy Institute"]

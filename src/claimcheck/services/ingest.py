@@ -9,7 +9,7 @@ to the sentences that survive in it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,18 +17,10 @@ from sqlalchemy import insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from claimcheck.core.attribution import SentenceAnalysis, analyse_document
+from claimcheck.core.attribution import SentenceAnalysis
 from claimcheck.core.dedupe import DEFAULT_THRESHOLDS, Thresholds
-from claimcheck.core.reading import (
-    DEFAULT_MAX_BYTES,
-    Metadata,
-    ReadDocument,
-    ReadError,
-    find_files,
-    read_file,
-)
-from claimcheck.core.registry import Registry
-from claimcheck.core.segment import segment
+from claimcheck.core.prepare import Prepared, ReadOptions, prepare_all
+from claimcheck.core.reading import DEFAULT_MAX_BYTES, Metadata, ReadError, find_files
 from claimcheck.services import clusters
 from claimcheck.services.audit import record
 from claimcheck.services.sources import SourceBook
@@ -118,8 +110,9 @@ def ingest(
                 select(Document.path, Document.sha256).where(Document.superseded_by_id.is_(None))
             )
         }
-    for done, path in enumerate(files, 1):
-        prepared = prepare(path, options, book.registry, known)
+    read = ReadOptions(options.max_bytes, options.fallback_encoding, options.metadata)
+    for done, prepared in enumerate(prepare_all(files, read, book.registry, known), 1):
+        path = prepared.path
         if progress is not None:
             progress(done, len(files), str(path))
         if prepared.error is not None:
@@ -141,42 +134,6 @@ def ingest(
     return summary
 
 
-@dataclass(frozen=True, slots=True)
-class Prepared:
-    """A file read, segmented and analysed: everything ingest does before the database."""
-
-    path: Path
-    doc: ReadDocument | None = None
-    error: str | None = None
-    spans: list[tuple[int, int]] = field(default_factory=list)
-    analyses: list[SentenceAnalysis] = field(default_factory=list)
-
-
-def prepare(
-    path: Path,
-    options: IngestOptions,
-    registry: Registry,
-    known: Collection[tuple[str, str]] = (),
-) -> Prepared:
-    """Read, segment and analyse one file, unless its current version has these bytes."""
-    try:
-        doc = read_file(
-            path,
-            max_bytes=options.max_bytes,
-            fallback_encoding=options.fallback_encoding,
-            metadata=options.metadata,
-        )
-    except ReadError as error:
-        return Prepared(path, error=str(error))
-    if (doc.path, doc.sha256) in known:
-        return Prepared(path, doc)
-    try:
-        spans = segment(doc.text)
-        return Prepared(path, doc, None, spans, analyse_document(doc.text, spans, registry))
-    except Exception as error:  # a bug on one odd text must not stop the batch
-        return Prepared(path, error=f"{path}: cannot be analysed ({type(error).__name__}: {error})")
-
-
 def _store(
     db: Database,
     prepared: Prepared,
@@ -186,8 +143,6 @@ def _store(
 ) -> None:
     doc, spans, analyses = prepared.doc, prepared.spans, prepared.analyses
     assert doc is not None
-    # New sources (with the acronyms the text gives them) are known to later documents.
-    book.registry.learn_from(analyses)
     with db.session() as session:
         previous = session.scalars(
             select(Document)
@@ -266,10 +221,10 @@ def _insert_claims(
         }
         for index, ((start, end), analysis) in enumerate(zip(spans, analyses, strict=True))
     ]
-    # One executemany, then the ids in sentence order: RETURNING with a guaranteed order
-    # makes SQLite insert a row at a time, and without render_nulls the ORM splits the
-    # batch by which columns are None.
-    session.execute(insert(Claim).execution_options(render_nulls=True), rows)
+    # One executemany on the table (the ORM's bulk insert costs more than SQLite's own
+    # work), then the ids in sentence order: RETURNING with a guaranteed order makes
+    # SQLite insert a row at a time.
+    session.execute(insert(Claim.metadata.tables["claims"]), rows)
     ids = list(
         session.scalars(
             select(Claim.id).where(Claim.document_id == document_id).order_by(Claim.index)
@@ -297,7 +252,7 @@ def _insert_claims(
         for found in analysis.attributions
     ]
     if attribution_rows:
-        session.execute(insert(Attribution).execution_options(render_nulls=True), attribution_rows)
+        session.execute(insert(Attribution.metadata.tables["attributions"]), attribution_rows)
     return ids
 
 
