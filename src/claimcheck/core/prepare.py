@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,7 +25,7 @@ from claimcheck.core.segment import segment
 
 __all__ = ["PARALLEL_FROM_BYTES", "Prepared", "ReadOptions", "prepare", "prepare_all"]
 
-# Starting the second process costs about a tenth of a second; a batch this large takes
+# Starting the second process costs up to a tenth of a second; a batch this large takes
 # several times that to analyse.
 PARALLEL_FROM_BYTES = 2 * 1024 * 1024
 # Files prepared ahead of the caller: enough to keep both processes busy, few enough
@@ -95,9 +96,10 @@ def prepare_all(
             registry.learn_from(prepared.analyses)
             yield prepared
         return
-    # "spawn": the caller may have threads (the review UI ingests in one), and forking
-    # a process with threads can deadlock the child.
-    context = multiprocessing.get_context("spawn")
+    # Forking starts at once and does not run the caller's script again, but a process
+    # with threads (the review UI ingests in one) can deadlock its forked child.
+    fork = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if fork else "spawn")
     with ProcessPoolExecutor(
         1, mp_context=context, initializer=_start, initargs=(options, registry, set(known))
     ) as pool:
