@@ -456,6 +456,8 @@ def test_speech_inside_a_quote_is_not_the_source() -> None:
         ("The two men are accused of fraud.", "are accused of"),
         ("Some individuals reported seeing lights.", "some individuals reported"),
         ("Officials said the road would reopen.", "officials said"),
+        # The Independent is a newspaper, "Independent" without its article an adjective.
+        ("Independent analysts said the figures were inflated.", "independent analysts said"),
     ],
 )
 def test_vague_hedges_are_not_attribution(sentence: str, hedge: str) -> None:
@@ -763,3 +765,20 @@ def test_mr_takes_the_title_of_an_appositive() -> None:
         "would get more staff."
     )
     assert _named(text)[1] == [("Tomas Varga", "official")]
+
+
+def test_speaking_to_an_outlet_makes_it_the_relay() -> None:
+    named = only("The mayor, speaking to CBC News on Tuesday, said the plant had closed.")
+    assert [(a.canonical, a.role, a.cue) for a in named.attributions] == [
+        ("the mayor", "primary", "said"),
+        ("CBC", "via", "speaking to"),
+    ]
+    anonymous = only(
+        "A diplomat, speaking to Reuters in Geneva on condition of anonymity, said talks stalled."
+    )
+    (via,) = anonymous.attributions
+    assert (via.canonical, via.role, via.cue) == ("Reuters", "via", "speaking to")
+    assert anonymous.hedge == "on condition of anonymity"
+    # Reporters are no outlet: the speaker alone is the source.
+    (alone,) = only("Jane Doe, speaking to reporters, said the plant had closed.").attributions
+    assert alone.canonical == "Jane Doe"

@@ -463,6 +463,12 @@ _IS_WEBSITE = re.compile(r"\b(?:website|web\s+site|site|web\s+page|blog)\b", _I)
 _RIGHT_NAME = re.compile(
     r"\s+((?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w.&'\u2019-]*){0,5})"
 )
+# "A man speaking to the AP on condition of anonymity said": the outlet relays the speaker.
+_SPEAKING_TO = re.compile(
+    r"(?:,\s*|\s+)(?P<cue>(?:speaking|talking)\s+(?:to|with))\s+(?P<outlet>[^,]+?)"
+    r"(?:\s+(?:on|in|at|from|by|this|last|earlier)\s+[^,]*?)?\s*,?\s*$"
+)
+_ANONYMOUS = re.compile(r"(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity")
 _TOLD_OUTLET = re.compile(
     r"\s+((?:the\s+)?(?:[\w-]+\s+)?(?:broadcaster|newspaper|daily|tabloid|magazine"
     r"|news\s+agency|channel|radio|television|station)\s+[A-Z][\w.&'\u2019-]*"
@@ -531,6 +537,8 @@ class _Hit:
     role: str = "primary"
     medium: str | None = None
     carried_from: int | None = None
+    # An outlet relaying an unnamed speaker ("on condition of anonymity") records why.
+    hedge: str | None = None
 
 
 class _Vague:
@@ -684,6 +692,7 @@ class _Document:
                 hedge = hedge or found.phrase or _vague_phrase(s, cs, ce)
             elif isinstance(found, list):
                 hits.extend(found)
+                hedge = hedge or next((hit.hedge for hit in found if hit.hedge), None)
         for cs, ce in media:
             self._medium(s, cs, ce, hits)
         speakers = [hit for hit in hits if hit.family == "verb" and hit.role == "primary"]
@@ -746,6 +755,12 @@ class _Document:
             ref = self._after(s, ce)
             content = inside[-1] if inside and inside[-1][1] <= cs else (0, len(before))
         else:
+            if "speaking " in s or "talking " in s:
+                relayed = _SPEAKING_TO.search(s, 0, j)
+                if relayed is not None:
+                    found_relay = self._speaking_to(s, relayed, cs, ce)
+                    if found_relay:
+                        return found_relay
             self.posting = verb in _POSTING
             ref = self._subject(s, j, ce)
             self.posting = False
@@ -900,6 +915,24 @@ class _Document:
         via = _Hit(ref, hit.cue, hit.cue_start, hit.cue_end, hit.content, "via")
         return [via]
 
+    def _speaking_to(self, s: str, relayed: re.Match[str], cs: int, ce: int) -> list[_Hit]:
+        """'X, speaking to the AP, said': X speaks and the AP relays; no X if anonymous."""
+        outlet = self._interpret(s, relayed.start("outlet"), relayed.end("outlet"))
+        if not isinstance(outlet, _Ref) or outlet.entity.kind not in MEDIA_KINDS:
+            return []
+        content = (_skip_that(s, ce), _clause_end(s, ce))
+        via = self._hit(outlet, s, relayed.start("cue"), relayed.end("cue"), content, "via")
+        anonymous = _ANONYMOUS.search(s, relayed.start(), relayed.end())
+        speaker = None if anonymous else self._subject(s, relayed.start(), ce)
+        if isinstance(speaker, _Ref):
+            return [self._hit(speaker, s, cs, ce, content, "verb"), via]
+        if anonymous:
+            via.hedge = " ".join(anonymous.group().split())
+        else:
+            phrase = speaker.phrase if isinstance(speaker, _Vague) else None
+            via.hedge = phrase or _vague_phrase(s, cs, ce)
+        return [via]
+
     def _on_medium(self, s: str, ce: int, hit: _Hit) -> None:
         """'says on its website', 'says on "The Countdown"': a website speaks for its owner."""
         match = _ON_MEDIUM.match(s, ce)
@@ -1052,8 +1085,13 @@ class _Document:
         if step == "possessive":
             return self._interpret(s, a + at, a + at + len(one), desc)
         if parsed is not None:
-            if step == "vague" and not s[:a].strip(_LEADING) and self._known(parsed[0]) is None:
-                return _VAGUE  # "Legal experts said": a capital that only starts the sentence
+            if step == "vague" and not s[:a].strip(_LEADING):
+                # "Legal experts said": a capital that only starts the sentence. A title
+                # without its article is an adjective: "Independent analysts" are not
+                # The Independent's.
+                known = self._known(parsed[0])
+                if known is None or known.name.startswith("The "):
+                    return _VAGUE
             return self._named(parsed, a + at, a, b)
         return self._description(one, two, a, b)
 
