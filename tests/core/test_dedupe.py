@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import random
 import re
 
 import numpy as np
@@ -332,3 +333,29 @@ def test_claims_indexed_without_matching_are_matched_by_later_batches() -> None:
     (first, second) = index.add([3], [old.replace("said", "say")])
     assert (first.a, first.b, second.a, second.b) == (1, 3, 2, 3)
     assert first.automatic and second.automatic
+
+
+def test_words_in_most_claims_of_a_large_corpus_do_not_hide_copies() -> None:
+    """In a single-topic corpus the topic's words are in every claim; copies still match."""
+    rng = random.Random(11)
+    syllables = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
+    vocabulary = ["".join(rng.choices(syllables, k=3)) for _ in range(5000)]
+    texts = [
+        f"Covid cases rose in the region as {' '.join(rng.choices(vocabulary, k=12))}."
+        for _ in range(1500)
+    ]
+    copies = []
+    for original in range(0, 300, 10):
+        words = texts[original].split()
+        words[-3] = rng.choice(vocabulary)
+        copies.append((original, len(texts)))
+        texts.append(" ".join(words))
+    # Made of the common words alone: they are all it has to match on.
+    copies.append((len(texts), len(texts) + 1))
+    texts += ["Covid cases rose in the region.", "Covid cases rose in the region!"]
+    found = {(m.a, m.b) for m in find_matches(range(len(texts)), texts)}
+    assert set(copies) <= found
+    # Counted once the index holds enough claims, and the claims hashed before follow.
+    index = ClaimIndex()
+    pairs = index.add(range(40), texts[:40]) + index.add(range(40, len(texts)), texts[40:])
+    assert {(m.a, m.b) for m in pairs} == found

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -338,6 +339,20 @@ def _pairs_across(keys: U64, pos: I32, new_keys: U64, new_pos: I32) -> tuple[I32
     return pos[starts + np.arange(total)], np.repeat(new_pos, counts)
 
 
+# Words in more than 5% of the claims say as little about copies as function words do,
+# and make MinHash pair up unrelated claims by the thousand: a topic's name in a
+# single-topic corpus, or another language's function words. They are counted once the
+# index holds _COMMON_FROM claims.
+_COMMON_SHARE = 0.05
+_COMMON_FROM = 1000
+
+
+def _common_words(sets: list[set[str]]) -> frozenset[str]:
+    """The words in more than ``_COMMON_SHARE`` of the word ``sets``."""
+    counts = Counter(word for words in sets for word in words)
+    return frozenset(w for w, n in counts.items() if n > _COMMON_SHARE * len(sets))
+
+
 def _unique(codes: U64) -> U64:
     """``np.unique`` by sorting: numpy's hash-based unique took 12 s on 15M codes, this 0.14."""
     codes = np.sort(codes)
@@ -373,6 +388,7 @@ class ClaimIndex:
         self._known: set[int] = set()
         self._segments: list[_Segment] = []
         self._word_hashes: dict[str, int] = {}
+        self._common: frozenset[str] | None = None
         self._lengths: I64 = np.zeros(0, dtype=np.int64)
 
     def __len__(self) -> int:
@@ -402,7 +418,17 @@ class ClaimIndex:
         pos = np.array([start + i for i, key in enumerate(keys) if key], dtype=np.int32)
         if not pos.size:
             return []
-        segment = _Segment.build(self._band_keys([self._keys[p] for p in pos]), pos)
+        sets = [_lsh_words(self._keys[p]) for p in pos.tolist()]
+        if self._common is None and len(self._keys) >= _COMMON_FROM:
+            # Decided once, so every claim is hashed alike: the few claims indexed before
+            # are hashed again.
+            earlier = [p for p in range(start) if self._keys[p]]
+            earlier_sets = [_lsh_words(self._keys[p]) for p in earlier]
+            self._common = _common_words(earlier_sets + sets)
+            if earlier:
+                bands = self._band_keys(self._without_common(earlier_sets))
+                self._segments = [_Segment.build(bands, np.array(earlier, dtype=np.int32))]
+        segment = _Segment.build(self._band_keys(self._without_common(sets)), pos)
         codes: list[U64] = [np.zeros(0, dtype=np.uint64)]
         for band in range(_BANDS if match else 0):
             row = segment.keys[band], segment.pos[band]
@@ -416,11 +442,17 @@ class ClaimIndex:
             self._segments.append(self._segments.pop().merge(last))
         return self._verify(_unique(np.concatenate(codes))) if match else []
 
-    def _band_keys(self, keys: list[str]) -> U64:
-        out = np.empty((_BANDS, len(keys)), dtype=np.uint64)
+    def _without_common(self, sets: list[set[str]]) -> list[set[str]]:
+        if not self._common:
+            return sets
+        # Claims made only of common words keep them, or they could never match.
+        return [words - self._common or words for words in sets]
+
+    def _band_keys(self, word_sets: list[set[str]]) -> U64:
+        out = np.empty((_BANDS, len(word_sets)), dtype=np.uint64)
         hashes = self._word_hashes
-        for start in range(0, len(keys), _CHUNK):
-            sets = [_lsh_words(key) for key in keys[start : start + _CHUNK]]
+        for start in range(0, len(word_sets), _CHUNK):
+            sets = word_sets[start : start + _CHUNK]
             for word in set().union(*sets) - hashes.keys():
                 # A stable hash, so candidates do not depend on the order claims arrive in.
                 digest = hashlib.blake2b(word.encode(), digest_size=8).digest()
