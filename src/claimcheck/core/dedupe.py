@@ -347,10 +347,12 @@ _COMMON_SHARE = 0.05
 _COMMON_FROM = 1000
 
 
-def _common_words(sets: list[set[str]]) -> frozenset[str]:
-    """The words in more than ``_COMMON_SHARE`` of the word ``sets``."""
-    counts = Counter(word for words in sets for word in words)
-    return frozenset(w for w, n in counts.items() if n > _COMMON_SHARE * len(sets))
+def _common_words(keys: Sequence[str]) -> frozenset[str]:
+    """The words MinHash would see in more than ``_COMMON_SHARE`` of the claims ``keys``,
+    counted on an evenly spaced sample of at most 20,000 of them."""
+    sample = [keys[i] for i in range(0, len(keys), max(1, len(keys) // 20_000)) if keys[i]]
+    counts = Counter(word for key in sample for word in _lsh_words(key))
+    return frozenset(w for w, n in counts.items() if n > _COMMON_SHARE * len(sample))
 
 
 def _unique(codes: U64) -> U64:
@@ -418,17 +420,14 @@ class ClaimIndex:
         pos = np.array([start + i for i, key in enumerate(keys) if key], dtype=np.int32)
         if not pos.size:
             return []
-        sets = [_lsh_words(self._keys[p]) for p in pos.tolist()]
         if self._common is None and len(self._keys) >= _COMMON_FROM:
             # Decided once, so every claim is hashed alike: the few claims indexed before
             # are hashed again.
-            earlier = [p for p in range(start) if self._keys[p]]
-            earlier_sets = [_lsh_words(self._keys[p]) for p in earlier]
-            self._common = _common_words(earlier_sets + sets)
-            if earlier:
-                bands = self._band_keys(self._without_common(earlier_sets))
-                self._segments = [_Segment.build(bands, np.array(earlier, dtype=np.int32))]
-        segment = _Segment.build(self._band_keys(self._without_common(sets)), pos)
+            self._common = _common_words(self._keys)
+            earlier = np.array([p for p in range(start) if self._keys[p]], dtype=np.int32)
+            if earlier.size:
+                self._segments = [_Segment.build(self._band_keys(earlier), earlier)]
+        segment = _Segment.build(self._band_keys(pos), pos)
         codes: list[U64] = [np.zeros(0, dtype=np.uint64)]
         for band in range(_BANDS if match else 0):
             row = segment.keys[band], segment.pos[band]
@@ -442,17 +441,15 @@ class ClaimIndex:
             self._segments.append(self._segments.pop().merge(last))
         return self._verify(_unique(np.concatenate(codes))) if match else []
 
-    def _without_common(self, sets: list[set[str]]) -> list[set[str]]:
-        if not self._common:
-            return sets
-        # Claims made only of common words keep them, or they could never match.
-        return [words - self._common or words for words in sets]
-
-    def _band_keys(self, word_sets: list[set[str]]) -> U64:
-        out = np.empty((_BANDS, len(word_sets)), dtype=np.uint64)
+    def _band_keys(self, pos: I32) -> U64:
+        """The band hashes of the claims at positions ``pos``."""
+        out = np.empty((_BANDS, pos.size), dtype=np.uint64)
         hashes = self._word_hashes
-        for start in range(0, len(word_sets), _CHUNK):
-            sets = word_sets[start : start + _CHUNK]
+        common = self._common or frozenset()
+        for start in range(0, pos.size, _CHUNK):
+            sets = [_lsh_words(self._keys[p]) for p in pos[start : start + _CHUNK].tolist()]
+            # Claims made only of common words keep them, or they could never match.
+            sets = [words - common or words for words in sets]
             for word in set().union(*sets) - hashes.keys():
                 # A stable hash, so candidates do not depend on the order claims arrive in.
                 digest = hashlib.blake2b(word.encode(), digest_size=8).digest()
