@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -157,8 +158,10 @@ def test_a_file_put_back_to_earlier_bytes_is_a_new_version_with_them(
     assert {v.document.version for v in iter_claims(db)} == {3}
 
 
+# With another thread running, the second process is spawned instead of forked.
+@pytest.mark.parametrize("threads", [1, 2], ids=["forked", "spawned"])
 def test_a_batch_prepared_in_a_second_process_is_stored_as_one_process_stores_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, threads: int
 ) -> None:
     folder = tmp_path / "corpus"
     shutil.copytree(CORPUS, folder)
@@ -168,13 +171,22 @@ def test_a_batch_prepared_in_a_second_process_is_stored_as_one_process_stores_it
     )
     (folder / "zz_2.txt").write_text("NPI said the fall in exports would continue into 2027.\n")
     results = []
-    for parallel_from in (10**12, 0):
-        monkeypatch.setattr(prepare_module, "PARALLEL_FROM_BYTES", parallel_from)
-        db = open_database(f"sqlite:///{tmp_path / f'{parallel_from}.db'}")
-        summary = ingest(db, [folder])
-        assert not summary.skipped and len(summary.added) == 6
-        results.append(list(iter_claims(db)))
-        db.close()
+    done = threading.Event()
+    waiting = [threading.Thread(target=done.wait) for _ in range(threads - 1)]
+    for thread in waiting:
+        thread.start()
+    try:
+        for parallel_from in (10**12, 0):
+            monkeypatch.setattr(prepare_module, "PARALLEL_FROM_BYTES", parallel_from)
+            db = open_database(f"sqlite:///{tmp_path / f'{parallel_from}.db'}")
+            summary = ingest(db, [folder])
+            assert not summary.skipped and len(summary.added) == 6
+            results.append(list(iter_claims(db)))
+            db.close()
+    finally:
+        done.set()
+        for thread in waiting:
+            thread.join()
     sequential, parallel = results
     assert parallel == sequential
     last = sequential[-1]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from collections import deque
 from collections.abc import Collection, Iterator, Sequence
@@ -97,8 +98,9 @@ def prepare_all(
             yield prepared
         return
     # Forking starts at once and does not run the caller's script again, but a process
-    # with threads (the review UI ingests in one) can deadlock its forked child.
-    fork = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+    # with threads (the review UI ingests in one) can deadlock its forked child, and on
+    # macOS system libraries are not safe to use after a fork.
+    fork = sys.platform == "linux" and threading.active_count() == 1
     context = multiprocessing.get_context("fork" if fork else "spawn")
     with ProcessPoolExecutor(
         1, mp_context=context, initializer=_start, initargs=(options, registry, set(known))
