@@ -191,17 +191,18 @@ def ingest(
     new version of that document. Files that cannot be read are reported and
     skipped; the rest are ingested, and the exit code is 1 if anything was skipped.
     """
+    from claimcheck.core.prepare import ReadOptions
     from claimcheck.core.reading import Metadata
     from claimcheck.services.ingest import IngestOptions
     from claimcheck.services.ingest import ingest as run_ingest
 
     metadata = Metadata(title, publisher, url, published.date() if published else None)
-    options = IngestOptions(
+    read = ReadOptions(
         max_bytes=parse_size(max_size),
         fallback_encoding=encoding,
         metadata=metadata if any((title, publisher, url, published)) else None,
-        thresholds=make_thresholds(upper, lower, min_words),
     )
+    options = IngestOptions(read, thresholds=make_thresholds(upper, lower, min_words))
     with database(ctx) as db, progress_bar(quiet) as progress:
         summary = run_ingest(db, list(paths), options, progress)
     for skipped in summary.skipped:

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from claimcheck.core import prepare as prepare_module
+from claimcheck.core.prepare import ReadOptions
 from claimcheck.core.reading import read_file
 from claimcheck.services import ingest as ingest_module
 from claimcheck.services.claims import ClaimFilter, iter_claims
@@ -78,7 +79,7 @@ def test_bad_input_is_skipped_one_line_each_and_the_good_files_are_ingested(
     (tmp_path / "empty.md").write_bytes(b"")
     (tmp_path / "big.txt").write_text("Words. " * 400)
     (tmp_path / "nothing").mkdir()
-    options = IngestOptions(max_bytes=1000)
+    options = IngestOptions(ReadOptions(max_bytes=1000))
     summary = ingest(db, [tmp_path, tmp_path / "missing.txt", tmp_path / "nothing"], options)
     reasons = sorted(s.reason for s in summary.skipped)
     assert len(reasons) == 6

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from claimcheck.core.attribution import SentenceAnalysis
 from claimcheck.core.dedupe import DEFAULT_THRESHOLDS, Thresholds
 from claimcheck.core.prepare import Prepared, ReadOptions, prepare_all
-from claimcheck.core.reading import DEFAULT_MAX_BYTES, Metadata, ReadError, find_files
+from claimcheck.core.reading import ReadError, find_files
 from claimcheck.services import clusters
 from claimcheck.services.audit import record
 from claimcheck.services.sources import SourceBook
@@ -32,9 +32,7 @@ Progress = Callable[[int, int, str], None]
 
 @dataclass(frozen=True, slots=True)
 class IngestOptions:
-    max_bytes: int = DEFAULT_MAX_BYTES
-    fallback_encoding: str | None = None
-    metadata: Metadata | None = None
+    read: ReadOptions = field(default_factory=ReadOptions)
     reviewer: str | None = None
     thresholds: Thresholds = DEFAULT_THRESHOLDS
 
@@ -110,8 +108,7 @@ def ingest(
                 select(Document.path, Document.sha256).where(Document.superseded_by_id.is_(None))
             )
         }
-    read = ReadOptions(options.max_bytes, options.fallback_encoding, options.metadata)
-    for done, prepared in enumerate(prepare_all(files, read, book.registry, known), 1):
+    for done, prepared in enumerate(prepare_all(files, options.read, book.registry, known), 1):
         path = prepared.path
         if progress is not None:
             progress(done, len(files), str(path))
