@@ -29,9 +29,11 @@ __all__ = ["PARALLEL_FROM_BYTES", "Prepared", "ReadOptions", "prepare", "prepare
 # Starting the second process costs up to a tenth of a second; a batch this large takes
 # several times that to analyse.
 PARALLEL_FROM_BYTES = 2 * 1024 * 1024
-# Files prepared ahead of the caller: enough to keep both processes busy, few enough
-# that memory does not grow with the batch when storing is the slower side.
+# Files prepared ahead of the caller: enough to keep both processes busy, few and small
+# enough that memory does not grow with the batch when storing is the slower side (an
+# analysed sentence takes several times its text's size).
 _AHEAD = 8
+_AHEAD_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,14 +107,19 @@ def prepare_all(
     with ProcessPoolExecutor(
         1, mp_context=context, initializer=_start, initargs=(options, registry, set(known))
     ) as pool:
-        ahead: deque[Future[Prepared]] = deque()
+        ahead: deque[tuple[Future[Prepared], int]] = deque()
+        in_flight = 0
         try:
             for path in paths:
-                ahead.append(pool.submit(_prepare_next, path))
-                if len(ahead) >= _AHEAD:
-                    yield _learned(ahead.popleft().result(), registry)
-            while ahead:
-                yield _learned(ahead.popleft().result(), registry)
+                size = _size(path)
+                while ahead and (len(ahead) >= _AHEAD or in_flight + size > _AHEAD_BYTES):
+                    future, done = ahead.popleft()
+                    in_flight -= done
+                    yield _learned(future.result(), registry)
+                ahead.append((pool.submit(_prepare_next, path), size))
+                in_flight += size
+            for future, _ in ahead:
+                yield _learned(future.result(), registry)
         finally:
             pool.shutdown(cancel_futures=True)
 
@@ -122,13 +129,17 @@ def _worth_a_process(paths: Sequence[Path]) -> bool:
         return False
     total = 0
     for path in paths:
-        try:
-            total += path.stat().st_size
-        except OSError:
-            continue  # reported when it is read
+        total += _size(path)
         if total >= PARALLEL_FROM_BYTES:
             return True
     return False
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reported when it is read
 
 
 def _learned(prepared: Prepared, registry: Registry) -> Prepared:
