@@ -782,3 +782,13 @@ def test_speaking_to_an_outlet_makes_it_the_relay() -> None:
     # Reporters are no outlet: the speaker alone is the source.
     (alone,) = only("Jane Doe, speaking to reporters, said the plant had closed.").attributions
     assert alone.canonical == "Jane Doe"
+
+
+def test_a_persons_affiliation_is_not_that_person_later() -> None:
+    text = (
+        "Dr. Maria Lopez of the Health Ministry warned that clinics would close. "
+        "According to the ministry, 40 clinics closed in May."
+    )
+    (found,) = analyse(text)[1].attributions
+    assert found.canonical != "Maria Lopez"
+    assert found.mention == "the ministry"

@@ -1121,7 +1121,10 @@ class _Document:
         entity, short = self._name(name, described, acronyms)
         if entity is None:
             return None
-        entity.nouns.update(w for w in described if w in _NOUN_KINDS or w in _PERSON_NOUNS)
+        # "Dr. Maria Lopez of the ministry" is a person: "the ministry" is not her later.
+        entity.nouns.update(
+            w for w in described if w in _PERSON_NOUNS or (w in _NOUN_KINDS and not entity.person)
+        )
         mention = self.text[off + a : off + b] if short else None
         confidence = 0.85 if short else (0.95 if entity.name in self.registry else 0.9)
         return self._ref(entity, off + a, off + b, mention, confidence)
