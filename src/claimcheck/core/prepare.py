@@ -1,8 +1,8 @@
 """Files read, segmented and analysed: everything ingest does before the database.
 
-A large batch is prepared in a second process while the caller stores what is ready, so
-reading and attribution run beside the database writes instead of before them. The
-second process reads the files in order and learns new sources from each one, as the
+A large batch is prepared in a second, forked process while the caller stores what is
+ready, so reading and attribution run beside the database writes instead of before them.
+The second process reads the files in order and learns new sources from each one, as the
 caller's registry does, so every file is analysed exactly as it would be in one process.
 """
 
@@ -99,11 +99,7 @@ def prepare_all(
             registry.learn_from(prepared.analyses)
             yield prepared
         return
-    # Forking starts at once and does not run the caller's script again, but a process
-    # with threads (the review UI ingests in one) can deadlock its forked child, and on
-    # macOS system libraries are not safe to use after a fork.
-    fork = sys.platform == "linux" and threading.active_count() == 1
-    context = multiprocessing.get_context("fork" if fork else "spawn")
+    context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(
         1, mp_context=context, initializer=_start, initargs=(options, registry, set(known))
     ) as pool:
@@ -125,7 +121,10 @@ def prepare_all(
 
 
 def _worth_a_process(paths: Sequence[Path]) -> bool:
-    if (os.cpu_count() or 1) < 2:
+    # Only forking is safe: a spawned process runs the caller's script again, which hangs
+    # a script without a main guard. But a forked process with threads (the review UI
+    # ingests in one) can deadlock, and macOS libraries are not safe after a fork.
+    if sys.platform != "linux" or threading.active_count() > 1 or (os.cpu_count() or 1) < 2:
         return False
     total = 0
     for path in paths:
