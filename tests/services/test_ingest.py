@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -8,7 +9,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from claimcheck.core import prepare as prepare_module
-from claimcheck.core.prepare import ReadOptions
+from claimcheck.core.prepare import ReadOptions, _prepare_next
 from claimcheck.core.reading import read_file
 from claimcheck.services import ingest as ingest_module
 from claimcheck.services.claims import ClaimFilter, iter_claims
@@ -203,3 +204,26 @@ def test_with_other_threads_running_ingest_stays_in_one_process(
         done.set()
         waiting.join()
     assert not summary.skipped and len(summary.added) == 4
+
+
+def _dies_on_the_first_extra_file(path: Path) -> prepare_module.Prepared:
+    if path.name == "zz_1.txt":
+        os._exit(1)  # as if killed, or out of memory
+    return _prepare_next(path)
+
+
+def test_if_the_second_process_dies_the_rest_is_prepared_in_this_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "corpus"
+    shutil.copytree(CORPUS, folder)
+    (folder / "zz_1.txt").write_text("The Norvex Policy Institute (NPI) said exports fell.\n")
+    (folder / "zz_2.txt").write_text("NPI said the fall in exports would continue into 2027.\n")
+    monkeypatch.setattr(prepare_module, "PARALLEL_FROM_BYTES", 0)
+    monkeypatch.setattr(prepare_module, "_prepare_next", _dies_on_the_first_extra_file)
+    db = open_database(f"sqlite:///{tmp_path / 'test.db'}")
+    summary = ingest(db, [folder])
+    assert not summary.skipped and len(summary.added) == 6
+    last = list(iter_claims(db))[-1]
+    db.close()
+    assert [s.canonical for s in last.sources] == ["Norvex Policy Institute"]

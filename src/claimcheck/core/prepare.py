@@ -8,6 +8,7 @@ caller's registry does, so every file is analysed exactly as it would be in one 
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -16,6 +17,7 @@ import threading
 from collections import deque
 from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,37 +96,58 @@ def prepare_all(
     the single-process and the two-process case.
     """
     if not _worth_a_process(paths):
-        for path in paths:
-            prepared = prepare(path, options, registry, known)
-            registry.learn_from(prepared.analyses)
-            yield prepared
+        yield from _here(paths, options, registry, known)
         return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        1, mp_context=context, initializer=_start, initargs=(options, registry, set(known))
-    ) as pool:
+    yielded = 0
+    pool = ProcessPoolExecutor(
+        1,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start,
+        initargs=(os.getpid(), options, registry, set(known)),
+    )
+    try:
         ahead: deque[tuple[Future[Prepared], int]] = deque()
         in_flight = 0
-        try:
-            for path in paths:
+        rest = iter(paths)
+        while True:
+            # Submit before waiting, so the second process works while this one stores.
+            for path in rest:
                 size = _size(path)
-                while ahead and (len(ahead) >= _AHEAD or in_flight + size > _AHEAD_BYTES):
-                    future, done = ahead.popleft()
-                    in_flight -= done
-                    yield _learned(future.result(), registry)
                 ahead.append((pool.submit(_prepare_next, path), size))
                 in_flight += size
-            for future, _ in ahead:
-                yield _learned(future.result(), registry)
-        finally:
-            pool.shutdown(cancel_futures=True)
+                if len(ahead) > _AHEAD or in_flight > _AHEAD_BYTES:
+                    break
+            if not ahead:
+                return
+            future, size = ahead.popleft()
+            in_flight -= size
+            prepared = _learned(future.result(), registry)
+            yielded += 1
+            yield prepared
+    except BrokenProcessPool:
+        pass  # the second process died (killed, out of memory): the rest is prepared here
+    finally:
+        pool.shutdown(cancel_futures=True)
+    yield from _here(paths[yielded:], options, registry, known)
+
+
+def _here(
+    paths: Sequence[Path],
+    options: ReadOptions,
+    registry: Registry,
+    known: Collection[tuple[str, str]],
+) -> Iterator[Prepared]:
+    for path in paths:
+        yield _learned(prepare(path, options, registry, known), registry)
 
 
 def _worth_a_process(paths: Sequence[Path]) -> bool:
     # Only forking is safe: a spawned process runs the caller's script again, which hangs
-    # a script without a main guard. But a forked process with threads (the review UI
-    # ingests in one) can deadlock, and macOS libraries are not safe after a fork.
-    if sys.platform != "linux" or threading.active_count() > 1 or (os.cpu_count() or 1) < 2:
+    # a script without a main guard. But forking a process that has threads can deadlock
+    # the child, and macOS libraries are not safe after a fork.
+    if sys.platform != "linux" or threading.active_count() > 1:
+        return False
+    if len(os.sched_getaffinity(0)) < 2:
         return False
     total = 0
     for path in paths:
@@ -149,12 +172,20 @@ def _learned(prepared: Prepared, registry: Registry) -> Prepared:
 # --- the second process ----------------------------------------------------------------
 
 _worker: tuple[ReadOptions, Registry, set[tuple[str, str]]] | None = None
+_PR_SET_PDEATHSIG = 1
 
 
-def _start(options: ReadOptions, registry: Registry, known: set[tuple[str, str]]) -> None:
+def _start(
+    parent: int, options: ReadOptions, registry: Registry, known: set[tuple[str, str]]
+) -> None:
     global _worker
     # Ctrl-C is the caller's to handle: it stops the batch and shuts this process down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # If the caller is killed, this process goes too, instead of holding its files and
+    # pipes open for ever.
+    ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:
+        os._exit(1)  # killed before the line above
     _worker = (options, registry, known)
 
 
