@@ -350,9 +350,13 @@ def test_words_in_most_claims_of_a_large_corpus_do_not_hide_copies() -> None:
         words[-3] = rng.choice(vocabulary)
         copies.append((original, len(texts)))
         texts.append(" ".join(words))
-    # Made of the common words alone: they are all it has to match on.
-    copies.append((len(texts), len(texts) + 1))
+    # Made of the common words alone, or nearly: they are what it has to match on.
+    copies += [(len(texts), len(texts) + 1), (len(texts) + 2, len(texts) + 3)]
     texts += ["Covid cases rose in the region.", "Covid cases rose in the region!"]
+    texts += [
+        "Covid cases rose sharply in the region on Monday.",
+        "Covid cases rose steeply in the region on Monday.",
+    ]
     found = {(m.a, m.b) for m in find_matches(range(len(texts)), texts)}
     assert set(copies) <= found
     # Counted once the index holds enough claims, and the claims hashed before follow.

@@ -350,9 +350,15 @@ _COMMON_FROM = 1000
 def _common_words(keys: Sequence[str]) -> frozenset[str]:
     """The words MinHash would see in more than ``_COMMON_SHARE`` of the claims ``keys``,
     counted on an evenly spaced sample of at most 20,000 of them."""
-    sample = [keys[i] for i in range(0, len(keys), max(1, len(keys) // 20_000)) if keys[i]]
+    step = -(-len(keys) // 20_000)
+    sample = [key for key in keys[::step] if key]
     counts = Counter(word for key in sample for word in _lsh_words(key))
     return frozenset(w for w, n in counts.items() if n > _COMMON_SHARE * len(sample))
+
+
+def _without(words: set[str], common: frozenset[str]) -> set[str]:
+    rest = words - common
+    return rest if len(rest) >= 4 else words
 
 
 def _unique(codes: U64) -> U64:
@@ -448,8 +454,10 @@ class ClaimIndex:
         common = self._common or frozenset()
         for start in range(0, pos.size, _CHUNK):
             sets = [_lsh_words(self._keys[p]) for p in pos[start : start + _CHUNK].tolist()]
-            # Claims made only of common words keep them, or they could never match.
-            sets = [words - common or words for words in sets]
+            # A claim keeps its common words unless enough others remain: a short claim
+            # and its copy may differ in one word, and would rarely be paired on the rest.
+            if common:
+                sets = [_without(words, common) for words in sets]
             for word in set().union(*sets) - hashes.keys():
                 # A stable hash, so candidates do not depend on the order claims arrive in.
                 digest = hashlib.blake2b(word.encode(), digest_size=8).digest()
@@ -531,11 +539,13 @@ class ClaimIndex:
         # lost a clause's worth (or ratio would have matched it): this skips most pairs.
         short, long = np.minimum(la, lb), np.maximum(la, lb)
         pairs = np.flatnonzero(~matched & (short * 5 >= long * 2) & (short * 20 <= long * 17))
-        # The words a copy kept are in the same order in both sorted keys, so nearly all of
-        # the shorter key is a common subsequence; ratio measures that at a fifth of the
-        # cost of token_set_ratio (score * (la + lb) / 200 is the common length).
+        # token_set_ratio >= upper needs the shared words to make up upper / (200 - upper)
+        # of the shorter claim (0.82 at 90). They are in the same order in both sorted
+        # keys, so they are a common subsequence, whose length ratio gives at a fifth of
+        # the cost (score * (la + lb) / 200); the margin covers repeated words and spaces.
         common = self._scores(first, second, pairs, fuzz.ratio, 0) * (la[pairs] + lb[pairs])
-        pairs = pairs[common >= 150 * short[pairs]]
+        kept = limits.upper / (200 - limits.upper) - 0.07
+        pairs = pairs[common >= 200 * kept * short[pairs]]
         out = []
         for _, i, j, score in self._scored(
             first, second, pairs, fuzz.token_set_ratio, limits.upper
