@@ -458,6 +458,7 @@ def test_speech_inside_a_quote_is_not_the_source() -> None:
         ("Officials said the road would reopen.", "officials said"),
         # The Independent is a newspaper, "Independent" without its article an adjective.
         ("Independent analysts said the figures were inflated.", "independent analysts said"),
+        ("Hindu groups said the temple was damaged.", "hindu groups said"),
     ],
 )
 def test_vague_hedges_are_not_attribution(sentence: str, hedge: str) -> None:
@@ -779,6 +780,11 @@ def test_speaking_to_an_outlet_makes_it_the_relay() -> None:
     (via,) = anonymous.attributions
     assert (via.canonical, via.role, via.cue) == ("Reuters", "via", "speaking to")
     assert anonymous.hedge == "on condition of anonymity"
+    in_apposition = only("Jane Doe, a nurse speaking to the BBC, said the ward had closed.")
+    assert [(a.canonical, a.role) for a in in_apposition.attributions] == [
+        ("Jane Doe", "primary"),
+        ("BBC", "via"),
+    ]
     # Reporters are no outlet: the speaker alone is the source.
     (alone,) = only("Jane Doe, speaking to reporters, said the plant had closed.").attributions
     assert alone.canonical == "Jane Doe"
@@ -792,3 +798,12 @@ def test_a_persons_affiliation_is_not_that_person_later() -> None:
     (found,) = analyse(text)[1].attributions
     assert found.canonical != "Maria Lopez"
     assert found.mention == "the ministry"
+
+
+def test_an_outlet_named_like_an_adjective_is_only_the_outlet_with_its_article() -> None:
+    (officials,) = only("Australian officials said the boat sank.").attributions
+    assert (officials.canonical, officials.source_kind) == ("Australian officials", "official")
+    (paper,) = only("The Australian reported that the boat sank.").attributions
+    assert (paper.canonical, paper.source_kind) == ("The Australian", "newspaper")
+    (guardian,) = only("Guardian analysts said the figures were inflated.").attributions
+    assert guardian.canonical == "The Guardian"

@@ -174,6 +174,9 @@ _WORD = re.compile(r"[a-z]+")
 # Words that end adjectives and nationalities more than names: "Legal", "Independent",
 # "Chinese".
 _ADJECTIVE_ENDINGS = ("al", "ic", "an", "ent", "ive", "ous", "ern", "ish", "ese", "ary")
+# Outlets whose bare name is an everyday adjective: "Independent analysts said" are not
+# The Independent's, nor are "Australian officials" The Australian's.
+_ADJECTIVE_TITLES = frozenset(("independent", "australian", "hindu", "national", "local"))
 _POSTING = _words("posted posts wrote writes tweeted tweets")
 # Verbs that attribute only when they frame a characterisation: "referred to X as Y".
 _AS_VERBS = _words("characterized characterised characterizes described describes")
@@ -758,7 +761,7 @@ class _Document:
             if "speaking " in s or "talking " in s:
                 relayed = _SPEAKING_TO.search(s, 0, j)
                 if relayed is not None:
-                    found_relay = self._speaking_to(s, relayed, cs, ce)
+                    found_relay = self._speaking_to(s, relayed, j, cs, ce)
                     if found_relay:
                         return found_relay
             self.posting = verb in _POSTING
@@ -915,7 +918,7 @@ class _Document:
         via = _Hit(ref, hit.cue, hit.cue_start, hit.cue_end, hit.content, "via")
         return [via]
 
-    def _speaking_to(self, s: str, relayed: re.Match[str], cs: int, ce: int) -> list[_Hit]:
+    def _speaking_to(self, s: str, relayed: re.Match[str], j: int, cs: int, ce: int) -> list[_Hit]:
         """'X, speaking to the AP, said': X speaks and the AP relays; no X if anonymous."""
         outlet = self._interpret(s, relayed.start("outlet"), relayed.end("outlet"))
         if not isinstance(outlet, _Ref) or outlet.entity.kind not in MEDIA_KINDS:
@@ -924,6 +927,11 @@ class _Document:
         via = self._hit(outlet, s, relayed.start("cue"), relayed.end("cue"), content, "via")
         anonymous = _ANONYMOUS.search(s, relayed.start(), relayed.end())
         speaker = None if anonymous else self._subject(s, relayed.start(), ce)
+        if not anonymous and not isinstance(speaker, _Ref):
+            # "Jane Doe, a nurse speaking to the BBC, said": the clause sat in an appositive.
+            whole = self._subject(s, j, ce)
+            if isinstance(whole, _Ref) and whole.entity is not outlet.entity:
+                speaker = whole
         if isinstance(speaker, _Ref):
             return [self._hit(speaker, s, cs, ce, content, "verb"), via]
         if anonymous:
@@ -1086,11 +1094,8 @@ class _Document:
             return self._interpret(s, a + at, a + at + len(one), desc)
         if parsed is not None:
             if step == "vague" and not s[:a].strip(_LEADING):
-                # "Legal experts said": a capital that only starts the sentence. A title
-                # without its article is an adjective: "Independent analysts" are not
-                # The Independent's.
-                known = self._known(parsed[0])
-                if known is None or known.name.startswith("The "):
+                # "Legal experts said": a capital that only starts the sentence.
+                if parsed[0].lower() in _ADJECTIVE_TITLES or self._known(parsed[0]) is None:
                     return _VAGUE
             return self._named(parsed, a + at, a, b)
         return self._description(one, two, a, b)
@@ -1107,6 +1112,8 @@ class _Document:
         if trailing and trailing[-1] in _DOC_NOUNS:
             return self._owned(name, trailing[-1], off + a, off + b)
         head = trailing[-1] if trailing else ""
+        if head and head not in _OFFICIAL_PLURALS and name.lower() in _ADJECTIVE_TITLES:
+            return _VAGUE  # "Hindu groups said"
         if head in _OFFICIAL_PLURALS:
             group = self._entity(f"{name} {head}", "official", False)
             return self._ref(group, off + a, off + b, None, 0.8)
@@ -1183,6 +1190,8 @@ class _Document:
         key = normalise(surface)
         if not key or key in _NOT_SOURCES or key in _NOT_SUBJECT:
             return None
+        if " " in key and key.split(" ", 1)[0] in _ADJECTIVE_TITLES:
+            return None  # "Australian officials" are not The Australian
         found = self.aliases.get(key)
         if found is not None:
             return found
