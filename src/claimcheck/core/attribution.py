@@ -1093,10 +1093,8 @@ class _Document:
         if step == "possessive":
             return self._interpret(s, a + at, a + at + len(one), desc)
         if parsed is not None:
-            if step == "vague" and not s[:a].strip(_LEADING):
-                # "Legal experts said": a capital that only starts the sentence.
-                if parsed[0].lower() in _ADJECTIVE_TITLES or self._known(parsed[0]) is None:
-                    return _VAGUE
+            if step == "vague" and not s[:a].strip(_LEADING) and self._known(parsed[0]) is None:
+                return _VAGUE  # "Legal experts said": a capital that only starts the sentence
             return self._named(parsed, a + at, a, b)
         return self._description(one, two, a, b)
 
