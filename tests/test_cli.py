@@ -147,3 +147,15 @@ def test_show_lists_the_other_members_of_a_claims_cluster(run, tmp_path: Path) -
     assert first["cluster"] == second["cluster"] is not None
     shown = run("show", str(first["id"])).output
     assert f"claim {second['id']}, {tmp_path / 'b.txt'}:1 (automatic)" in shown
+
+
+def test_an_interrupted_ingest_says_what_was_kept_and_what_to_run(  # type: ignore[no-untyped-def]
+    run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("claimcheck.services.ingest.ingest", interrupted)
+    result = run("ingest", "-q", str(CORPUS))
+    assert result.exit_code == 130
+    assert "claimcheck dedupe" in result.output

@@ -204,7 +204,16 @@ def ingest(
     )
     options = IngestOptions(read, thresholds=make_thresholds(upper, lower, min_words))
     with database(ctx) as db, progress_bar(quiet) as progress:
-        summary = run_ingest(db, list(paths), options, progress)
+        try:
+            summary = run_ingest(db, list(paths), options, progress)
+        except KeyboardInterrupt:
+            # Stored documents are kept, but matching them waited for the end of the batch.
+            click.echo(
+                "\nInterrupted: the documents stored so far are kept. Run `claimcheck dedupe` "
+                "to match them for near-duplicates.",
+                err=True,
+            )
+            sys.exit(130)
     for skipped in summary.skipped:
         click.echo(f"Error: {terminal_safe(skipped.reason)}", err=True)
     if not quiet:
