@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 from claimcheck.core.checkworthiness import SCORED_WORDS, score
 from claimcheck.core.kinds import CLAIM, OTHER, classify_document
-from claimcheck.core.registry import MEDIA_KINDS, Registry, Source, normalise
+from claimcheck.core.registry import ADJECTIVE_TITLES, MEDIA_KINDS, Registry, Source, normalise
 from claimcheck.core.vocabulary import ROLES
 
 __all__ = ["ROLES", "Attribution", "SentenceAnalysis", "analyse_document", "default_registry"]
@@ -174,9 +174,6 @@ _WORD = re.compile(r"[a-z]+")
 # Words that end adjectives and nationalities more than names: "Legal", "Independent",
 # "Chinese".
 _ADJECTIVE_ENDINGS = ("al", "ic", "an", "ent", "ive", "ous", "ern", "ish", "ese", "ary")
-# Outlets whose bare name is an everyday adjective: "Independent analysts said" are not
-# The Independent's, nor are "Australian officials" The Australian's.
-_ADJECTIVE_TITLES = frozenset(("independent", "australian", "hindu", "national", "local"))
 _POSTING = _words("posted posts wrote writes tweeted tweets")
 # Verbs that attribute only when they frame a characterisation: "referred to X as Y".
 _AS_VERBS = _words("characterized characterised characterizes described describes")
@@ -412,7 +409,7 @@ _OFFICIAL_PLURALS = _words(
 )
 _VAGUE_HEADS = _words(
     """officials experts analysts sources critics residents witnesses observers people
-    individuals reports scientists researchers insiders commentators media users others
+    individuals groups reports scientists researchers insiders commentators media users others
     estimates"""
 )
 _COUNTRIES = _words(
@@ -1110,8 +1107,6 @@ class _Document:
         if trailing and trailing[-1] in _DOC_NOUNS:
             return self._owned(name, trailing[-1], off + a, off + b)
         head = trailing[-1] if trailing else ""
-        if head and head not in _OFFICIAL_PLURALS and name.lower() in _ADJECTIVE_TITLES:
-            return _VAGUE  # "Hindu groups said"
         if head in _OFFICIAL_PLURALS:
             group = self._entity(f"{name} {head}", "official", False)
             return self._ref(group, off + a, off + b, None, 0.8)
@@ -1188,8 +1183,6 @@ class _Document:
         key = normalise(surface)
         if not key or key in _NOT_SOURCES or key in _NOT_SUBJECT:
             return None
-        if " " in key and key.split(" ", 1)[0] in _ADJECTIVE_TITLES:
-            return None  # "Australian officials" are not The Australian
         found = self.aliases.get(key)
         if found is not None:
             return found
@@ -1585,7 +1578,7 @@ def _plan(np: str, desc: str) -> _Plan:
         and trailing
         and trailing[-1] in _VAGUE_HEADS
         and trailing[-1] not in _OFFICIAL_PLURALS
-        and name.lower().endswith(_ADJECTIVE_ENDINGS)
+        and (name.lower().endswith(_ADJECTIVE_ENDINGS) or name.lower() in ADJECTIVE_TITLES)
     ):
         return "vague", known, rest_at, det, rest, parsed
     return "named", known, rest_at, det, rest, parsed

@@ -192,6 +192,4 @@ def _start(
 def _prepare_next(path: Path) -> Prepared:
     assert _worker is not None, "initialised by _start"
     options, registry, known = _worker
-    prepared = prepare(path, options, registry, known)
-    registry.learn_from(prepared.analyses)
-    return prepared
+    return _learned(prepare(path, options, registry, known), registry)

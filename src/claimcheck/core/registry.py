@@ -75,6 +75,11 @@ _GENERIC = _words(
 )
 
 
+# Outlets whose name without its article is an everyday adjective: "Independent analysts"
+# and "Hindu groups" name no newspaper.
+ADJECTIVE_TITLES = frozenset(("independent", "australian", "hindu", "national", "local"))
+
+
 def _strip_generic(key: str) -> str:
     if "'s " in key:
         key = key.rsplit("'s ", 1)[1]
@@ -361,8 +366,10 @@ class Registry:
         return found
 
     def _resolve(self, surface: str) -> Source | None:
-        found = self._exact(surface)
         core = _strip_generic(normalise(surface))
+        if core in ADJECTIVE_TITLES and not surface.lower().startswith("the "):
+            return None  # "Australian officials" are not The Australian's
+        found = self._exact(surface)
         if found is not None or len(core) < 5 or core.count(" ") > 4:
             # Short keys are acronyms: "CBC" and "CNN" are near each other but never the same.
             # Long phrases are descriptions, not names with a typo.

@@ -117,14 +117,13 @@ def ingest(
             continue
         try:
             _store(db, prepared, book, options, summary)
-        except SQLAlchemyError as error:
-            book.forget_unsaved()
-            reason = str(error).strip().splitlines()[0]
-            summary.skipped.append(Skipped(str(path), f"{path}: not stored ({reason})"))
         except Exception as error:
             # A fault on one file is reported with its name; the batch goes on.
             book.forget_unsaved()
-            reason = f"{type(error).__name__}: {error}"
+            if isinstance(error, SQLAlchemyError):
+                reason = str(error).strip().splitlines()[0]
+            else:
+                reason = f"{type(error).__name__}: {error}"
             summary.skipped.append(Skipped(str(path), f"{path}: not stored ({reason})"))
     if summary.document_ids:
         summary.dedupe = clusters.match_documents(db, summary.document_ids, options.thresholds)
