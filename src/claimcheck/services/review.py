@@ -778,7 +778,7 @@ def describe(
         )
     if action == "cluster_status":
         count = len(now.get("claims") or ())
-        return f"cluster {entity_id} set to {now.get('status')} ({count} claims changed)"
+        return f"cluster {entity_id} set to {now.get('status')}, {count} claims changed"
     if action == "link":
         return f"link {now.get('link')} added: {now.get('relation')} {_target(now)}"
     if action == "unlink":
