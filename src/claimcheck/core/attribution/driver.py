@@ -11,7 +11,7 @@ from claimcheck.core.analysis import Attribution, SentenceAnalysis
 from claimcheck.core.attribution.cues import _Document
 from claimcheck.core.attribution.lexicon import _STRONG, _WATCHED, _WORD
 from claimcheck.core.attribution.places import _Hit
-from claimcheck.core.attribution.quotations import _carry, _quoted
+from claimcheck.core.attribution.quotations import _carry, _closes_first, _quoted
 from claimcheck.core.checkworthiness import score
 from claimcheck.core.kinds import CLAIM, OTHER, classify_document
 from claimcheck.core.registry import Registry
@@ -40,8 +40,12 @@ def analyse_document(
     open_quote = False
     previous_end = 0
     for index, (start, end) in enumerate(spans):
-        if text.find("\n", previous_end, start) >= 0:
-            open_quote = False
+        reopened = False
+        if text.find("\n", previous_end, start) >= 0 and open_quote:
+            # A quotation left open at a paragraph's end runs on when the next paragraph
+            # opens with a quotation mark (news convention) or closes it before opening one.
+            reopened = text[start] in '"\u201c'
+            open_quote = reopened or _closes_first(text, start)
         previous_end = end
         sentence = text[start:end]
         doc.index, doc.offset = index, start
@@ -52,7 +56,7 @@ def analyse_document(
                 if credit is not None:
                     hits[index - 1].append(credit)
             continue
-        inside, open_end = _quoted(sentence, open_quote)
+        inside, open_end = _quoted(sentence, open_quote and not reopened)
         whole = len(inside) == 1 and inside[0][0] == 0 and inside[0][1] >= len(sentence) - 2
         quotes[index] = (open_quote, open_end, whole)
         open_quote = open_end

@@ -122,7 +122,20 @@ def _looks_appositive(text: str) -> bool:
         or first.lower() in ("a", "an", "the", "his", "her", "its", "their")
         or first[0].isdigit()
         or first.lower() in _CORE_TITLES
+        # "Panama coach", "USI associate professor of art history": a title after a name.
+        or any(w in _CORE_TITLES for w in _head_of(words))
     )
+
+
+def _head_of(words: list[str]) -> list[str]:
+    """The lower-case words of a phrase before its first preposition."""
+    head: list[str] = []
+    for word in words[:6]:
+        if word in ("of", "at", "for", "in", "from", "with"):
+            break
+        if word.islower():
+            head.append(word)
+    return head
 
 
 def _looks_title(text: str) -> bool:

@@ -235,10 +235,7 @@ class _Places(_Reading):
                 if isinstance(after, _Ref):
                     return after  # "The roads are closed, said Jones."
             end -= 1
-            c1 = _last_separator(s, end)
-            appositive = s[c1 + 1 : end].strip()
-            if c1 >= 0 and s[c1] == "," and _looks_appositive(appositive):
-                desc, end = appositive, c1  # "Fuad Basya, spokesman for the military, said"
+            desc, end = _appositives(s, end)
         start = _last_separator(s, end) + 1
         if not desc and start > 0 and s[start - 1] == ",":
             previous = s[_last_separator(s, start - 1) + 1 : start - 1].strip()
@@ -271,3 +268,35 @@ class _Places(_Reading):
 
 def _local(hit: _Hit, doc: _Entities) -> tuple[int, int]:
     return hit.content[0] - doc.offset, hit.content[1] - doc.offset
+
+
+_INSTITUTION = re.compile(r"\s(?:at|of)\s+(?:the\s+)?[A-Z][^,]*[A-Z][\w.-]*$")
+
+
+def _appositives(s: str, end: int) -> tuple[str, int]:
+    """The appositives between a speaker and the comma before the verb at ``end``, and where
+    the speaker ends: "Fuad Basya, spokesman for the military, said"; "Cres Eastman, Director
+    of X, and Chairman of Y, says"; "..., director at the University of Arkansas,
+    Fayetteville, said"."""
+    chunks: list[str] = []
+    for _ in range(4):
+        c1 = _last_separator(s, end)
+        if c1 < 0 or s[c1] != ",":
+            break
+        chunk = s[c1 + 1 : end].strip()
+        if not _looks_appositive(chunk):
+            # A place that ends an institution's name: "University of Arkansas, Fayetteville".
+            c0 = _last_separator(s, c1)
+            left = s[c0 + 1 : c1].strip()
+            if not (
+                c0 >= 0
+                and s[c0] == ","
+                and " " not in chunk
+                and chunk[:1].isupper()
+                and _looks_appositive(left)
+                and _INSTITUTION.search(left)
+            ):
+                break
+        chunks.insert(0, chunk)
+        end = c1
+    return ", ".join(chunks), end

@@ -13,6 +13,17 @@ from claimcheck.core.kinds import CLAIM
 _QUOTE_MARK = re.compile('["\u201c\u201d]')
 
 
+def _closes_first(text: str, start: int) -> bool:
+    """Whether the first quotation mark of the paragraph starting at ``start`` closes a
+    quotation: a right mark, or a straight one glued to the word before it."""
+    end = text.find("\n", start)
+    match = _QUOTE_MARK.search(text, start, len(text) if end < 0 else end)
+    if match is None or match.group() == "\u201c":
+        return False
+    at = match.start()
+    return match.group() == "\u201d" or (at > start and not text[at - 1].isspace())
+
+
 def _quoted(sentence: str, open_quote: bool) -> tuple[list[tuple[int, int]], bool]:
     """The quoted stretches of a sentence, and whether a quotation is open at its end."""
     if '"' not in sentence and "\u201c" not in sentence and "\u201d" not in sentence:
@@ -56,14 +67,23 @@ def _carry(
                 if not results[k]:
                     results[k] = _carried(results[carrier], carrier, spans[k])
         i = group[-1] + 1
-    # '"A," she said. "B."': a whole quotation right after a quoted speaker continues it.
-    for k in range(1, n):
-        if kinds[k] != CLAIM or not quotes[k][2] or results[k] or not results[k - 1]:
+    # '"A," she said. "B."': a quotation with no cue of its own, opening a sentence right after
+    # an attributed one, in the same paragraph or the next, continues that speaker's words.
+    k = 1
+    while k < n:
+        start = spans[k][0]
+        if kinds[k] != CLAIM or results[k] or text[start] not in '"\u201c' or not results[k - 1]:
+            k += 1
             continue
-        gap = text[spans[k - 1][1] : spans[k][0]]
-        previous = text[spans[k - 1][0] : spans[k - 1][1]]
-        if "\n" not in gap and ('"' in previous or "”" in previous):
-            results[k] = _carried(results[k - 1], k - 1, spans[k])
+        last = k
+        while last + 1 < n and quotes[last][1] and quotes[last + 1][0]:
+            last += 1
+        run = range(k, last + 1)
+        gap = text[spans[k - 1][1] : start]
+        if gap.count("\n") <= 2 and not any(results[g] for g in run):
+            for g in run:
+                results[g] = _carried(results[k - 1], k - 1, spans[g])
+        k = last + 1
 
 
 def _carried(found: list[Attribution], carrier: int, span: tuple[int, int]) -> list[Attribution]:

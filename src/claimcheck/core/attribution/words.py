@@ -49,7 +49,8 @@ _CORE_TITLES = _words(
     prosecutor commissioner inspector superintendent officer detective sheriff mp mep
     lawmaker leader head executive manager editor analyst economist researcher correspondent
     reporter sir dame lord lady rev. reverend bishop cardinal imam rabbi sheikh councillor
-    councilor councilman councilwoman alderman envoy"""
+    councilor councilman councilwoman alderman envoy coach curator instructor lecturer
+    treasurer"""
 )
 
 
@@ -86,7 +87,7 @@ _PERSON_WORDS = _words(
     scientist author writer witness activist student teacher doctor dr dr. mr mr. mrs mrs. ms
     ms. actor actress singer survivor fisherman farmer man woman boy girl father mother son
     daughter wife husband owner worker employee victim passenger neighbour neighbor friend
-    economist historian"""
+    economist historian coach curator instructor lecturer"""
 )
 
 

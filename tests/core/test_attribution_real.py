@@ -1,0 +1,97 @@
+"""Attribution rules, each shown on sentences of a real published article (cited per test).
+
+The articles are Wikinews articles of the development split (corpus/wikinews, CC BY 2.5,
+"Wikinews, the free news source"); the test split is never quoted here.
+"""
+
+from __future__ import annotations
+
+from claimcheck.core.attribution import SentenceAnalysis, analyse_document
+from claimcheck.core.segment import segment
+
+
+def analyse(text: str) -> list[tuple[str, SentenceAnalysis]]:
+    spans = segment(text)
+    found = analyse_document(text, spans)
+    return [(text[a:b], one) for (a, b), one in zip(spans, found, strict=True)]
+
+
+def who(analysis: SentenceAnalysis) -> list[tuple[str, str]]:
+    return [(a.canonical, a.role) for a in analysis.attributions]
+
+
+# --- 2. quotations over several sentences and paragraphs ------------------------------------
+
+
+def test_a_quotation_left_open_runs_over_the_next_paragraph() -> None:
+    # corpus/wikinews/21_soccer.txt: the quotation opened in one paragraph closes in the next.
+    text = (
+        'After the match, Hernan Dario Gomez, Panama coach, said, "I think we have learned a '
+        "lot from today's game.\n\n"
+        "It was a very emotional day. This is the fifth time I've been at a World Cup but it "
+        "felt like the first. The team was still very emotional at the start of the match but "
+        'as time went by, they were able to focus better."\n\n'
+        "In the last match of the day, Tunisia faced England at the Volgograd Arena."
+    )
+    found = analyse(text)
+    assert [who(a) for _, a in found] == [[("Hernan Dario Gomez", "primary")]] * 4 + [[]]
+    assert [a.attributions[0].carried_from for _, a in found[1:4]] == [0, 0, 0]
+    assert found[0][1].attributions[0].source_kind == "person"
+
+
+def test_a_quotation_paragraph_without_a_cue_continues_the_speaker_before_it() -> None:
+    # corpus/wikinews/13_afghan.txt: a new quotation in its own paragraph, no cue.
+    text = (
+        '"Seventeen years ago, this would not have been possible at all," said Ambassador '
+        "Mohib.\n\n"
+        '"They represent our aspirations and resilience despite having been brought up in a '
+        "perpetual conflict. These girls will be proving to the world and the nation that "
+        "nothing will prevent us from being an equal and active member of the international "
+        'community."\n\n'
+        "Every team in the contest was sent a collection of parts."
+    )
+    found = analyse(text)
+    assert [who(a) for _, a in found] == [[("Mohib", "primary")]] * 3 + [[]]
+    assert [a.attributions[0].carried_from for _, a in found[1:3]] == [0, 0]
+
+
+def test_a_quotation_after_indirect_speech_in_the_same_paragraph_is_the_speakers() -> None:
+    # corpus/wikinews/23_warhol.txt
+    text = (
+        'Wilkins also said Warhol was both an artist and a businessperson. "As a way to '
+        "commercialize his work, he would make a blue Marilyn and a pink Marilyn and a yellow "
+        "Marilyn, and then you could pick your favorite color and buy that. It was a very "
+        "practical salesman approach to his work. He was very prolific but very business "
+        'minded about that."'
+    )
+    found = analyse(text)
+    assert [who(a) for _, a in found] == [[("Wilkins", "primary")]] * 4
+
+
+# --- 9. names behind titles and appositives -------------------------------------------------
+
+
+def test_an_appositive_with_a_title_after_a_capital_is_not_the_speaker() -> None:
+    # corpus/wikinews/23_warhol.txt
+    (_, found), *_ = analyse(
+        'Hilary Braysmith, USI associate professor of art history, said, "I think his '
+        'photography is equally influential as his graphic works."'
+    )
+    assert who(found) == [("Hilary Braysmith", "primary")]
+
+
+def test_a_speaker_with_two_appositives_and_a_place_after_an_institution() -> None:
+    # corpus/wikinews/19_iodine.txt and corpus/wikinews/23_warhol.txt
+    (_, eastman), *_ = analyse(
+        "Professor Cres Eastman, Director of the National Iodine Nutrition study, and Chairman "
+        "of the Australian Centre for Control of Iodine Deficiency Disorders, says it is "
+        "crucial that children and pregnant women in particular have an adequate intake of "
+        "iodine."
+    )
+    assert who(eastman) == [("Cres Eastman", "primary")]
+    (_, thompson), *_ = analyse(
+        "Cynthia Thompson, curator and director of exhibits at the University of Arkansas, "
+        'Fayetteville, said, "These images serve as documentation of people in his every day '
+        'life and art."'
+    )
+    assert who(thompson) == [("Cynthia Thompson", "primary")]
