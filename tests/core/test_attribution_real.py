@@ -95,3 +95,67 @@ def test_a_speaker_with_two_appositives_and_a_place_after_an_institution() -> No
         'life and art."'
     )
     assert who(thompson) == [("Cynthia Thompson", "primary")]
+
+
+# --- 6. studies, papers and their authors ---------------------------------------------------
+
+
+def test_a_study_its_authors_and_they() -> None:
+    # corpus/wikinews/19_iodine.txt (sentences 3-5, 7 and 17 of the article).
+    text = (
+        "A new study documenting iodine nutritional status in Australian school children has "
+        "revealed many are not getting enough iodine.\n\n"
+        "The report's authors say iodine deficiency is \"the sleeper health issue in "
+        'Australia", and potentially a very serious one.\n\n'
+        "The results of the Australian National Iodine Nutrition Study published in the "
+        "Medical Journal of Australia this week, revealed that children in mainland Australia "
+        "are borderline iodine deficient.\n\n"
+        "They say adding the mineral to salt is the simplest and most effective method of "
+        "preventing iodine deficiency disorders.\n\n"
+        "The report says the decline in iodine intake appears to be due to changes in the "
+        "dairy industry."
+    )
+    found = [[(a.canonical, a.source_kind) for a in f.attributions] for _, f in analyse(text)]
+    assert found == [
+        [("study", "document")],
+        [("study authors", "person")],
+        [("Australian National Iodine Nutrition Study", "document")],
+        [("study authors", "person")],
+        [("Australian National Iodine Nutrition Study", "document")],
+    ]
+
+
+def test_a_poll_finds_without_that() -> None:
+    # corpus/wikinews/17_flag.txt
+    (_, found), *_ = analyse(
+        "The New Zealand government intends to hold two referendums to reach a verdict on the "
+        "flag, although a recent poll found only a quarter of citizens favoured changing the "
+        "flag."
+    )
+    assert [(a.canonical, a.source_kind, a.cue) for a in found.attributions] == [
+        ("poll", "document", "found")
+    ]
+
+
+# --- 7. organisations speaking in the present tense -----------------------------------------
+
+
+def test_an_acronym_is_not_a_relative_pronoun() -> None:
+    # corpus/wikinews/19_iodine.txt: "WHO say", after "The World Health Organisation (WHO)".
+    text = (
+        "The World Health Organisation (WHO) recommends that every country should iodise all "
+        "edible salt.\n\n"
+        "WHO say Iodine deficiency is the world's most prevalent, yet easily preventable, "
+        "cause of brain damage."
+    )
+    found = [[(a.canonical, a.source_kind) for a in f.attributions] for _, f in analyse(text)]
+    assert found == [[("World Health Organization", "organization")]] * 2
+
+
+def test_a_possessive_noun_is_no_speech_verb() -> None:
+    # corpus/wikinews/19_iodine.txt: "calls for" is a noun after "his urgent".
+    (_, found), *_ = analyse(
+        "Professor Eastman says authorities are reacting slowly to his urgent calls for "
+        "mandatory iodised salt."
+    )
+    assert who(found) == [("Eastman", "primary")]

@@ -84,7 +84,7 @@ class _Entities:
     ) -> tuple[_Entity | None, bool]:
         """The entity a proper name refers to, and whether the name was a short form of it."""
         key = normalise(name)
-        if key in _NOT_SOURCES or key in _CALENDAR or key in _NOT_SUBJECT:
+        if key in _NOT_SOURCES or key in _CALENDAR or (key in _NOT_SUBJECT and not name.isupper()):
             return None, False
         found = self.aliases.get(key)
         if found is not None:
@@ -131,7 +131,7 @@ class _Entities:
     def _known(self, surface: str) -> _Entity | None:
         """An entity of this document or the registry that the name stands for."""
         key = normalise(surface)
-        if not key or key in _NOT_SOURCES or key in _NOT_SUBJECT:
+        if not key or key in _NOT_SOURCES or (key in _NOT_SUBJECT and not surface.isupper()):
             return None
         found = self.aliases.get(key)
         if found is not None:
@@ -226,6 +226,8 @@ class _Entities:
                 continue  # "she said" after a man spoke goes back to the woman before him
             if organisation and entity.kind in _NOT_OWNERS:
                 continue
+            if pronoun == "they" and entity.kind in _THINGS:
+                continue  # a study or a website is "it"
             if best is None or entity.last >= best.last:
                 best = entity
         if person and (best is None or best.last < self.index - 3):
@@ -255,4 +257,5 @@ class _Entities:
         return None
 
 
+_THINGS = frozenset(("document", "website_statement", "press_release"))
 _NOT_OWNERS = MEDIA_KINDS | {"document", "website_statement", "social_media"}

@@ -23,7 +23,8 @@ _VERBS = (
     "|alleged|alleges|accused|accuses|characterized|characterised|characterizes|described"
     "|describes|referred to|refers to|cited|cites|recalled|recalls|called for|calls for"
     "|emphasized|emphasised|stressed|stresses|found|finds|showed|shows|suggested|suggests"
-    "|allege|warn|argue|insist|deny|confirm|predict|accuse"
+    "|allege|warn|argue|insist|deny|confirm|predict|accuse|call for|recommends|recommended"
+    "|observed|observes|pointed out|points out|continued|continues|remarked"
 )
 
 
@@ -165,9 +166,15 @@ _COMPLEMENT = {
     **dict.fromkeys(
         ("added", "adds", "posted"), re.compile(r"\s*(?:[,.:;\"“”]|that\b|on\b|to\b|$)")
     ),
+    # 'She continued: "..."', not "prices continued to rise".
+    **dict.fromkeys(("continued", "continues"), re.compile(r"\s*(?::|,\s*[\"\u201c]|\s+that\b)")),
     # "The study found that ...", not "police found the car".
     **dict.fromkeys(
-        _words("found finds showed shows suggested suggests"), re.compile(r"\s+that\b")
+        _words(
+            """found finds showed shows suggested suggests recommends recommended observed
+            observes"""
+        ),
+        re.compile(r"\s+that\b"),
     ),
 }
 

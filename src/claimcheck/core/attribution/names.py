@@ -74,16 +74,17 @@ def _plan(np: str, desc: str) -> _Plan:
     low = np.lower()
     if low in _PRONOUNS:
         return "pronoun", False, 0, low, "", None
-    if low in _NOT_SUBJECT or low in _NOT_SOURCES or low in _CALENDAR:
+    if (low in _NOT_SUBJECT and not np.isupper()) or low in _NOT_SOURCES or low in _CALENDAR:
         return "none", False, 0, "", "", None
     words = np.split()
-    if len(words) > 10:
-        return "none", False, 0, "", "", None
     det = words[0].lower() if words[0].lower() in _DETERMINERS else ""
     rest_at = np.index(words[1]) if det and len(words) > 1 else 0
     rest = np[rest_at:] if not det or len(words) > 1 else ""
     if not rest:
         return "none", False, 0, "", "", None
+    if len(words) > 10:
+        # A long phrase is a source only as a study with its description.
+        return _document_plan(np, det, rest, rest_at) or ("none", False, 0, "", "", None)
     if not _ROLE_WORDS.isdisjoint(low.split()) and (det in _INDEFINITE or not det):
         role = _ROLE_FOR.match(rest[0].lower() + rest[1:])
         if role is not None:
@@ -102,6 +103,9 @@ def _plan(np: str, desc: str) -> _Plan:
     if by is not None:
         # "a survey by the Confederation of Norland Industry": its survey.
         return "doc_by", known, rest_at + by.start("owner"), by.group("noun"), "", None
+    document = _document_plan(np, det, rest, rest_at)
+    if document is not None:
+        return document
     possessive = _POSSESSIVE_DOC.match(rest) if "s " in rest else None
     if possessive is not None and possessive.group("noun") != "statement":
         return "owned", known, 0, possessive.group("owner"), possessive.group("noun"), None
@@ -128,6 +132,41 @@ def _plan(np: str, desc: str) -> _Plan:
     ):
         return "vague", known, rest_at, det, rest, parsed
     return "named", known, rest_at, det, rest, parsed
+
+
+_RESULTS = re.compile(
+    r"(?:results|findings|conclusions)\s+of\s+(?P<doc>.+?)"
+    r"(?:\s+(?:published|released|presented|conducted|carried)\b.*)?$"
+)
+_AUTHORS = frozenset(("authors", "researchers"))
+
+
+def _document_plan(np: str, det: str, rest: str, rest_at: int) -> _Plan | None:
+    """Studies, reports and their authors: "a new study documenting ...", "the results of
+    the National Nutrition Study published in ...", "the report's authors", "the authors"."""
+    words = rest.split()
+    head = words[-1].lower()
+    if head in _AUTHORS and det == "the" and len(words) <= 3:
+        possessive = len(words) > 1 and words[-2][-2:] in ("'s", "\u2019s")
+        # "the report's authors": the owner is "the report".
+        owner = np[: rest_at + rest.rfind(words[-2]) + len(words[-2]) - 2] if possessive else ""
+        return "authors", False, 0, owner, "", None
+    if head in _AUTHORS and not det and len(words) == 2 and words[0][-2:] in ("'s", "\u2019s"):
+        return "authors", False, 0, words[0][:-2], "", None
+    results = _RESULTS.match(rest)
+    if results is not None and det:
+        return "possessive", False, rest_at + results.start("doc"), results.group("doc"), "", None
+    if det not in ("a", "an", "one", "another") or not rest[:1].islower():
+        return None
+    for i, word in enumerate(words[:3]):
+        low = word.lower()
+        if _DOC_NOUNS.get(low) == "document":
+            if words[i + 1 : i + 2] in (["by"], ["from"]):
+                return None  # "a survey by the Confederation of Norland Industry"
+            return "document", False, 0, low, "", None
+        if not word.islower():
+            break
+    return None
 
 
 # A name read from a noun phrase: the name, its acronyms, the words that describe it, the

@@ -83,6 +83,13 @@ class _Reading(_Entities):
             return None
         if step == "pronoun":
             return self._pronoun(one, a, b, organisation=False)
+        if step == "document":
+            # "a new study documenting ...": one specific study, named by its noun.
+            study = self._entity(one, "document", False)
+            study.nouns.add(one)
+            return self._ref(study, off + a, off + b, np, 0.6)
+        if step == "authors":
+            return self._authors(s, a, b, a + at, one)
         if step == "role":
             # "a spokesperson for Norvex", "analysts at Norvex": Norvex speaks through them.
             org_at = a + at
@@ -117,6 +124,21 @@ class _Reading(_Entities):
                 return _VAGUE  # "Legal experts said": a capital that only starts the sentence
             return self._named(parsed, a + at, a, b)
         return self._description(one, two, a, b)
+
+    def _authors(self, s: str, a: int, b: int, at: int, owner: str) -> _Found:
+        """The authors of a document: "the report's authors", "the authors", "the researchers"
+        (of the last document named)."""
+        off = self.offset
+        if owner:
+            found = self._interpret(s, at, at + len(owner))
+            document = found.entity if isinstance(found, _Ref) else None
+        else:
+            document = self._resolve_noun("study", off + a)
+        if document is None or document.kind != "document":
+            return None
+        authors = self._entity(f"{document.name} authors", "person", False, document.name)
+        authors.nouns.update(("authors", "researchers"))
+        return self._ref(authors, off + a, off + b, s[a:b], 0.7)
 
     def _named(self, parsed: _Parsed, rest_at: int, a: int, b: int) -> _Found:
         """A noun phrase with a proper name in it, resolved in this document."""

@@ -53,6 +53,7 @@ _NAME_KINDS = {
         "newspaper",
     ),
     **dict.fromkeys(_words("tv television radio broadcasting"), "broadcaster"),
+    **dict.fromkeys(_words("study survey poll census"), "document"),
 }
 
 

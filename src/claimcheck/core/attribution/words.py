@@ -24,6 +24,7 @@ _NOT_SUBJECT = _words(
 
 
 _PRONOUNS = _words("he she it they him her his its their them")
+_POSSESSIVES = _words("his her its their our my your")
 
 
 _PERSON_PRONOUNS = _words("he she him her his")
