@@ -159,3 +159,24 @@ def test_a_possessive_noun_is_no_speech_verb() -> None:
         "mandatory iodised salt."
     )
     assert who(found) == [("Eastman", "primary")]
+
+
+# --- captions, credits and the writer's questions are not claims ----------------------------
+
+
+def test_captions_with_credits_and_file_notes_are_not_claims() -> None:
+    # corpus/wikinews/23_warhol.txt and corpus/wikinews/15_election.txt
+    text = (
+        "This past week marked the opening night of an Andy Warhol exhibit.\n\n"
+        "Opening night, January 23, 2014, of the Andy Warhol exhibit of Polaroids and screen "
+        "prints at the University of Southern Indiana. Video: Miharris & Acphillips.\n\n"
+        "Full interview with Kristin Wilkins, curator of the exhibition at the University of "
+        "Southern Indiana. Audio: Jkthom.\n\n"
+        "Eddie Chu received the largest vote in any geographical constituency\n\n"
+        "Leung Yiu-chung of NWSC; from file, 2008.\n\n"
+        "Why did she so badly want to attend?\n\n"
+        '"Why would we lie about that?" Smith asked.'
+    )
+    kinds = [found.kind for _, found in analyse(text)]
+    assert kinds[0] == "claim" and kinds[-1] == "claim"
+    assert "claim" not in kinds[1:-1]
