@@ -180,3 +180,35 @@ def test_captions_with_credits_and_file_notes_are_not_claims() -> None:
     kinds = [found.kind for _, found in analyse(text)]
     assert kinds[0] == "claim" and kinds[-1] == "claim"
     assert "claim" not in kinds[1:-1]
+
+
+# --- 5. pronouns and descriptions; names misspelt as published ------------------------------
+
+
+def test_he_is_the_subject_of_the_sentence_before_not_the_last_capitalised_words() -> None:
+    # corpus/wikinews/21_soccer.txt
+    text = (
+        "Harry Kane won the Budweiser Man of the Match award. He said, \"In the first half it "
+        'felt good out there."'
+    )
+    assert who(analyse(text)[1][1]) == [("Harry Kane", "primary")]
+
+
+def test_a_surname_misspelt_by_a_letter_or_two_is_the_person_named_before() -> None:
+    # corpus/wikinews/19_iodine.txt ("Bauchtman") and corpus/wikinews/23_warhol.txt ("Mauer").
+    text = (
+        "Lydia Buchtmann for Food Standards Australia New Zealand, says they are looking at "
+        "mandatory guidelines on iodine by the end of the year.\n\n"
+        '"Those people don\'t get too much and get overdose," Ms Bauchtman said.\n\n'
+        "K.C. Maurer, chief financial officer and treasurer at the Andy Warhol Foundation, said "
+        "500 institutions received the initial invitation.\n\n"
+        "Institutional recipients, said Mauer, are required to exhibit their donated Warhol "
+        "photographs every ten years as one stipulation."
+    )
+    found = [who(f) for _, f in analyse(text)]
+    assert found == [
+        [("Lydia Buchtmann", "primary")],
+        [("Lydia Buchtmann", "primary")],
+        [("K.C. Maurer", "primary")],
+        [("K.C. Maurer", "primary")],
+    ]

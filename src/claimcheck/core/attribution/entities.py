@@ -8,6 +8,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
+
 from claimcheck.core.attribution.phrases import _in_title_line, _previous_word
 from claimcheck.core.attribution.source_kinds import _NAME_KINDS, _NOUN_KINDS, _infer_kind
 from claimcheck.core.attribution.words import (
@@ -102,6 +104,9 @@ class _Entities:
                 if entity.person and entity.gender is None:
                     entity.gender = _gender(described | titles)
                 return entity, True
+            near = self._misspelt(name)
+            if near is not None:
+                return near, True
         entity = self._entity(name, *_infer_kind(name, described))
         if entity.person and entity.gender is None:
             entity.gender = _gender(described)
@@ -237,10 +242,30 @@ class _Entities:
         off = self.offset
         return self._ref(best, off + a, off + b, self.text[off + a : off + b], 0.7)
 
+    def _misspelt(self, surname: str) -> _Entity | None:
+        """A person named before whose surname this one misspells by a letter or two, as
+        published: "Ms Bauchtman" after "Lydia Buchtmann", "Mauer" after "K.C. Maurer"."""
+        if len(surname) < 5 or not surname.isalpha():
+            return None
+        limit = 2 if len(surname) >= 7 else 1
+        for entity in reversed(self.entities):
+            last = entity.name.split()[-1]
+            if (
+                entity.person
+                and " " in entity.name
+                and last[0] == surname[0]
+                and Levenshtein.distance(last, surname, score_cutoff=limit) <= limit
+            ):
+                return entity
+        return None
+
     def _recent_person(self, gender: str | None) -> _Entity | None:
-        """A person named in the last few sentences without a cue of their own."""
+        """A person named in the last few sentences without a cue of their own; the subject
+        of a sentence first ("Harry Kane won the Budweiser Man of the Match award. He said")."""
         window = self.text[max(0, self.offset - 500) : self.offset]
-        for match in reversed(list(_PERSON_NAME.finditer(window))):
+        matches = list(_PERSON_NAME.finditer(window))
+        subjects = [m for m in matches if m.start() < 2 or window[m.start() - 2] in ".\n"]
+        for match in [*reversed(subjects), *reversed(matches)]:
             name = match.group()
             if any(
                 w in _NAME_KINDS or w in _CORE_TITLES or w in _CALENDAR
@@ -253,7 +278,6 @@ class _Entities:
             found = known or self._entity(name, "person", True)
             if gender is None or found.gender in (None, gender):
                 return found
-        return None
         return None
 
 

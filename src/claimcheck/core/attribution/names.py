@@ -60,7 +60,7 @@ _ROLE_FOR = re.compile(
 )
 
 
-_AFFILIATION = re.compile(r"\s+(?:of|at|from|with)\s+(?=the\s+[A-Z]|[A-Z])")
+_AFFILIATION = re.compile(r"\s+(?:of|at|from|with|for)\s+(?=the\s+[A-Z]|[A-Z])")
 
 
 # How to read a noun phrase as a source: a step, whether to try it as a known name first, an
