@@ -188,7 +188,7 @@ def test_captions_with_credits_and_file_notes_are_not_claims() -> None:
 def test_he_is_the_subject_of_the_sentence_before_not_the_last_capitalised_words() -> None:
     # corpus/wikinews/21_soccer.txt
     text = (
-        "Harry Kane won the Budweiser Man of the Match award. He said, \"In the first half it "
+        'Harry Kane won the Budweiser Man of the Match award. He said, "In the first half it '
         'felt good out there."'
     )
     assert who(analyse(text)[1][1]) == [("Harry Kane", "primary")]
