@@ -212,3 +212,101 @@ def test_a_surname_misspelt_by_a_letter_or_two_is_the_person_named_before() -> N
         [("K.C. Maurer", "primary")],
         [("K.C. Maurer", "primary")],
     ]
+
+
+def test_opined_asserted_and_went_on_to_characterise() -> None:
+    # Wikinews, "UK City Councillor suspended from party after expressing controversial views"
+    # and "Helen Thomas probes White House on torture" (News briefs, April 26, 2008;
+    # https://en.wikinews.org/wiki/Category:April_26,_2008, CC BY 2.5).
+    text = (
+        "British Liberal Democrat councillor, Gavin Webb, has been suspended from the party "
+        "after making controversial comments on the topics of drugs and prostitution.\n\n"
+        'On drugs, Webb opined that, "we should legalise the lot, including the most harmful '
+        'substance heroin". He went on to characterise police action on this issue as a '
+        '"waste of money".\n\n'
+        "Wednesday saw long-time White House correspondent, Helen Thomas, bluntly questioning "
+        "press secretary Dana Perino over the President's recent confirmation.\n\n"
+        'Thomas asserted that a "credibility gap" now existed between the administration\'s '
+        "assertion that the United States does not torture, and this admission."
+    )
+    found = [
+        [(a.canonical, a.source_kind, a.cue) for a in f.attributions] for _, f in analyse(text)
+    ]
+    assert found == [
+        [],
+        [("Gavin Webb", "official", "opined")],
+        [("Gavin Webb", "official", "characterise")],
+        [],
+        [("Helen Thomas", "person", "asserted")],
+    ]
+
+
+# --- 1. inverted cues -----------------------------------------------------------------------
+
+
+def test_an_inverted_cue_and_a_name_before_the_verb_between_two_quotations() -> None:
+    # corpus/wikinews/13_afghan.txt
+    text = (
+        '"Seventeen years ago, this would not have been possible at all," said Ambassador '
+        "Mohib.\n\n"
+        '"This is a big chance to show the talent and ability of Afghans," team member Rodaba '
+        'Noori told the press, "to show that Afghan women can make robots too."'
+    )
+    found = [[(a.canonical, a.cue) for a in f.attributions] for _, f in analyse(text)]
+    assert found == [[("Mohib", "said")], [("Rodaba Noori", "told")]]
+
+
+# --- 4. the relaying outlet -----------------------------------------------------------------
+
+
+def test_the_outlet_told_or_quoting_is_the_via_source() -> None:
+    # corpus/wikinews/07_sensitive.txt, and Wikinews "News briefs: April 14, 2010"
+    # (https://en.wikinews.org/wiki/News_briefs:April_14,_2010, CC BY 2.5).
+    (_, told), *_ = analyse(
+        "Environment Canada spokeswoman Sujata Raisinghani told CBC News the department will "
+        "look into the incident."
+    )
+    assert [(a.canonical, a.source_kind, a.role) for a in told.attributions] == [
+        ("Sujata Raisinghani", "official", "primary"),
+        ("CBC", "broadcaster", "via"),
+    ]
+    (_, quoted), *_ = analyse(
+        "Local official, Huang Limin was quoted by the Chinese Xinhua news service as saying: "
+        "\u201cSoldiers have been dispatched to save the people buried in the collapsed "
+        "houses.\u201d"
+    )
+    assert [(a.canonical, a.source_kind, a.role) for a in quoted.attributions] == [
+        ("Huang Limin", "person", "primary"),
+        ("Xinhua", "news_agency", "via"),
+    ]
+
+
+# --- 8. the web -----------------------------------------------------------------------------
+
+
+def test_a_website_speaks_for_its_owner_but_a_place_on_the_web_is_no_source() -> None:
+    # corpus/wikinews/04_ie6.txt
+    text = (
+        'On a new website, "The Internet Explorer 6 Countdown", Microsoft has launched an '
+        "aggressive campaign to persuade users to stop using IE6 and update to a newer IE.\n\n"
+        '"Now that we\u2019re in 2011, in an era of modern web standards, it\u2019s time to say '
+        'goodbye," Microsoft says on "The Internet Explorer 6 Countdown".'
+    )
+    place, site = (f for _, f in analyse(text))
+    assert place.attributions == ()
+    assert [(a.canonical, a.source_kind, a.owner) for a in site.attributions] == [
+        ("The Internet Explorer 6 Countdown", "website_statement", "Microsoft")
+    ]
+
+
+# --- 10. hedges -----------------------------------------------------------------------------
+
+
+def test_a_hedge_is_flagged_and_never_a_source() -> None:
+    # corpus/wikinews/01_asylum.txt
+    (_, found), *_ = analyse(
+        "On Friday, fishermen rescued over 700 asylum seekers whose boat sank, and the "
+        "Indonesian Navy reportedly saved 200 more after they were found swimming along the "
+        "coast of Aceh, Indonesia."
+    )
+    assert found.attributions == () and found.hedge == "reportedly"

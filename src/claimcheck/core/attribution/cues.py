@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import re
+
 from claimcheck.core.attribution.entities import _Found, _Ref, _Vague
 from claimcheck.core.attribution.lexicon import (
     _AS_VERBS,
@@ -25,7 +27,10 @@ from claimcheck.core.attribution.phrases import (
 from claimcheck.core.attribution.places import _AND_NAMES, _SPEAKING_TO, _Hit, _Places
 from claimcheck.core.attribution.source_kinds import _DOC_NOUNS
 from claimcheck.core.attribution.words import _ADVERBS, _DETERMINERS, _NOT_SUBJECT, _POSSESSIVES
+from claimcheck.core.registry import MEDIA_KINDS
 
+_BE = frozenset(("was", "were", "is", "are", "been"))
+_WENT_ON = re.compile(r"\s(?:went|goes|go)\s+on\s+to\s*$")
 # "a recent poll found only a quarter ...": what a study finds needs no "that".
 _FINDINGS = frozenset(("found", "finds", "showed", "shows", "revealed", "reveals"))
 _STUDIES = frozenset(
@@ -108,6 +113,10 @@ class _Document(_Places):
         j = cs
         while True:
             ws, word = _previous_word(s, j)
+            went = _WENT_ON.search(s, 0, j) if word == "to" else None
+            if went is not None:
+                j = went.start()  # "He went on to characterise ...": he characterised
+                continue
             if word.lower() not in _ADVERBS:
                 break
             j = ws
@@ -162,6 +171,11 @@ class _Document(_Places):
 
     def _according(self, s: str, cs: int, ce: int, family: str) -> _Found | list[_Hit]:
         end = _phrase_end(s, ce)
+        ws, aux = _previous_word(s, cs)
+        if aux in _BE and s.startswith(("quoted", "cited"), cs):
+            quoted = self._quoted_by(s, ws, cs, ce, end)
+            if quoted:
+                return quoted
         tail = s[end:].strip(' ,.;:"”')
         if len(tail) > 3:
             content = (_skip_that(s, end), _trim_end(s))
@@ -181,6 +195,22 @@ class _Document(_Places):
             if part is not None:
                 start = part.end()
         return found
+
+    def _quoted_by(self, s: str, ws: int, cs: int, ce: int, end: int) -> list[_Hit]:
+        """'X was quoted by the Xinhua news service as saying: "..."': X speaks, the outlet
+        relays."""
+        saying = s.find(" as ", ce, end)
+        outlet = self._interpret(s, ce, end if saying < 0 else saying)
+        if not isinstance(outlet, _Ref) or outlet.entity.kind not in MEDIA_KINDS:
+            return []
+        speaker = self._subject(s, ws, ce)
+        if not isinstance(speaker, _Ref):
+            return []
+        content = (_skip_that(s, end), _trim_end(s))
+        return [
+            self._hit(speaker, s, cs, ce, content, "verb"),
+            self._hit(outlet, s, cs, ce, content, "via"),
+        ]
 
     def _spokes(
         self, s: str, cs: int, ce: int, inside: list[tuple[int, int]]

@@ -94,6 +94,12 @@ class _Entities:
         known = self._known(name)
         if known is not None:
             return known, False
+        adjective, _, rest = name.partition(" ")
+        if rest and adjective.lower().endswith(("ese", "ian", "an", "ish")):
+            # "the Chinese Xinhua news service": a nationality before a known name.
+            known = self._known(rest)
+            if known is not None:
+                return known, False
         if " " not in name:
             first = self._full_name(name)
             if first is not None:
@@ -128,7 +134,7 @@ class _Entities:
                     before = text[max(0, ws - 40) : ws].lower().split()[-3:]
                     after = text[end : end + 60].lower().split(",")
                     words = before + (after[1].split() if len(after) > 2 and not after[0] else [])
-                    titles = frozenset(w for w in words if w in _TITLE_WORDS)
+                    titles = frozenset(w.strip(",") for w in words if w.strip(",") in _TITLE_WORDS)
                     return f"{first} {surname}", titles
             at = text.rfind(" " + surname, 0, at)
         return None

@@ -24,7 +24,8 @@ _VERBS = (
     "|describes|referred to|refers to|cited|cites|recalled|recalls|called for|calls for"
     "|emphasized|emphasised|stressed|stresses|found|finds|showed|shows|suggested|suggests"
     "|allege|warn|argue|insist|deny|confirm|predict|accuse|call for|recommends|recommended"
-    "|observed|observes|pointed out|points out|continued|continues|remarked"
+    "|observed|observes|pointed out|points out|continued|continues|remarked|opined|asserted"
+    "|asserts|characterise|characterize|describe"
 )
 
 
@@ -148,7 +149,10 @@ _POSTING = _words("posted posts wrote writes tweeted tweets")
 
 
 # Verbs that attribute only when they frame a characterisation: "referred to X as Y".
-_AS_VERBS = _words("characterized characterised characterizes described describes")
+_AS_VERBS = _words(
+    "characterized characterised characterizes characterise characterize described describes"
+    " describe"
+)
 
 
 _AS_VERBS |= {"referred", "refers"}
