@@ -310,3 +310,23 @@ def test_a_hedge_is_flagged_and_never_a_source() -> None:
         "coast of Aceh, Indonesia."
     )
     assert found.attributions == () and found.hedge == "reportedly"
+
+
+# --- 9. names behind titles -----------------------------------------------------------------
+
+
+def test_according_to_a_title_then_the_name_is_the_named_person() -> None:
+    # corpus/wikinews/13_afghan.txt
+    (_, found), *_ = analyse(
+        "According to the Afghan team's coach, Alireza Mehraban, in their first matchup, the "
+        'Afghan team\'s robot, named "Better Idea of Afghan Girls," scored one or two points.'
+    )
+    assert [(a.canonical, a.source_kind) for a in found.attributions] == [
+        ("Alireza Mehraban", "person")
+    ]
+
+
+def test_they_were_twice_denied_is_no_attribution() -> None:
+    # corpus/wikinews/13_afghan.txt
+    (_, found), *_ = analyse("They were twice denied visas to enter the United States.")
+    assert found.attributions == ()

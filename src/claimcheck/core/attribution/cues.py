@@ -26,9 +26,16 @@ from claimcheck.core.attribution.phrases import (
 )
 from claimcheck.core.attribution.places import _AND_NAMES, _SPEAKING_TO, _Hit, _Places
 from claimcheck.core.attribution.source_kinds import _DOC_NOUNS
-from claimcheck.core.attribution.words import _ADVERBS, _DETERMINERS, _NOT_SUBJECT, _POSSESSIVES
+from claimcheck.core.attribution.words import (
+    _ADVERBS,
+    _CORE_TITLES,
+    _DETERMINERS,
+    _NOT_SUBJECT,
+    _POSSESSIVES,
+)
 from claimcheck.core.registry import MEDIA_KINDS
 
+_NAMED_AFTER = re.compile(r",\s+([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3})\s*,")
 _BE = frozenset(("was", "were", "is", "are", "been"))
 _WENT_ON = re.compile(r"\s(?:went|goes|go)\s+on\s+to\s*$")
 # "a recent poll found only a quarter ...": what a study finds needs no "that".
@@ -182,6 +189,14 @@ class _Document(_Places):
         else:
             content = (0, s.rfind(",", 0, cs) if s.rfind(",", 0, cs) > 0 else cs)
         found: list[_Hit] = []
+        named = _NAMED_AFTER.match(s, end)
+        if named is not None and s[ce:end].split()[-1].lower() in _CORE_TITLES:
+            # "According to the Afghan team's coach, Alireza Mehraban, ...": the name speaks.
+            ref = self._interpret(s, named.start(1), named.end(1), s[ce:end].strip())
+            if isinstance(ref, _Ref):
+                return [
+                    self._hit(ref, s, cs, ce, (_skip_that(s, named.end()), _trim_end(s)), family)
+                ]
         # "according to the BBC and CNN": two sources.
         start = ce
         parts = [p for p in _AND_NAMES.finditer(s, ce, end) if self._known(s[ce : p.start()])]
