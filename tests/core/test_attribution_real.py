@@ -330,3 +330,19 @@ def test_they_were_twice_denied_is_no_attribution() -> None:
     # corpus/wikinews/13_afghan.txt
     (_, found), *_ = analyse("They were twice denied visas to enter the United States.")
     assert found.attributions == ()
+
+
+def test_spoke_to_an_outlet_makes_it_the_via_source_of_the_quotation() -> None:
+    # Wikinews, "News briefs: April 14, 2010" (https://en.wikinews.org/wiki/News_briefs:
+    # April_14,_2010, CC BY 2.5).
+    text = (
+        "The head of news for the Yushu county television station, who was a witness to the "
+        "quake, spoke to the state broadcaster CCTV about the incident, saying \u201cIn a "
+        "flash, the houses went down. It was a terrible earthquake.\u201d"
+    )
+    first, second = (f for _, f in analyse(text))
+    assert [a.role for a in first.attributions] == ["primary", "via"]
+    assert [(a.canonical, a.source_kind) for a in first.attributions[1:]] == [
+        ("CCTV", "broadcaster")
+    ]
+    assert [a.carried_from for a in second.attributions] == [0, 0]

@@ -165,7 +165,7 @@ class _Document(_Places):
             return ref
         hit = self._hit(ref, s, cs, ce, content, "verb")
         found = [hit]
-        if verb in ("told", "tells"):
+        if verb in ("told", "tells", "spoke", "speaks"):
             found.extend(self._told_via(s, ce, hit))
         elif verb in ("says", "said", "say", "wrote", "writes", "posted", "stated", "announced"):
             self._on_medium(s, ce, hit)

@@ -25,7 +25,7 @@ _VERBS = (
     "|emphasized|emphasised|stressed|stresses|found|finds|showed|shows|suggested|suggests"
     "|allege|warn|argue|insist|deny|confirm|predict|accuse|call for|recommends|recommended"
     "|observed|observes|pointed out|points out|continued|continues|remarked|opined|asserted"
-    "|asserts|characterise|characterize|describe"
+    "|asserts|characterise|characterize|describe|spoke to|speaks to"
 )
 
 
