@@ -122,12 +122,14 @@ def test_the_split_is_fixed_and_disjoint() -> None:
     assert not set(TEST_ARTICLES) & set(dev_articles())
 
 
-# Floors over all the articles: what the engine must not fall below.
-ATTRIBUTED_F1 = 0.75
-SOURCE_PRECISION = 0.80
-SOURCE_RECALL = 0.50
-KIND_ACCURACY = 0.80
-NON_CLAIM = (0.95, 0.85)
+# Floors over all fifteen articles, just under what the engine scores (README, "Attribution
+# quality"): a change that loses ground fails here. They are below the targets the engine is
+# meant to reach (F1 0.95, source P and R 0.90, kinds 0.90, non-claims 0.97).
+ATTRIBUTED_F1 = 0.90
+SOURCE_PRECISION = 0.97
+SOURCE_RECALL = 0.78
+KIND_ACCURACY = 0.85
+NON_CLAIM = (0.99, 0.965)
 
 
 def test_attributed_f1() -> None:
