@@ -161,10 +161,18 @@ class HistoryItem:
 class Report:
     """A report's scope and summary, with its long sections read on demand."""
 
-    def __init__(self, db: Database, document: DocumentInfo | None, summary: Summary) -> None:
+    def __init__(
+        self,
+        db: Database,
+        document: DocumentInfo | None,
+        summary: Summary,
+        as_of: dt.datetime | None,
+    ) -> None:
         self._db = db
         self.document = document
         self.summary = summary
+        # The last recorded change: a report shows no clock time of its own.
+        self.as_of = as_of
 
     @property
     def scope(self) -> str:
@@ -194,7 +202,8 @@ def build_report(db: Database, document: str | None = None) -> Report:
     """The report of one document (by id or path; its current version) or of the corpus."""
     with db.session() as session:
         info = None if document is None else _document(session, document)
-        return Report(db, info, _summary(session, None if info is None else info.id))
+        summary = _summary(session, None if info is None else info.id)
+        return Report(db, info, summary, session.scalar(select(func.max(AuditEntry.at))))
 
 
 def _document_info(doc: Document) -> DocumentInfo:
