@@ -182,9 +182,9 @@ class Report:
         doc = None if self.document is None else str(self.document.id)
         return ClaimFilter(document=doc, **kwargs)  # type: ignore[arg-type]
 
-    def claims(self) -> Iterator[ReportClaim]:
-        """Every claim in document order, with its reviews, cluster and origins."""
-        views = iter_claims(self._db, self._filter())
+    def claims(self, statuses: tuple[str, ...] | None = None) -> Iterator[ReportClaim]:
+        """Every claim (or those with one of `statuses`) in document order, in full."""
+        views = iter_claims(self._db, self._filter(statuses=statuses))
         while batch := list(itertools.islice(views, BATCH)):
             with self._db.session() as session:
                 yield from _report_claims(session, batch)
