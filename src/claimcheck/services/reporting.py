@@ -9,18 +9,26 @@ database always gives the same report.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from claimcheck.core.origins import Appearance, Origin, origins
 from claimcheck.errors import ClaimcheckError
-from claimcheck.services.claims import BATCH, ClaimFilter, ClaimView, iter_claims
+from claimcheck.services.claims import (
+    BATCH,
+    ClaimFilter,
+    ClaimView,
+    DocumentRef,
+    LinkView,
+    SourceView,
+    _select,
+)
 from claimcheck.store.engine import Database
 from claimcheck.store.models import (
     Attribution,
@@ -184,14 +192,17 @@ class Report:
 
     def claims(self, statuses: tuple[str, ...] | None = None) -> Iterator[ReportClaim]:
         """Every claim (or those with one of `statuses`) in document order, in full."""
-        views = iter_claims(self._db, self._filter(statuses=statuses))
-        while batch := list(itertools.islice(views, BATCH)):
-            with self._db.session() as session:
-                yield from _report_claims(session, batch)
+        with self._db.session() as session:
+            for rows in _claim_rows(session, self._filter(statuses=statuses)):
+                yield from _report_claims(session, rows)
 
     def unattributed(self) -> Iterator[ClaimView]:
         """Statements of fact with no source, most check-worthy first."""
-        return iter_claims(self._db, self._filter(unattributed=True, sort="checkworthiness"))
+        with self._db.session() as session:
+            for rows in _claim_rows(
+                session, self._filter(unattributed=True, sort="checkworthiness")
+            ):
+                yield from _views(session, rows, {}, {})
 
     def history(self) -> Iterator[HistoryItem]:
         """The audit log of the scope, oldest first."""
@@ -305,12 +316,136 @@ def _summary(session: Session, document_id: int | None) -> Summary:
     )
 
 
-def _report_claims(session: Session, views: Sequence[ClaimView]) -> list[ReportClaim]:
-    ids = [v.id for v in views]
+# Columns, not ORM objects: a report reads every claim, and the document text with each
+# would be read again and again.
+_CLAIM_COLUMNS = (
+    Claim.id,
+    Claim.document_id,
+    Claim.index,
+    Claim.start,
+    Claim.end,
+    Claim.text,
+    Claim.kind,
+    Claim.checkworthiness,
+    Claim.checkworthiness_reasons,
+    Claim.hedge,
+    Claim.status,
+    Claim.version,
+    Document.path,
+    Document.sha256,
+    Document.title,
+    Document.version,
+)
+_DOCUMENT_COLUMNS = (
+    Document.id,
+    Document.path,
+    Document.version,
+    Document.sha256,
+    Document.title,
+    Document.publisher,
+    Document.url,
+    Document.published,
+    Document.ingested_at,
+)
+
+
+def _claim_rows(session: Session, where: ClaimFilter) -> Iterator[Sequence[Any]]:
+    query = _select(where).with_only_columns(*_CLAIM_COLUMNS)
+    result: Any = session.execute(query.execution_options(yield_per=BATCH))
+    yield from result.partitions()
+
+
+def _views(
+    session: Session,
+    rows: Sequence[Any],
+    links: dict[int, list[LinkEntry]],
+    members: dict[int, int],
+    with_sources: bool = True,
+) -> list[ClaimView]:
+    ids = [row[0] for row in rows]
+    owner = aliased(Source)
+    sources: dict[int, list[SourceView]] = defaultdict(list)
+    query = (
+        select(
+            Attribution.claim_id,
+            Attribution.source_text,
+            Source.name,
+            Source.kind,
+            owner.name,
+            Attribution.cue,
+            Attribution.role,
+            Attribution.medium,
+            Attribution.source_start,
+            Attribution.source_end,
+            Attribution.cue_start,
+            Attribution.cue_end,
+            Attribution.confidence,
+            Attribution.mention,
+            Attribution.carried_from,
+        )
+        .join(Source, Attribution.source_id == Source.id)
+        .outerjoin(owner, Source.owner_id == owner.id)
+        .where(Attribution.claim_id.in_(ids))
+        .order_by(Attribution.claim_id, Attribution.id)
+    )
+    found: Iterable[Any] = session.execute(query) if with_sources else ()
+    for claim_id, *values in found:
+        sources[claim_id].append(SourceView(*values))
+    return [
+        ClaimView(
+            id=claim_id,
+            document=DocumentRef(document_id, path, sha256, title, doc_version),
+            index=index,
+            start=start,
+            end=end,
+            text=text,
+            kind=kind,
+            checkworthiness=checkworthiness,
+            reasons=tuple(reasons or ()),
+            hedge=hedge,
+            sources=tuple(sources.get(claim_id, ())),
+            cluster=members.get(claim_id),
+            status=status,
+            links=tuple(
+                LinkView(
+                    link.id,
+                    link.relation,
+                    link.target_claim,
+                    link.target_source,
+                    link.url,
+                    link.note,
+                )
+                for link in links.get(claim_id, ())
+            ),
+            version=version,
+        )
+        for (
+            claim_id,
+            document_id,
+            index,
+            start,
+            end,
+            text,
+            kind,
+            checkworthiness,
+            reasons,
+            hedge,
+            status,
+            version,
+            path,
+            sha256,
+            title,
+            doc_version,
+        ) in rows
+    ]
+
+
+def _report_claims(session: Session, rows: Sequence[Any]) -> list[ReportClaim]:
+    ids = [row[0] for row in rows]
     documents = {
-        doc.id: _document_info(doc)
-        for doc in session.scalars(
-            select(Document).where(Document.id.in_({v.document.id for v in views}))
+        row[0]: DocumentInfo(*row)
+        for row in session.execute(
+            select(*_DOCUMENT_COLUMNS).where(Document.id.in_({row[1] for row in rows}))
         )
     }
     links = _links(session, ids)
@@ -329,12 +464,13 @@ def _report_claims(session: Session, views: Sequence[ClaimView]) -> list[ReportC
             )
         ).all()
     )
+    views = _views(session, rows, links, members)
     clusters = _clusters(session, set(members.values()))
-    lone = (linked | set(ids)) - set(members)
-    appearances = _appearances(
-        session,
-        {a.claim_id for c in clusters.values() for a in c.appearances} | lone,
-    )
+    # The batch's own appearances come from its views; only copies and linked claims
+    # outside the batch are read.
+    appearances = {view.id: _appearance_of(view, documents[view.document.id]) for view in views}
+    others = {a.claim_id for c in clusters.values() for a in c.appearances} | linked
+    appearances |= _appearances(session, others - appearances.keys())
     out = []
     for view in views:
         groups: list[list[Appearance]] = [_group(view.id, members, clusters, appearances)]
@@ -384,7 +520,17 @@ def _group(
     return [appearances[c] for c in ordered if c in appearances]
 
 
+def _appearance_of(view: ClaimView, document: DocumentInfo) -> Appearance:
+    return Appearance(
+        tuple(s.canonical for s in view.sources if s.role == "primary"),
+        tuple(s.canonical for s in view.sources if s.role == "via"),
+        document.publisher or document.path,
+    )
+
+
 def _appearances(session: Session, claim_ids: set[int]) -> dict[int, Appearance]:
+    if not claim_ids:
+        return {}
     found: dict[int, tuple[list[str], list[str], str]] = {}
     for claim_id, publisher, path in session.execute(
         select(Claim.id, Document.publisher, Document.path)
@@ -411,13 +557,14 @@ def _appearances(session: Session, claim_ids: set[int]) -> dict[int, Appearance]
 
 def _clusters(session: Session, cluster_ids: set[int]) -> dict[int, ClusterInfo]:
     refs: dict[int, list[AppearanceRef]] = defaultdict(list)
-    for cluster_id, claim_id, index, doc in session.execute(
-        select(ClusterMember.cluster_id, Claim.id, Claim.index, Document)
+    for cluster_id, claim_id, index, *columns in session.execute(
+        select(ClusterMember.cluster_id, Claim.id, Claim.index, *_DOCUMENT_COLUMNS)
         .join(Claim, ClusterMember.claim_id == Claim.id)
         .join(Document, Claim.document_id == Document.id)
         .where(ClusterMember.cluster_id.in_(cluster_ids))
         .order_by(ClusterMember.cluster_id, Document.path, Document.version, Claim.index)
     ):
+        doc = DocumentInfo(*columns)
         refs[cluster_id].append(
             AppearanceRef(
                 claim_id,
