@@ -48,7 +48,9 @@ COMMANDS = {
     "prov": ["export", "--format", "prov"],
     "claimreview": ["export", "--format", "claimreview", "--base-url", "https://example.org"],
 }
-WORDS = ["dam", "river", "council", "budget", "minister", "vaccine", "election", "court", "report", "flood", "harvest", "factory", "border", "strike", "drought", "ministry", "province", "hospital", "school", "bridge"]  # fmt: skip
+WORDS = ["dam", "river", "council", "budget", "minister", "vaccine", "election", "court",
+         "report", "flood", "harvest", "factory", "border", "strike", "drought", "ministry",
+         "province", "hospital", "school", "bridge"]  # fmt: skip
 KINDS = ["news_agency", "newspaper", "person", "official", "organization"]
 STATUSES = ["corroborated", "disputed", "false", "unverifiable"]
 START = dt.datetime(2026, 11, 1, 8, 0, tzinfo=dt.UTC)
@@ -141,8 +143,10 @@ def build(url: str, claims: int, per_doc: int, seed: int = 7) -> None:
             notes.append(
                 {"claim_id": claim_id, "reviewer_id": 2, "text": "Checked.", "created_at": at}
             )
-            links.append({"claim_id": claim_id, "target_claim_id": rng.randint(1, claims),
-                          "relation": "corroborates", "reviewer_id": 2, "created_at": at})  # fmt: skip
+            links.append(
+                {"claim_id": claim_id, "target_claim_id": rng.randint(1, claims),
+                 "relation": "corroborates", "reviewer_id": 2, "created_at": at}
+            )  # fmt: skip
             audit.append(
                 {"at": at, "reviewer_id": 2, "action": "status", "entity": "claim",
                  "entity_id": claim_id, "before": {"status": "unreviewed"},

@@ -13,14 +13,18 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from claimcheck.presentation import one_line, provenance_chain, sentence_segments
 from claimcheck.services.reporting import Report
 
 # Every ASCII punctuation character Markdown may read as syntax; a backslash makes it text.
-_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#!|~<>&])")
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#!|~])")
+# Angle brackets and ampersands as entities: no tag can open, even in a renderer that
+# ignores backslash escapes.
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_ENTITY = re.compile("[&<>]")
 # Syntax only at the start of a line: a list item, a numbered item, a heading underline.
 _LINE_START = re.compile(r"^(\d{0,9})([-+=.)])(?=\s|$)")
 
@@ -33,6 +37,7 @@ def markdown_text(value: Any) -> str:
         return ""
     text = one_line(str(value))
     text = _MARKDOWN_SYNTAX.sub(r"\\\1", text)
+    text = _ENTITY.sub(lambda m: _ENTITIES[m.group()], text)
     return _LINE_START.sub(r"\1\\\2", text)
 
 
@@ -56,7 +61,8 @@ def _environment(suffix: str) -> Environment:
     markdown = suffix == "md"
     env = Environment(
         loader=PackageLoader("claimcheck.reports", "templates"),
-        autoescape=select_autoescape(["html"]) if not markdown else False,
+        # Every value HTML-escaped (the templates end in .j2, which select_autoescape misses).
+        autoescape=not markdown,
         finalize=markdown_text if markdown else None,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -29,6 +29,7 @@ from claimcheck.services.claims import (
     SourceView,
     _select,
 )
+from claimcheck.services.review import describe
 from claimcheck.store.engine import Database
 from claimcheck.store.models import (
     Attribution,
@@ -413,6 +414,7 @@ def _views(
                     link.target_claim,
                     link.target_source,
                     link.url,
+                    link.title,
                     link.note,
                 )
                 for link in links.get(claim_id, ())
@@ -605,7 +607,7 @@ def _links(session: Session, ids: Sequence[int]) -> dict[int, list[LinkEntry]]:
                 target_claim_text=target_text,
                 target_source=source,
                 url=link.url,
-                title=getattr(link, "title", None),
+                title=link.title,
                 note=link.note,
                 reviewer=reviewer,
                 created_at=link.created_at,
@@ -680,15 +682,5 @@ def _history_items(rows: Iterable[tuple[AuditEntry, str | None]]) -> Iterator[Hi
             entry.action,
             entry.entity,
             entry.entity_id,
-            _describe(entry),
+            describe(entry.action, entry.entity, entry.entity_id, entry.before, entry.after),
         )
-
-
-def _describe(entry: AuditEntry) -> str:
-    target = f"{entry.entity} {entry.entity_id}" if entry.entity_id is not None else entry.entity
-    after = entry.after or {}
-    if entry.action == "ingest":
-        return f"ingested {after.get('path')} (version {after.get('version')})"
-    if "status" in after:
-        return f"{target}: status {after['status']}"
-    return f"{entry.action.replace('_', ' ')} {target}"
