@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from claimcheck.core.origins import Appearance, Origin, origins
@@ -350,6 +350,12 @@ _DOCUMENT_COLUMNS = (
 )
 
 
+def _among(column: Any, values: Iterable[int]) -> Any:
+    """`column IN (values)` as one expanding parameter: a batch's thousands of ids are
+    bound, not compiled into the statement one by one."""
+    return column.in_(bindparam(None, sorted(values), expanding=True))
+
+
 def _claim_rows(session: Session, where: ClaimFilter) -> Iterator[Sequence[Any]]:
     query = _select(where).with_only_columns(*_CLAIM_COLUMNS)
     result: Any = session.execute(query.execution_options(yield_per=BATCH))
@@ -386,7 +392,7 @@ def _views(
         )
         .join(Source, Attribution.source_id == Source.id)
         .outerjoin(owner, Source.owner_id == owner.id)
-        .where(Attribution.claim_id.in_(ids))
+        .where(_among(Attribution.claim_id, ids))
         .order_by(Attribution.claim_id, Attribution.id)
     )
     found: Iterable[Any] = session.execute(query) if with_sources else ()
@@ -407,18 +413,7 @@ def _views(
             sources=tuple(sources.get(claim_id, ())),
             cluster=members.get(claim_id),
             status=status,
-            links=tuple(
-                LinkView(
-                    link.id,
-                    link.relation,
-                    link.target_claim,
-                    link.target_source,
-                    link.url,
-                    link.title,
-                    link.note,
-                )
-                for link in links.get(claim_id, ())
-            ),
+            links=_link_views(links[claim_id]) if claim_id in links else (),
             version=version,
         )
         for (
@@ -442,12 +437,19 @@ def _views(
     ]
 
 
+def _link_views(entries: Sequence[LinkEntry]) -> tuple[LinkView, ...]:
+    return tuple(
+        LinkView(e.id, e.relation, e.target_claim, e.target_source, e.url, e.title, e.note)
+        for e in entries
+    )
+
+
 def _report_claims(session: Session, rows: Sequence[Any]) -> list[ReportClaim]:
     ids = [row[0] for row in rows]
     documents = {
         row[0]: DocumentInfo(*row)
         for row in session.execute(
-            select(*_DOCUMENT_COLUMNS).where(Document.id.in_({row[1] for row in rows}))
+            select(*_DOCUMENT_COLUMNS).where(_among(Document.id, {row[1] for row in rows}))
         )
     }
     links = _links(session, ids)
@@ -462,7 +464,7 @@ def _report_claims(session: Session, rows: Sequence[Any]) -> list[ReportClaim]:
     members = dict(
         session.execute(
             select(ClusterMember.claim_id, ClusterMember.cluster_id).where(
-                ClusterMember.claim_id.in_(set(ids) | linked)
+                _among(ClusterMember.claim_id, set(ids) | linked)
             )
         ).all()
     )
@@ -537,13 +539,13 @@ def _appearances(session: Session, claim_ids: set[int]) -> dict[int, Appearance]
     for claim_id, publisher, path in session.execute(
         select(Claim.id, Document.publisher, Document.path)
         .join(Document, Claim.document_id == Document.id)
-        .where(Claim.id.in_(claim_ids))
+        .where(_among(Claim.id, claim_ids))
     ):
         found[claim_id] = ([], [], publisher or path)
     for claim_id, role, name in session.execute(
         select(Attribution.claim_id, Attribution.role, Source.name)
         .join(Source, Attribution.source_id == Source.id)
-        .where(Attribution.claim_id.in_(claim_ids))
+        .where(_among(Attribution.claim_id, claim_ids))
         .order_by(Attribution.claim_id, Attribution.id)
     ):
         primaries, relays, _ = found[claim_id]
@@ -563,7 +565,7 @@ def _clusters(session: Session, cluster_ids: set[int]) -> dict[int, ClusterInfo]
         select(ClusterMember.cluster_id, Claim.id, Claim.index, *_DOCUMENT_COLUMNS)
         .join(Claim, ClusterMember.claim_id == Claim.id)
         .join(Document, Claim.document_id == Document.id)
-        .where(ClusterMember.cluster_id.in_(cluster_ids))
+        .where(_among(ClusterMember.cluster_id, cluster_ids))
         .order_by(ClusterMember.cluster_id, Document.path, Document.version, Claim.index)
     ):
         doc = DocumentInfo(*columns)
@@ -583,7 +585,7 @@ def _clusters(session: Session, cluster_ids: set[int]) -> dict[int, ClusterInfo]
         cluster.id: ClusterInfo(
             cluster.id, cluster.status, cluster.canonical_claim_id, tuple(refs[cluster.id])
         )
-        for cluster in session.scalars(select(Cluster).where(Cluster.id.in_(cluster_ids)))
+        for cluster in session.scalars(select(Cluster).where(_among(Cluster.id, cluster_ids)))
         if refs[cluster.id]
     }
 
@@ -595,7 +597,7 @@ def _links(session: Session, ids: Sequence[int]) -> dict[int, list[LinkEntry]]:
         select(Link, Source.name, Reviewer.name, target)
         .outerjoin(Source, Link.target_source_id == Source.id)
         .outerjoin(Reviewer, Link.reviewer_id == Reviewer.id)
-        .where(Link.claim_id.in_(ids))
+        .where(_among(Link.claim_id, ids))
         .order_by(Link.id)
     ):
         assert link.claim_id is not None
@@ -621,7 +623,7 @@ def _notes(session: Session, ids: Sequence[int]) -> dict[int, list[NoteEntry]]:
     for note, reviewer in session.execute(
         select(Note, Reviewer.name)
         .outerjoin(Reviewer, Note.reviewer_id == Reviewer.id)
-        .where(Note.claim_id.in_(ids))
+        .where(_among(Note.claim_id, ids))
         .order_by(Note.id)
     ):
         out[note.claim_id].append(NoteEntry(note.id, note.text, reviewer, note.created_at))
@@ -636,7 +638,7 @@ def _verdicts(session: Session, ids: Sequence[int]) -> dict[int, Verdict]:
         .outerjoin(Reviewer, AuditEntry.reviewer_id == Reviewer.id)
         .where(
             AuditEntry.entity == "claim",
-            AuditEntry.entity_id.in_(ids),
+            _among(AuditEntry.entity_id, ids),
             AuditEntry.action.in_(VERDICT_ACTIONS),
         )
         .order_by(AuditEntry.id)
