@@ -233,6 +233,8 @@ def test_html_report_screenshot_in_headless_chromium(reviewed: str, tmp_path: Pa
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     # A readable page: mostly white paper with dark text on it, not blank and not a smear.
     image = Image.open(shot).convert("L")
-    pixels = list(image.getdata())
-    dark = sum(p < 100 for p in pixels) / len(pixels)
+    histogram = image.histogram()
+    dark = sum(histogram[:100]) / sum(histogram)
+    light = sum(histogram[200:]) / sum(histogram)
     assert 0.005 < dark < 0.3
+    assert light > 0.6

@@ -9,6 +9,7 @@ database always gives the same report.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -369,7 +370,6 @@ def _views(
     members: dict[int, int],
     with_sources: bool = True,
 ) -> list[ClaimView]:
-    ids = [row[0] for row in rows]
     owner = aliased(Source)
     sources: dict[int, list[SourceView]] = defaultdict(list)
     query = (
@@ -392,7 +392,7 @@ def _views(
         )
         .join(Source, Attribution.source_id == Source.id)
         .outerjoin(owner, Source.owner_id == owner.id)
-        .where(_among(Attribution.claim_id, ids))
+        .where(Attribution.claim_id.in_(_claims_of(rows)))
         .order_by(Attribution.claim_id, Attribution.id)
     )
     found: Iterable[Any] = session.execute(query) if with_sources else ()
@@ -444,17 +444,23 @@ def _link_views(entries: Sequence[LinkEntry]) -> tuple[LinkView, ...]:
     )
 
 
+def _claims_of(rows: Sequence[Any]) -> Select[int]:
+    """The claims of a batch's documents: a few document ids to bind instead of thousands of
+    claim ids (a document cut by the batch brings a few claims too many, never too few)."""
+    return select(Claim.id).where(_among(Claim.document_id, {row[1] for row in rows}))
+
+
 def _report_claims(session: Session, rows: Sequence[Any]) -> list[ReportClaim]:
-    ids = [row[0] for row in rows]
+    batch = _claims_of(rows)
     documents = {
         row[0]: DocumentInfo(*row)
         for row in session.execute(
             select(*_DOCUMENT_COLUMNS).where(_among(Document.id, {row[1] for row in rows}))
         )
     }
-    links = _links(session, ids)
-    notes = _notes(session, ids)
-    verdicts = _verdicts(session, ids)
+    links = _links(session, batch)
+    notes = _notes(session, batch)
+    verdicts = _verdicts(session, batch)
     linked = {
         link.target_claim
         for entries in links.values()
@@ -464,7 +470,7 @@ def _report_claims(session: Session, rows: Sequence[Any]) -> list[ReportClaim]:
     members = dict(
         session.execute(
             select(ClusterMember.claim_id, ClusterMember.cluster_id).where(
-                _among(ClusterMember.claim_id, set(ids) | linked)
+                or_(ClusterMember.claim_id.in_(batch), _among(ClusterMember.claim_id, linked))
             )
         ).all()
     )
@@ -477,17 +483,12 @@ def _report_claims(session: Session, rows: Sequence[Any]) -> list[ReportClaim]:
     appearances |= _appearances(session, others - appearances.keys())
     out = []
     for view in views:
-        groups: list[list[Appearance]] = [_group(view.id, members, clusters, appearances)]
-        for link in links.get(view.id, ()):
-            if link.relation not in SUPPORTING:
-                continue
-            if link.target_claim is not None:
-                groups.append(_group(link.target_claim, members, clusters, appearances))
-            elif link.target_source is not None:
-                groups.append([Appearance((link.target_source,))])
-            elif link.url is not None:
-                groups.append([Appearance((), (), _site(link.url))])
         cluster_id = members.get(view.id)
+        if cluster_id is None and view.id not in links:
+            # Most claims stand alone: one appearance, and many share one outlet and source.
+            found = _alone(appearances[view.id])
+        else:
+            found = origins(_groups(view.id, links, members, clusters, appearances))
         out.append(
             ReportClaim(
                 view=view,
@@ -496,10 +497,36 @@ def _report_claims(session: Session, rows: Sequence[Any]) -> list[ReportClaim]:
                 notes=tuple(notes.get(view.id, ())),
                 verdict=verdicts.get(view.id),
                 cluster=None if cluster_id is None else clusters[cluster_id],
-                origins=origins(groups),
+                origins=found,
             )
         )
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _alone(appearance: Appearance) -> tuple[Origin, ...]:
+    return origins([[appearance]])
+
+
+def _groups(
+    claim_id: int,
+    links: dict[int, list[LinkEntry]],
+    members: dict[int, int],
+    clusters: dict[int, ClusterInfo],
+    appearances: dict[int, Appearance],
+) -> list[list[Appearance]]:
+    """A claim's copies, then each claim, source or page linked in its support."""
+    groups = [_group(claim_id, members, clusters, appearances)]
+    for link in links.get(claim_id, ()):
+        if link.relation not in SUPPORTING:
+            continue
+        if link.target_claim is not None:
+            groups.append(_group(link.target_claim, members, clusters, appearances))
+        elif link.target_source is not None:
+            groups.append([Appearance((link.target_source,))])
+        elif link.url is not None:
+            groups.append([Appearance((), (), _site(link.url))])
+    return groups
 
 
 def _site(url: str) -> str:
@@ -590,14 +617,14 @@ def _clusters(session: Session, cluster_ids: set[int]) -> dict[int, ClusterInfo]
     }
 
 
-def _links(session: Session, ids: Sequence[int]) -> dict[int, list[LinkEntry]]:
+def _links(session: Session, claims: Select[int]) -> dict[int, list[LinkEntry]]:
     target = select(Claim.text).where(Claim.id == Link.target_claim_id).scalar_subquery()
     out: dict[int, list[LinkEntry]] = defaultdict(list)
     for link, source, reviewer, target_text in session.execute(
         select(Link, Source.name, Reviewer.name, target)
         .outerjoin(Source, Link.target_source_id == Source.id)
         .outerjoin(Reviewer, Link.reviewer_id == Reviewer.id)
-        .where(_among(Link.claim_id, ids))
+        .where(Link.claim_id.in_(claims))
         .order_by(Link.id)
     ):
         assert link.claim_id is not None
@@ -618,19 +645,19 @@ def _links(session: Session, ids: Sequence[int]) -> dict[int, list[LinkEntry]]:
     return out
 
 
-def _notes(session: Session, ids: Sequence[int]) -> dict[int, list[NoteEntry]]:
+def _notes(session: Session, claims: Select[int]) -> dict[int, list[NoteEntry]]:
     out: dict[int, list[NoteEntry]] = defaultdict(list)
     for note, reviewer in session.execute(
         select(Note, Reviewer.name)
         .outerjoin(Reviewer, Note.reviewer_id == Reviewer.id)
-        .where(_among(Note.claim_id, ids))
+        .where(Note.claim_id.in_(claims))
         .order_by(Note.id)
     ):
         out[note.claim_id].append(NoteEntry(note.id, note.text, reviewer, note.created_at))
     return out
 
 
-def _verdicts(session: Session, ids: Sequence[int]) -> dict[int, Verdict]:
+def _verdicts(session: Session, claims: Select[int]) -> dict[int, Verdict]:
     """Each claim's latest status decision: who, when, and the note given with it."""
     out: dict[int, Verdict] = {}
     for entry, reviewer in session.execute(
@@ -638,7 +665,7 @@ def _verdicts(session: Session, ids: Sequence[int]) -> dict[int, Verdict]:
         .outerjoin(Reviewer, AuditEntry.reviewer_id == Reviewer.id)
         .where(
             AuditEntry.entity == "claim",
-            _among(AuditEntry.entity_id, ids),
+            AuditEntry.entity_id.in_(claims),
             AuditEntry.action.in_(VERDICT_ACTIONS),
         )
         .order_by(AuditEntry.id)
