@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from claimcheck.cli import claims, clusters, db, ingest, report, sources
+from claimcheck.cli import claims, clusters, db, ingest, report, review, sources
 from claimcheck.cli.common import Context
 
 
@@ -45,6 +45,12 @@ for command in (
     sources.sources,
     clusters.dedupe,
     clusters.clusters,
+    review.verdict,
+    review.link,
+    review.unlink,
+    review.note,
+    review.history,
+    review.undo,
     db.db,
 ):
     main.add_command(command)
