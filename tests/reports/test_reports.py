@@ -13,6 +13,7 @@ from PIL import Image
 
 from claimcheck.cli import main
 from claimcheck.services.audit import current_reviewer
+from tests.gold import SEED
 from tests.reports.conftest import open_corpus, review
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -238,3 +239,22 @@ def test_html_report_screenshot_in_headless_chromium(reviewed: str, tmp_path: Pa
     light = sum(histogram[200:]) / sum(histogram)
     assert 0.005 < dark < 0.3
     assert light > 0.6
+
+
+def test_verdicts_and_a_link_set_on_the_command_line_show_in_the_html_report(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    run(sqlite_url, "ingest", str(SEED))
+    run(sqlite_url, "verdict", "4", "corroborated", "--note", "Xinhua's own report.")
+    run(sqlite_url, "verdict", "3", "disputed")
+    run(sqlite_url, "link", "3", "--url", "https://example.org/wic", "--title", "WIC page")
+    out = tmp_path / "r.html"
+    run(sqlite_url, "report", "--format", "html", "-o", str(out))
+    page = out.read_text(encoding="utf-8")
+    xinhua = page[page.index('<article id="claim-4"') : page.index('<article id="claim-5"')]
+    assert '<span class="verdict">corroborated</span> by carol' in xinhua
+    assert "Xinhua&#39;s own report." in xinhua
+    wic = page[page.index('<article id="claim-3"') : page.index('<article id="claim-4"')]
+    assert '<span class="verdict">disputed</span> by carol' in wic
+    assert 'corroborates &ldquo;WIC page&rdquo; <a href="https://example.org/wic">' in wic
+    assert "World Internet Conference (said), relayed by South China Morning Post" in wic
