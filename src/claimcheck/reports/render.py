@@ -37,8 +37,13 @@ def markdown_text(value: Any) -> str:
         return ""
     if isinstance(value, int):
         return str(value)
-    text = one_line(str(value)).translate(_MARKDOWN_ESCAPES)
-    return _LINE_START.sub(r"\1\\\2", text)
+    text = str(value)
+    if not text.isprintable():  # new lines, tabs, control characters: most values have none
+        text = one_line(text)
+    text = text.translate(_MARKDOWN_ESCAPES)
+    if text[:1].isdigit() or text[:1] in "-+=.)":
+        text = _LINE_START.sub(r"\1\\\2", text)
+    return text
 
 
 def utc(at: dt.datetime | None) -> str:
