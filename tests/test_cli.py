@@ -3,13 +3,16 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import create_engine, select
 
 from claimcheck.cli import main
 from claimcheck.core.reading import read_file
+from claimcheck.store.models import AuditEntry, Reviewer
 from tests.gold import CORPUS, ROOT, SEED
 
 
@@ -159,3 +162,21 @@ def test_an_interrupted_ingest_says_what_was_kept_and_what_to_run(  # type: igno
     result = run("ingest", "-q", str(CORPUS))
     assert result.exit_code == 130
     assert "claimcheck dedupe" in result.output
+
+
+def test_reviewer_option_names_who_edited_the_registry(run: Any, sqlite_url: str) -> None:
+    assert run("ingest", str(SEED)).exit_code == 0
+    assert run("--reviewer", "Ada Lovelace", "sources", "alias", "Xinhua", "NCNA").exit_code == 0
+    engine = create_engine(sqlite_url)
+    with engine.connect() as conn:
+        names = (
+            conn.execute(
+                select(Reviewer.name)
+                .join(AuditEntry, AuditEntry.reviewer_id == Reviewer.id)
+                .where(AuditEntry.action == "add_alias")
+            )
+            .scalars()
+            .all()
+        )
+    engine.dispose()
+    assert names == ["Ada Lovelace"]

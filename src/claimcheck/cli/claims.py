@@ -1,0 +1,201 @@
+"""`claimcheck claims`, `show` and `export`: reading claims out."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from claimcheck.cli.common import Context, F, command_errors, database, json_line, pass_context
+from claimcheck.core.vocabulary import STATUSES
+from claimcheck.errors import ClaimcheckError
+from claimcheck.presentation import one_line, provenance_chain, sentence_segments, terminal_safe
+
+CLAIM_FIELDS = ["id", "document", "index", "start", "end", "kind", "checkworthiness",
+                "attributed", "flags", "sources", "status", "cluster", "text"]  # fmt: skip
+
+
+def claim_filter_options(fn: F) -> F:
+    options = [
+        click.option("--document", help="Only this document (its path or id)."),
+        click.option("--kind", type=click.Choice(["claim", "headline", "boilerplate", "other"])),
+        click.option("--status", type=click.Choice(STATUSES), help="Only claims with this status."),
+        click.option("--unattributed", is_flag=True, help="Only claims with no source (flagged)."),
+        click.option("--source", help="Only claims attributed to this canonical source."),
+        click.option(
+            "--sort",
+            type=click.Choice(["document", "checkworthiness"]),
+            default="document",
+            show_default=True,
+        ),
+        click.option("--limit", type=click.IntRange(min=1), help="At most this many claims."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _claim_filter(**kwargs: Any) -> Any:
+    from claimcheck.services.claims import ClaimFilter
+
+    return ClaimFilter(**kwargs)
+
+
+@click.command()
+@claim_filter_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl", "csv"]),
+    default="table",
+    show_default=True,
+)
+@pass_context
+@command_errors
+def claims(ctx: Context, /, fmt: str, **filters: Any) -> None:
+    """List claims, filtered and sorted, as a table, JSON Lines or CSV.
+
+    Example: claimcheck claims --unattributed --sort checkworthiness --limit 10
+    """
+    from claimcheck.services.claims import iter_claims
+
+    with database(ctx) as db:
+        write_claims(iter_claims(db, _claim_filter(**filters)), fmt, sys.stdout)
+
+
+def write_claims(views: Iterator[Any], fmt: str, out: IO[str]) -> None:
+    if fmt == "jsonl":
+        for view in views:
+            out.write(json_line(view.to_json()) + "\n")
+        return
+    if fmt == "csv":
+        writer = csv.writer(out)
+        writer.writerow(CLAIM_FIELDS)
+        for view in views:
+            data = view.to_json()
+            data["document"] = view.document.path
+            data["flags"] = " ".join(view.flags)
+            data["sources"] = "; ".join(f"{s.canonical} ({s.kind}, {s.role})" for s in view.sources)
+            cells = [str(data[name]) for name in CLAIM_FIELDS]
+            writer.writerow([terminal_safe(c) for c in cells] if out.isatty() else cells)
+        return
+    for view in views:
+        sources = ", ".join(s.canonical for s in view.sources) or (
+            "UNATTRIBUTED" if view.kind == "claim" else "-"
+        )
+        out.write(
+            f"{view.id:>6}  {one_line(view.document.path)}:{view.index:<4} {view.kind:<11} "
+            f"{view.checkworthiness:4.2f}  {view.status:<12} {one_line(sources)[:40]:<40}  "
+            f"{one_line(view.text)[:90]}\n"
+        )
+
+
+@click.command()
+@click.argument("claim_id", type=int)
+@pass_context
+@command_errors
+def show(ctx: Context, claim_id: int) -> None:
+    """Show one claim: its sentence with source and cue marked, and its provenance chain."""
+    from claimcheck.services.claims import get_claim
+    from claimcheck.services.clusters import get_cluster
+
+    with database(ctx) as db:
+        view = get_claim(db, claim_id)
+        cluster = get_cluster(db, view.cluster) if view.cluster is not None else None
+    doc = view.document
+    click.echo(f"Claim {view.id}  ({view.kind}, status {view.status})")
+    click.echo(
+        f"Document {doc.id}: {terminal_safe(doc.path)} v{doc.version}, sentence {view.index}, "
+        f"characters {view.start}-{view.end}"
+    )
+    if doc.title:
+        click.echo(f"Title: {one_line(doc.title)}")
+    click.echo("")
+    click.echo("  " + marked_sentence(view))
+    click.echo("")
+    if view.sources:
+        click.echo("Sources:")
+        for s in view.sources:
+            owner = f", of {terminal_safe(s.owner)}" if s.owner else ""
+            cue = f'cue "{terminal_safe(s.cue)}"' if s.cue else "implied"
+            if s.medium:
+                cue += f" {terminal_safe(s.medium)}"
+            mention = f', written "{terminal_safe(s.mention)}"' if s.mention else ""
+            carried = (
+                f", carried from sentence {s.carried_from}" if s.carried_from is not None else ""
+            )
+            click.echo(
+                f"  - {terminal_safe(s.canonical)} ({s.kind}{owner}): {s.role}, {cue}, "
+                f'as "{one_line(s.name)}"{mention}{carried}, confidence {s.confidence:.2f}'
+            )
+        click.echo(f"Chain: {provenance_chain(view)}")
+    elif view.kind == "claim":
+        hedge = f' (hedged: "{terminal_safe(view.hedge)}")' if view.hedge else ""
+        click.echo(f"Sources: none: flagged unattributed{hedge}")
+    reasons = ", ".join(view.reasons) or "none"
+    click.echo(f"Check-worthiness: {view.checkworthiness:.2f} ({reasons})")
+    if cluster is not None:
+        click.echo(f"Cluster {cluster.id} ({cluster.status}): also in")
+        for m in cluster.members:
+            if m.claim_id != view.id:
+                click.echo(f"  - claim {m.claim_id}, {one_line(m.document)}:{m.index} ({m.state})")
+    for link in view.links:
+        target = link.url or link.target_source or f"claim {link.target_claim}"
+        click.echo(f"Link: {link.relation} {terminal_safe(str(target))}")
+
+
+def marked_sentence(view: Any) -> str:
+    """The sentence with source spans underlined and cues in bold (plain brackets in pipes)."""
+    styled = sys.stdout.isatty()
+    out = []
+    for text, mark in sentence_segments(view):
+        piece = one_line(text)
+        if mark is None:
+            out.append(piece)
+        elif styled:
+            out.append(click.style(piece, underline=mark == "source", bold=mark == "cue"))
+        else:
+            out.append(f"[{piece}]" if mark == "source" else f"{{{piece}}}")
+    return "".join(out)
+
+
+@click.command()
+@claim_filter_options
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
+@pass_context
+@command_errors
+def export(ctx: Context, /, fmt: str, output: Path | None, **filters: Any) -> None:
+    """Export claims with their provenance, in document order, as JSON Lines or CSV."""
+    from claimcheck.services.claims import iter_claims
+
+    with database(ctx) as db:
+        views = iter_claims(db, _claim_filter(**filters))
+        if output is None:
+            write_claims(views, fmt, sys.stdout)
+            return
+        # A regular file is replaced whole, so a failed export leaves the old one; a link,
+        # pipe or device is written as it is.
+        regular = (output.is_file() and not output.is_symlink()) or not output.exists()
+        target = output.with_name(output.name + ".partial") if regular else output
+        try:
+            with target.open("w", encoding="utf-8", newline="") as out:
+                write_claims(views, fmt, out)
+            if regular:
+                target.replace(output)
+        except OSError as error:
+            raise ClaimcheckError(f"cannot write {output}: {error.strerror}") from error
+        finally:
+            if regular:
+                target.unlink(missing_ok=True)

@@ -1,0 +1,103 @@
+"""What every command shares: the context, one-sentence errors, the database, options."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, ParamSpec, TypeVar
+
+import click
+
+from claimcheck.errors import ClaimcheckError
+from claimcheck.presentation import terminal_safe
+
+P = ParamSpec("P")
+R = TypeVar("R")
+F = TypeVar("F", bound=Callable[..., Any])
+
+_C1 = re.compile(r"[\x7f-\x9f]")
+
+
+def json_line(value: Any) -> str:
+    # json leaves C1 controls (U+0080-U+009F) raw; some terminals obey them.
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
+
+
+class Context:
+    def __init__(self, db_url: str, debug: bool, reviewer: str | None = None) -> None:
+        self.db_url = db_url
+        self.debug = debug
+        # None: CLAIMCHECK_REVIEWER or the login name, as the services decide.
+        self.reviewer = reviewer
+
+
+def command_errors(fn: Callable[P, R]) -> Callable[P, R]:
+    """Turn a failed operation into one sentence and exit code 1 (a traceback with --debug)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except click.ClickException:
+            raise
+        except BrokenPipeError:
+            # The reader went away (`claimcheck claims | head`): not an error of ours.
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+            sys.exit(0)
+        except Exception as error:
+            ctx = click.get_current_context().find_object(Context)
+            if ctx is not None and ctx.debug:
+                raise
+            message = (
+                str(error)
+                if isinstance(error, ClaimcheckError)
+                else (f"unexpected {type(error).__name__}: {error} (run with --debug for details)")
+            )
+            click.echo(f"Error: {terminal_safe(message)}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+@contextmanager
+def database(ctx: Context) -> Iterator[Any]:
+    from claimcheck.services.database import open_database
+
+    db = open_database(ctx.db_url)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+def threshold_options(fn: F) -> F:
+    options = [
+        click.option("--upper", type=click.FloatRange(0, 100), envvar="CLAIMCHECK_DEDUPE_UPPER",
+                     default=90.0, show_default=True,
+                     help="Score (0-100) at which near-identical claims join a cluster."),
+        click.option("--lower", type=click.FloatRange(0, 100), envvar="CLAIMCHECK_DEDUPE_LOWER",
+                     default=80.0, show_default=True,
+                     help="Score from which pairs are suggested to a reviewer."),
+        click.option("--min-words", type=click.IntRange(min=0), default=8, show_default=True,
+                     envvar="CLAIMCHECK_DEDUPE_MIN_WORDS",
+                     help="Shorter claims are only ever suggested, never joined."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def make_thresholds(upper: float, lower: float, min_words: int) -> Any:
+    from claimcheck.core.dedupe import Thresholds
+
+    if lower > upper:
+        raise click.BadParameter(f"--lower {lower} is above --upper {upper}")
+    return Thresholds(upper=upper, lower=lower, min_words=min_words)

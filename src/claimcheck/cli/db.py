@@ -1,0 +1,51 @@
+"""`claimcheck db`: the schema version."""
+
+from __future__ import annotations
+
+import click
+
+from claimcheck.cli.common import Context, command_errors, pass_context
+
+
+@click.group()
+def db() -> None:
+    """Show or move the database schema version."""
+
+
+@db.command()
+@click.argument("revision", default="head")
+@pass_context
+@command_errors
+def upgrade(ctx: Context, revision: str) -> None:
+    """Upgrade the schema to REVISION (default: the newest)."""
+    from claimcheck.services import database as schema
+
+    state = schema.upgrade(ctx.db_url, revision)
+    click.echo(f"Database schema at {state.current} (newest: {state.head})")
+
+
+@db.command()
+@click.argument("revision")
+@click.confirmation_option(
+    prompt="Downgrading drops the tables and columns newer revisions added, with their data. Go on?"
+)
+@pass_context
+@command_errors
+def downgrade(ctx: Context, revision: str) -> None:
+    """Downgrade the schema to REVISION ("base" removes every table and all data)."""
+    from claimcheck.services import database as schema
+
+    state = schema.downgrade(ctx.db_url, revision)
+    click.echo(f"Database schema at {state.current or 'base'} (newest: {state.head})")
+
+
+@db.command()
+@pass_context
+@command_errors
+def current(ctx: Context) -> None:
+    """Show the database's schema version and the newest this claimcheck knows."""
+    from claimcheck.services import database as schema
+
+    state = schema.current(ctx.db_url)
+    behind = "" if state.current == state.head else " (run `claimcheck db upgrade`)"
+    click.echo(f"Database schema at {state.current or 'base'} (newest: {state.head}){behind}")
