@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from claimcheck.cli import claims, clusters, db, ingest, sources
+from claimcheck.cli import claims, clusters, db, ingest, review_app, sources
 from claimcheck.cli.common import Context
 
 
@@ -45,5 +45,6 @@ for command in (
     clusters.dedupe,
     clusters.clusters,
     db.db,
+    review_app.review,
 ):
     main.add_command(command)
