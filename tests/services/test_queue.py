@@ -17,7 +17,8 @@ def corpus_db(db: Database) -> Database:
     return db
 
 
-def everything(db: Database, where: QueueFilter = QueueFilter(), size: int = 7) -> list[int]:
+def everything(db: Database, where: QueueFilter | None = None, size: int = 7) -> list[int]:
+    where = where or QueueFilter()
     ids: list[int] = []
     after = None
     while True:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+
+from claimcheck.core.vocabulary import STATUSES
 
 # The keys the widgets bring with them (the queue's table, scrolling, the palette).
 MOVING = [
@@ -22,47 +23,47 @@ MOVING = [
 ]
 
 
+STATUS_PICKER = [
+    ("type, Enter", "narrow the list, pick the highlighted status"),
+    ("1-7", ", ".join(STATUSES)),
+]
+
+
 def key_name(binding: Binding) -> str:
     names = {"slash": "/", "question_mark": "?", "space": "space", "escape": "Esc"}
     return ", ".join(names.get(key, key) for key in binding.key.split(","))
 
 
-def bindings_table() -> Table:
+def bindings_text() -> Text:
     from claimcheck.tui.actions import CLAIM_BINDINGS
     from claimcheck.tui.app import ReviewApp
     from claimcheck.tui.screens.queue import QueueScreen
     from claimcheck.tui.screens.suggestions import SuggestionsScreen
 
-    table = Table(show_header=True, box=None, padding=(0, 2))
-    table.add_column("key", style="bold")
-    table.add_column("action")
-    for keys, what in MOVING:
-        table.add_row(keys, what)
-    groups: list[tuple[str, list[Binding]]] = [
-        ("Queue", [b for b in QueueScreen.BINDINGS if isinstance(b, Binding) and b.show]),
-        ("Queue and detail", CLAIM_BINDINGS),
-        (
-            "Duplicate suggestions",
-            [b for b in SuggestionsScreen.BINDINGS if isinstance(b, Binding)],
-        ),
-        ("Everywhere", [b for b in ReviewApp.BINDINGS if isinstance(b, Binding)]),
+    def shown(bindings: list[BindingType]) -> list[tuple[str, str]]:
+        return [
+            (key_name(b), b.description)
+            for b in bindings
+            if isinstance(b, Binding) and b.show and b.description
+        ]
+
+    groups: list[tuple[str, list[tuple[str, str]]]] = [
+        ("Moving", MOVING),
+        ("Queue", shown(QueueScreen.BINDINGS)),
+        ("Queue and detail", shown(list(CLAIM_BINDINGS))),
+        ("Duplicate suggestions", shown(SuggestionsScreen.BINDINGS)),
+        ("Everywhere", shown(ReviewApp.BINDINGS)),
+        ("Status picker", STATUS_PICKER),
+        ("Note", [("Ctrl+S / Esc", "save / cancel")]),
     ]
-    for title, bindings in groups:
-        table.add_row("", "")
-        table.add_row(Text(title, style="underline"), "")
-        for binding in bindings:
-            if binding.description:
-                table.add_row(key_name(binding), binding.description)
-    table.add_row("", "")
-    table.add_row(Text("Status picker", style="underline"), "")
-    table.add_row("type, Enter", "narrow the list, pick the highlighted status")
-    table.add_row(
-        "1-7", "unreviewed, in_review, needs_source, corroborated, disputed, false, unverifiable"
-    )
-    table.add_row("", "")
-    table.add_row(Text("Note", style="underline"), "")
-    table.add_row("Ctrl+S / Esc", "save / cancel")
-    return table
+    text = Text()
+    for title, rows in groups:
+        text.append(f"{title}\n", style="underline")
+        for key, what in rows:
+            text.append(f"  {key:<14}", style="bold")
+            text.append(f"{what}\n")
+        text.append("\n")
+    return text
 
 
 class HelpScreen(Screen[None]):
@@ -74,7 +75,7 @@ class HelpScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(Text("Keys", style="bold"))
-            yield Static(bindings_table())
+            yield Static(bindings_text(), id="keys")
         yield Footer()
 
     def action_close(self) -> None:

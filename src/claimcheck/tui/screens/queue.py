@@ -16,8 +16,6 @@ from claimcheck.tui import messages
 from claimcheck.tui.actions import CLAIM_BINDINGS, ClaimActions, Current
 from claimcheck.tui.text import literal, preview
 
-# Fetch the next page when the cursor comes this close to the last loaded row.
-AHEAD = 60
 PREVIEW = 160
 COLUMNS = (
     ("status", "Status", 12),
@@ -51,11 +49,17 @@ def cells(row: QueueRow) -> list[Text]:
 class QueueTable(DataTable[Text]):
     """The queue's table: Enter opens the claim (and the footer says so)."""
 
-    BINDINGS = [Binding("enter", "select_cursor", "Open", id="open")]
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Open", id="open"),
+        # In a row table, Home and End mean the first and last row, not the first column.
+        Binding("home", "scroll_top", "First", show=False),
+        Binding("end", "scroll_bottom", "Last", show=False),
+    ]
 
 
 class QueueScreen(ClaimActions):
     AUTO_FOCUS = "#queue"
+    PAGE_SIZE = queue_service.PAGE
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
@@ -109,10 +113,10 @@ class QueueScreen(ClaimActions):
         """Start again from the first page (a new filter or search)."""
         self.generation += 1
         self.loading = True
-        generation, where = self.generation, self.where
+        generation, where, size = self.generation, self.where, self.PAGE_SIZE
         self.review_app.database_work(
             self,
-            lambda db: queue_service.page(db, where),
+            lambda db: queue_service.page(db, where, size=size),
             lambda page: messages.QueuePageLoaded(generation, page, first=True),
             group="queue",
             exclusive=True,
@@ -122,11 +126,11 @@ class QueueScreen(ClaimActions):
         if self.loading or not self.more or not self.rows:
             return
         self.loading = True
-        generation, where = self.generation, self.where
+        generation, where, size = self.generation, self.where, self.PAGE_SIZE
         last = self.rows[self.order[-1]]
         self.review_app.database_work(
             self,
-            lambda db: queue_service.page(db, where, after=last.key),
+            lambda db: queue_service.page(db, where, after=last.key, size=size),
             lambda page: messages.QueuePageLoaded(generation, page, first=False),
             group="queue",
             exclusive=True,
@@ -186,7 +190,8 @@ class QueueScreen(ClaimActions):
 
     @on(DataTable.RowHighlighted, "#queue")
     def _near_end(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= self.table.row_count - AHEAD:
+        # Fetch the next page when the cursor is within a fifth of a page of the end.
+        if event.cursor_row >= self.table.row_count - self.PAGE_SIZE // 5:
             self.load_more()
 
     @on(DataTable.RowSelected, "#queue")

@@ -1,0 +1,195 @@
+"""The review app at scale: time to a usable queue, key-to-screen latency, peak memory.
+
+    python bench/tui.py [--sentences 100000] [--repeat 5]
+
+A corpus of news-like articles is generated as bench/ingest.py generates it and ingested
+into SQLite once (kept in bench/out/ for later runs). Then, in a fresh process, the app
+runs headless under Textual's Pilot at 160x45: the time from starting the app to the first
+page of the queue on screen, and for each key the time from pressing it to the screen
+showing its effect (moving, paging, searching, filtering, setting a status), median and
+worst of several presses. Peak memory is that process's maximum resident set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+
+
+def build(sentences: int) -> Path:
+    """A SQLite database with `sentences` claims, generated once and kept."""
+    path = OUT / f"tui-{sentences}.db"
+    if path.exists():
+        return path
+    import random
+    import tempfile
+
+    sys.path.insert(0, str(HERE))
+    from ingest import articles  # the ingest benchmark's generator
+
+    from claimcheck.services.database import open_database
+    from claimcheck.services.ingest import ingest
+
+    OUT.mkdir(exist_ok=True)
+    rng = random.Random(sentences)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
+        for number, text in enumerate(articles(rng, sentences // 100, 100)):
+            (folder / f"{number:06d}.txt").write_text(text, encoding="utf-8")
+        partial = path.with_suffix(".partial")
+        db = open_database(f"sqlite:///{partial}")
+        ingest(db, [folder])
+        db.close()
+        partial.rename(path)
+    return path
+
+
+async def until(pilot: Any, done: Callable[[], bool], limit: float = 30.0) -> None:
+    began = time.perf_counter()
+    while not done():
+        if time.perf_counter() - began > limit:
+            raise TimeoutError("the screen did not change")
+        await pilot.pause(0.001)
+
+
+async def timed(action: Callable[[], Awaitable[None]]) -> float:
+    began = time.perf_counter()
+    await action()
+    return (time.perf_counter() - began) * 1000
+
+
+async def measure(url: str, repeat: int) -> dict[str, Any]:
+    from claimcheck.tui.app import make_app
+    from claimcheck.tui.screens.queue import QueueScreen
+
+    starts: list[float] = []
+    keys: dict[str, list[float]] = {
+        "move": [], "page": [], "search": [], "filter": [], "status": [],
+    }  # fmt: skip
+    for run in range(repeat):
+        began = time.perf_counter()
+        app = make_app(url, "bench", cursor_blink=False)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, QueueScreen) and bool(app.screen.rows))
+            await pilot.pause()
+            starts.append((time.perf_counter() - began) * 1000)
+            queue = app.screen
+            assert isinstance(queue, QueueScreen)
+            table = queue.table
+
+            for _ in range(10):
+                row = table.cursor_row
+
+                async def move(row: int = row) -> None:
+                    await pilot.press("j")
+                    await until(pilot, lambda: table.cursor_row == row + 1)
+                    await pilot.pause()
+
+                keys["move"].append(await timed(move))
+            for _ in range(10):
+                row = table.cursor_row
+
+                async def page() -> None:
+                    await pilot.press("pagedown")
+                    await until(pilot, lambda: table.cursor_row > row)
+                    await pilot.pause()
+
+                keys["page"].append(await timed(page))
+
+            await pilot.press("slash", *f"ba{run}")
+            generation = queue.generation
+
+            async def search() -> None:
+                await pilot.press("enter")
+                await until(pilot, lambda: queue.generation > generation and not queue.loading)
+                await pilot.pause()
+
+            keys["search"].append(await timed(search))
+            await pilot.press("escape")
+            await until(pilot, lambda: not queue.loading)
+
+            await pilot.press("f")
+            await pilot.pause()
+            await pilot.click("#unattributed")
+            generation = queue.generation
+
+            async def apply_filter() -> None:
+                await pilot.press("ctrl+s")
+                await until(pilot, lambda: queue.generation > generation and not queue.loading)
+                await pilot.pause()
+
+            keys["filter"].append(await timed(apply_filter))
+
+            for _ in range(3):
+                current = queue.current_claim()
+                assert current is not None
+                await pilot.press("s")
+                await pilot.pause()
+                target = "needs_source" if current.status != "needs_source" else "disputed"
+                number = "3" if target == "needs_source" else "5"
+
+                async def set_status(claim: int = current.id, target: str = target) -> None:
+                    await pilot.press(number)
+                    await until(pilot, lambda: queue.rows[claim].status == target)
+                    await pilot.pause()
+
+                keys["status"].append(await timed(set_status))
+                await pilot.press("j")
+            await app.workers.wait_for_complete()
+    return {
+        "start_ms": starts,
+        "keys_ms": keys,
+        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--sentences", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(asyncio.run(measure(args.measure, args.repeat))))
+        return
+    path = build(args.sentences)
+    from sqlalchemy import create_engine, text
+
+    with create_engine(f"sqlite:///{path}").connect() as connection:
+        claims = connection.execute(text("SELECT count(*) FROM claims")).scalar_one()
+        connection.execute(text("UPDATE claims SET status = 'unreviewed'"))
+        connection.commit()
+    # Measured in a fresh process, so its peak memory is the app's and not the generator's.
+    out = subprocess.run(
+        [sys.executable, __file__, "--measure", f"sqlite:///{path}", "--repeat", str(args.repeat)],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    result = json.loads(out.strip().splitlines()[-1])
+    print(f"{platform.node()} {platform.processor() or platform.machine()}, "
+          f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}")  # fmt: skip
+    print(f"{claims} claims in SQLite, {args.repeat} runs")
+    starts = result["start_ms"]
+    print(f"{'start to usable queue':<24} median {statistics.median(starts):7.0f} ms  "
+          f"worst {max(starts):7.0f} ms")  # fmt: skip
+    for key, times in result["keys_ms"].items():
+        print(f"{'key: ' + key:<24} median {statistics.median(times):7.1f} ms  "
+              f"worst {max(times):7.1f} ms  ({len(times)} presses)")  # fmt: skip
+    print(f"{'peak memory':<24} {result['peak_mib']:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
