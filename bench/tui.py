@@ -84,7 +84,9 @@ async def measure(url: str, repeat: int) -> dict[str, Any]:
         began = time.perf_counter()
         app = make_app(url, "bench", cursor_blink=False)
         async with app.run_test(size=(160, 45)) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, QueueScreen) and bool(app.screen.rows))
+            await until(
+                pilot, lambda: isinstance(app.screen, QueueScreen) and bool(app.screen.rows)
+            )
             await pilot.pause()
             starts.append((time.perf_counter() - began) * 1000)
             queue = app.screen

@@ -32,6 +32,12 @@ async def settle(app: ReviewApp) -> None:
         await pilot.pause()
 
 
+def queue_screen(app: ReviewApp) -> QueueScreen:
+    screen = app.screen
+    assert isinstance(screen, QueueScreen)
+    return screen
+
+
 def shown(screen: QueueScreen) -> list[int]:
     return list(screen.order)
 
@@ -48,8 +54,7 @@ async def test_the_queue_opens_in_triage_order_with_what_is_left(
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await settle(app)
-        screen = app.screen
-        assert isinstance(screen, QueueScreen)
+        screen = queue_screen(app)
         expected = [r.id for r in queue.page(corpus_db, size=1000).rows]
         assert shown(screen) == expected
         counts = queue.counts(corpus_db)
@@ -79,8 +84,7 @@ async def test_search_applies_on_enter_and_clears_on_escape(
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await settle(app)
-        screen = app.screen
-        assert isinstance(screen, QueueScreen)
+        screen = queue_screen(app)
         everything = shown(screen)
         await pilot.press("slash", *"one billion", "enter")
         await settle(app)
@@ -102,8 +106,7 @@ async def test_filters_narrow_the_queue(app_factory: Callable[[], ReviewApp]) ->
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await settle(app)
-        screen = app.screen
-        assert isinstance(screen, QueueScreen)
+        screen = queue_screen(app)
         everything = shown(screen)
         await pilot.press("f")
         await pilot.click("#unattributed")
@@ -134,8 +137,7 @@ async def test_pages_load_as_the_cursor_nears_the_end(
     app = make_app(url, REVIEWER, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app)
-        screen = app.screen
-        assert isinstance(screen, QueueScreen)
+        screen = queue_screen(app)
         assert len(screen.order) == 40
         await pilot.press("end")
         await settle(app)

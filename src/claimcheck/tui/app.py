@@ -18,6 +18,7 @@ from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from claimcheck.errors import Conflict
 from claimcheck.services import queue as queue_service
 from claimcheck.services.database import Database, open_database
 from claimcheck.services.faults import describe
@@ -122,10 +123,9 @@ class ReviewApp(App[None]):
 
     def fault(self, error: BaseException) -> None:
         self.notify(describe(error), severity="error", timeout=8, markup=False)
-        claim_id = getattr(error, "claim_id", None)
-        if isinstance(claim_id, int):
-            # A conflict: show what the other reviewer saved.
-            self.refresh_claims([claim_id])
+        if isinstance(error, Conflict):
+            # Another reviewer got there first: show what they saved.
+            self.refresh_claims([error.claim_id])
 
     def action_help(self) -> None:
         from claimcheck.tui.screens.help import HelpScreen

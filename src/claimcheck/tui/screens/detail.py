@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -43,7 +42,7 @@ def paragraph(context: ClaimContext) -> Text:
     return text
 
 
-def render(context: ClaimContext, state: Any, history: list[Any]) -> Group:
+def render(context: ClaimContext, state: Any, history: list[Any]) -> Text:
     view = context.view
     doc = view.document
     lines: list[Text] = [
@@ -132,7 +131,7 @@ def render(context: ClaimContext, state: Any, history: list[Any]) -> Group:
         )
     if not history:
         lines.append(Text("  none", style="dim"))
-    return Group(*lines)
+    return Text("\n").join(lines)
 
 
 class DetailScreen(ClaimActions):

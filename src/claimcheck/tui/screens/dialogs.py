@@ -32,10 +32,6 @@ class StatusPicker(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel"),
         Binding("down", "move(1)", "Next", show=False),
         Binding("up", "move(-1)", "Previous", show=False),
-        *(
-            Binding(str(n), f"pick({n})", status, show=False, priority=True)
-            for n, status in enumerate(STATUSES, start=1)
-        ),
     ]
 
     def __init__(self, current: str) -> None:
@@ -65,6 +61,12 @@ class StatusPicker(ModalScreen[str | None]):
 
     @on(Input.Changed, "#narrow")
     def _changed(self, event: Input.Changed) -> None:
+        # No status has a digit in its name, so a digit picks by number. (Textual hands
+        # printable keys to the focused Input before any binding, so this is the place.)
+        typed = event.value.strip()
+        if len(typed) == 1 and typed in "1234567"[: len(STATUSES)]:
+            self.dismiss(STATUSES[int(typed) - 1])
+            return
         self.narrow(event.value)
 
     @on(Input.Submitted, "#narrow")
@@ -82,9 +84,6 @@ class StatusPicker(ModalScreen[str | None]):
         if options.option_count:
             current = options.highlighted or 0
             options.highlighted = max(0, min(options.option_count - 1, current + step))
-
-    def action_pick(self, n: int) -> None:
-        self.dismiss(STATUSES[n - 1])
 
     def action_cancel(self) -> None:
         self.dismiss(None)
