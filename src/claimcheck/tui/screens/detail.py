@@ -116,7 +116,7 @@ def render(context: ClaimContext, state: Any, history: list[Any]) -> Text:
                 f"  • {note.created_at:%Y-%m-%d %H:%M} ", literal(note.reviewer or "?"), ": "
             )
         )
-        lines.append(Text.assemble("    ", block(note.text)))
+        lines += [Text.assemble("    ", block(line)) for line in note.text.splitlines()]
     if not state.notes:
         lines.append(Text("  none", style="dim"))
     lines += [Text(""), Text("History", style="bold")]
