@@ -21,7 +21,7 @@ COLUMNS = (
     ("status", "Status", 12),
     ("flags", "Flags", 13),
     ("source", "Source", 22),
-    ("where", "Where", 24),
+    ("where", "Where", 34),
     ("text", "Claim", PREVIEW),
 )
 STATUS_STYLE = {
