@@ -21,7 +21,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,12 +37,11 @@ def build(sentences: int) -> Path:
     import random
     import tempfile
 
-    sys.path.insert(0, str(HERE))
-    from ingest import articles  # the ingest benchmark's generator
-
     from claimcheck.services.database import open_database
     from claimcheck.services.ingest import ingest
 
+    sys.path.insert(0, str(HERE))
+    articles = __import__("ingest").articles  # the ingest benchmark's generator
     OUT.mkdir(exist_ok=True)
     rng = random.Random(sentences)
     with tempfile.TemporaryDirectory() as tmp:
@@ -66,92 +65,74 @@ async def until(pilot: Any, done: Callable[[], bool], limit: float = 30.0) -> No
         await pilot.pause(0.001)
 
 
-async def timed(action: Callable[[], Awaitable[None]]) -> float:
-    began = time.perf_counter()
-    await action()
-    return (time.perf_counter() - began) * 1000
-
-
-async def measure(url: str, repeat: int) -> dict[str, Any]:
+async def one_run(url: str, keys: dict[str, list[float]], run: int) -> float:
+    """One start of the app and a round of keys; returns the start time in ms."""
     from claimcheck.tui.app import make_app
     from claimcheck.tui.screens.queue import QueueScreen
 
-    starts: list[float] = []
+    began = time.perf_counter()
+    app = make_app(url, "bench", cursor_blink=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+
+        def loaded() -> bool:
+            return isinstance(app.screen, QueueScreen) and bool(app.screen.rows)
+
+        await until(pilot, loaded)
+        await pilot.pause()
+        start_ms = (time.perf_counter() - began) * 1000
+        queue = app.screen
+        assert isinstance(queue, QueueScreen)
+        table = queue.table
+
+        async def press(key: str, done: Callable[[], bool]) -> float:
+            began = time.perf_counter()
+            await pilot.press(key)
+            await until(pilot, done)
+            await pilot.pause()
+            return (time.perf_counter() - began) * 1000
+
+        def reloaded(generation: int) -> Callable[[], bool]:
+            return lambda: queue.generation > generation and not queue.loading
+
+        def moved_past(row: int) -> Callable[[], bool]:
+            return lambda: table.cursor_row > row
+
+        def shows(claim: int, status: str) -> Callable[[], bool]:
+            return lambda: queue.rows[claim].status == status
+
+        for _ in range(10):
+            keys["move"].append(await press("j", moved_past(table.cursor_row)))
+        for _ in range(10):
+            keys["page"].append(await press("pagedown", moved_past(table.cursor_row)))
+
+        await pilot.press("slash", *f"ba{run}")
+        keys["search"].append(await press("enter", reloaded(queue.generation)))
+        await pilot.press("escape")
+        await until(pilot, lambda: not queue.loading)
+
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.click("#unattributed")
+        keys["filter"].append(await press("ctrl+s", reloaded(queue.generation)))
+
+        for _ in range(3):
+            current = queue.current_claim()
+            assert current is not None
+            await pilot.press("s")
+            await pilot.pause()
+            target = "needs_source" if current.status != "needs_source" else "disputed"
+            digit = "3" if target == "needs_source" else "5"
+            keys["status"].append(await press(digit, shows(current.id, target)))
+            await pilot.press("j")
+        await app.workers.wait_for_complete()
+    return start_ms
+
+
+async def measure(url: str, repeat: int) -> dict[str, Any]:
     keys: dict[str, list[float]] = {
         "move": [], "page": [], "search": [], "filter": [], "status": [],
     }  # fmt: skip
-    for run in range(repeat):
-        began = time.perf_counter()
-        app = make_app(url, "bench", cursor_blink=False)
-        async with app.run_test(size=(160, 45)) as pilot:
-            await until(
-                pilot, lambda: isinstance(app.screen, QueueScreen) and bool(app.screen.rows)
-            )
-            await pilot.pause()
-            starts.append((time.perf_counter() - began) * 1000)
-            queue = app.screen
-            assert isinstance(queue, QueueScreen)
-            table = queue.table
-
-            for _ in range(10):
-                row = table.cursor_row
-
-                async def move(row: int = row) -> None:
-                    await pilot.press("j")
-                    await until(pilot, lambda: table.cursor_row == row + 1)
-                    await pilot.pause()
-
-                keys["move"].append(await timed(move))
-            for _ in range(10):
-                row = table.cursor_row
-
-                async def page() -> None:
-                    await pilot.press("pagedown")
-                    await until(pilot, lambda: table.cursor_row > row)
-                    await pilot.pause()
-
-                keys["page"].append(await timed(page))
-
-            await pilot.press("slash", *f"ba{run}")
-            generation = queue.generation
-
-            async def search() -> None:
-                await pilot.press("enter")
-                await until(pilot, lambda: queue.generation > generation and not queue.loading)
-                await pilot.pause()
-
-            keys["search"].append(await timed(search))
-            await pilot.press("escape")
-            await until(pilot, lambda: not queue.loading)
-
-            await pilot.press("f")
-            await pilot.pause()
-            await pilot.click("#unattributed")
-            generation = queue.generation
-
-            async def apply_filter() -> None:
-                await pilot.press("ctrl+s")
-                await until(pilot, lambda: queue.generation > generation and not queue.loading)
-                await pilot.pause()
-
-            keys["filter"].append(await timed(apply_filter))
-
-            for _ in range(3):
-                current = queue.current_claim()
-                assert current is not None
-                await pilot.press("s")
-                await pilot.pause()
-                target = "needs_source" if current.status != "needs_source" else "disputed"
-                number = "3" if target == "needs_source" else "5"
-
-                async def set_status(claim: int = current.id, target: str = target) -> None:
-                    await pilot.press(number)
-                    await until(pilot, lambda: queue.rows[claim].status == target)
-                    await pilot.pause()
-
-                keys["status"].append(await timed(set_status))
-                await pilot.press("j")
-            await app.workers.wait_for_complete()
+    starts = [await one_run(url, keys, run) for run in range(repeat)]
     return {
         "start_ms": starts,
         "keys_ms": keys,

@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets.data_table import ColumnKey
 
 from claimcheck.services import queue as queue_service
 from claimcheck.services.queue import QueueCounts, QueueFilter, QueueRow
@@ -19,9 +20,9 @@ from claimcheck.tui.text import literal, preview
 PREVIEW = 160
 COLUMNS = (
     ("status", "Status", 12),
-    ("flags", "Flags", 13),
+    ("flags", "Flags", 12),
     ("source", "Source", 22),
-    ("where", "Where", 34),
+    ("where", "Where", 30),
     ("text", "Claim", PREVIEW),
 )
 STATUS_STYLE = {
@@ -93,6 +94,15 @@ class QueueScreen(ClaimActions):
         yield Static(id="empty")
         yield Footer()
 
+    def on_resize(self) -> None:
+        # The claim column takes the width that is left: cells drawn off screen cost
+        # time on every key.
+        fixed = sum(width + 2 for _key, _label, width in COLUMNS[:-1])
+        text = self.table.columns[ColumnKey("text")]
+        text.width = max(20, min(PREVIEW, self.size.width - fixed - 4))
+        self.table._require_update_dimensions = True
+        self.table.refresh()
+
     def on_mount(self) -> None:
         self.query_one("#search", Input).display = False
         self.query_one("#search", Input).cursor_blink = self.review_app.cursor_blink
@@ -105,9 +115,6 @@ class QueueScreen(ClaimActions):
     def on_database_ready(self, _message: messages.DatabaseReady) -> None:
         self.ready = True
         self.reload()
-        self.review_app.database_work(
-            self, queue_service.counts, messages.CountsLoaded, group="counts"
-        )
 
     def reload(self) -> None:
         """Start again from the first page (a new filter or search)."""
@@ -152,6 +159,11 @@ class QueueScreen(ClaimActions):
             table.add_row(*cells(row), key=str(row.id))
         self.more = message.page.more
         self.loading = False
+        if self.counts is None:
+            # Counting scans every claim: only once the first rows are on screen.
+            self.review_app.database_work(
+                self, queue_service.counts, messages.CountsLoaded, group="counts"
+            )
         self.show_empty()
         if self.seeking_unreviewed:
             self.seeking_unreviewed = False
