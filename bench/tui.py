@@ -7,7 +7,9 @@ into SQLite once (kept in bench/out/ for later runs). Then, in a fresh process, 
 runs headless under Textual's Pilot at 160x45: the time from starting the app to the first
 page of the queue on screen, and for each key the time from pressing it to the screen
 showing its effect (moving, paging, searching, filtering, setting a status), median and
-worst of several presses. Peak memory is that process's maximum resident set.
+worst of several presses. Peak memory is that process's maximum resident set. For
+reference, the same moves are timed on a bare Textual DataTable of 300 rows in the same
+process: what Textual and the Pilot cost on this machine before any of ours.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import platform
 import resource
 import statistics
@@ -128,15 +131,47 @@ async def one_run(url: str, keys: dict[str, list[float]], run: int) -> float:
     return start_ms
 
 
+async def reference(keys: dict[str, list[float]]) -> None:
+    """The same presses on a bare Textual DataTable of 300 rows: what Textual itself costs here."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import DataTable, Footer
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            table: DataTable[str] = DataTable(cursor_type="row")
+            table.add_columns("status", "flags", "source", "where", "claim")
+            for n in range(300):
+                table.add_row("unreviewed", "unattributed", "Reuters", f"{n:06d}.txt:{n}", "x" * 90)
+            yield table
+            yield Footer()
+
+    app = Bare()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        table = app.query_one(DataTable)
+        # 300 rows hold five pages of 40 below the first ten rows.
+        for key, name in [("down", "reference move"), ("pagedown", "reference page")]:
+            keys[name] = []
+            for _ in range(5):
+                row = table.cursor_row
+                began = time.perf_counter()
+                await pilot.press(key)
+                await until(pilot, lambda row=row: table.cursor_row > row)  # type: ignore[misc]
+                await pilot.pause()
+                keys[name].append((time.perf_counter() - began) * 1000)
+
+
 async def measure(url: str, repeat: int) -> dict[str, Any]:
     keys: dict[str, list[float]] = {
         "move": [], "page": [], "search": [], "filter": [], "status": [],
     }  # fmt: skip
     starts = [await one_run(url, keys, run) for run in range(repeat)]
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    await reference(keys)
     return {
         "start_ms": starts,
         "keys_ms": keys,
-        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_mib": peak,
     }
 
 
@@ -172,6 +207,7 @@ def main() -> None:
         print(f"{'key: ' + key:<24} median {statistics.median(times):7.1f} ms  "
               f"worst {max(times):7.1f} ms  ({len(times)} presses)")  # fmt: skip
     print(f"{'peak memory':<24} {result['peak_mib']:.0f} MiB")
+    print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ COLUMNS = (
     ("status", "Status", 12),
     ("flags", "Flags", 12),
     ("source", "Source", 22),
-    ("where", "Where", 30),
+    ("where", "Where", 32),
     ("text", "Claim", PREVIEW),
 )
 STATUS_STYLE = {
