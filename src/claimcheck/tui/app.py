@@ -18,7 +18,7 @@ from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from claimcheck.errors import Conflict
+from claimcheck.errors import ClaimcheckError, Conflict
 from claimcheck.services import queue as queue_service
 from claimcheck.services.database import Database, open_database
 from claimcheck.services.faults import describe
@@ -49,7 +49,7 @@ class ReviewApp(App[None]):
     @property
     def db(self) -> Database:
         if self._db is None:
-            raise RuntimeError("the database is not open yet")
+            raise ClaimcheckError("the database is not open yet: try again in a moment")
         return self._db
 
     def on_mount(self) -> None:
