@@ -132,6 +132,21 @@ def test_a_stale_version_is_refused_naming_who_changed_the_claim(
     assert audit(rdb) == [("bob", "status", "claim", ids["d"])]
 
 
+def test_a_change_committed_between_reading_and_writing_is_a_conflict(
+    rdb: Database, ids: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    review.set_status(rdb, ids["d"], "in_review", reviewer="bob")
+    read = review._claim
+    # What a transaction that read the claim just before bob's commit would have seen.
+    monkeypatch.setattr(
+        review, "_claim", lambda session, cid: ("unreviewed", read(session, cid)[1] - 1)
+    )
+    with pytest.raises(Conflict, match="changed by bob"):
+        review.set_status(rdb, ids["d"], "false", reviewer="alice")
+    monkeypatch.undo()
+    assert stored_status(rdb, ids["d"]) == ("in_review", 2)
+
+
 @pytest.mark.parametrize("action", ["link", "note"])
 def test_links_and_notes_are_refused_over_a_newer_version_too(
     rdb: Database, ids: dict[str, int], action: str
@@ -372,6 +387,17 @@ def test_undo_over_another_reviewers_change_is_a_conflict(
     with pytest.raises(Conflict, match="changed by bob"):
         review.undo_last(rdb, reviewer="alice")
     assert stored_status(rdb, ids["d"]) == ("disputed", 3)
+
+
+def test_undo_of_a_link_someone_removed_since_says_who_and_changes_nothing(
+    rdb: Database, ids: dict[str, int]
+) -> None:
+    link = review.add_link(rdb, ids["d"], url="https://example.org", reviewer="alice")
+    review.remove_link(rdb, link.id, reviewer="bob")
+    with pytest.raises(ClaimcheckError, match=f"link {link.id} was removed by bob at .* UTC"):
+        review.undo_last(rdb, reviewer="alice")
+    assert stored_status(rdb, ids["d"]) == ("unreviewed", 3)
+    assert audit(rdb, "undo") == []
 
 
 def test_undo_a_cluster_status_restores_every_member(rdb: Database, ids: dict[str, int]) -> None:

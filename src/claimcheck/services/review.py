@@ -583,12 +583,27 @@ def _undo_cluster_status(session: Session, target: HistoryEntry, reviewer: str) 
     )
 
 
+def _removed(session: Session, claim_id: int, link_id: int) -> ClaimcheckError:
+    """The refusal to undo adding a link someone has removed since, naming who did."""
+    for entry, name in session.execute(
+        select(AuditEntry, Reviewer.name)
+        .outerjoin(Reviewer, AuditEntry.reviewer_id == Reviewer.id)
+        .where(AuditEntry.entity == "claim", AuditEntry.entity_id == claim_id)
+        .where(AuditEntry.action == "unlink")
+        .order_by(AuditEntry.id.desc())
+    ):
+        if entry.before and entry.before.get("link") == link_id:
+            at = f"{_utc(entry.at):%Y-%m-%d %H:%M} UTC"
+            return ClaimcheckError(f"link {link_id} was removed by {name} at {at}; nothing undone")
+    return ClaimcheckError(f"link {link_id} has been removed since; nothing undone")
+
+
 def _undo_link(session: Session, target: HistoryEntry, reviewer: str) -> None:
     claim_id = _claim_id(target)
     assert target.after is not None
     link = session.get(Link, target.after["link"])
     if link is None:
-        raise ClaimcheckError(f"link {target.after['link']} has been removed since; nothing undone")
+        raise _removed(session, claim_id, target.after["link"])
     _, version = _claim(session, claim_id)
     session.delete(link)
     session.flush()
@@ -778,7 +793,7 @@ def describe(
         )
     if action == "cluster_status":
         count = len(now.get("claims") or ())
-        return f"cluster {entity_id} set to {now.get('status')} ({count} claims changed)"
+        return f"cluster {entity_id} set to {now.get('status')}, {count} claims changed"
     if action == "link":
         return f"link {now.get('link')} added: {now.get('relation')} {_target(now)}"
     if action == "unlink":
