@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from sqlalchemy import update
 
 from claimcheck.services import queue
-from claimcheck.services.database import Database
+from claimcheck.services.database import Database, open_database
 from claimcheck.services.ingest import ingest
 from claimcheck.services.queue import QueueFilter
 from claimcheck.store.models import Claim, ClaimPair
@@ -12,9 +14,11 @@ from tests.gold import CORPUS, SEED
 
 
 @pytest.fixture
-def corpus_db(db: Database) -> Database:
+def corpus_db(db_url: str) -> Iterator[Database]:
+    db = open_database(db_url)
     ingest(db, [CORPUS])
-    return db
+    yield db
+    db.close()
 
 
 def everything(db: Database, where: QueueFilter | None = None, size: int = 7) -> list[int]:
