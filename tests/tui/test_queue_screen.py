@@ -16,6 +16,7 @@ from claimcheck.services.database import Database, open_database
 from claimcheck.services.ingest import ingest
 from claimcheck.store.models import ClaimPair
 from claimcheck.tui.app import ReviewApp, make_app
+from claimcheck.tui.screens.dialogs import StatusPicker
 from claimcheck.tui.screens.help import HelpScreen
 from claimcheck.tui.screens.queue import QueueScreen
 from claimcheck.tui.screens.suggestions import SuggestionsScreen
@@ -168,6 +169,12 @@ async def test_duplicate_suggestions_are_decided_with_y_and_x(
         await pilot.press("x")
         await settle(app)
         assert "No suggestions waiting." in str(screen.query_one("#pair-header").render())
+        await pilot.press("u")
+        await settle(app)
+        assert screen.pairs == [second]
+        await pilot.press("x")
+        await settle(app)
+        assert screen.pairs == []
         await pilot.press("escape")
         await settle(app)
         assert isinstance(app.screen, QueueScreen)
@@ -202,5 +209,13 @@ async def test_help_lists_every_key_and_the_palette_every_action(
             assert key in text and action in text
         await pilot.press("escape")
         assert isinstance(app.screen, QueueScreen)
-        await pilot.press("q")
+        # The palette runs an action by name: "Status" opens the status picker.
+        await pilot.press("ctrl+p")
+        await settle(app)
+        await pilot.press(*"Status")
+        await settle(app)
+        await pilot.press("enter")
+        await settle(app)
+        assert isinstance(app.screen, StatusPicker)
+        await pilot.press("escape", "q")
     assert app.return_code == 0

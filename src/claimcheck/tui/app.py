@@ -88,17 +88,27 @@ class ReviewApp(App[None]):
         self.fault(event.worker.error)
 
     def refresh_claims(self, claim_ids: Iterable[int]) -> None:
-        """Reload these claims' rows and the counts everywhere they are shown."""
+        """Reload these claims' rows, and the counts, wherever they are shown."""
+        from claimcheck.tui.actions import ClaimActions
+        from claimcheck.tui.screens.queue import QueueScreen
+        from claimcheck.tui.screens.suggestions import SuggestionsScreen
+
         ids = list(claim_ids)
         for screen in self.screen_stack:
-            if ids:
+            if ids and isinstance(screen, ClaimActions):
                 self.database_work(
                     screen,
                     lambda db: queue_service.rows(db, ids),
                     messages.RowsChanged,
                     group="rows",
                 )
-            self.database_work(screen, queue_service.counts, messages.CountsLoaded, group="counts")
+            if isinstance(screen, QueueScreen):
+                self.database_work(
+                    screen, queue_service.counts, messages.CountsLoaded, group="counts"
+                )
+            if isinstance(screen, SuggestionsScreen):
+                # An undone pair decision puts the pair back among the suggestions.
+                screen.load()
 
     def write(self, job: Callable[[Database], str], claims: tuple[int, ...]) -> None:
         """Run a review write; its summary becomes a notice and its claims are reloaded."""

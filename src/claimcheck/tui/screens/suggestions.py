@@ -43,6 +43,7 @@ class SuggestionsScreen(Screen[None]):
         Binding("x", "decide('reject')", "Different", id="reject"),
         Binding("j,down", "move(1)", "Next pair", id="next_pair"),
         Binding("k,up", "move(-1)", "Previous pair", id="previous_pair"),
+        Binding("u", "undo", "Undo", id="undo"),
         Binding("escape", "back", "Back", id="back"),
     ]
 
@@ -66,6 +67,9 @@ class SuggestionsScreen(Screen[None]):
         return cast(ReviewApp, self.app)
 
     def on_mount(self) -> None:
+        self.load()
+
+    def load(self) -> None:
         self.review_app.database_work(
             self,
             lambda db: clusters.suggestions(db, LIMIT),
@@ -129,6 +133,9 @@ class SuggestionsScreen(Screen[None]):
         self.at = min(self.at, max(len(self.pairs) - 1, 0))
         self.show()
         self.review_app.refresh_claims((message.a, message.b))
+
+    def action_undo(self) -> None:
+        self.review_app.undo()
 
     def action_back(self) -> None:
         self.app.pop_screen()
