@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import update
@@ -92,3 +93,21 @@ def test_link_targets_are_found_by_text_and_by_alias(corpus_db: Database) -> Non
     assert len(matches) > 1 and 21 not in [m.id for m in matches]
     assert all("internet" in m.text.lower() for m in matches)
     assert queue.find_sources(corpus_db, "scmp") == ["South China Morning Post"]
+
+
+def test_claims_of_superseded_versions_leave_the_queue(db_url: str, tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("Officials said 40 bridges were closed. Traffic fell by half.\n")
+    db = open_database(db_url)
+    try:
+        ingest(db, [article])
+        before = queue.page(db, QueueFilter(document="article")).rows
+        article.write_text("Officials said 45 bridges were closed. Traffic fell by half.\n")
+        ingest(db, [article])
+        after = queue.page(db, QueueFilter(document="article")).rows
+        assert len(after) == len(before) == 2
+        assert {r.id for r in after}.isdisjoint(r.id for r in before)
+        assert "45 bridges" in after[0].text + after[1].text
+        assert queue.counts(db).unreviewed == 2
+    finally:
+        db.close()

@@ -137,8 +137,15 @@ def _sources_matching(text: str) -> ColumnElement[bool]:
     return Claim.id.in_(named)
 
 
+def _current() -> ColumnElement[bool]:
+    """Claims of current document versions. (Ruling out the few superseded documents costs
+    half what joining every claim to its document does.)"""
+    superseded = select(Document.id).where(Document.superseded_by_id.is_not(None))
+    return Claim.document_id.not_in(superseded)
+
+
 def _where(where: QueueFilter) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [Document.superseded_by_id.is_(None)]
+    conditions: list[ColumnElement[bool]] = [_current()]
     if where.kind:
         conditions.append(Claim.kind == where.kind)
     elif not where.all_kinds:
@@ -156,11 +163,12 @@ def _where(where: QueueFilter) -> list[ColumnElement[bool]]:
         conditions.append(Claim.id.in_(cited))
     if where.document:
         ref = where.document.strip()
-        conditions.append(
+        documents = select(Document.id).where(
             Document.id == int(ref)
             if ref.isdigit()
             else func.lower(Document.path).like(_like(ref), escape="\\")
         )
+        conditions.append(Claim.document_id.in_(documents))
     if where.cluster is not None:
         members = select(ClusterMember.claim_id).where(ClusterMember.cluster_id == where.cluster)
         conditions.append(Claim.id.in_(members))
@@ -199,7 +207,6 @@ def page(
     reviewed, attributed = _reviewed(), _attributed()
     query = (
         select(Claim.id, reviewed, attributed)
-        .join(Document, Claim.document_id == Document.id)
         .where(*_where(where))
         .order_by(reviewed, attributed, Claim.checkworthiness.desc(), Claim.id)
         .limit(size + 1)
@@ -281,12 +288,7 @@ def counts(db: Database) -> QueueCounts:
         current = (
             select(func.count())
             .select_from(Claim)
-            .join(Document, Claim.document_id == Document.id)
-            .where(
-                Document.superseded_by_id.is_(None),
-                Claim.kind == "claim",
-                Claim.status == "unreviewed",
-            )
+            .where(_current(), Claim.kind == "claim", Claim.status == "unreviewed")
         )
         unreviewed = session.scalar(current) or 0
         unattributed = session.scalar(current.where(Claim.attributed.is_(false()))) or 0
