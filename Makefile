@@ -17,12 +17,17 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@ $(VENV)/.installed
 
-# Ingest corpus/ into claimcheck.db, print the summary and the claims to chase first.
+# Ingest corpus/ into claimcheck.db, then open the review queue on a terminal; elsewhere
+# (a pipe, CI) print the summary and the claims to chase first.
 run: $(VENV)/.installed
 	$(BIN)/claimcheck ingest corpus
-	@echo
-	@echo "Unattributed claims, most check-worthy first:"
-	$(BIN)/claimcheck claims --unattributed --sort checkworthiness --limit 10
+	@if [ -t 0 ] && [ -t 1 ]; then \
+		$(BIN)/claimcheck review; \
+	else \
+		echo; \
+		echo "Unattributed claims, most check-worthy first:"; \
+		$(BIN)/claimcheck claims --unattributed --sort checkworthiness --limit 10; \
+	fi
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench migrations

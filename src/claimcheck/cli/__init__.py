@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from claimcheck.cli import claims, clusters, db, ingest, report, review, sources
+from claimcheck.cli import claims, clusters, db, ingest, report, review, review_app, sources
 from claimcheck.cli.common import Context
 
 
@@ -52,5 +52,6 @@ for command in (
     review.history,
     review.undo,
     db.db,
+    review_app.review,
 ):
     main.add_command(command)

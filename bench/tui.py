@@ -1,0 +1,214 @@
+"""The review app at scale: time to a usable queue, key-to-screen latency, peak memory.
+
+    python bench/tui.py [--sentences 100000] [--repeat 5]
+
+A corpus of news-like articles is generated as bench/ingest.py generates it and ingested
+into SQLite once (kept in bench/out/ for later runs). Then, in a fresh process, the app
+runs headless under Textual's Pilot at 160x45: the time from starting the app to the first
+page of the queue on screen, and for each key the time from pressing it to the screen
+showing its effect (moving, paging, searching, filtering, setting a status), median and
+worst of several presses. Peak memory is that process's maximum resident set. For
+reference, the same moves are timed on a bare Textual DataTable of 300 rows in the same
+process: what Textual and the Pilot cost on this machine before any of ours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+
+
+def build(sentences: int) -> Path:
+    """A SQLite database with `sentences` claims, generated once and kept."""
+    path = OUT / f"tui-{sentences}.db"
+    if path.exists():
+        return path
+    import random
+    import tempfile
+
+    from claimcheck.services.database import open_database
+    from claimcheck.services.ingest import ingest
+
+    sys.path.insert(0, str(HERE))
+    articles = __import__("ingest").articles  # the ingest benchmark's generator
+    OUT.mkdir(exist_ok=True)
+    rng = random.Random(sentences)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
+        for number, text in enumerate(articles(rng, sentences // 100, 100)):
+            (folder / f"{number:06d}.txt").write_text(text, encoding="utf-8")
+        partial = path.with_suffix(".partial")
+        db = open_database(f"sqlite:///{partial}")
+        ingest(db, [folder])
+        db.close()
+        partial.rename(path)
+    return path
+
+
+async def until(pilot: Any, done: Callable[[], bool], limit: float = 30.0) -> None:
+    began = time.perf_counter()
+    while not done():
+        if time.perf_counter() - began > limit:
+            raise TimeoutError("the screen did not change")
+        await pilot.pause(0.001)
+
+
+async def one_run(url: str, keys: dict[str, list[float]], run: int) -> float:
+    """One start of the app and a round of keys; returns the start time in ms."""
+    from claimcheck.tui.app import make_app
+    from claimcheck.tui.screens.queue import QueueScreen
+
+    began = time.perf_counter()
+    app = make_app(url, "bench", cursor_blink=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+
+        def loaded() -> bool:
+            return isinstance(app.screen, QueueScreen) and bool(app.screen.rows)
+
+        await until(pilot, loaded)
+        await pilot.pause()
+        start_ms = (time.perf_counter() - began) * 1000
+        queue = app.screen
+        assert isinstance(queue, QueueScreen)
+        table = queue.table
+
+        async def press(key: str, done: Callable[[], bool]) -> float:
+            began = time.perf_counter()
+            await pilot.press(key)
+            await until(pilot, done)
+            await pilot.pause()
+            return (time.perf_counter() - began) * 1000
+
+        def reloaded(generation: int) -> Callable[[], bool]:
+            return lambda: queue.generation > generation and not queue.loading
+
+        def moved_past(row: int) -> Callable[[], bool]:
+            return lambda: table.cursor_row > row
+
+        def shows(claim: int, status: str) -> Callable[[], bool]:
+            return lambda: queue.rows[claim].status == status
+
+        for _ in range(10):
+            keys["move"].append(await press("j", moved_past(table.cursor_row)))
+        for _ in range(10):
+            keys["page"].append(await press("pagedown", moved_past(table.cursor_row)))
+
+        await pilot.press("slash", *f"ba{run}")
+        keys["search"].append(await press("enter", reloaded(queue.generation)))
+        await pilot.press("escape")
+        await until(pilot, lambda: not queue.loading)
+
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.click("#unattributed")
+        keys["filter"].append(await press("ctrl+s", reloaded(queue.generation)))
+
+        for _ in range(3):
+            current = queue.current_claim()
+            assert current is not None
+            await pilot.press("s")
+            await pilot.pause()
+            target = "needs_source" if current.status != "needs_source" else "disputed"
+            digit = "3" if target == "needs_source" else "5"
+            keys["status"].append(await press(digit, shows(current.id, target)))
+            await pilot.press("j")
+        await app.workers.wait_for_complete()
+    return start_ms
+
+
+async def reference(keys: dict[str, list[float]]) -> None:
+    """The same presses on a bare Textual DataTable of 300 rows: what Textual itself costs here."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import DataTable, Footer
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            table: DataTable[str] = DataTable(cursor_type="row")
+            table.add_columns("status", "flags", "source", "where", "claim")
+            for n in range(300):
+                table.add_row("unreviewed", "unattributed", "Reuters", f"{n:06d}.txt:{n}", "x" * 90)
+            yield table
+            yield Footer()
+
+    app = Bare()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        table = app.query_one(DataTable)
+        # 300 rows hold five pages of 40 below the first ten rows.
+        for key, name in [("down", "reference move"), ("pagedown", "reference page")]:
+            keys[name] = []
+            for _ in range(5):
+                row = table.cursor_row
+                began = time.perf_counter()
+                await pilot.press(key)
+                await until(pilot, lambda row=row: table.cursor_row > row)  # type: ignore[misc]
+                await pilot.pause()
+                keys[name].append((time.perf_counter() - began) * 1000)
+
+
+async def measure(url: str, repeat: int) -> dict[str, Any]:
+    keys: dict[str, list[float]] = {
+        "move": [], "page": [], "search": [], "filter": [], "status": [],
+    }  # fmt: skip
+    starts = [await one_run(url, keys, run) for run in range(repeat)]
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    await reference(keys)
+    return {
+        "start_ms": starts,
+        "keys_ms": keys,
+        "peak_mib": peak,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--sentences", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(asyncio.run(measure(args.measure, args.repeat))))
+        return
+    path = build(args.sentences)
+    from sqlalchemy import create_engine, text
+
+    with create_engine(f"sqlite:///{path}").connect() as connection:
+        claims = connection.execute(text("SELECT count(*) FROM claims")).scalar_one()
+        connection.execute(text("UPDATE claims SET status = 'unreviewed'"))
+        connection.commit()
+    # Measured in a fresh process, so its peak memory is the app's and not the generator's.
+    out = subprocess.run(
+        [sys.executable, __file__, "--measure", f"sqlite:///{path}", "--repeat", str(args.repeat)],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    result = json.loads(out.strip().splitlines()[-1])
+    print(f"{platform.node()} {platform.processor() or platform.machine()}, "
+          f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}")  # fmt: skip
+    print(f"{claims} claims in SQLite, {args.repeat} runs")
+    starts = result["start_ms"]
+    print(f"{'start to usable queue':<24} median {statistics.median(starts):7.0f} ms  "
+          f"worst {max(starts):7.0f} ms")  # fmt: skip
+    for key, times in result["keys_ms"].items():
+        print(f"{'key: ' + key:<24} median {statistics.median(times):7.1f} ms  "
+              f"worst {max(times):7.1f} ms  ({len(times)} presses)")  # fmt: skip
+    print(f"{'peak memory':<24} {result['peak_mib']:.0f} MiB")
+    print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()

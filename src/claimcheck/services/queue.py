@@ -1,0 +1,347 @@
+"""The review queue: claims in triage order, read a page at a time.
+
+Triage order: unreviewed claims first; within them the unattributed ones first, then the
+most check-worthy; the claim id breaks ties. Pages are keyset pages (the next page starts
+after the last row's sort key), so page 400 of 100k claims costs what page 1 costs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
+from sqlalchemy.orm import Session
+
+from claimcheck.store.engine import Database
+from claimcheck.store.models import (
+    Attribution,
+    Claim,
+    ClaimPair,
+    ClusterMember,
+    Document,
+    Source,
+    SourceAlias,
+)
+
+PAGE = 300
+
+
+@dataclass(frozen=True, slots=True)
+class QueueFilter:
+    """What the queue shows. Without a kind, only claims proper (no headlines, boilerplate)."""
+
+    status: str | None = None
+    unattributed: bool = False
+    kind: str | None = None
+    all_kinds: bool = False
+    source: str | None = None
+    document: str | None = None
+    cluster: int | None = None
+    search: str | None = None
+
+    def describe(self) -> str:
+        """The active filters in a few words, for the header line."""
+        parts = []
+        if self.status:
+            parts.append(f"status {self.status}")
+        if self.unattributed:
+            parts.append("unattributed")
+        if self.kind:
+            parts.append(f"kind {self.kind}")
+        elif self.all_kinds:
+            parts.append("all kinds")
+        if self.source:
+            parts.append(f"source {self.source}")
+        if self.document:
+            parts.append(f"document {self.document}")
+        if self.cluster is not None:
+            parts.append(f"cluster {self.cluster}")
+        if self.search:
+            parts.append(f'search "{self.search}"')
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class SortKey:
+    """Where a row stands in triage order; the next page starts after it."""
+
+    reviewed: int
+    attributed: int
+    checkworthiness: float
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    id: int
+    status: str
+    kind: str
+    flags: tuple[str, ...]
+    source: str | None
+    document: str
+    index: int
+    text: str
+    checkworthiness: float
+    cluster: int | None
+    version: int
+    key: SortKey
+
+
+@dataclass(frozen=True, slots=True)
+class QueuePage:
+    rows: tuple[QueueRow, ...]
+    more: bool
+
+
+@dataclass(frozen=True, slots=True)
+class QueueCounts:
+    unreviewed: int
+    unattributed: int
+    suggestions: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimMatch:
+    id: int
+    text: str
+    document: str
+    index: int
+
+
+def _reviewed() -> ColumnElement[int]:
+    return case((Claim.status == "unreviewed", 0), else_=1)
+
+
+def _attributed() -> ColumnElement[int]:
+    return case((and_(Claim.kind == "claim", Claim.attributed.is_(False)), 0), else_=1)
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped.casefold()}%"
+
+
+def _sources_matching(text: str) -> ColumnElement[bool]:
+    pattern = _like(text)
+    named = (
+        select(Attribution.claim_id)
+        .join(Source, Attribution.source_id == Source.id)
+        .where(
+            or_(
+                func.lower(Source.name).like(pattern, escape="\\"),
+                func.lower(Attribution.source_text).like(pattern, escape="\\"),
+            )
+        )
+    )
+    return Claim.id.in_(named)
+
+
+def _current() -> ColumnElement[bool]:
+    """Claims of current document versions. (Ruling out the few superseded documents costs
+    half what joining every claim to its document does.)"""
+    superseded = select(Document.id).where(Document.superseded_by_id.is_not(None))
+    return Claim.document_id.not_in(superseded)
+
+
+def _where(where: QueueFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [_current()]
+    if where.kind:
+        conditions.append(Claim.kind == where.kind)
+    elif not where.all_kinds:
+        conditions.append(Claim.kind == "claim")
+    if where.status:
+        conditions.append(Claim.status == where.status)
+    if where.unattributed:
+        conditions.append(and_(Claim.kind == "claim", Claim.attributed.is_(False)))
+    if where.source:
+        cited = (
+            select(Attribution.claim_id)
+            .join(Source, Attribution.source_id == Source.id)
+            .where(func.lower(Source.name) == where.source.strip().casefold())
+        )
+        conditions.append(Claim.id.in_(cited))
+    if where.document:
+        ref = where.document.strip()
+        documents = select(Document.id).where(
+            Document.id == int(ref)
+            if ref.isdigit()
+            else func.lower(Document.path).like(_like(ref), escape="\\")
+        )
+        conditions.append(Claim.document_id.in_(documents))
+    if where.cluster is not None:
+        members = select(ClusterMember.claim_id).where(ClusterMember.cluster_id == where.cluster)
+        conditions.append(Claim.id.in_(members))
+    if where.search and where.search.strip():
+        term = where.search.strip()
+        conditions.append(
+            or_(func.lower(Claim.text).like(_like(term), escape="\\"), _sources_matching(term))
+        )
+    return conditions
+
+
+def _after(key: SortKey) -> ColumnElement[bool]:
+    """Rows strictly after `key` in triage order (checkworthiness runs downwards)."""
+    reviewed, attributed = _reviewed(), _attributed()
+    return or_(
+        reviewed > key.reviewed,
+        and_(reviewed == key.reviewed, attributed > key.attributed),
+        and_(
+            reviewed == key.reviewed,
+            attributed == key.attributed,
+            Claim.checkworthiness < key.checkworthiness,
+        ),
+        and_(
+            reviewed == key.reviewed,
+            attributed == key.attributed,
+            Claim.checkworthiness == key.checkworthiness,
+            Claim.id > key.id,
+        ),
+    )
+
+
+def page(
+    db: Database, where: QueueFilter = QueueFilter(), after: SortKey | None = None, size: int = PAGE
+) -> QueuePage:
+    """Up to `size` rows in triage order, starting after `after`."""
+    reviewed, attributed = _reviewed(), _attributed()
+    query = (
+        select(Claim.id, reviewed, attributed)
+        .where(*_where(where))
+        .order_by(reviewed, attributed, Claim.checkworthiness.desc(), Claim.id)
+        .limit(size + 1)
+    )
+    if after is not None:
+        query = query.where(_after(after))
+    with db.session() as session:
+        ids = [row[0] for row in session.execute(query)]
+        more = len(ids) > size
+        return QueuePage(tuple(_rows(session, ids[:size])), more)
+
+
+def rows(db: Database, claim_ids: Sequence[int]) -> list[QueueRow]:
+    """The queue rows of these claims (to patch a changed row in place), in the given order."""
+    with db.session() as session:
+        return _rows(session, claim_ids)
+
+
+def _rows(session: Session, claim_ids: Sequence[int]) -> list[QueueRow]:
+    if not claim_ids:
+        return []
+    found = {
+        claim.id: (claim, path)
+        for claim, path in session.execute(
+            select(Claim, Document.path)
+            .join(Document, Claim.document_id == Document.id)
+            .where(Claim.id.in_(claim_ids))
+        )
+    }
+    first_source: dict[int, str] = {}
+    for claim_id, name in session.execute(
+        select(Attribution.claim_id, Source.name)
+        .join(Source, Attribution.source_id == Source.id)
+        .where(Attribution.claim_id.in_(claim_ids))
+        .order_by(Attribution.claim_id, Attribution.id)
+    ):
+        first_source.setdefault(claim_id, name)
+    clusters = dict(
+        session.execute(
+            select(ClusterMember.claim_id, ClusterMember.cluster_id).where(
+                ClusterMember.claim_id.in_(claim_ids)
+            )
+        ).all()
+    )
+    out = []
+    for claim_id in claim_ids:
+        if claim_id not in found:
+            continue
+        claim, path = found[claim_id]
+        unattributed = claim.kind == "claim" and not claim.attributed
+        flags = (("unattributed",) if unattributed else ()) + (("hedged",) if claim.hedge else ())
+        out.append(
+            QueueRow(
+                id=claim.id,
+                status=claim.status,
+                kind=claim.kind,
+                flags=flags,
+                source=first_source.get(claim.id),
+                document=path,
+                index=claim.index,
+                text=claim.text,
+                checkworthiness=claim.checkworthiness,
+                cluster=clusters.get(claim.id),
+                version=claim.version,
+                key=SortKey(
+                    0 if claim.status == "unreviewed" else 1,
+                    0 if unattributed else 1,
+                    claim.checkworthiness,
+                    claim.id,
+                ),
+            )
+        )
+    return out
+
+
+def counts(db: Database) -> QueueCounts:
+    """What is left to do: unreviewed claims, the unattributed among them, pairs to decide."""
+    with db.session() as session:
+        current = (
+            select(func.count())
+            .select_from(Claim)
+            .where(_current(), Claim.kind == "claim", Claim.status == "unreviewed")
+        )
+        unreviewed = session.scalar(current) or 0
+        unattributed = session.scalar(current.where(Claim.attributed.is_(false()))) or 0
+        stale = select(Claim.id).join(Document, Claim.document_id == Document.id)
+        stale = stale.where(Document.superseded_by_id.is_not(None))
+        suggestions = (
+            session.scalar(
+                select(func.count())
+                .select_from(ClaimPair)
+                .where(
+                    ClaimPair.state == "suggested",
+                    ClaimPair.claim_a_id.not_in(stale),
+                    ClaimPair.claim_b_id.not_in(stale),
+                )
+            )
+            or 0
+        )
+        return QueueCounts(unreviewed, unattributed, suggestions)
+
+
+def find_claims(
+    db: Database, text: str, *, exclude: int | None = None, limit: int = 20
+) -> list[ClaimMatch]:
+    """Claims whose text holds `text` (any case), for picking a link target."""
+    if not text.strip():
+        return []
+    query = (
+        select(Claim.id, Claim.text, Document.path, Claim.index)
+        .join(Document, Claim.document_id == Document.id)
+        .where(
+            Document.superseded_by_id.is_(None),
+            func.lower(Claim.text).like(_like(text.strip()), escape="\\"),
+        )
+        .order_by(Claim.id)
+        .limit(limit)
+    )
+    if exclude is not None:
+        query = query.where(Claim.id != exclude)
+    with db.session() as session:
+        return [ClaimMatch(*row) for row in session.execute(query)]
+
+
+def find_sources(db: Database, text: str, *, limit: int = 20) -> list[str]:
+    """Registry sources whose name or an alias holds `text` (any case), names in order."""
+    pattern = _like(text.strip())
+    by_alias = select(SourceAlias.source_id).where(
+        func.lower(SourceAlias.alias).like(pattern, escape="\\")
+    )
+    query = (
+        select(Source.name)
+        .where(or_(func.lower(Source.name).like(pattern, escape="\\"), Source.id.in_(by_alias)))
+        .order_by(func.lower(Source.name))
+        .limit(limit)
+    )
+    with db.session() as session:
+        return list(session.scalars(query))

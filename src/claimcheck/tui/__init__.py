@@ -1,0 +1,1 @@
+"""The reviewer's terminal UI (Textual). Only this package imports Textual."""

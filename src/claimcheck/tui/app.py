@@ -1,0 +1,159 @@
+"""The review app: screens on top, every database call in a thread worker below.
+
+Workers live on the App (a popped screen would cancel its own) and each opens its own
+session through the services, returns plain dataclasses, and posts a message to the
+widget that asked. One handler turns a failed worker into a notice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.message import Message
+from textual.message_pump import MessagePump
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from claimcheck.errors import ClaimcheckError, Conflict
+from claimcheck.services import queue as queue_service
+from claimcheck.services.database import Database, open_database
+from claimcheck.services.faults import describe
+from claimcheck.tui import messages
+from claimcheck.tui.commands import screen_commands
+
+T = TypeVar("T")
+
+
+class ReviewApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "claimcheck review"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("d", "suggestions", "Duplicates", id="suggestions"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self, db_url: str, reviewer: str, *, cursor_blink: bool = True) -> None:
+        super().__init__()
+        self.db_url = db_url
+        self.reviewer = reviewer
+        self.cursor_blink = cursor_blink
+        # Undo reaches back to this moment only: the reviewer's own actions in this run.
+        self.started = dt.datetime.now(dt.UTC)
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            raise ClaimcheckError("the database is not open yet: try again in a moment")
+        return self._db
+
+    def on_mount(self) -> None:
+        from claimcheck.tui.screens.queue import QueueScreen
+
+        self.push_screen(QueueScreen())
+        self.run_worker(self._open, thread=True, group="open", exit_on_error=False)
+
+    def _open(self) -> None:
+        self._db = open_database(self.db_url)
+        self.screen_stack[1].post_message(messages.DatabaseReady())
+
+    def on_unmount(self) -> None:
+        if self._db is not None:
+            self._db.close()
+
+    def database_work(
+        self,
+        target: MessagePump,
+        job: Callable[[Database], T],
+        reply: Callable[[T], Message],
+        *,
+        group: str,
+        exclusive: bool = False,
+    ) -> None:
+        """Run `job` in a thread; post `reply(result)` to `target` (dropped if it has gone)."""
+
+        def run() -> None:
+            target.post_message(reply(job(self.db)))
+
+        self.run_worker(run, thread=True, group=group, exclusive=exclusive, exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state != WorkerState.ERROR or event.worker.error is None:
+            return
+        self.fault(event.worker.error)
+
+    def refresh_claims(self, claim_ids: Iterable[int]) -> None:
+        """Reload these claims' rows, and the counts, wherever they are shown."""
+        from claimcheck.tui.actions import ClaimActions
+        from claimcheck.tui.screens.queue import QueueScreen
+        from claimcheck.tui.screens.suggestions import SuggestionsScreen
+
+        ids = list(claim_ids)
+        for screen in self.screen_stack:
+            if ids and isinstance(screen, ClaimActions):
+                self.database_work(
+                    screen,
+                    lambda db: queue_service.rows(db, ids),
+                    messages.RowsChanged,
+                    group="rows",
+                )
+            if isinstance(screen, QueueScreen):
+                self.database_work(
+                    screen, queue_service.counts, messages.CountsLoaded, group="counts"
+                )
+            if isinstance(screen, SuggestionsScreen):
+                # An undone pair decision puts the pair back among the suggestions.
+                screen.load()
+
+    def write(self, job: Callable[[Database], str], claims: tuple[int, ...]) -> None:
+        """Run a review write; its summary becomes a notice and its claims are reloaded."""
+        self.database_work(self, job, lambda summary: messages.Done(summary, claims), group="write")
+
+    def undo(self) -> None:
+        reviewer, since = self.reviewer, self.started
+
+        def job(db: Database) -> messages.Done:
+            from claimcheck.services import review
+
+            result = review.undo_last(db, reviewer=reviewer, since=since)
+            undone = result.undone
+            claims = (undone.entity_id,) if undone.entity == "claim" and undone.entity_id else ()
+            return messages.Done(result.summary, claims)
+
+        self.database_work(self, job, lambda done: done, group="write")
+
+    def on_done(self, message: messages.Done) -> None:
+        self.notify(message.summary, markup=False)
+        self.refresh_claims(message.claims)
+
+    def fault(self, error: BaseException) -> None:
+        self.notify(describe(error), severity="error", timeout=8, markup=False)
+        if isinstance(error, Conflict):
+            # Another reviewer got there first: show what they saved.
+            self.refresh_claims([error.claim_id])
+
+    def action_help(self) -> None:
+        from claimcheck.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_suggestions(self) -> None:
+        from claimcheck.tui.screens.suggestions import SuggestionsScreen
+
+        if not isinstance(self.screen, SuggestionsScreen):
+            self.push_screen(SuggestionsScreen())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from screen_commands(screen)
+        yield from super().get_system_commands(screen)
+
+
+def make_app(db_url: str, reviewer: str, *, cursor_blink: bool = True) -> ReviewApp:
+    """The app as `claimcheck review` runs it; tests and the benchmark build it here too."""
+    return ReviewApp(db_url, reviewer, cursor_blink=cursor_blink)

@@ -1,0 +1,73 @@
+"""Every message the app's workers post, declared in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual.message import Message
+
+from claimcheck.services.clusters import SuggestionView
+from claimcheck.services.detail import ClaimContext
+from claimcheck.services.queue import ClaimMatch, QueueCounts, QueuePage, QueueRow
+
+
+@dataclass
+class DatabaseReady(Message):
+    """The database is open and at the current schema."""
+
+
+@dataclass
+class QueuePageLoaded(Message):
+    generation: int
+    page: QueuePage
+    first: bool
+
+
+@dataclass
+class CountsLoaded(Message):
+    counts: QueueCounts
+
+
+@dataclass
+class RowsChanged(Message):
+    """Claims changed by an action: their rows are patched in place."""
+
+    rows: list[QueueRow]
+
+
+@dataclass
+class DetailLoaded(Message):
+    context: ClaimContext
+    # Notes, links and history from the review services (plain dataclasses).
+    state: Any
+    history: list[Any]
+
+
+@dataclass
+class SuggestionsLoaded(Message):
+    pairs: list[SuggestionView]
+
+
+@dataclass
+class PairDecided(Message):
+    a: int
+    b: int
+
+
+@dataclass
+class ClaimMatches(Message):
+    matches: list[ClaimMatch]
+
+
+@dataclass
+class SourceMatches(Message):
+    names: list[str]
+
+
+@dataclass
+class Done(Message):
+    """A write succeeded: `summary` says what changed, `claims` were touched."""
+
+    summary: str
+    claims: tuple[int, ...]

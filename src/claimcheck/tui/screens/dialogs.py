@@ -1,0 +1,341 @@
+"""The small screens an action opens: status picker, link, note, filters."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Footer, Input, Label, OptionList, Select, TextArea
+from textual.widgets.option_list import Option
+
+from claimcheck.core.vocabulary import CLAIM_KINDS, RELATIONS, STATUSES
+from claimcheck.services import queue as queue_service
+from claimcheck.services.queue import QueueFilter
+from claimcheck.tui import messages
+from claimcheck.tui.text import literal, preview
+
+if TYPE_CHECKING:
+    from claimcheck.tui.app import ReviewApp
+
+
+class StatusPicker(ModalScreen[str | None]):
+    """Typing part of a status narrows the list; Enter picks; 1-7 pick directly."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("down", "move(1)", "Next", show=False),
+        Binding("up", "move(-1)", "Previous", show=False),
+    ]
+
+    def __init__(self, current: str) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(f"Set status (now {self.current}): type to narrow, Enter picks, 1-7")
+            yield Input(placeholder="status", id="narrow")
+            yield OptionList(id="statuses")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).cursor_blink = cast("ReviewApp", self.app).cursor_blink
+        self.narrow("")
+
+    def narrow(self, typed: str) -> None:
+        options = self.query_one("#statuses", OptionList)
+        options.clear_options()
+        typed = typed.strip().casefold().replace(" ", "_")
+        for n, status in enumerate(STATUSES, start=1):
+            if typed in status:
+                options.add_option(Option(Text(f"{n}  {status}"), id=status))
+        if options.option_count:
+            options.highlighted = 0
+
+    @on(Input.Changed, "#narrow")
+    def _changed(self, event: Input.Changed) -> None:
+        # No status has a digit in its name, so a digit picks by number. (Textual hands
+        # printable keys to the focused Input before any binding, so this is the place.)
+        typed = event.value.strip()
+        if len(typed) == 1 and typed in "1234567"[: len(STATUSES)]:
+            self.dismiss(STATUSES[int(typed) - 1])
+            return
+        self.narrow(event.value)
+
+    @on(Input.Submitted, "#narrow")
+    def _submitted(self, _event: Input.Submitted) -> None:
+        options = self.query_one("#statuses", OptionList)
+        if options.highlighted is not None:
+            self.dismiss(options.get_option_at_index(options.highlighted).id)
+
+    @on(OptionList.OptionSelected, "#statuses")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one("#statuses", OptionList)
+        if options.option_count:
+            current = options.highlighted or 0
+            options.highlighted = max(0, min(options.option_count - 1, current + step))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRequest:
+    relation: str
+    target_claim: int | None = None
+    target_source: str | None = None
+    url: str | None = None
+    title: str | None = None
+
+    def describe(self) -> str:
+        if self.target_claim is not None:
+            return f"claim {self.target_claim}"
+        if self.target_source is not None:
+            return f"source {self.target_source}"
+        return self.url or ""
+
+
+TARGETS = (
+    ("claim", "another claim (search its text)"),
+    ("source", "a source from the registry"),
+    ("url", "a URL, with an optional title"),
+)
+
+
+class LinkScreen(ModalScreen[LinkRequest | None]):
+    """Pick the relation, then the kind of target, then the target itself."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, claim_id: int) -> None:
+        super().__init__()
+        self.claim_id = claim_id
+        self.relation: str | None = None
+        self.target: str | None = None
+        self.url: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(f"Link claim {self.claim_id}: what is the relation?", id="prompt")
+            yield OptionList(
+                *(Option(relation, id=relation) for relation in RELATIONS), id="relations"
+            )
+            yield OptionList(*(Option(label, id=key) for key, label in TARGETS), id="targets")
+            yield Input(id="query")
+            yield OptionList(id="matches")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#query", Input).cursor_blink = cast("ReviewApp", self.app).cursor_blink
+        for hidden in ("#targets", "#query", "#matches"):
+            self.query_one(hidden).display = False
+        self.query_one("#relations", OptionList).highlighted = 0
+        self.query_one("#relations").focus()
+
+    def prompt(self, text: str) -> None:
+        self.query_one("#prompt", Label).update(literal(text))
+
+    @on(OptionList.OptionSelected, "#relations")
+    def _relation(self, event: OptionList.OptionSelected) -> None:
+        self.relation = event.option.id
+        self.query_one("#relations").display = False
+        targets = self.query_one("#targets", OptionList)
+        targets.display = True
+        targets.highlighted = 0
+        targets.focus()
+        self.prompt(f"Link claim {self.claim_id} ({self.relation}): to what?")
+
+    @on(OptionList.OptionSelected, "#targets")
+    def _target(self, event: OptionList.OptionSelected) -> None:
+        self.target = event.option.id
+        self.query_one("#targets").display = False
+        query = self.query_one("#query", Input)
+        query.display = True
+        query.focus()
+        if self.target == "url":
+            query.placeholder = "https://…"
+            self.prompt("The URL (Enter goes on to its title)")
+        else:
+            self.query_one("#matches").display = True
+            query.placeholder = "type to search"
+            what = "claim text" if self.target == "claim" else "source name or alias"
+            self.prompt(f"Search by {what}; ↓ to choose, Enter links")
+
+    @on(Input.Changed, "#query")
+    def _search(self, event: Input.Changed) -> None:
+        app = cast("ReviewApp", self.app)
+        text, exclude = event.value, self.claim_id
+        if self.target == "claim":
+            app.database_work(
+                self,
+                lambda db: queue_service.find_claims(db, text, exclude=exclude),
+                messages.ClaimMatches,
+                group="link-search",
+                exclusive=True,
+            )
+        elif self.target == "source" and text.strip():
+            app.database_work(
+                self,
+                lambda db: queue_service.find_sources(db, text),
+                messages.SourceMatches,
+                group="link-search",
+                exclusive=True,
+            )
+
+    def on_claim_matches(self, message: messages.ClaimMatches) -> None:
+        matches = self.query_one("#matches", OptionList)
+        matches.clear_options()
+        for found in message.matches:
+            label = Text.assemble(f"{found.id}  ", preview(found.text, 100))
+            matches.add_option(Option(label, id=f"claim:{found.id}"))
+        if matches.option_count:
+            matches.highlighted = 0
+
+    def on_source_matches(self, message: messages.SourceMatches) -> None:
+        matches = self.query_one("#matches", OptionList)
+        matches.clear_options()
+        for index, name in enumerate(message.names):
+            matches.add_option(Option(literal(name), id=f"source:{index}"))
+        self.sources = message.names
+        if matches.option_count:
+            matches.highlighted = 0
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self, event: Input.Submitted) -> None:
+        assert self.relation is not None
+        if self.target == "url":
+            if self.url is None:
+                if not event.value.strip():
+                    return
+                self.url = event.value.strip()
+                event.input.value = ""
+                event.input.placeholder = "title (optional)"
+                self.prompt("The citation title (optional; Enter links)")
+                return
+            title = event.value.strip() or None
+            self.dismiss(LinkRequest(self.relation, url=self.url, title=title))
+            return
+        matches = self.query_one("#matches", OptionList)
+        if matches.highlighted is not None:
+            self._pick(matches.get_option_at_index(matches.highlighted).id)
+
+    @on(OptionList.OptionSelected, "#matches")
+    def _match(self, event: OptionList.OptionSelected) -> None:
+        self._pick(event.option.id)
+
+    def _pick(self, option_id: str | None) -> None:
+        assert self.relation is not None and option_id is not None
+        kind, _, value = option_id.partition(":")
+        if kind == "claim":
+            self.dismiss(LinkRequest(self.relation, target_claim=int(value)))
+        else:
+            self.dismiss(LinkRequest(self.relation, target_source=self.sources[int(value)]))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NoteScreen(ModalScreen[str | None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel", priority=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Note (Ctrl+S saves, Esc cancels)")
+            yield TextArea(id="note", soft_wrap=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        note = self.query_one("#note", TextArea)
+        note.cursor_blink = cast("ReviewApp", self.app).cursor_blink
+        note.focus()
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one("#note", TextArea).text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+ALL_KINDS = "*"
+
+
+class FilterScreen(ModalScreen[QueueFilter | None]):
+    """Status, unattributed, kind, source, document, cluster. Enter or Ctrl+S applies."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "apply", "Apply", priority=True),
+        Binding("ctrl+r", "reset", "Reset"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, where: QueueFilter) -> None:
+        super().__init__()
+        self.where = where
+
+    def compose(self) -> ComposeResult:
+        w = self.where
+        kind = w.kind or (ALL_KINDS if w.all_kinds else Select.NULL)
+        with Vertical(classes="dialog"):
+            yield Label("Filters (Enter or Ctrl+S applies, Esc cancels)")
+            yield Select(
+                [(s, s) for s in STATUSES], prompt="any status", value=w.status or Select.NULL,
+                id="status",
+            )  # fmt: skip
+            yield Checkbox("only unattributed", w.unattributed, id="unattributed")
+            yield Select(
+                [(k, k) for k in CLAIM_KINDS] + [("all kinds", ALL_KINDS)],
+                prompt="claims (no headlines, boilerplate or other)", value=kind, id="kind",
+            )  # fmt: skip
+            yield Input(w.source or "", placeholder="source (canonical name)", id="source")
+            yield Input(
+                w.document or "", placeholder="document (id or part of path)", id="document"
+            )
+            cluster = "" if w.cluster is None else str(w.cluster)
+            yield Input(cluster, placeholder="cluster id", id="cluster", type="integer")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        blink = cast("ReviewApp", self.app).cursor_blink
+        for field in self.query(Input):
+            field.cursor_blink = blink
+        self.query_one("#status").focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, _event: Input.Submitted) -> None:
+        self.action_apply()
+
+    def action_apply(self) -> None:
+        status = self.query_one("#status", Select).value
+        kind = self.query_one("#kind", Select).value
+        cluster = self.query_one("#cluster", Input).value.strip()
+        self.dismiss(
+            dataclasses.replace(
+                QueueFilter(),
+                status=status if isinstance(status, str) else None,
+                unattributed=self.query_one("#unattributed", Checkbox).value,
+                kind=kind if isinstance(kind, str) and kind != ALL_KINDS else None,
+                all_kinds=kind == ALL_KINDS,
+                source=self.query_one("#source", Input).value.strip() or None,
+                document=self.query_one("#document", Input).value.strip() or None,
+                cluster=int(cluster) if cluster.isdigit() else None,
+            )
+        )
+
+    def action_reset(self) -> None:
+        self.dismiss(QueueFilter())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,291 @@
+"""The queue: every claim in triage order, loaded a keyset page at a time."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets.data_table import ColumnKey
+
+from claimcheck.services import queue as queue_service
+from claimcheck.services.queue import QueueCounts, QueueFilter, QueueRow
+from claimcheck.tui import messages
+from claimcheck.tui.actions import CLAIM_BINDINGS, ClaimActions, Current
+from claimcheck.tui.text import literal, preview
+
+PREVIEW = 160
+COLUMNS = (
+    ("status", "Status", 12),
+    ("flags", "Flags", 12),
+    ("source", "Source", 22),
+    ("where", "Where", 32),
+    ("text", "Claim", PREVIEW),
+)
+STATUS_STYLE = {
+    "unreviewed": "bold",
+    "in_review": "cyan",
+    "needs_source": "yellow",
+    "corroborated": "green",
+    "disputed": "magenta",
+    "false": "red",
+    "unverifiable": "dim",
+}
+
+
+def cells(row: QueueRow) -> list[Text]:
+    where = f"{row.document.rsplit('/', 1)[-1]}:{row.index}"
+    return [
+        Text(row.status, style=STATUS_STYLE.get(row.status, "")),
+        Text(" ".join(row.flags), style="yellow"),
+        literal(row.source or "—"),
+        literal(where),
+        preview(row.text, PREVIEW),
+    ]
+
+
+class QueueTable(DataTable[Text]):
+    """The queue's table: Enter opens the claim (and the footer says so)."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Open", id="open"),
+        # In a row table, Home and End mean the first and last row, not the first column.
+        Binding("home", "scroll_top", "First", show=False),
+        Binding("end", "scroll_bottom", "Last", show=False),
+    ]
+
+
+class QueueScreen(ClaimActions):
+    AUTO_FOCUS = "#queue"
+    PAGE_SIZE = queue_service.PAGE
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("f", "filters", "Filters", id="filters"),
+        *CLAIM_BINDINGS,
+        Binding("escape", "clear_search", "Clear search", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.where = QueueFilter()
+        self.rows: dict[int, QueueRow] = {}
+        # Claim ids in table order: row i of the table is order[i].
+        self.order: list[int] = []
+        self.more = False
+        self.loading = False
+        self.generation = 0
+        self.counts: QueueCounts | None = None
+        self.ready = False
+        # Set when space reached the end of what is loaded: look again after the next page.
+        self.seeking_unreviewed = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="header")
+        yield Input(placeholder="Search claim text and source names", id="search")
+        table = QueueTable(id="queue", cursor_type="row", zebra_stripes=True)
+        for key, label, width in COLUMNS:
+            table.add_column(label, key=key, width=width)
+        yield table
+        yield Static(id="empty")
+        yield Footer()
+
+    def on_resize(self) -> None:
+        # The claim column takes the width that is left: cells drawn off screen cost
+        # time on every key.
+        fixed = sum(width + 2 for _key, _label, width in COLUMNS[:-1])
+        text = self.table.columns[ColumnKey("text")]
+        text.width = max(20, min(PREVIEW, self.size.width - fixed - 4))
+        self.table._require_update_dimensions = True
+        self.table.refresh()
+
+    def on_mount(self) -> None:
+        self.query_one("#search", Input).display = False
+        self.query_one("#search", Input).cursor_blink = self.review_app.cursor_blink
+        self.show_header()
+
+    @property
+    def table(self) -> QueueTable:
+        return self.query_one("#queue", QueueTable)
+
+    def on_database_ready(self, _message: messages.DatabaseReady) -> None:
+        self.ready = True
+        self.reload()
+
+    def reload(self) -> None:
+        """Start again from the first page (a new filter or search)."""
+        self.generation += 1
+        self.loading = True
+        generation, where, size = self.generation, self.where, self.PAGE_SIZE
+        self.review_app.database_work(
+            self,
+            lambda db: queue_service.page(db, where, size=size),
+            lambda page: messages.QueuePageLoaded(generation, page, first=True),
+            group="queue",
+            exclusive=True,
+        )
+
+    def load_more(self) -> None:
+        if self.loading or not self.more or not self.rows:
+            return
+        self.loading = True
+        generation, where, size = self.generation, self.where, self.PAGE_SIZE
+        last = self.rows[self.order[-1]]
+        self.review_app.database_work(
+            self,
+            lambda db: queue_service.page(db, where, after=last.key, size=size),
+            lambda page: messages.QueuePageLoaded(generation, page, first=False),
+            group="queue",
+            exclusive=True,
+        )
+
+    def on_queue_page_loaded(self, message: messages.QueuePageLoaded) -> None:
+        if message.generation != self.generation:
+            return
+        table = self.table
+        if message.first:
+            table.clear()
+            self.rows.clear()
+            self.order.clear()
+        for row in message.page.rows:
+            if row.id in self.rows:
+                continue
+            self.rows[row.id] = row
+            self.order.append(row.id)
+            table.add_row(*cells(row), key=str(row.id))
+        self.more = message.page.more
+        self.loading = False
+        if self.counts is None:
+            # Counting scans every claim: only once the first rows are on screen.
+            self.review_app.database_work(
+                self, queue_service.counts, messages.CountsLoaded, group="counts"
+            )
+        self.show_empty()
+        if self.seeking_unreviewed:
+            self.seeking_unreviewed = False
+            self.action_next_unreviewed()
+
+    def on_counts_loaded(self, message: messages.CountsLoaded) -> None:
+        self.counts = message.counts
+        self.show_header()
+
+    def on_rows_changed(self, message: messages.RowsChanged) -> None:
+        table = self.table
+        for row in message.rows:
+            if row.id not in self.rows:
+                continue
+            self.rows[row.id] = row
+            for (key, _label, _width), value in zip(COLUMNS, cells(row), strict=True):
+                table.update_cell(str(row.id), key, value)
+
+    def show_header(self) -> None:
+        parts = [f"Reviewer {self.review_app.reviewer}"]
+        if self.counts is not None:
+            c = self.counts
+            parts.append(
+                f"{c.unreviewed} unreviewed · {c.unattributed} unattributed · "
+                f"{c.suggestions} suggestions waiting"
+            )
+        shown = self.where.describe()
+        if shown:
+            parts.append(f"showing {shown}")
+        self.query_one("#header", Static).update(literal("  ·  ".join(parts)))
+
+    def show_empty(self) -> None:
+        empty = self.query_one("#empty", Static)
+        empty.display = not self.rows
+        empty.update("No claims match." if self.where.describe() else "No claims yet.")
+
+    @on(DataTable.RowHighlighted, "#queue")
+    def _near_end(self, event: DataTable.RowHighlighted) -> None:
+        # Fetch the next page when the cursor is within a fifth of a page of the end.
+        if event.cursor_row >= self.table.row_count - self.PAGE_SIZE // 5:
+            self.load_more()
+
+    @on(DataTable.RowSelected, "#queue")
+    def _selected(self, _event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def current_claim(self) -> Current | None:
+        cursor = self.table.cursor_row
+        if not 0 <= cursor < len(self.order):
+            return None
+        row = self.rows[self.order[cursor]]
+        return Current(row.id, row.version, row.status)
+
+    def action_cursor_down(self) -> None:
+        self.table.action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.table.action_cursor_up()
+
+    def action_open(self) -> None:
+        from claimcheck.tui.screens.detail import DetailScreen
+
+        current = self.current_claim()
+        if current is not None:
+            self.app.push_screen(DetailScreen(current.id, self))
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search(self, event: Input.Submitted) -> None:
+        self.where = dataclasses.replace(self.where, search=event.value.strip() or None)
+        self.table.focus()
+        self.show_header()
+        self.reload()
+
+    def action_clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        had_search = self.where.search is not None
+        search.value = ""
+        search.display = False
+        self.table.focus()
+        if had_search:
+            self.where = dataclasses.replace(self.where, search=None)
+            self.show_header()
+            self.reload()
+
+    def action_filters(self) -> None:
+        from claimcheck.tui.screens.dialogs import FilterScreen
+
+        def chosen(where: QueueFilter | None) -> None:
+            if where is not None:
+                self.where = dataclasses.replace(where, search=self.where.search)
+                self.show_header()
+                self.reload()
+
+        self.app.push_screen(FilterScreen(self.where), chosen)
+
+    def action_next_unreviewed(self) -> None:
+        following = self.next_unreviewed_row(self.table.cursor_row + 1)
+        if following is not None:
+            self.table.move_cursor(row=following)
+        elif self.more:
+            self.seeking_unreviewed = True
+            self.load_more()
+        else:
+            self.notify("No unreviewed claim below this one.")
+
+    def next_unreviewed_row(self, start: int) -> int | None:
+        for index in range(start, len(self.order)):
+            if self.rows[self.order[index]].status == "unreviewed":
+                return index
+        return None
+
+    def next_unreviewed_after(self, claim_id: int) -> int | None:
+        """For the detail screen: the claim id of the next unreviewed row after `claim_id`."""
+        if claim_id not in self.rows:
+            return None
+        found = self.next_unreviewed_row(self.order.index(claim_id) + 1)
+        if found is None:
+            return None
+        self.table.move_cursor(row=found)
+        return self.order[found]

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from claimcheck.services import queue
+from claimcheck.services.database import Database, open_database
+from claimcheck.services.ingest import ingest
+from claimcheck.services.queue import QueueFilter
+from claimcheck.store.models import Claim, ClaimPair
+from tests.gold import CORPUS, SEED
+
+
+@pytest.fixture
+def corpus_db(db_url: str) -> Iterator[Database]:
+    db = open_database(db_url)
+    ingest(db, [CORPUS])
+    yield db
+    db.close()
+
+
+def everything(db: Database, where: QueueFilter | None = None, size: int = 7) -> list[int]:
+    where = where or QueueFilter()
+    ids: list[int] = []
+    after = None
+    while True:
+        page = queue.page(db, where, after=after, size=size)
+        ids += [row.id for row in page.rows]
+        if not page.more:
+            return ids
+        after = page.rows[-1].key
+
+
+def test_pages_follow_triage_order_without_gaps_or_repeats(corpus_db: Database) -> None:
+    with corpus_db.session() as session:
+        session.execute(update(Claim).where(Claim.id.in_([21, 31])).values(status="disputed"))
+    rows = queue.page(corpus_db, size=1000).rows
+    keys = [(r.status != "unreviewed", "unattributed" not in r.flags, -r.checkworthiness, r.id)
+            for r in rows]  # fmt: skip
+    assert keys == sorted(keys)
+    assert {r.kind for r in rows} == {"claim"}
+    assert {r.id for r in rows[-2:]} == {21, 31}
+    assert everything(corpus_db) == [r.id for r in rows]
+    first = rows[0]
+    assert first.status == "unreviewed" and first.flags == ("unattributed",)
+
+
+def test_headlines_and_boilerplate_show_only_when_asked(corpus_db: Database) -> None:
+    claims = everything(corpus_db)
+    every_kind = everything(corpus_db, QueueFilter(all_kinds=True))
+    headlines = everything(corpus_db, QueueFilter(kind="headline"))
+    assert headlines and not set(headlines) & set(claims)
+    assert set(claims) | set(headlines) <= set(every_kind)
+
+
+def test_search_matches_claim_text_and_source_names_in_any_case(corpus_db: Database) -> None:
+    found = queue.page(corpus_db, QueueFilter(search="ONE BILLION internet")).rows
+    assert [r.text[:36] for r in found] == ["China has one billion internet users"]
+    by_source = queue.page(corpus_db, QueueFilter(search="south china morning")).rows
+    assert by_source and all(r.document == str(SEED) for r in by_source)
+    assert queue.page(corpus_db, QueueFilter(search="100%_")).rows == ()
+
+
+def test_filters_narrow_the_queue(corpus_db: Database) -> None:
+    unattributed = queue.page(corpus_db, QueueFilter(unattributed=True), size=1000).rows
+    assert unattributed and all(r.flags[0] == "unattributed" for r in unattributed)
+    seed = queue.page(corpus_db, QueueFilter(document="wic_universal"), size=1000).rows
+    assert seed and {r.document for r in seed} == {str(SEED)}
+    xinhua = queue.page(corpus_db, QueueFilter(source="world internet conference")).rows
+    assert xinhua and all(r.source == "World Internet Conference" for r in xinhua)
+    assert queue.page(corpus_db, QueueFilter(status="disputed")).rows == ()
+
+
+def test_counts_say_what_is_left(corpus_db: Database) -> None:
+    before = queue.counts(corpus_db)
+    claims = queue.page(corpus_db, size=1000).rows
+    assert before.unreviewed == len(claims)
+    assert before.unattributed == sum("unattributed" in r.flags for r in claims)
+    with corpus_db.session() as session:
+        session.execute(update(Claim).where(Claim.id == claims[0].id).values(status="false"))
+        session.add(ClaimPair(claim_a_id=claims[1].id, claim_b_id=claims[2].id, score=85.0))
+    after = queue.counts(corpus_db)
+    assert after.unreviewed == before.unreviewed - 1
+    assert after.unattributed == before.unattributed - 1
+    assert after.suggestions == before.suggestions + 1
+
+
+def test_link_targets_are_found_by_text_and_by_alias(corpus_db: Database) -> None:
+    matches = queue.find_claims(corpus_db, "INTERNET", exclude=21)
+    assert len(matches) > 1 and 21 not in [m.id for m in matches]
+    assert all("internet" in m.text.lower() for m in matches)
+    assert queue.find_sources(corpus_db, "scmp") == ["South China Morning Post"]
+
+
+def test_claims_of_superseded_versions_leave_the_queue(db_url: str, tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("Officials said 40 bridges were closed. Traffic fell by half.\n")
+    db = open_database(db_url)
+    try:
+        ingest(db, [article])
+        before = queue.page(db, QueueFilter(document="article")).rows
+        article.write_text("Officials said 45 bridges were closed. Traffic fell by half.\n")
+        ingest(db, [article])
+        after = queue.page(db, QueueFilter(document="article")).rows
+        assert len(after) == len(before) == 2
+        assert {r.id for r in after}.isdisjoint(r.id for r in before)
+        assert "45 bridges" in after[0].text + after[1].text
+        assert queue.counts(db).unreviewed == 2
+    finally:
+        db.close()

@@ -1,0 +1,53 @@
+"""A reviewed corpus for the app: the repo's corpus plus a wire copy that differs in a figure.
+
+Paths are relative (the tests run in a copy of the corpus) so screens and snapshots show
+the same paths on every machine.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from claimcheck.services.database import Database, open_database
+from claimcheck.services.ingest import ingest
+from claimcheck.tui.app import ReviewApp, make_app
+from tests.gold import CORPUS
+
+WIRE_COPY = (
+    "The official Xinhua news agency said that the initial members of the new organization "
+    'comprise "institutions, organizations, corporations, and people" from close to 25 '
+    "different nations, despite the fact that WIC did not publish a list of them.\n\n"
+    "The group was formally introduced on Tuesday (July 12) in Beijing after holding the "
+    "Wuzhen Summit, an annual event in the scenic canal town near Shanghai since 2015.\n"
+)
+REVIEWER = "Ada Lovelace"
+
+
+@pytest.fixture
+def corpus_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    (tmp_path / "corpus" / "wire").mkdir()
+    (tmp_path / "corpus" / "wire" / "copy.txt").write_text(WIRE_COPY, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    url = f"sqlite:///{tmp_path / 'review.db'}"
+    db = open_database(url)
+    ingest(db, [Path("corpus")])
+    db.close()
+    yield url
+
+
+@pytest.fixture
+def corpus_db(corpus_url: str) -> Iterator[Database]:
+    """A second connection to the app's database: what a test checks, or another reviewer."""
+    db = open_database(corpus_url)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def app_factory(corpus_url: str) -> Callable[[], ReviewApp]:
+    return lambda: make_app(corpus_url, REVIEWER, cursor_blink=False)

@@ -1,0 +1,45 @@
+"""Faults end in a notice a reviewer can act on, never in a crash."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy.exc import OperationalError
+from textual.pilot import Pilot
+
+from claimcheck.errors import Conflict
+from claimcheck.services import database
+from claimcheck.services.faults import describe
+from claimcheck.tui.app import make_app
+from tests.tui.conftest import REVIEWER
+
+
+async def test_a_database_behind_the_schema_says_to_upgrade(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    database.open_database(url).close()
+    database.downgrade(url, "49ce8544f80a")
+    app = make_app(url, REVIEWER, cursor_blink=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await Pilot(app).pause()
+        messages = [n.message for n in app._notifications]
+        assert any("run `claimcheck db upgrade`" in m for m in messages)
+        await pilot.press("j", "s", "enter", "question_mark", "escape")
+        assert app.is_running
+
+
+def test_database_failures_are_worded_for_a_reviewer() -> None:
+    locked = OperationalError("UPDATE claims", {}, sqlite3.OperationalError("database is locked"))
+    assert describe(locked) == (
+        "the database file is locked by another program: try again in a moment"
+    )
+    gone = OperationalError("SELECT 1", {}, Exception("server closed the connection"))
+    gone.connection_invalidated = True
+    assert describe(gone) == (
+        "lost the connection to the database: check the server, then try again"
+    )
+    refused = OperationalError("SELECT 1", {}, Exception("connection refused\nmore"))
+    assert describe(refused) == "the database failed: connection refused (is the server up?)"
+    conflict = Conflict(12, "alice", None, 5)
+    assert describe(conflict).startswith("claim 12 was changed by alice (now version 5)")
