@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -30,7 +32,7 @@ def open_database(url: str) -> Database:
     except SQLAlchemyError as error:
         db.close()
         raise ClaimcheckError(
-            f"cannot open database {display_url(url)}: {_first_line(error)}"
+            f"cannot open database {display_url(url)}: {_read_only(db) or _first_line(error)}"
         ) from error
     except ClaimcheckError:
         db.close()
@@ -79,6 +81,19 @@ def _move(url: str, step: Callable[[Database], None]) -> SchemaState:
         ) from error
     finally:
         db.close()
+
+
+def _read_only(db: Database) -> str | None:
+    """Why SQLite could not open a file, when the reason is that it cannot be written
+    (SQLite only says "unable to open database file")."""
+    path = db.engine.url.database
+    if db.dialect != "sqlite" or not path or path == ":memory:":
+        return None
+    file = Path(path)
+    for where in (file, file.parent):
+        if where.exists() and not os.access(where, os.W_OK):
+            return f"{where} is read-only, and claimcheck writes to the database and beside it"
+    return None
 
 
 def _first_line(error: Exception) -> str:

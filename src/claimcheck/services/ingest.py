@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import insert, or_, select, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from claimcheck.core.attribution import SentenceAnalysis
 from claimcheck.core.dedupe import DEFAULT_THRESHOLDS, Thresholds
 from claimcheck.core.prepare import Prepared, ReadOptions, prepare_all
 from claimcheck.core.reading import ReadError, find_files
+from claimcheck.errors import ClaimcheckError
 from claimcheck.services import clusters
 from claimcheck.services.audit import record
 from claimcheck.services.sources import SourceBook
@@ -117,17 +118,29 @@ def ingest(
             continue
         try:
             _store(db, prepared, book, options, summary)
+        except OperationalError as error:
+            # The database itself failed (full disk, read-only file, lost connection): every
+            # later file would fail the same way, so the batch stops here.
+            stored = len(summary.document_ids)
+            raise ClaimcheckError(
+                f"cannot store {path}: the database refused the write "
+                f"({_first_line(error)}); the {stored} document(s) stored before it are kept"
+            ) from error
         except Exception as error:
             # A fault on one file is reported with its name; the batch goes on.
             book.forget_unsaved()
             if isinstance(error, SQLAlchemyError):
-                reason = str(error).strip().splitlines()[0]
+                reason = _first_line(error)
             else:
                 reason = f"{type(error).__name__}: {error}"
             summary.skipped.append(Skipped(str(path), f"{path}: not stored ({reason})"))
     if summary.document_ids:
         summary.dedupe = clusters.match_documents(db, summary.document_ids, options.thresholds)
     return summary
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0]
 
 
 def _store(
