@@ -44,7 +44,10 @@ class Metadata:
 
 @dataclass(frozen=True, slots=True)
 class ReadDocument:
+    # The path as the user named it (messages, display) and the file's canonical path
+    # (absolute, symlinks resolved), which is what makes it one document.
     path: str
+    canonical_path: str
     sha256: str
     media_type: str
     encoding: str
@@ -91,7 +94,12 @@ def read_file(
     except OSError as error:
         raise ReadError(f"{path}: cannot be read ({error.strerror or error})") from error
     return read_bytes(
-        data, str(path), media_type, fallback_encoding=fallback_encoding, metadata=metadata
+        data,
+        str(path),
+        media_type,
+        fallback_encoding=fallback_encoding,
+        metadata=metadata,
+        canonical_path=str(path.resolve()),
     )
 
 
@@ -126,6 +134,7 @@ def read_bytes(
     *,
     fallback_encoding: str | None = None,
     metadata: Metadata | None = None,
+    canonical_path: str | None = None,
 ) -> ReadDocument:
     raw, encoding = _decode(data, name, fallback_encoding)
     # A NUL is no character of any text; PostgreSQL cannot even store one.
@@ -150,6 +159,7 @@ def read_bytes(
         found = found.merged(Metadata(title=text.lstrip().split("\n", 1)[0][:300]))
     return ReadDocument(
         path=name,
+        canonical_path=canonical_path or name,
         sha256=hashlib.sha256(data).hexdigest(),
         media_type=media_type,
         encoding=encoding,

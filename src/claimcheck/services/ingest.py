@@ -134,8 +134,11 @@ def ingest(
             else:
                 reason = f"{type(error).__name__}: {error}"
             summary.skipped.append(Skipped(str(path), f"{path}: not stored ({reason})"))
-    if summary.document_ids:
-        summary.dedupe = clusters.match_documents(db, summary.document_ids, options.thresholds)
+    # This batch's documents, and any an interrupted batch stored without matching.
+    with db.session() as session:
+        pending = list(session.scalars(select(Document.id).where(Document.dedupe_pending)))
+    if pending:
+        summary.dedupe = clusters.match_documents(db, pending, options.thresholds)
     return summary
 
 
@@ -153,18 +156,19 @@ def _store(
     doc, spans, analyses = prepared.doc, prepared.spans, prepared.analyses
     assert doc is not None
     with db.session() as session:
-        previous = session.scalars(
-            select(Document)
-            .where(Document.path == doc.path, Document.superseded_by_id.is_(None))
-            .order_by(Document.version.desc())
-        ).first()
+        previous = _current_version(session, doc.canonical_path)
+        if previous is None and doc.path != doc.canonical_path:
+            # Stored before paths were made canonical: by the path as it was typed then.
+            previous = _current_version(session, doc.path)
         if previous is not None and previous.sha256 == doc.sha256:
             summary.unchanged.append(doc.path)
             return
         version = 1 if previous is None else previous.version + 1
         meta = doc.metadata
         document = Document(
-            path=doc.path,
+            path=doc.canonical_path,
+            shown_path=doc.path,
+            dedupe_pending=True,
             version=version,
             sha256=doc.sha256,
             title=meta.title,
@@ -190,7 +194,13 @@ def _store(
             "document",
             document.id,
             None,
-            {"path": doc.path, "sha256": doc.sha256, "version": version, "claims": len(spans)},
+            {
+                "path": doc.canonical_path,
+                "shown_path": doc.path,
+                "sha256": doc.sha256,
+                "version": version,
+                "claims": len(spans),
+            },
         )
     book.commit()
     (summary.new_versions if previous is not None else summary.added).append(doc.path)
@@ -201,6 +211,14 @@ def _store(
     summary.unattributed += unattributed
     summary.document_ids.append(document.id)
     summary.stored.append(StoredDocument(doc.path, version, len(spans), kinds, unattributed))
+
+
+def _current_version(session: Session, path: str) -> Document | None:
+    return session.scalars(
+        select(Document)
+        .where(Document.path == path, Document.superseded_by_id.is_(None))
+        .order_by(Document.version.desc())
+    ).first()
 
 
 def _insert_claims(
