@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from claimcheck.cli import claims, clusters, db, ingest, sources
+from claimcheck.cli import claims, clusters, db, ingest, review, sources
 from claimcheck.cli.common import Context
 
 
@@ -44,6 +44,12 @@ for command in (
     sources.sources,
     clusters.dedupe,
     clusters.clusters,
+    review.verdict,
+    review.link,
+    review.unlink,
+    review.note,
+    review.history,
+    review.undo,
     db.db,
 ):
     main.add_command(command)

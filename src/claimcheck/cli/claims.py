@@ -11,6 +11,7 @@ from typing import IO, Any
 import click
 
 from claimcheck.cli.common import Context, F, command_errors, database, json_line, pass_context
+from claimcheck.cli.review import echo_review
 from claimcheck.core.vocabulary import STATUSES
 from claimcheck.errors import ClaimcheckError
 from claimcheck.presentation import one_line, provenance_chain, sentence_segments, terminal_safe
@@ -106,6 +107,11 @@ def show(ctx: Context, claim_id: int) -> None:
     with database(ctx) as db:
         view = get_claim(db, claim_id)
         cluster = get_cluster(db, view.cluster) if view.cluster is not None else None
+        show_claim(view, cluster)
+        echo_review(db, claim_id)
+
+
+def show_claim(view: Any, cluster: Any) -> None:
     doc = view.document
     click.echo(f"Claim {view.id}  ({view.kind}, status {view.status})")
     click.echo(
@@ -143,9 +149,6 @@ def show(ctx: Context, claim_id: int) -> None:
         for m in cluster.members:
             if m.claim_id != view.id:
                 click.echo(f"  - claim {m.claim_id}, {one_line(m.document)}:{m.index} ({m.state})")
-    for link in view.links:
-        target = link.url or link.target_source or f"claim {link.target_claim}"
-        click.echo(f"Link: {link.relation} {terminal_safe(str(target))}")
 
 
 def marked_sentence(view: Any) -> str:

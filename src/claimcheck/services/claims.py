@@ -63,6 +63,7 @@ class LinkView:
     target_claim: int | None
     target_source: str | None
     url: str | None
+    title: str | None
     note: str | None
 
 
@@ -146,6 +147,7 @@ class ClaimView:
                     "claim": link.target_claim,
                     "source": link.target_source,
                     "url": link.url,
+                    "title": link.title,
                     "note": link.note,
                 }
                 for link in self.links
@@ -270,7 +272,15 @@ def _views(session: Session, rows: Sequence[tuple[Claim, Document]]) -> list[Cla
     ):
         assert link.claim_id is not None
         links[link.claim_id].append(
-            LinkView(link.id, link.relation, link.target_claim_id, source_name, link.url, link.note)
+            LinkView(
+                link.id,
+                link.relation,
+                link.target_claim_id,
+                source_name,
+                link.url,
+                link.title,
+                link.note,
+            )
         )
     return [
         ClaimView(

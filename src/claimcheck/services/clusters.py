@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
@@ -339,18 +340,20 @@ def split(
         if not staying:
             raise ClaimcheckError("a split must leave at least one claim in the cluster")
         texts = _texts(session, members)
-        for left in moving:
-            for right in staying:
-                _decide(session, *_ordered(left, right), "rejected", texts)
-        for left, right in itertools.pairwise(moving):
-            _decide(session, left, right, "confirmed", texts)
+        decided = [(*_ordered(left, right), "rejected") for left in moving for right in staying]
+        decided += [(left, right, "confirmed") for left, right in itertools.pairwise(moving)]
+        # Each pair's earlier state is kept so that the split can be undone exactly.
+        pairs = [
+            {"a": a, "b": b, "state": _decide(session, a, b, state, texts), "decided": state}
+            for a, b, state in decided
+        ]
         record(
             session,
             reviewer,
             "split",
             "cluster",
             cluster_id,
-            {"members": members},
+            {"members": members, "pairs": pairs},
             {"members": staying, "moved": moving},
         )
         _rebuild(session)
@@ -363,17 +366,44 @@ def merge(db: Database, cluster_id: int, other_id: int, reviewer: str | None = N
     with db.session() as session:
         first, second = _members(session, cluster_id), _members(session, other_id)
         a, b = _ordered(first[0], second[0])
-        _decide(session, a, b, "confirmed", _texts(session, (a, b)))
+        state = _decide(session, a, b, "confirmed", _texts(session, (a, b)))
+        pairs = [{"a": a, "b": b, "state": state, "decided": "confirmed"}]
         record(
             session,
             reviewer,
             "merge",
             "cluster",
             cluster_id,
-            {"clusters": [cluster_id, other_id]},
+            {"clusters": [cluster_id, other_id], "pairs": pairs},
             {"members": sorted(first + second)},
         )
         _rebuild(session)
+
+
+def restore_pairs(session: Session, pairs: Sequence[Mapping[str, Any]]) -> None:
+    """Put pairs back in the state a decision found them in, then rebuild the clusters.
+
+    Each pair is {"a", "b", "state": before the decision (None: no pair), "decided": after}.
+    Nothing changes unless every pair still holds the decision's state.
+    """
+    found = {(p["a"], p["b"]): session.get(ClaimPair, (p["a"], p["b"])) for p in pairs}
+    for p in pairs:
+        pair = found[(p["a"], p["b"])]
+        state = None if pair is None else pair.state
+        if state != p["decided"]:
+            raise ClaimcheckError(
+                f"the pair of claims {p['a']} and {p['b']} has changed since "
+                f"(now {state or 'undecided'}); nothing was undone"
+            )
+    for p in pairs:
+        pair = found[(p["a"], p["b"])]
+        assert pair is not None
+        if p["state"] is None:
+            session.delete(pair)
+        else:
+            pair.state = p["state"]
+    session.flush()
+    _rebuild(session)
 
 
 def suggestions(db: Database, limit: int | None = None) -> list[SuggestionView]:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from claimcheck.core import registry as core
 from claimcheck.core.attribution import Attribution as Found
 from claimcheck.core.vocabulary import SOURCE_KINDS
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, NotFound
 from claimcheck.services.audit import record
 from claimcheck.store.engine import Database
 from claimcheck.store.models import Attribution, Link, Source, SourceAlias
@@ -179,7 +179,7 @@ def list_sources(db: Database, kind: str | None = None, used_only: bool = True) 
         ]
 
 
-def _find(session: Session, ref: str) -> Source:
+def find_source(session: Session, ref: str) -> Source:
     """A source by id, canonical name, or any alias."""
     source = None
     if ref.isdigit():
@@ -191,7 +191,7 @@ def _find(session: Session, ref: str) -> Source:
             select(Source).join(SourceAlias).where(SourceAlias.key == alias_key(ref))
         )
     if source is None:
-        raise ClaimcheckError(f"there is no source named {ref!r}")
+        raise NotFound(f"there is no source named {ref!r}")
     return source
 
 
@@ -204,7 +204,7 @@ def add_alias(db: Database, ref: str, alias: str, reviewer: str | None = None) -
     if not key:
         raise ClaimcheckError("an alias needs at least one letter or digit")
     with db.session() as session:
-        source = _find(session, ref)
+        source = find_source(session, ref)
         taken = session.scalar(select(SourceAlias).where(SourceAlias.key == key))
         if taken is not None:
             owner = session.get_one(Source, taken.source_id).name
@@ -219,7 +219,7 @@ def rename(db: Database, ref: str, new_name: str, reviewer: str | None = None) -
     if not new_name:
         raise ClaimcheckError("a source needs a name")
     with db.session() as session:
-        source = _find(session, ref)
+        source = find_source(session, ref)
         if session.scalar(select(Source.id).where(Source.name == new_name)) is not None:
             raise ClaimcheckError(
                 f"a source named {new_name!r} exists already: merge into it instead"
@@ -241,7 +241,7 @@ def set_kind(db: Database, ref: str, kind: str, reviewer: str | None = None) -> 
     if kind not in SOURCE_KINDS:
         raise ClaimcheckError(f"{kind!r} is not a source kind ({', '.join(SOURCE_KINDS)})")
     with db.session() as session:
-        source = _find(session, ref)
+        source = find_source(session, ref)
         before = _snapshot(source)
         source.kind = kind
         record(session, reviewer, "set_kind", "source", source.id, before, _snapshot(source))
@@ -251,7 +251,7 @@ def set_kind(db: Database, ref: str, kind: str, reviewer: str | None = None) -> 
 def merge(db: Database, ref: str, into: str, reviewer: str | None = None) -> str:
     """Fold one source into another: its attributions, aliases and links move over."""
     with db.session() as session:
-        gone, kept = _find(session, ref), _find(session, into)
+        gone, kept = find_source(session, ref), find_source(session, into)
         if gone.id == kept.id:
             raise ClaimcheckError(f"{ref!r} and {into!r} are the same source")
         before = _snapshot(gone)

@@ -275,6 +275,8 @@ class Link(Base):
         ForeignKey("sources.id", ondelete="CASCADE")
     )
     url: Mapped[str | None] = mapped_column(String(2000))
+    # The citation title of a linked URL, as the reviewer gave it.
+    title: Mapped[str | None] = mapped_column(String(500))
     relation: Mapped[str] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
     reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("reviewers.id"))
