@@ -2,7 +2,7 @@
 near-duplicate matching, and an append-only audit log on PostgreSQL.
 
 Revision ID: 7d3e1f0a9b42
-Revises: 49ce8544f80a
+Revises: d70739bd4e94
 Create Date: 2026-12-01 14:40:00
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "7d3e1f0a9b42"
-down_revision: str | None = "49ce8544f80a"
+down_revision: str | None = "d70739bd4e94"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
