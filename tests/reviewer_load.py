@@ -4,7 +4,7 @@ claims, each based on the version the reviewer last read.
     python -m tests.reviewer_load URL NAME SEED CHANGES
 
 Prints one JSON line: the changes made (action, claim, the claim version it produced) and
-the conflicts it was told of; any other failure ends the process with a traceback.
+the conflicts it was told of, and how many verdicts were already the claim's status; any other failure ends the process with a traceback.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ def main(url: str, name: str, seed: int, changes: int) -> None:
         claims = list(session.scalars(select(Claim.id).order_by(Claim.id).limit(200)))
     made: list[tuple[str, int, int]] = []
     conflicts: list[int] = []
+    unchanged = 0
     try:
         for number in range(changes):
             claim = rng.choice(claims)
@@ -42,6 +43,9 @@ def main(url: str, name: str, seed: int, changes: int) -> None:
                         db, claim, status, expected_version=seen, reviewer=name
                     )
                     version = state.version
+                    if version == seen:
+                        unchanged += 1  # it had that status already: nothing to change
+                        continue
                 elif action == "link":
                     other = rng.choice([c for c in claims if c != claim])
                     review.add_link(
@@ -60,7 +64,7 @@ def main(url: str, name: str, seed: int, changes: int) -> None:
             made.append((action, claim, version))
     finally:
         db.close()
-    print(json.dumps({"name": name, "made": made, "conflicts": conflicts}))
+    print(json.dumps({"name": name, "made": made, "conflicts": conflicts, "unchanged": unchanged}))
 
 
 if __name__ == "__main__":
