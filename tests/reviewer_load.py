@@ -3,8 +3,9 @@ claims, each based on the version the reviewer last read.
 
     python -m tests.reviewer_load URL NAME SEED CHANGES
 
-Prints one JSON line: the changes made (action, claim, the claim version it produced) and
-the conflicts it was told of, and how many verdicts were already the claim's status; any other failure ends the process with a traceback.
+Prints one JSON line: the changes made (action, claim, the claim version it produced),
+the conflicts it was told of, and how many verdicts were the claim's status already. Any
+other failure ends the process with a traceback.
 """
 
 from __future__ import annotations
