@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import Engine, create_engine, func, select
 
 from claimcheck.store.models import AuditEntry, Claim, Document
 from tests.generated import snapshot, write_corpus
@@ -23,17 +23,19 @@ FILES = 400
 KILL_AT: list[int | str] = [1, 40, 200, "all"]
 
 
-def stored(url: str) -> tuple[int, int]:
-    engine = create_engine(url)
+def stored(url: str, engine: Engine | None = None) -> tuple[int, int]:
+    """How many documents are stored, and how many of them wait for matching."""
+    own = engine or create_engine(url)
     try:
-        with engine.connect() as connection:
+        with own.connect() as connection:
             documents = connection.scalar(select(func.count()).select_from(Document)) or 0
             pending = connection.scalar(
                 select(func.count()).select_from(Document).where(Document.dedupe_pending)
             )
             return documents, pending or 0
     finally:
-        engine.dispose()
+        if engine is None:
+            own.dispose()
 
 
 def ingest_command(url: str, corpus: Path) -> list[str]:
@@ -44,17 +46,19 @@ def kill_when(url: str, corpus: Path, documents: int | str) -> None:
     process = subprocess.Popen(
         ingest_command(url, corpus), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
+    engine = create_engine(url)
     try:
         deadline = time.monotonic() + 300
         while process.poll() is None and time.monotonic() < deadline:
             try:
-                count = stored(url)[0]
+                count = stored(url, engine)[0]
             except Exception:
                 count = 0  # the schema is still being created
             if count >= (FILES if isinstance(documents, str) else documents):
                 break
             time.sleep(0.02)
     finally:
+        engine.dispose()
         if process.poll() is None:
             os.kill(process.pid, signal.SIGKILL)
         process.wait()
