@@ -1,10 +1,13 @@
-"""`claimcheck db`: the schema version."""
+"""`claimcheck db`: the schema version, and backups."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
 from claimcheck.cli.common import Context, command_errors, pass_context
+from claimcheck.presentation import terminal_safe
 
 
 @click.group()
@@ -49,3 +52,19 @@ def current(ctx: Context) -> None:
     state = schema.current(ctx.db_url)
     behind = "" if state.current == state.head else " (run `claimcheck db upgrade`)"
     click.echo(f"Database schema at {state.current or 'base'} (newest: {state.head}){behind}")
+
+
+@db.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@pass_context
+@command_errors
+def backup(ctx: Context, file: Path) -> None:
+    """Copy the database to FILE while it stays in use (SQLite); for PostgreSQL, print
+    the pg_dump command that does it."""
+    from claimcheck.services.database import backup as make_backup
+
+    done = make_backup(ctx.db_url, file)
+    if done.command is not None:
+        click.echo(f"Run: {done.command}")
+    else:
+        click.echo(f"Backed up to {terminal_safe(str(done.path))}")

@@ -94,8 +94,8 @@ def ingest(
         except KeyboardInterrupt:
             # Stored documents are kept, but matching them waited for the end of the batch.
             click.echo(
-                "\nInterrupted: the documents stored so far are kept. Run `claimcheck dedupe` "
-                "to match them for near-duplicates.",
+                "\nInterrupted: the documents stored so far are kept. The next ingest, or "
+                "`claimcheck dedupe`, matches them for near-duplicates.",
                 err=True,
             )
             sys.exit(130)

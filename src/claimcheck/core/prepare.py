@@ -75,7 +75,7 @@ def prepare(
         )
     except ReadError as error:
         return Prepared(path, error=str(error))
-    if (doc.path, doc.sha256) in known:
+    if (doc.canonical_path, doc.sha256) in known:
         return Prepared(path, doc)
     try:
         spans = segment(doc.text)

@@ -7,9 +7,12 @@ article text with one block per paragraph.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +44,10 @@ class Metadata:
 
 @dataclass(frozen=True, slots=True)
 class ReadDocument:
+    # The path as the user named it (messages, display) and the file's canonical path
+    # (absolute, symlinks resolved), which is what makes it one document.
     path: str
+    canonical_path: str
     sha256: str
     media_type: str
     encoding: str
@@ -50,15 +56,21 @@ class ReadDocument:
 
 
 def find_files(path: Path) -> Iterator[Path]:
-    """The readable files at `path`: itself, or the text files below it, sorted."""
-    if not path.exists():
+    """The files at `path`: itself, or the text files below it, sorted.
+
+    Below a folder, anything named like a text file that is not a folder is yielded,
+    FIFOs, devices and broken symlinks included, so that reading reports it by name
+    rather than it vanishing from the batch. Symlinked folders are not descended into,
+    so a symlink loop cannot make the walk endless.
+    """
+    if not path.exists() and not path.is_symlink():
         raise ReadError(f"{path}: no such file or folder")
-    if path.is_file():
+    if not path.is_dir():
         yield path
         return
     found = False
     for candidate in sorted(path.rglob("*")):
-        if candidate.suffix.lower() in TEXT_SUFFIXES and candidate.is_file():
+        if candidate.suffix.lower() in TEXT_SUFFIXES and not candidate.is_dir():
             found = True
             yield candidate
     if not found:
@@ -78,15 +90,41 @@ def read_file(
     if media_type is None:
         raise ReadError(f"{path}: not a text file (claimcheck reads {', '.join(TEXT_SUFFIXES)})")
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ReadError(f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit")
-        data = path.read_bytes()
+        data = _read_regular(path, max_bytes)
     except OSError as error:
-        raise ReadError(f"{path}: cannot be read ({error.strerror})") from error
+        raise ReadError(f"{path}: cannot be read ({error.strerror or error})") from error
     return read_bytes(
-        data, str(path), media_type, fallback_encoding=fallback_encoding, metadata=metadata
+        data,
+        str(path),
+        media_type,
+        fallback_encoding=fallback_encoding,
+        metadata=metadata,
+        canonical_path=str(path.resolve()),
     )
+
+
+_NOT_REGULAR = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device",
+                stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}  # fmt: skip
+
+
+def _read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file; a FIFO or a device is refused before it can block or
+    stream for ever, and the size is checked on the opened file, not a name that may
+    change in between."""
+    kind = stat.S_IFMT(path.stat().st_mode)
+    if kind != stat.S_IFREG:
+        raise ReadError(f"{path}: not a regular file ({_NOT_REGULAR.get(kind, 'special')})")
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError(f"{path}: not a regular file")
+        if info.st_size > max_bytes:
+            raise ReadError(f"{path}: {info.st_size:,} bytes is over the {max_bytes:,}-byte limit")
+        data = file.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ReadError(f"{path}: over the {max_bytes:,}-byte limit")
+    return data
 
 
 def read_bytes(
@@ -96,12 +134,20 @@ def read_bytes(
     *,
     fallback_encoding: str | None = None,
     metadata: Metadata | None = None,
+    canonical_path: str | None = None,
 ) -> ReadDocument:
-    if b"\x00" in data[:8192]:
-        raise ReadError(f"{name}: binary file (it contains NUL bytes)")
     raw, encoding = _decode(data, name, fallback_encoding)
+    # A NUL is no character of any text; PostgreSQL cannot even store one.
+    if "\x00" in raw:
+        raise ReadError(f"{name}: binary file (it contains NUL bytes)")
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     if media_type == "html":
+        depth = html_depth(raw)
+        if depth > MAX_HTML_DEPTH:
+            raise ReadError(
+                f"{name}: HTML nested {depth:,} levels deep (more than {MAX_HTML_DEPTH:,}); "
+                "not read"
+            )
         text, found = extract_html(raw)
     else:
         text, found = _split_front_matter(raw, name)
@@ -113,6 +159,7 @@ def read_bytes(
         found = found.merged(Metadata(title=text.lstrip().split("\n", 1)[0][:300]))
     return ReadDocument(
         path=name,
+        canonical_path=canonical_path or name,
         sha256=hashlib.sha256(data).hexdigest(),
         media_type=media_type,
         encoding=encoding,
@@ -121,7 +168,23 @@ def read_bytes(
     )
 
 
+# Longest first: the UTF-32 little-endian mark begins with the UTF-16 one.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
+
+
 def _decode(data: bytes, name: str, fallback: str | None) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise ReadError(
+                    f"{name}: starts with a {encoding.upper()} byte-order mark but is not "
+                    f"valid {encoding.upper()} (byte {error.start})"
+                ) from error
+    if b"\x00" in data:
+        raise ReadError(f"{name}: binary file (it contains NUL bytes)")
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as error:
@@ -177,6 +240,33 @@ def parse_date(value: object, name: str) -> dt.date | None:
         return dt.date.fromisoformat(str(value).strip()[:10])
     except ValueError as error:
         raise ReadError(f"{name}: published date {value!r} is not YYYY-MM-DD") from error
+
+
+# An HTML parser checks the open elements at each block tag, so its time grows with the
+# square of the nesting: 100,000 nested <div>s take minutes. Browsers stop nesting at a
+# few hundred levels; no article needs thousands.
+MAX_HTML_DEPTH = 2000
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+# Elements that are never open around others (void), or that the next one of their kind
+# closes, so they do not deepen the tree however many there are.
+_FLAT = frozenset(
+    ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+     "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th")
+)  # fmt: skip
+
+
+def html_depth(raw: str) -> int:
+    """How deep the page's elements nest, counted from its tags in one pass."""
+    depth = deepest = 0
+    for match in _TAG.finditer(raw):
+        if match.group(2).lower() in _FLAT:
+            continue
+        if match.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
 
 
 _BLOCKS = "h1,h2,h3,h4,h5,h6,p,li,blockquote,pre,dt,dd,figcaption,td,th"

@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from claimcheck.errors import ClaimcheckError
@@ -175,7 +176,14 @@ def _select(where: ClaimFilter) -> Select[Claim, Document]:
         if where.document.isdigit():
             query = query.where(Document.id == int(where.document))
         else:
-            query = query.where(Document.path == where.document)
+            # Any name of the file: as typed at ingest, or any path that resolves to it.
+            canonical = str(Path(where.document).resolve())
+            query = query.where(
+                or_(
+                    Document.path.in_((where.document, canonical)),
+                    Document.shown_path == where.document,
+                )
+            )
     if where.kind is not None:
         query = query.where(Claim.kind == where.kind)
     if where.status is not None:
@@ -280,7 +288,9 @@ def _views(session: Session, rows: Sequence[tuple[Claim, Document]]) -> list[Cla
     return [
         ClaimView(
             id=claim.id,
-            document=DocumentRef(doc.id, doc.path, doc.sha256, doc.title, doc.version),
+            document=DocumentRef(
+                doc.id, doc.shown_path or doc.path, doc.sha256, doc.title, doc.version
+            ),
             index=claim.index,
             start=claim.start,
             end=claim.end,

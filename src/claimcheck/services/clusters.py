@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, delete, func, insert, or_, select
+from sqlalchemy import ColumnElement, Select, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from claimcheck.core.dedupe import (
@@ -105,6 +105,7 @@ def dedupe_all(db: Database, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Ded
         session.execute(delete(ClaimPair).where(ClaimPair.state.not_in(DECIDED)))
         _store_pairs(session, matches)
         _rebuild(session)
+        _matched(session, Document.dedupe_pending.is_(True))
         return _summary(session, len(rows))
 
 
@@ -122,7 +123,14 @@ def match_documents(
         matches = index.add([r[0] for r in new], [r[1] for r in new])
         _store_pairs(session, matches)
         _rebuild(session)
+        _matched(session, Document.id.in_(document_ids))
         return _summary(session, len(old) + len(new))
+
+
+def _matched(session: Session, which: ColumnElement[bool]) -> None:
+    """Documents matched, in the transaction that stores their pairs: an interrupted
+    matching leaves them pending for the next ingest or `claimcheck dedupe`."""
+    session.execute(update(Document).where(which).values(dedupe_pending=False))
 
 
 def _store_pairs(session: Session, matches: Sequence[Match]) -> None:

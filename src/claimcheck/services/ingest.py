@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import insert, or_, select, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from claimcheck.core.attribution import SentenceAnalysis
 from claimcheck.core.dedupe import DEFAULT_THRESHOLDS, Thresholds
 from claimcheck.core.prepare import Prepared, ReadOptions, prepare_all
 from claimcheck.core.reading import ReadError, find_files
+from claimcheck.errors import ClaimcheckError
 from claimcheck.services import clusters
 from claimcheck.services.audit import record
 from claimcheck.services.sources import SourceBook
@@ -117,17 +118,32 @@ def ingest(
             continue
         try:
             _store(db, prepared, book, options, summary)
+        except OperationalError as error:
+            # The database itself failed (full disk, read-only file, lost connection): every
+            # later file would fail the same way, so the batch stops here.
+            stored = len(summary.document_ids)
+            raise ClaimcheckError(
+                f"cannot store {path}: the database refused the write "
+                f"({_first_line(error)}); the {stored} document(s) stored before it are kept"
+            ) from error
         except Exception as error:
             # A fault on one file is reported with its name; the batch goes on.
             book.forget_unsaved()
             if isinstance(error, SQLAlchemyError):
-                reason = str(error).strip().splitlines()[0]
+                reason = _first_line(error)
             else:
                 reason = f"{type(error).__name__}: {error}"
             summary.skipped.append(Skipped(str(path), f"{path}: not stored ({reason})"))
-    if summary.document_ids:
-        summary.dedupe = clusters.match_documents(db, summary.document_ids, options.thresholds)
+    # This batch's documents, and any an interrupted batch stored without matching.
+    with db.session() as session:
+        pending = list(session.scalars(select(Document.id).where(Document.dedupe_pending)))
+    if pending:
+        summary.dedupe = clusters.match_documents(db, pending, options.thresholds)
     return summary
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0]
 
 
 def _store(
@@ -140,18 +156,19 @@ def _store(
     doc, spans, analyses = prepared.doc, prepared.spans, prepared.analyses
     assert doc is not None
     with db.session() as session:
-        previous = session.scalars(
-            select(Document)
-            .where(Document.path == doc.path, Document.superseded_by_id.is_(None))
-            .order_by(Document.version.desc())
-        ).first()
+        previous = _current_version(session, doc.canonical_path)
+        if previous is None and doc.path != doc.canonical_path:
+            # Stored before paths were made canonical: by the path as it was typed then.
+            previous = _current_version(session, doc.path)
         if previous is not None and previous.sha256 == doc.sha256:
             summary.unchanged.append(doc.path)
             return
         version = 1 if previous is None else previous.version + 1
         meta = doc.metadata
         document = Document(
-            path=doc.path,
+            path=doc.canonical_path,
+            shown_path=doc.path,
+            dedupe_pending=True,
             version=version,
             sha256=doc.sha256,
             title=meta.title,
@@ -177,7 +194,13 @@ def _store(
             "document",
             document.id,
             None,
-            {"path": doc.path, "sha256": doc.sha256, "version": version, "claims": len(spans)},
+            {
+                "path": doc.canonical_path,
+                "shown_path": doc.path,
+                "sha256": doc.sha256,
+                "version": version,
+                "claims": len(spans),
+            },
         )
     book.commit()
     (summary.new_versions if previous is not None else summary.added).append(doc.path)
@@ -188,6 +211,14 @@ def _store(
     summary.unattributed += unattributed
     summary.document_ids.append(document.id)
     summary.stored.append(StoredDocument(doc.path, version, len(spans), kinds, unattributed))
+
+
+def _current_version(session: Session, path: str) -> Document | None:
+    return session.scalars(
+        select(Document)
+        .where(Document.path == path, Document.superseded_by_id.is_(None))
+        .order_by(Document.version.desc())
+    ).first()
 
 
 def _insert_claims(

@@ -254,7 +254,7 @@ def merge(db: Database, ref: str, into: str, reviewer: str | None = None) -> str
         gone, kept = find_source(session, ref), find_source(session, into)
         if gone.id == kept.id:
             raise ClaimcheckError(f"{ref!r} and {into!r} are the same source")
-        before = _snapshot(gone)
+        before = {"id": gone.id, **_snapshot(gone)}
         session.execute(
             update(Attribution).where(Attribution.source_id == gone.id).values(source_id=kept.id)
         )

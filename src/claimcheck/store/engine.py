@@ -9,6 +9,9 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from claimcheck.errors import ClaimcheckError
 
 DEFAULT_URL = "sqlite:///claimcheck.db"
 
@@ -57,8 +60,16 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session whose work is committed on success and rolled back on any error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except StaleDataError as error:
+            # A versioned row (source, cluster, claim) changed by another writer after
+            # this session read it: the write is refused, never applied over theirs.
+            raise ClaimcheckError(
+                "someone else changed this while you were working on it; nothing was "
+                "saved: reload and try again"
+            ) from error
 
     def close(self) -> None:
         self.engine.dispose()

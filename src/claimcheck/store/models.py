@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -67,7 +68,11 @@ class Document(Base):
     __table_args__ = (UniqueConstraint("path", "version"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # The file's canonical path (absolute, symlinks resolved): one file, one document,
+    # however it was named.
     path: Mapped[str] = mapped_column(String(1000), index=True)
+    # The path as the user typed it, for display.
+    shown_path: Mapped[str | None] = mapped_column(String(1000))
     version: Mapped[int] = mapped_column(default=1)
     # Set on the older version when a newer one of the same path arrives.
     superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
@@ -82,6 +87,9 @@ class Document(Base):
     encoding: Mapped[str] = mapped_column(String(40))
     text: Mapped[str] = mapped_column(Text)
     ingested_at: Mapped[dt.datetime] = mapped_column(default=_now)
+    # Stored, but not yet matched for near-duplicates (an interrupted batch): the next
+    # ingest or `claimcheck dedupe` matches it.
+    dedupe_pending: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     claims: Mapped[list[Claim]] = relationship(
         back_populates="document", order_by="Claim.index", cascade="all, delete-orphan"

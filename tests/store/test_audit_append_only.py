@@ -1,0 +1,44 @@
+"""On PostgreSQL the audit log refuses UPDATE, DELETE and TRUNCATE, whoever asks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
+
+from claimcheck.services.database import open_database
+from claimcheck.services.ingest import ingest
+from claimcheck.services.sources import add_alias
+from claimcheck.store.models import AuditEntry
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE audit_log SET action = 'nothing'",
+        "DELETE FROM audit_log",
+        "DELETE FROM audit_log WHERE id = (SELECT min(id) FROM audit_log)",
+        "TRUNCATE audit_log CASCADE",
+    ],
+)
+def test_postgres_refuses_to_change_the_audit_log(statement: str, tmp_path: Path) -> None:
+    from tests.conftest import _postgres_url
+
+    (tmp_path / "a.txt").write_text("Xinhua said the dam held.\n")
+    db = open_database(_postgres_url())
+    try:
+        ingest(db, [tmp_path / "a.txt"])
+        add_alias(db, "Xinhua", "NCNA", reviewer="ada")
+        with (
+            pytest.raises(DBAPIError, match="audit_log is append-only"),
+            db.engine.begin() as connection,
+        ):
+            connection.execute(text(statement))
+        with db.session() as session:
+            actions = session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+            assert actions == ["ingest", "add_alias"]
+    finally:
+        db.close()
