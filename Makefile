@@ -41,6 +41,7 @@ test: lint
 bench: $(VENV)/.installed-test
 	$(PY) bench/segmentation.py
 	$(PY) bench/ingest.py
+	$(PY) bench/report.py
 
 clean:
 	rm -rf $(VENV) claimcheck.db claimcheck.db-wal claimcheck.db-shm

@@ -275,3 +275,18 @@ def test_bullets_and_numbered_list_in_one_line() -> None:
         "\u2022 Rates rose.",
         "\u2022 Prices fell.",
     ]
+
+
+def test_a_caption_credit_after_a_dotted_abbreviation_starts_a_sentence() -> None:
+    # corpus/wikinews/13_afghan.txt, a caption line.
+    text = (
+        "The first FIRST Global robotics competition was held this week in Washington D.C. "
+        "Image: United States Navy."
+    )
+    assert sentences(text) == [
+        "The first FIRST Global robotics competition was held this week in Washington D.C.",
+        "Image: United States Navy.",
+    ]
+    assert sentences("He moved to the U.S. Officials said so.") == [
+        "He moved to the U.S. Officials said so."
+    ]

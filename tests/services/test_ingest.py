@@ -18,6 +18,9 @@ from claimcheck.services.ingest import IngestOptions, ingest
 from claimcheck.store.models import AuditEntry, Claim, Document
 from tests.gold import CORPUS, SEED
 
+# The seed article and the Wikinews articles: every file `claimcheck ingest corpus` reads.
+CORPUS_FILES = len(list(CORPUS.rglob("*.txt")))
+
 
 def count(db: Database, model: type[Claim] | type[Document]) -> int:
     with db.session() as session:
@@ -27,7 +30,7 @@ def count(db: Database, model: type[Claim] | type[Document]) -> int:
 def test_the_corpus_becomes_claims_whose_offsets_slice_their_document(db: Database) -> None:
     summary = ingest(db, [CORPUS])
     assert not summary.skipped
-    assert len(summary.added) == 4
+    assert len(summary.added) == CORPUS_FILES
     with db.session() as session:
         for claim in session.scalars(select(Claim)):
             assert claim.document.text[claim.start : claim.end] == claim.text
@@ -41,7 +44,7 @@ def test_ingesting_twice_changes_nothing(db: Database) -> None:
     ingest(db, [CORPUS])
     before = (count(db, Document), count(db, Claim))
     again = ingest(db, [CORPUS])
-    assert again.added == [] and len(again.unchanged) == 4 and again.sentences == 0
+    assert again.added == [] and len(again.unchanged) == CORPUS_FILES and again.sentences == 0
     assert (count(db, Document), count(db, Claim)) == before
 
 
@@ -175,7 +178,7 @@ def test_a_batch_prepared_in_a_second_process_is_stored_as_one_process_stores_it
         monkeypatch.setattr(prepare_module, "PARALLEL_FROM_BYTES", parallel_from)
         db = open_database(f"sqlite:///{tmp_path / f'{parallel_from}.db'}")
         summary = ingest(db, [folder])
-        assert not summary.skipped and len(summary.added) == 6
+        assert not summary.skipped and len(summary.added) == CORPUS_FILES + 2
         results.append(list(iter_claims(db)))
         db.close()
     sequential, parallel = results
@@ -203,7 +206,7 @@ def test_with_other_threads_running_ingest_stays_in_one_process(
     finally:
         done.set()
         waiting.join()
-    assert not summary.skipped and len(summary.added) == 4
+    assert not summary.skipped and len(summary.added) == CORPUS_FILES
 
 
 def _dies_on_the_first_extra_file(path: Path) -> prepare_module.Prepared:
@@ -223,7 +226,7 @@ def test_if_the_second_process_dies_the_rest_is_prepared_in_this_one(
     monkeypatch.setattr(prepare_module, "_prepare_next", _dies_on_the_first_extra_file)
     db = open_database(f"sqlite:///{tmp_path / 'test.db'}")
     summary = ingest(db, [folder])
-    assert not summary.skipped and len(summary.added) == 6
+    assert not summary.skipped and len(summary.added) == CORPUS_FILES + 2
     last = list(iter_claims(db))[-1]
     db.close()
     assert [s.canonical for s in last.sources] == ["Norvex Policy Institute"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from claimcheck.cli import claims, clusters, db, ingest, review, review_app, sources
+from claimcheck.cli import claims, clusters, db, ingest, report, review, review_app, sources
 from claimcheck.cli.common import Context
 
 
@@ -41,6 +41,7 @@ for command in (
     claims.claims,
     claims.show,
     claims.export,
+    report.report,
     sources.sources,
     clusters.dedupe,
     clusters.clusters,

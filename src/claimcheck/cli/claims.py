@@ -10,7 +10,15 @@ from typing import IO, Any
 
 import click
 
-from claimcheck.cli.common import Context, F, command_errors, database, json_line, pass_context
+from claimcheck.cli.common import (
+    Context,
+    F,
+    command_errors,
+    database,
+    json_line,
+    pass_context,
+    write_output,
+)
 from claimcheck.cli.review import echo_review
 from claimcheck.core.vocabulary import STATUSES
 from claimcheck.errors import ClaimcheckError
@@ -169,7 +177,13 @@ def marked_sentence(view: Any) -> str:
 @click.command()
 @claim_filter_options
 @click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "claimreview", "prov"]),
+    default="jsonl",
+    show_default=True,
+    help="claimreview: schema.org ClaimReview JSON-LD of every claim with a verdict; "
+    "prov: W3C PROV-JSON of the whole provenance graph (both ignore the filters).",
 )
 @click.option(
     "--output",
@@ -177,28 +191,51 @@ def marked_sentence(view: Any) -> str:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file instead of standard output.",
 )
+@click.option(
+    "--base-url",
+    envvar="CLAIMCHECK_BASE_URL",
+    metavar="URL",
+    help="Where reviews are published (also CLAIMCHECK_BASE_URL); claimreview needs it.",
+)
+@click.option(
+    "--organization",
+    envvar="CLAIMCHECK_ORGANIZATION",
+    default="claimcheck",
+    show_default=True,
+    help="Who publishes the reviews, for claimreview (also CLAIMCHECK_ORGANIZATION).",
+)
 @pass_context
 @command_errors
-def export(ctx: Context, /, fmt: str, output: Path | None, **filters: Any) -> None:
-    """Export claims with their provenance, in document order, as JSON Lines or CSV."""
+def export(
+    ctx: Context,
+    /,
+    fmt: str,
+    output: Path | None,
+    base_url: str | None,
+    organization: str,
+    **filters: Any,
+) -> None:
+    """Export claims with their provenance, in document order: JSON Lines, CSV, ClaimReview
+    or PROV."""
     from claimcheck.services.claims import iter_claims
 
+    if fmt == "claimreview" and not base_url:
+        raise ClaimcheckError(
+            "ClaimReview needs the address reviews are published at: --base-url or "
+            "CLAIMCHECK_BASE_URL"
+        )
     with database(ctx) as db:
-        views = iter_claims(db, _claim_filter(**filters))
-        if output is None:
-            write_claims(views, fmt, sys.stdout)
-            return
-        # A regular file is replaced whole, so a failed export leaves the old one; a link,
-        # pipe or device is written as it is.
-        regular = (output.is_file() and not output.is_symlink()) or not output.exists()
-        target = output.with_name(output.name + ".partial") if regular else output
-        try:
-            with target.open("w", encoding="utf-8", newline="") as out:
-                write_claims(views, fmt, out)
-            if regular:
-                target.replace(output)
-        except OSError as error:
-            raise ClaimcheckError(f"cannot write {output}: {error.strerror}") from error
-        finally:
-            if regular:
-                target.unlink(missing_ok=True)
+        if fmt == "claimreview":
+            from claimcheck.reports.claimreview import write_claimreview
+            from claimcheck.services.reporting import build_report
+
+            assert base_url is not None
+            chunks = write_claimreview(build_report(db), organization, base_url)
+            write_output(output, lambda out: out.writelines(chunks))
+        elif fmt == "prov":
+            from claimcheck.reports.prov_json import write_prov
+
+            write_output(output, lambda out: out.writelines(write_prov(db)))
+        else:
+            views = iter_claims(db, _claim_filter(**filters))
+            write_output(output, lambda out: write_claims(views, fmt, out))

@@ -9,7 +9,8 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, ParamSpec, TypeVar
+from pathlib import Path
+from typing import IO, Any, ParamSpec, TypeVar
 
 import click
 
@@ -101,3 +102,26 @@ def make_thresholds(upper: float, lower: float, min_words: int) -> Any:
     if lower > upper:
         raise click.BadParameter(f"--lower {lower} is above --upper {upper}")
     return Thresholds(upper=upper, lower=lower, min_words=min_words)
+
+
+def write_output(output: Path | None, write: Callable[[IO[str]], None]) -> None:
+    """Write to standard output, or to a file that is replaced only once it is complete.
+
+    A regular file is written beside itself and moved into place, so a failed run leaves
+    the old one; a link, pipe or device is written as it is.
+    """
+    if output is None:
+        write(sys.stdout)
+        return
+    regular = (output.is_file() and not output.is_symlink()) or not output.exists()
+    target = output.with_name(output.name + ".partial") if regular else output
+    try:
+        with target.open("w", encoding="utf-8", newline="") as out:
+            write(out)
+        if regular:
+            target.replace(output)
+    except OSError as error:
+        raise ClaimcheckError(f"cannot write {output}: {error.strerror}") from error
+    finally:
+        if regular:
+            target.unlink(missing_ok=True)

@@ -62,7 +62,9 @@ _CAPTION = re.compile(
 _CREDIT_END = re.compile(
     r"(?:\((?:AFP|AP|EPA|AAP|PA|Reuters|Xinhua|Anadolu|Getty\s+Images|File)(?:\s+[Pp]hoto)?\)"
     r"|\b[A-Z]{2,}(?:\s+Photo)?/\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
-    r"|\b(?:Photo|Image|Picture|Credit)s?:\s*[A-Z][^.!?:]{1,60}"
+    r"|\b(?:Photo|Image|Picture|Credit|Video|Audio)s?:\s*[A-Z][^.!?:]{1,60}"
+    # "Leung Yiu-chung of NWSC; from file, 2008.": a file photo's caption.
+    r"|[;,]\s*from\s+file,?\s+\d{4}"
     r"|\bGetty\s+Images)\s*\.?\s*$"
 )
 # '"Title" — Outlet, August 15, 2008': a source-list item, wherever the line starts.
@@ -70,6 +72,7 @@ _SOURCE_ITEM = re.compile(
     rf"""["“][^"”]+["”]\s*[—\u2013-]+\s*[^—\u2013]{{2,80}},\s*{_DATE}\s*\.?\s*$"""
 )
 _DASH_CREDIT = re.compile(r"[—\u2013]\s*\S")
+_QUOTE = re.compile('["\u201c\u201d]')
 _FINAL_STOP = frozenset('.!?:;"”\u2019)')
 
 
@@ -100,10 +103,18 @@ def classify_document(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
         if kind is None:
             alone = at_line_start and (line_end == end or text[end:line_end].isspace())
             kind = _classify_alone(text[start:end], seen_body) if alone else CLAIM
+            if kind == CLAIM and _asks(text, start, end):
+                kind = OTHER
         if kind == CLAIM:
             seen_body = True
         kinds.append(kind)
     return kinds
+
+
+def _asks(text: str, start: int, end: int) -> bool:
+    """A question in the writer's own voice ("Why did she so badly want to attend?") asserts
+    nothing; a quoted one is a speaker's and stays with its quotation."""
+    return text[end - 1] == "?" and not _QUOTE.search(text, start, end)
 
 
 def _boilerplate(line: str) -> bool:
@@ -116,7 +127,7 @@ def _boilerplate(line: str) -> bool:
         return True
     tail = line[-80:]
     if (
-        ("/" in tail or ")" in tail or ":" in tail or "Getty" in tail)
+        ("/" in tail or ")" in tail or ":" in tail or "Getty" in tail or "from file" in tail)
         and len(line) < 400
         and _CREDIT_END.search(tail) is not None
     ):
@@ -142,7 +153,9 @@ def _classify_alone(line: str, seen_body: bool) -> str:
         return CLAIM  # a sentence, or a pull quote with its credit
     if not seen_body or len(words) <= 6 or _title_case(words):
         return HEADLINE
-    return CLAIM
+    # A capitalised line of its own without a final stop, under the body's first paragraph:
+    # a caption ("Eddie Chu received the largest vote in any geographical constituency").
+    return OTHER if line[0].isupper() else CLAIM
 
 
 def _title_case(words: list[str]) -> bool:

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from claimcheck.core.vocabulary import SOURCE_KINDS
 
 if TYPE_CHECKING:
-    from claimcheck.core.attribution import SentenceAnalysis
+    from claimcheck.core.analysis import SentenceAnalysis
 
 __all__ = [
     "DEFAULT_SOURCES",

@@ -34,7 +34,8 @@ follow (this applies inside quotations too), except:
 * after titles that precede a name (Mr., Dr., Gen., St., ...) and words that rarely end a
   sentence (vs., e.g., Jan., ...);
 * after dotted abbreviations (U.S., E.U.) and single-letter initials, unless the next word
-  is a common sentence opener ("The", "How", ...); "I." ends a sentence after a lower-case
+  is a common sentence opener ("The", "How", ...) or, after a dotted abbreviation, a label
+  with a colon ("Image:"); "I." ends a sentence after a lower-case
   word;
 * after "a.m."/"p.m." when a day, month or time zone follows, or when the text so far is a
   bare time phrase ("At 5 a.m.");
@@ -279,7 +280,9 @@ def _decide(text: str, m: re.Match[str], start: int, k: int, hi: int) -> int:
             return -1
         return end
     if _MULTI.fullmatch(core):
-        return end if core[0].isupper() and after in _STARTERS else -1
+        # A word with a colon after it is a label that opens a unit: "D.C. Image: Navy."
+        label = word is not None and text.startswith(":", word.end())
+        return end if core[0].isupper() and (after in _STARTERS or label) else -1
     if len(core) == 1 and core.isupper():
         if after in _STARTERS:
             return end

@@ -159,6 +159,7 @@ class ClaimFilter:
     document: str | None = None
     kind: str | None = None
     status: str | None = None
+    statuses: tuple[str, ...] | None = None
     unattributed: bool = False
     source: str | None = None
     include_superseded: bool = False
@@ -179,6 +180,8 @@ def _select(where: ClaimFilter) -> Select[Claim, Document]:
         query = query.where(Claim.kind == where.kind)
     if where.status is not None:
         query = query.where(Claim.status == where.status)
+    if where.statuses is not None:
+        query = query.where(Claim.status.in_(where.statuses))
     if where.unattributed:
         query = query.where(Claim.kind == "claim", Claim.attributed.is_(False))
     if where.source is not None:

@@ -1,0 +1,39 @@
+"""Attribution: who says so, for every sentence of a document.
+
+A rule-based engine, explainable by construction: every attribution names its cue and the
+spans it was read from. Resolution crosses sentences, so the unit of work is a document. A
+document goes through these stages, one module each, in this order:
+
+1. ``lexicon``: the cue lexicon. A handful of anchored patterns (speech verbs, "according
+   to", "as per a report from", "quoting", "in a statement", dash credits, vague hedges),
+   each tried only where one of its first words occurs; a sentence without any cue word
+   costs one set test (``_STRONG``) and is never read further.
+2. ``phrases`` and ``names``: noun phrases. Where a phrase or clause around a cue starts and
+   ends, and how a phrase is read: a pronoun, a description ("the agency"), a name with its
+   title ("Environment Minister John Baird"), a body's document ("PC World's analysis").
+3. ``source_kinds``: what sort of source a new name or noun is, from its title, affiliation
+   or the shape of its name (``words`` holds the word lists these stages share).
+4. ``entities`` and ``resolution``: the document's entities (people, bodies, outlets,
+   documents, websites) and the aliases they go by; a noun phrase read at a cue becomes a
+   reference to one of them, new or met before, and pronouns and definite descriptions
+   resolve to the most recent entity of the right sort.
+5. ``places`` and ``cues``: for each cue, the source is read from a fixed place (the subject
+   before a speech verb, the name after a closing quotation, the phrase after "according
+   to", the outlet in "told CBC News" or "speaking to the AP", the channel in "in a
+   statement").
+6. ``quotations``: which stretches of each sentence are quoted and whether a quotation runs
+   on; the sentences inside a multi-sentence quotation take the attribution of the sentence
+   that carries its cue.
+7. ``driver``: one pass over the sentences through the stages, sentence kinds and
+   check-worthiness beside them, and each sentence's attributions with their roles.
+
+The result types live in ``claimcheck.core.analysis``, shared with the source registry.
+"""
+
+from __future__ import annotations
+
+from claimcheck.core.analysis import Attribution, SentenceAnalysis
+from claimcheck.core.attribution.driver import analyse_document, default_registry
+from claimcheck.core.vocabulary import ROLES
+
+__all__ = ["ROLES", "Attribution", "SentenceAnalysis", "analyse_document", "default_registry"]

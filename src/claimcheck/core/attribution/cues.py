@@ -1,0 +1,267 @@
+"""Stage 5b, the cues of one sentence read into sources: speech verbs, "according to",
+"quoting", spokesperson credits and dash credits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.core.attribution.entities import _Found, _Ref, _Vague
+from claimcheck.core.attribution.lexicon import (
+    _AS_VERBS,
+    _COMPLEMENT,
+    _ENDS,
+    _POSTING,
+    _POSTPOSED,
+    _SPOKES_ARTICLE,
+    _cues,
+)
+from claimcheck.core.attribution.phrases import (
+    _clause_end,
+    _phrase_end,
+    _previous_word,
+    _skip_that,
+    _trim_end,
+    _vague_phrase,
+)
+from claimcheck.core.attribution.places import _AND_NAMES, _SPEAKING_TO, _Hit, _Places
+from claimcheck.core.attribution.source_kinds import _DOC_NOUNS
+from claimcheck.core.attribution.words import (
+    _ADVERBS,
+    _CORE_TITLES,
+    _DETERMINERS,
+    _NOT_SUBJECT,
+    _POSSESSIVES,
+)
+from claimcheck.core.registry import MEDIA_KINDS
+
+_NAMED_AFTER = re.compile(r",\s+([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3})\s*,")
+_BE = frozenset(("was", "were", "is", "are", "been"))
+_WENT_ON = re.compile(r"\s(?:went|goes|go)\s+on\s+to\s*$")
+# "a recent poll found only a quarter ...": what a study finds needs no "that".
+_FINDINGS = frozenset(("found", "finds", "showed", "shows", "revealed", "reveals"))
+_STUDIES = frozenset(
+    (*(noun for noun, kind in _DOC_NOUNS.items() if kind == "document"), "researchers", "authors")
+)
+
+
+class _Document(_Places):
+    """The cues of a sentence, each read into the sources it names."""
+
+    def attribute(
+        self, s: str, inside: list[tuple[int, int]], words: frozenset[str] | set[str]
+    ) -> tuple[list[_Hit], str | None]:
+        hits: list[_Hit] = []
+        hedge: str | None = None
+        media: list[tuple[int, int]] = []
+        for family, cs, ce in _cues(s, words):
+            found: _Found | list[_Hit]
+            if family == "dash":
+                found = self._dash(s, cs, ce)
+            elif inside and any(a < cs < b for a, b in inside):
+                continue  # the speaker's own words, not the sentence's source
+            elif family == "hedge":
+                hedge = hedge or " ".join(s[cs:ce].lower().split())
+                continue
+            elif family == "medium":
+                media.append((cs, ce))
+                continue
+            elif family == "verb":
+                found = self._verb(s, cs, ce, inside, hits)
+            elif family == "spokes":
+                found = self._spokes(s, cs, ce, inside)
+            else:
+                found = self._according(s, cs, ce, family)
+            if isinstance(found, _Vague):
+                hedge = hedge or found.phrase or _vague_phrase(s, cs, ce)
+            elif isinstance(found, list):
+                hits.extend(found)
+                hedge = hedge or next((hit.hedge for hit in found if hit.hedge), None)
+        for cs, ce in media:
+            self._medium(s, cs, ce, hits)
+        speakers = [hit for hit in hits if hit.family == "verb" and hit.role == "primary"]
+        if speakers:
+            # "WIC said X, as per a report from SCMP": X is the content of both, without the
+            # trailing credit.
+            speaker = speakers[0]
+            for hit in hits:
+                cue_at = hit.cue_start or 0
+                if hit.family == "acc" and speaker.content[0] < cue_at < speaker.content[1]:
+                    end = self.offset + len(s[: cue_at - self.offset].rstrip(" ,;"))
+                    speaker.content = (speaker.content[0], end)
+            for hit in hits:
+                if hit.family == "acc":
+                    hit.content = speaker.content
+        if any(hit.family == "quoting" for hit in hits):
+            # "Y, quoting X, said": X is where the words come from, Y relays them.
+            for hit in hits:
+                if hit.family == "verb":
+                    hit.role = "via"
+        return hits, hedge
+
+    def _verb(
+        self, s: str, cs: int, ce: int, inside: list[tuple[int, int]], hits: list[_Hit]
+    ) -> _Found | list[_Hit]:
+        words = s[cs:ce].split()
+        while words[0] in ("has", "have", "had", "also"):
+            words.pop(0)
+        verb = words[0]
+        if verb in _AS_VERBS and " as " not in s[ce : ce + 90]:
+            return None
+        complement = _COMPLEMENT.get(verb)
+        # "..., the UN refugee agency estimates.": a subject after a comma, at the end.
+        if (
+            complement is not None
+            and complement.match(s, ce) is None
+            and (_ENDS.match(s, ce) is None or _POSTPOSED.search(s, 0, cs) is None)
+            and not (verb in _FINDINGS and _previous_word(s, cs)[1].lower() in _STUDIES)
+        ):
+            return None
+        j = cs
+        while True:
+            ws, word = _previous_word(s, j)
+            went = _WENT_ON.search(s, 0, j) if word == "to" else None
+            if went is not None:
+                j = went.start()  # "He went on to characterise ...": he characterised
+                continue
+            if word.lower() not in _ADVERBS:
+                break
+            j = ws
+        low = word.lower()
+        relative = low in ("who", "which") and not word.isupper()
+        if (low in _NOT_SUBJECT and not relative and not word.isupper()) or (
+            low in _DETERMINERS or low[:1].isdigit()
+        ):
+            return None
+        if low in _POSSESSIVES or (
+            word.islower() and _previous_word(s, ws)[1].lower() in _POSSESSIVES
+        ):
+            return None  # "his urgent calls for": a noun, not a speech verb
+        before = s[:j].rstrip()
+        ref: _Found
+        if not before or (before[-1] in '"”' and before[-2:-1] in (",", "?", "!", ".")):
+            # '"...," said Baird': the speaker follows the verb, the quotation precedes it.
+            ref = self._after(s, ce)
+            content = inside[-1] if inside and inside[-1][1] <= cs else (0, len(before))
+        else:
+            if "speaking " in s or "talking " in s:
+                relayed = _SPEAKING_TO.search(s, 0, j)
+                if relayed is not None:
+                    found_relay = self._speaking_to(s, relayed, j, cs, ce)
+                    if found_relay:
+                        return found_relay
+            self.posting = verb in _POSTING
+            ref = self._subject(s, j, ce)
+            self.posting = False
+            if not isinstance(ref, _Ref):
+                return ref
+            subject_at = ref.start - self.offset
+            quote = [q for q in inside if q[1] <= subject_at]
+            if quote and not s[quote[-1][1] : subject_at].strip(" ,"):
+                content = quote[-1]
+            else:
+                content = (_skip_that(s, ce), _clause_end(s, ce))
+        if not isinstance(ref, _Ref):
+            return ref
+        hit = self._hit(ref, s, cs, ce, content, "verb")
+        found = [hit]
+        if verb in ("told", "tells", "spoke", "speaks"):
+            found.extend(self._told_via(s, ce, hit))
+        elif verb in ("says", "said", "say", "wrote", "writes", "posted", "stated", "announced"):
+            self._on_medium(s, ce, hit)
+        at = self.offset + cs
+        if any(
+            other.family == "verb" and other.content[0] <= at < other.content[1] for other in hits
+        ):
+            hit.role = "embedded"  # "X said that Y had denied it": Y inside X's words
+        return found
+
+    def _according(self, s: str, cs: int, ce: int, family: str) -> _Found | list[_Hit]:
+        end = _phrase_end(s, ce)
+        ws, aux = _previous_word(s, cs)
+        if aux in _BE and s.startswith(("quoted", "cited"), cs):
+            quoted = self._quoted_by(s, ws, cs, ce, end)
+            if quoted:
+                return quoted
+        tail = s[end:].strip(' ,.;:"”')
+        if len(tail) > 3:
+            content = (_skip_that(s, end), _trim_end(s))
+        else:
+            content = (0, s.rfind(",", 0, cs) if s.rfind(",", 0, cs) > 0 else cs)
+        found: list[_Hit] = []
+        named = _NAMED_AFTER.match(s, end)
+        if named is not None and s[ce:end].split()[-1].lower() in _CORE_TITLES:
+            # "According to the Afghan team's coach, Alireza Mehraban, ...": the name speaks.
+            ref = self._interpret(s, named.start(1), named.end(1), s[ce:end].strip())
+            if isinstance(ref, _Ref):
+                return [
+                    self._hit(ref, s, cs, ce, (_skip_that(s, named.end()), _trim_end(s)), family)
+                ]
+        # "according to the BBC and CNN": two sources.
+        start = ce
+        parts = [p for p in _AND_NAMES.finditer(s, ce, end) if self._known(s[ce : p.start()])]
+        for part in [*parts[:1], None]:
+            stop = end if part is None else part.start()
+            ref = self._interpret(s, start, stop)
+            if isinstance(ref, _Vague) and not found:
+                return _Vague(" ".join(s[cs:end].lower().split()))
+            if isinstance(ref, _Ref):
+                found.append(self._hit(ref, s, cs, ce, content, family))
+            if part is not None:
+                start = part.end()
+        return found
+
+    def _quoted_by(self, s: str, ws: int, cs: int, ce: int, end: int) -> list[_Hit]:
+        """'X was quoted by the Xinhua news service as saying: "..."': X speaks, the outlet
+        relays."""
+        saying = s.find(" as ", ce, end)
+        outlet = self._interpret(s, ce, end if saying < 0 else saying)
+        if not isinstance(outlet, _Ref) or outlet.entity.kind not in MEDIA_KINDS:
+            return []
+        speaker = self._subject(s, ws, ce)
+        if not isinstance(speaker, _Ref):
+            return []
+        content = (_skip_that(s, end), _trim_end(s))
+        return [
+            self._hit(speaker, s, cs, ce, content, "verb"),
+            self._hit(outlet, s, cs, ce, content, "via"),
+        ]
+
+    def _spokes(
+        self, s: str, cs: int, ce: int, inside: list[tuple[int, int]]
+    ) -> _Found | list[_Hit]:
+        """A quotation credited to "a spokesperson for X" with no speech verb."""
+        if not inside:
+            return None
+        article = _SPOKES_ARTICLE.search(s, max(0, cs - 12), cs)
+        if article is None or inside[-1][1] > article.start():
+            return None
+        cs = article.start()
+        ref = self._interpret(s, ce, _phrase_end(s, ce), "spokesperson")
+        if not isinstance(ref, _Ref):
+            return ref
+        return [self._hit(ref, s, cs, ce, inside[-1], "verb")]
+
+    def _dash(self, s: str, cs: int, ce: int) -> list[_Hit] | None:
+        """A pull quote credited after a dash: '"We will rebuild." — Mayor Ellen Park'."""
+        if not s or s[0] not in '"“':
+            return None
+        end = _phrase_end(s, ce)
+        ref = self._interpret(s, ce, end, s[end:].strip(" ,."))
+        if not isinstance(ref, _Ref):
+            return None
+        dash = s.index("—", cs) if "—" in s[cs:ce] else s.index("\u2013", cs)
+        return [self._hit(ref, s, dash, dash + 1, (0, cs + 1), "dash")]
+
+    def credit_line(self, s: str, quote: tuple[int, int]) -> _Hit | None:
+        """A pull quote's credit on a line of its own: "— Jane Doe, mayor of Springfield"."""
+        if not s or s[0] not in "—\u2013":
+            return None
+        start = len(s) - len(s[1:].lstrip())
+        end = _phrase_end(s, start)
+        ref = self._interpret(s, start, end, s[end:].strip(" ,."))
+        if not isinstance(ref, _Ref):
+            return None
+        hit = self._hit(ref, s, 0, 1, (0, 0), "dash")
+        hit.content, hit.carried_from = quote, self.index
+        return hit

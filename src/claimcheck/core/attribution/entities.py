@@ -1,0 +1,291 @@
+"""Stage 4a, the document's entities: the people, bodies, outlets and documents named so far,
+the aliases they go by, and the pronouns and descriptions that refer back to them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from claimcheck.core.attribution.phrases import _in_title_line, _previous_word
+from claimcheck.core.attribution.source_kinds import _NAME_KINDS, _NOUN_KINDS, _infer_kind
+from claimcheck.core.attribution.words import (
+    _CALENDAR,
+    _CORE_TITLES,
+    _DETERMINERS,
+    _GENDERS,
+    _NOT_SOURCES,
+    _NOT_SUBJECT,
+    _PERSON_NOUNS,
+    _PERSON_PRONOUNS,
+    _PRONOUN_GENDER,
+    _TITLE_WORDS,
+    _gender,
+)
+from claimcheck.core.registry import MEDIA_KINDS, Registry, Source, normalise
+
+_PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\b")
+
+
+@dataclass(slots=True)
+class _Entity:
+    name: str
+    kind: str
+    person: bool
+    owner: str | None = None
+    nouns: set[str] = field(default_factory=set)
+    last: int = -1  # the sentence that mentioned it last
+    gender: str | None = None  # "m" or "f" when a title or a first name says so
+
+
+@dataclass(slots=True)
+class _Ref:
+    """A source read from the text: its entity, where it is written, how it was named."""
+
+    entity: _Entity
+    start: int
+    end: int
+    mention: str | None
+    confidence: float
+
+
+class _Vague:
+    """An unnamed source ("officials said"): recorded as a hedge, never as attribution."""
+
+    def __init__(self, phrase: str | None = None) -> None:
+        self.phrase = phrase
+
+
+_VAGUE = _Vague()
+
+
+_Found = _Ref | _Vague | None
+
+
+class _Entities:
+    """What one document has said so far: the entities it named, for later references."""
+
+    def __init__(self, text: str, registry: Registry) -> None:
+        self.text = text
+        self.registry = registry
+        self.index = 0  # the current sentence
+        self.offset = 0  # where it starts in the text
+        self.entities: list[_Entity] = []
+        self.aliases: dict[str, _Entity] = {}
+        self.memo: dict[tuple[str, str], tuple[_Entity, str | None, float, int, int]] = {}
+        self.contextual = 0  # counts resolutions that depended on where they were read
+        # Whether the verb being read publishes: "One engineer posted on Blind" names a
+        # specific post, so an unnamed single author is a source, not a hedge.
+        self.posting = False
+
+    def _name(
+        self, name: str, described: frozenset[str], acronyms: Sequence[str] = ()
+    ) -> tuple[_Entity | None, bool]:
+        """The entity a proper name refers to, and whether the name was a short form of it."""
+        key = normalise(name)
+        if key in _NOT_SOURCES or key in _CALENDAR or (key in _NOT_SUBJECT and not name.isupper()):
+            return None, False
+        found = self.aliases.get(key)
+        if found is not None:
+            return found, found.name != name and found.name not in self.registry
+        known = self._known(name)
+        if known is not None:
+            return known, False
+        adjective, _, rest = name.partition(" ")
+        if rest and adjective.lower().endswith(("ese", "ian", "an", "ish")):
+            # "the Chinese Xinhua news service": a nationality before a known name.
+            known = self._known(rest)
+            if known is not None:
+                return known, False
+        if " " not in name:
+            first = self._full_name(name)
+            if first is not None:
+                # "Mr Varga" after "Health Minister Tomas Varga": the first mention's title
+                # says what he is.
+                full, titles = first
+                entity = self._entity(full, *_infer_kind(full, described | titles))
+                if entity.person and entity.gender is None:
+                    entity.gender = _gender(described | titles)
+                return entity, True
+            near = self._misspelt(name)
+            if near is not None:
+                return near, True
+        entity = self._entity(name, *_infer_kind(name, described))
+        if entity.person and entity.gender is None:
+            entity.gender = _gender(described)
+        for acronym in acronyms:
+            self.aliases.setdefault(normalise(acronym), entity)
+        return entity, False
+
+    def _full_name(self, surname: str) -> tuple[str, frozenset[str]] | None:
+        """'Basya' after 'Fuad Basya' earlier in the text: the full name, when there is one,
+        with the title words written before it ("Health Minister")."""
+        text = self.text
+        at = text.rfind(" " + surname, 0, self.offset)
+        while at > 0:
+            end = at + 1 + len(surname)
+            if (end >= len(text) or not text[end].isalnum()) and not _in_title_line(text, at):
+                ws, first = _previous_word(text, at)
+                if first[:1].isupper() and first.isalpha() and first.lower() not in _CALENDAR:
+                    # "Health Minister Tomas Varga", "Tomas Varga, the health minister,".
+                    before = text[max(0, ws - 40) : ws].lower().split()[-3:]
+                    after = text[end : end + 60].lower().split(",")
+                    words = before + (after[1].split() if len(after) > 2 and not after[0] else [])
+                    titles = frozenset(w.strip(",") for w in words if w.strip(",") in _TITLE_WORDS)
+                    return f"{first} {surname}", titles
+            at = text.rfind(" " + surname, 0, at)
+        return None
+
+    def _known(self, surface: str) -> _Entity | None:
+        """An entity of this document or the registry that the name stands for."""
+        key = normalise(surface)
+        if not key or key in _NOT_SOURCES or (key in _NOT_SUBJECT and not surface.isupper()):
+            return None
+        found = self.aliases.get(key)
+        if found is not None:
+            return found
+        if not any(c.isupper() for c in surface):
+            return None
+        # Near matches are for names with a typo, not for whole descriptive phrases.
+        source = self.registry.resolve(surface, fuzzy=key.count(" ") < 3)
+        return None if source is None else self._from_source(source)
+
+    def _from_source(self, source: Source) -> _Entity:
+        found = self.aliases.get(normalise(source.name))
+        if found is not None and found.name == source.name:
+            return found
+        person = source.kind == "person" or (
+            source.kind == "official"
+            and " " in source.name
+            and not any(w.lower() in _NAME_KINDS for w in source.name.split())
+        )
+        entity = self._entity(source.name, source.kind, person, source.owner)
+        for alias in source.aliases:
+            self.aliases.setdefault(normalise(alias), entity)
+        return entity
+
+    def _entity(self, name: str, kind: str, person: bool, owner: str | None = None) -> _Entity:
+        key = normalise(name)
+        found = self.aliases.get(key)
+        if found is not None and found.name == name:
+            return found
+        entity = _Entity(name, kind, person, owner)
+        if person:
+            entity.gender = _GENDERS.get(name.split()[0].lower().rstrip("."))
+        self.entities.append(entity)
+        self.aliases[key] = entity
+        parts = name.split()
+        if person and len(parts) > 1:
+            self.aliases.setdefault(normalise(parts[-1]), entity)
+        return entity
+
+    def _ref(
+        self, entity: _Entity, start: int, end: int, mention: str | None, confidence: float
+    ) -> _Ref:
+        entity.last = self.index
+        return _Ref(entity, start, end, mention, confidence)
+
+    def _resolve_noun(self, noun: str, before: int) -> _Entity | None:
+        """The most recent entity that "the <noun>" can refer to."""
+        self.contextual += 1
+        kinds = _NOUN_KINDS.get(noun)
+        best: _Entity | None = None
+        for entity in self.entities:
+            if noun in _PERSON_NOUNS:
+                fits = entity.person and (noun in entity.nouns or entity.kind == "official")
+            else:
+                fits = noun in entity.nouns or (
+                    kinds is not None and entity.kind in kinds and not entity.person
+                )
+            if fits and (best is None or entity.last >= best.last):
+                best = entity
+        if best is not None or kinds is None or not kinds & {"document", "organization"}:
+            return best
+        # "A sensitive Environment Canada document was found ... The document detailed".
+        found = None
+        pattern = re.compile(rf"((?:[A-Z][\w.&'\u2019-]*\s+){{1,4}}){re.escape(noun)}\b")
+        for match in pattern.finditer(self.text, 0, before):
+            at = match.start()
+            # A capital that starts a line or a sentence names nothing: "Leaked memo ...".
+            if at and self.text[at - 1] != "\n" and self.text[max(0, at - 2) : at] != ". ":
+                found = match
+        if found is None:
+            return None
+        run = found.group(1).split()
+        while run and run[0].lower() in _DETERMINERS:
+            run.pop(0)
+        if not run:
+            return None
+        kind = "document" if "document" in kinds else "organization"
+        entity = self._entity(" ".join(run) + " " + noun, kind, False)
+        entity.nouns.add(noun)
+        return entity
+
+    def _pronoun(self, pronoun: str, a: int, b: int, organisation: bool) -> _Ref | None:
+        """He, she, it, they, its: the most recent entity of the right sort."""
+        self.contextual += 1
+        person = pronoun in _PERSON_PRONOUNS
+        gender = _PRONOUN_GENDER.get(pronoun)
+        best: _Entity | None = None
+        for entity in self.entities:
+            if entity.person != person:
+                continue
+            if gender is not None and entity.gender not in (None, gender):
+                continue  # "she said" after a man spoke goes back to the woman before him
+            if organisation and entity.kind in _NOT_OWNERS:
+                continue
+            if pronoun == "they" and entity.kind in _THINGS:
+                continue  # a study or a website is "it"
+            if best is None or entity.last >= best.last:
+                best = entity
+        if person and (best is None or best.last < self.index - 3):
+            best = self._recent_person(gender) or best
+        if best is None:
+            return None
+        off = self.offset
+        return self._ref(best, off + a, off + b, self.text[off + a : off + b], 0.7)
+
+    def _misspelt(self, surname: str) -> _Entity | None:
+        """A person named before whose surname this one misspells by a letter or two, as
+        published: "Ms Bauchtman" after "Lydia Buchtmann", "Mauer" after "K.C. Maurer"."""
+        if len(surname) < 5 or not surname.isalpha():
+            return None
+        limit = 2 if len(surname) >= 7 else 1
+        for entity in reversed(self.entities):
+            last = entity.name.split()[-1]
+            if (
+                entity.person
+                and " " in entity.name
+                and last[0] == surname[0]
+                and Levenshtein.distance(last, surname, score_cutoff=limit) <= limit
+            ):
+                return entity
+        return None
+
+    def _recent_person(self, gender: str | None) -> _Entity | None:
+        """A person named in the last few sentences without a cue of their own; the subject
+        of a sentence first ("Harry Kane won the Budweiser Man of the Match award. He said")."""
+        window = self.text[max(0, self.offset - 500) : self.offset]
+        matches = list(_PERSON_NAME.finditer(window))
+        subjects = [m for m in matches if m.start() < 2 or window[m.start() - 2] in ".\n"]
+        for match in [*reversed(subjects), *reversed(matches)]:
+            name = match.group()
+            if any(
+                w in _NAME_KINDS or w in _CORE_TITLES or w in _CALENDAR
+                for w in name.lower().split()
+            ):
+                continue
+            known = self._known(name)
+            if known is not None and not known.person:
+                continue
+            found = known or self._entity(name, "person", True)
+            if gender is None or found.gender in (None, gender):
+                return found
+        return None
+
+
+_THINGS = frozenset(("document", "website_statement", "press_release"))
+_NOT_OWNERS = MEDIA_KINDS | {"document", "website_statement", "social_media"}

@@ -1,0 +1,222 @@
+"""Stage 1, the cue lexicon: the words and anchored patterns that can start a cue, and the
+cheap test that tells a sentence without any cue word from one that needs reading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.core.checkworthiness import SCORED_WORDS
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_VERBS = (
+    "said|says|say|told|tells|added|adds|stated|states|announced|announces|claimed|claims"
+    "|wrote|writes|tweeted|tweets|posted|reported|reports|confirmed|confirms|denied|denies"
+    "|urged|urges|warned|warns|asked|asks|believes|believe|believed|concluded|concludes"
+    "|rates|rated|detailed|details|explained|explains|noted|notes|insisted|insists|argued"
+    "|argues|acknowledged|admitted|admits|estimated|estimates|predicted|predicts|revealed"
+    "|reveals|disclosed|discloses|declared|declares|testified|commented|replied|responded"
+    "|alleged|alleges|accused|accuses|characterized|characterised|characterizes|described"
+    "|describes|referred to|refers to|cited|cites|recalled|recalls|called for|calls for"
+    "|emphasized|emphasised|stressed|stresses|found|finds|showed|shows|suggested|suggests"
+    "|allege|warn|argue|insist|deny|confirm|predict|accuse|call for|recommends|recommended"
+    "|observed|observes|pointed out|points out|continued|continues|remarked|opined|asserted"
+    "|asserts|characterise|characterize|describe|spoke to|speaks to"
+)
+
+
+_HEDGES = (
+    r"reportedly|allegedly|purportedly|supposedly|reputedly|estimates\s+suggest"
+    r"|it\s+is\s+(?:believed|thought|understood|alleged|reported|said|claimed)"
+    r"|(?:is|are|was|were)\s+(?:reported|said|believed|thought|alleged|rumou?red)\s+to"
+    r"|(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:reported(?!\s+by)|described\s+as|accused\s+of)"
+    r"|photos\s+(?:showed|show)|rumou?rs\s+(?:say|suggest)|sources\s+(?:say|said)"
+    r"|reports\s+(?:say|said|suggest)"
+)
+
+
+_MEDIA_NOUNS = (
+    r"statement|letter|report|interview|post|tweet|speech|press\s+release|news\s+release"
+    r"|e-?mail|op-ed|editorial|video|broadcast|memo|message|filing"
+)
+
+
+_I = re.IGNORECASE
+
+
+# Each cue family is its own anchored pattern, tried only where one of its first words occurs:
+# one alternation of them all would be tried at every character of every sentence.
+_FAMILIES: dict[str, re.Pattern[str]] = {
+    "hedge": re.compile(rf"(?:{_HEDGES})\b", _I),
+    "acc": re.compile(
+        r"(?:according\s+to|as\s+per|(?<=, )per(?=\s+(?:the\s+)?[A-Z])|in\s+the\s+words\s+of"
+        r"|(?:as\s+)?(?:first\s+)?(?:reported|cited|quoted)\s+by)"
+        r"(?:\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:report|story|article|interview|post|broadcast)"
+        r"\s+(?:from|by|in|on))?\b",
+        _I,
+    ),
+    "quoting": re.compile(r"(?:quoting|citing)\b", _I),
+    "medium": re.compile(
+        rf"in\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_MEDIA_NOUNS})s?\b", _I
+    ),
+    "verb": re.compile(
+        r"(?:(?:has|have|had)\s+(?:also\s+)?)?(?:" + _VERBS.replace(" ", r"\s+") + r")\b"
+    ),
+    "spokes": re.compile(r"spokes(?:man|woman|person)\s+for\b", _I),
+}
+
+
+# Greedy, so a match ends at the last separator: it backtracks from the end, not scans ahead.
+_UP_TO_SEPARATOR = re.compile('.*[,;:"\u201c\u201d\u2014\u2013]', re.DOTALL)
+
+
+_SPOKES_ARTICLE = re.compile(r"\b(?:a|an|the)\s+$", _I)
+
+
+_DASH = re.compile(r"[\"”]\s*[—\u2013]\s*(?=[A-Z])")
+
+
+_VERB_WORDS = frozenset(v.split()[0] for v in _VERBS.split("|"))
+
+
+_TRIGGERS: dict[str, tuple[str, ...]] = {}
+
+
+for _family, _first_words in (
+    ("hedge", "reportedly allegedly purportedly supposedly reputedly estimates it is are was"),
+    ("hedge", "were has have had photos rumours rumors sources reports"),
+    ("acc", "according as per in reported cited quoted first"),
+    ("quoting", "quoting citing"),
+    ("medium", "in"),
+    ("verb", " ".join(_VERB_WORDS) + " has have had"),
+    ("spokes", "spokesman spokeswoman spokesperson"),
+):
+    for _word in _first_words.split():
+        _TRIGGERS[_word] = (*_TRIGGERS.get(_word, ()), _family)
+
+
+_TRIGGER_WORDS = frozenset(_TRIGGERS)
+
+
+_MEDIUM_WORDS = _words(
+    """words statement statements letter letters report reports interview interviews post
+    posts tweet tweets speech speeches release email mail op editorial video broadcast
+    memo message filing"""
+)
+
+
+# A sentence needs one of these words to hold any cue at all: the cheap first test.
+_STRONG = (
+    (frozenset(_TRIGGERS) - _words("it is are was were has have had in as first"))
+    | _MEDIUM_WORDS
+    | _words(
+        """per believed thought understood alleged claimed rumoured rumored described
+        accused spokesman spokeswoman spokesperson"""
+    )
+)
+
+
+# Common first words are tried only when a word that completes one of their cues is present.
+_NEEDS: dict[str, frozenset[str]] = {
+    "in": _MEDIUM_WORDS,
+    "as": _words("per reported cited quoted"),
+    "first": _words("reported cited quoted"),
+    **dict.fromkeys(
+        _words("it is are was were"),
+        _words(
+            """believed thought understood alleged reported said claimed rumoured rumored
+            described accused"""
+        ),
+    ),
+    **dict.fromkeys(_words("has have had"), _VERB_WORDS | {"reported", "described", "accused"}),
+}
+
+
+# Every word a sentence's word set is consulted for: keeping only these (rather than building
+# the set of all its words) halves the cost of the set.
+_WATCHED = _STRONG | _TRIGGER_WORDS | frozenset().union(*_NEEDS.values()) | SCORED_WORDS
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+_POSTING = _words("posted posts wrote writes tweeted tweets")
+
+
+# Verbs that attribute only when they frame a characterisation: "referred to X as Y".
+_AS_VERBS = _words(
+    "characterized characterised characterizes characterise characterize described describes"
+    " describe"
+)
+
+
+_AS_VERBS |= {"referred", "refers"}
+
+
+# Verbs that are also common nouns or other verbs: they need a complement that fits speech.
+_COMPLEMENT = {
+    **dict.fromkeys(
+        _words("rates states notes details reports claims estimates cites"),
+        re.compile(
+            r"\s+(?:that|the|a|an|this|these|those|its|his|her|their|it|how|what|why|whether"
+            r"|[A-Z0-9])"
+        ),
+    ),
+    **dict.fromkeys(
+        ("added", "adds", "posted"), re.compile(r"\s*(?:[,.:;\"“”]|that\b|on\b|to\b|$)")
+    ),
+    # 'She continued: "..."', not "prices continued to rise".
+    **dict.fromkeys(("continued", "continues"), re.compile(r"\s*(?::|,\s*[\"\u201c]|\s+that\b)")),
+    # "The study found that ...", not "police found the car".
+    **dict.fromkeys(
+        _words(
+            """found finds showed shows suggested suggests recommends recommended observed
+            observes"""
+        ),
+        re.compile(r"\s+that\b"),
+    ),
+}
+
+
+_ENDS = re.compile(r"\s*[.!?]?[\"\u201d]?\s*$")
+
+
+_POSTPOSED = re.compile(r",\s+(?:the|a|an)\s+[\w .'\u2019-]{1,60}\s$", _I)
+
+
+def _cues(s: str, words: frozenset[str] | set[str]) -> list[tuple[str, int, int]]:
+    """The cues of a sentence in reading order, as (family, start, end)."""
+    lower = s.lower()
+    starts: list[tuple[int, str]] = []
+    for word in _TRIGGER_WORDS.intersection(words):
+        if word in _NEEDS and _NEEDS[word].isdisjoint(words):
+            continue
+        at = lower.find(word)
+        while at >= 0:
+            after = at + len(word)
+            if (at == 0 or not lower[at - 1].isalpha()) and (
+                after == len(lower) or not lower[after].isalpha()
+            ):
+                starts.append((at, word))
+            at = lower.find(word, after)
+    starts.sort()
+    found: list[tuple[str, int, int]] = []
+    resume = 0
+    for at, word in starts:
+        if at < resume:
+            continue
+        for family in _TRIGGERS[word]:
+            match = _FAMILIES[family].match(s, at)
+            if match is not None:
+                found.append((family, at, match.end()))
+                resume = match.end()
+                break
+    if "—" in s or "\u2013" in s:
+        found.extend(("dash", m.start(), m.end()) for m in _DASH.finditer(s))
+        found.sort(key=lambda cue: cue[1])
+    return found

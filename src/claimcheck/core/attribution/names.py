@@ -1,0 +1,261 @@
+"""Stage 2b, names and noun phrases: how a noun phrase is read (a pronoun, a description, a
+name with a title, a body's document), worked out from its text alone and cached.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claimcheck.core.attribution.source_kinds import _DOC_NOUNS, _NAME_KINDS, _NOUN_KINDS
+from claimcheck.core.attribution.words import (
+    _CALENDAR,
+    _CORE_TITLES,
+    _DESC_STOPS,
+    _DETERMINERS,
+    _GENERIC_CAPS,
+    _INDEFINITE,
+    _NAME_JOINERS,
+    _NOT_SOURCES,
+    _NOT_SUBJECT,
+    _OFFICIAL_PLURALS,
+    _PERSON_NOUNS,
+    _PRONOUNS,
+    _ROLE_WORDS,
+    _TITLE_MODIFIERS,
+    _VAGUE_HEADS,
+)
+from claimcheck.core.registry import ADJECTIVE_TITLES
+
+# Words that end adjectives and nationalities more than names: "Legal", "Independent",
+# "Chinese".
+_ADJECTIVE_ENDINGS = ("al", "ic", "an", "ent", "ive", "ous", "ern", "ish", "ese", "ary")
+
+
+_COMMON = _VAGUE_HEADS | _OFFICIAL_PLURALS | _PERSON_NOUNS | frozenset(_NOUN_KINDS)
+
+
+_TOKEN = re.compile(r"\([A-Z][A-Za-z0-9.&]{1,11}\)|[\w@][\w.&'\u2019@-]*")
+
+
+_DOC_BY = re.compile(
+    r"(?:[\w-]+\s+){0,2}?(?P<noun>"
+    + "|".join(sorted((n for n, k in _DOC_NOUNS.items() if k == "document"), key=len, reverse=True))
+    + r")\s+(?:by|from)\s+(?P<owner>(?:the\s+)?[A-Z].*)"
+)
+
+
+_POSSESSIVE_DOC = re.compile(
+    r"(?P<owner>[^\s].*?)['\u2019]s\s+(?:[\w-]+\s+){0,3}?(?P<noun>"
+    + "|".join(sorted(_DOC_NOUNS, key=len, reverse=True))
+    + r"|press\s+release|news\s+release|statement)\b"
+)
+
+
+# "a spokesperson for X", "analysts at X": unnamed people speaking for a named body.
+_ROLE_FOR = re.compile(
+    r"(?:[\w-]+\s+)?(?P<role>spokes(?:man|woman|person)|representatives?|officials?|analysts"
+    r"|economists|researchers|scientists|experts|executives|staff|employees)"
+    r"\s+(?:for|at|of|from|with)\s+(?P<org>.+)"
+)
+
+
+_AFFILIATION = re.compile(r"\s+(?:of|at|from|with|for)\s+(?=the\s+[A-Z]|[A-Z])")
+
+
+# How to read a noun phrase as a source: a step, whether to try it as a known name first, an
+# offset into the phrase, two strings and a parsed name. It depends on the phrase's text
+# alone, and the same phrases recur across a corpus, so it is worked out once per run.
+_Plan = tuple[str, bool, int, str, str, "_Parsed | None"]
+
+
+@lru_cache(maxsize=1 << 15)
+def _plan(np: str, desc: str) -> _Plan:
+    low = np.lower()
+    if low in _PRONOUNS:
+        return "pronoun", False, 0, low, "", None
+    if (low in _NOT_SUBJECT and not np.isupper()) or low in _NOT_SOURCES or low in _CALENDAR:
+        return "none", False, 0, "", "", None
+    words = np.split()
+    det = words[0].lower() if words[0].lower() in _DETERMINERS else ""
+    rest_at = np.index(words[1]) if det and len(words) > 1 else 0
+    rest = np[rest_at:] if not det or len(words) > 1 else ""
+    if not rest:
+        return "none", False, 0, "", "", None
+    if len(words) > 10:
+        # A long phrase is a source only as a study with its description.
+        return _document_plan(np, det, rest, rest_at) or ("none", False, 0, "", "", None)
+    if not _ROLE_WORDS.isdisjoint(low.split()) and (det in _INDEFINITE or not det):
+        role = _ROLE_FOR.match(rest[0].lower() + rest[1:])
+        if role is not None:
+            return "role", False, rest_at + role.start("org"), "", "", None
+    if (
+        not det
+        and words[0].lower() in _COMMON
+        and (len(words) == 1 or words[1].islower())
+        and not any(w[0].isupper() for w in words[2:])
+    ):
+        # A capital that only starts the sentence: "Officials said", "Police believe"; but
+        # "council chair Joost de Vries" names someone.
+        return "common", False, 0, low, "", None
+    known = rest[0].isupper() or rest[0].isdigit()
+    by = _DOC_BY.match(rest) if det else None
+    if by is not None:
+        # "a survey by the Confederation of Norland Industry": its survey.
+        return "doc_by", known, rest_at + by.start("owner"), by.group("noun"), "", None
+    document = _document_plan(np, det, rest, rest_at)
+    if document is not None:
+        return document
+    possessive = _POSSESSIVE_DOC.match(rest) if "s " in rest else None
+    if possessive is not None and possessive.group("noun") != "statement":
+        return "owned", known, 0, possessive.group("owner"), possessive.group("noun"), None
+    if "website" in low or " site" in low or "homepage" in low:
+        return "website", known, 0, "", "", None
+    affiliation = _AFFILIATION.search(rest) if len(words) > 2 else None
+    if affiliation is not None and _names_someone(rest[: affiliation.start()]):
+        where = f"{desc} {rest[affiliation.end() :]}"
+        return "affiliation", known, rest_at + affiliation.start(), where, "", None
+    if possessive is not None:
+        return "possessive", known, rest_at, possessive.group("owner"), "", None
+    parsed = _parse_name(rest, desc)
+    if parsed is None:
+        return "description", known, rest_at, det, rest, None
+    name, trailing = parsed[0], parsed[3]
+    if (
+        not det
+        and " " not in name
+        and np.startswith(name)
+        and trailing
+        and trailing[-1] in _VAGUE_HEADS
+        and trailing[-1] not in _OFFICIAL_PLURALS
+        and (name.lower().endswith(_ADJECTIVE_ENDINGS) or name.lower() in ADJECTIVE_TITLES)
+    ):
+        return "vague", known, rest_at, det, rest, parsed
+    return "named", known, rest_at, det, rest, parsed
+
+
+_RESULTS = re.compile(
+    r"(?:results|findings|conclusions)\s+of\s+(?P<doc>.+?)"
+    r"(?:\s+(?:published|released|presented|conducted|carried)\b.*)?$"
+)
+_AUTHORS = frozenset(("authors", "researchers"))
+
+
+def _document_plan(np: str, det: str, rest: str, rest_at: int) -> _Plan | None:
+    """Studies, reports and their authors: "a new study documenting ...", "the results of
+    the National Nutrition Study published in ...", "the report's authors", "the authors"."""
+    words = rest.split()
+    head = words[-1].lower()
+    if head in _AUTHORS and det == "the" and len(words) <= 3:
+        possessive = len(words) > 1 and words[-2][-2:] in ("'s", "\u2019s")
+        # "the report's authors": the owner is "the report".
+        owner = np[: rest_at + rest.rfind(words[-2]) + len(words[-2]) - 2] if possessive else ""
+        return "authors", False, 0, owner, "", None
+    if head in _AUTHORS and not det and len(words) == 2 and words[0][-2:] in ("'s", "\u2019s"):
+        return "authors", False, 0, words[0][:-2], "", None
+    results = _RESULTS.match(rest)
+    if results is not None and det:
+        return "possessive", False, rest_at + results.start("doc"), results.group("doc"), "", None
+    if det not in ("a", "an", "one", "another") or not rest[:1].islower():
+        return None
+    for i, word in enumerate(words[:3]):
+        low = word.lower()
+        if _DOC_NOUNS.get(low) == "document":
+            if words[i + 1 : i + 2] in (["by"], ["from"]):
+                return None  # "a survey by the Confederation of Norland Industry"
+            return "document", False, 0, low, "", None
+        if not word.islower():
+            break
+    return None
+
+
+# A name read from a noun phrase: the name, its acronyms, the words that describe it, the
+# lower-case words after it, and where the phrase's first name word starts.
+_Parsed = tuple[str, tuple[str, ...], frozenset[str], tuple[str, ...], int]
+
+
+@lru_cache(maxsize=1 << 15)
+def _parse_name(rest: str, desc: str) -> _Parsed | None:
+    """Split "Environment Minister John Baird" into a title and a name, and so on. Pure, and
+    names recur across a corpus, so it is cached."""
+    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(rest)]
+    run = _name_run(tokens)
+    if run is None:
+        return None
+    lo, hi = run
+    names = [t for t, _ in tokens[lo:hi] if not t.startswith("(")]
+    acronyms = tuple(t[1:-1] for t, _ in tokens[lo:hi] if t.startswith("("))
+    core = max((i for i, t in enumerate(names) if t.lower() in _CORE_TITLES), default=-1)
+    before = [t.lower() for t, _ in tokens[:lo]] + [t.lower() for t in names[: core + 1]]
+    names = names[core + 1 :]
+    while (
+        core >= 0 and names and (names[0] in ("of", "for") or names[0].lower() in _TITLE_MODIFIERS)
+    ):
+        before.append(names.pop(0).lower())  # "Secretary of State Antony Blinken"
+    trailing = tuple(t.lower() for t, _ in tokens[hi:])
+    described = frozenset((*before, *trailing, *_head_words(desc)))
+    return " ".join(names), acronyms, described, trailing, tokens[0][1]
+
+
+def _name_run(tokens: list[tuple[str, int]]) -> tuple[int, int] | None:
+    """The last run of capitalised tokens (with "of" or "for" inside) of a noun phrase."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        token = tokens[i][0]
+        if not (token[0].isupper() or token.startswith("(")) or token.lower() in _GENERIC_CAPS:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (
+            not tokens[j - 1][0].endswith(("'s", "\u2019s"))
+            # "US Attorney's Office": a possessive that is part of the body's name.
+            or (tokens[j][0].lower() in _NAME_KINDS and (j + 1 == n or tokens[j + 1][0] == "in"))
+        ):
+            t = tokens[j][0]
+            if _capitalised(t) or t.startswith("(") or (t[0].isdigit() and len(t) < 4):
+                j += 1
+            elif t in _NAME_JOINERS and j + 1 < n and _capitalised(tokens[j + 1][0]):
+                j += 2
+            else:
+                break
+        # "the US Attorney's Office in Manhattan": a place after "in" only locates a name.
+        if not (runs and i > 0 and tokens[i - 1][0] == "in"):
+            runs.append((i, j))
+        i = j
+    for lo, hi in reversed(runs):
+        words = [t for t, _ in tokens[lo:hi]]
+        if words[-1].endswith(("'s", "\u2019s")) and (lo, hi) != runs[-1]:
+            continue  # "China's" in "China's World Internet Conference"
+        if words[0].lower() in _DETERMINERS:
+            lo += 1
+        if lo < hi:
+            return lo, hi
+    return None
+
+
+def _capitalised(token: str) -> bool:
+    """A name's word: "Sharif", "al-Sharif", "McDonald"."""
+    return token[0].isupper() or ("-" in token and token.split("-", 1)[1][:1].isupper())
+
+
+def _head_words(desc: str) -> list[str]:
+    """The words of an appositive that say what its name is: "a lecturer" in "a lecturer in
+    public health at the University of Leeds", not the university it works for."""
+    words = desc.lower().replace(",", " ").split()
+    for i, word in enumerate(words):
+        if word in _DESC_STOPS:
+            return words[:i]
+    return words
+
+
+def _names_someone(text: str) -> bool:
+    """Whether a phrase is a person's name, perhaps with a title: "Dr. Li Wei"."""
+    words = text.split()
+    names = [w for w in words if w[0].isupper() and w.lower() not in _CORE_TITLES]
+    return (
+        bool(names)
+        and len(words) <= 5
+        and not any(w.lower().strip(".,") in _NAME_KINDS for w in words)
+        and (len(names) > 1 or len(names) < len(words))
+    )

@@ -1,0 +1,168 @@
+"""Stage 2a, phrase boundaries: where a noun phrase or a clause starts and ends around a cue."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claimcheck.core.attribution.lexicon import _UP_TO_SEPARATOR
+from claimcheck.core.attribution.words import _CORE_TITLES, _DETERMINERS
+
+_BOUNDARY = re.compile(
+    r"\b(?:that|and|but|while|whereas|because|although|though|after|before|when|where|if|as"
+    r"|so|or|since|until|unless|whether|than)\s+"
+)
+
+
+_RELATIVE = re.compile(r"\s(?:which|who|whose|whom|that)\b|\s*,")
+
+
+_PARTICIPLE = re.compile(
+    r"\s+\w+ing\s+(?:in|on|for|at|from|with|about|to|that)\b|\s+(?:of|for|at|from|in|on|with|by)\s+"
+)
+
+
+_THAT = re.compile(r"[\s,:]*(?:that\b\s*)?[\"“]?")
+
+
+_PHRASE_STOP = re.compile(
+    r"\.(?:\s|$)|\s(?:that|who|which|said|says|reported|has|have|had|is|was|will|would)\b"
+    r"|\s(?:and|but)\s+(?=[a-z])"
+)
+
+
+_LEADING = " \t\n\r\"\u201c\u201d'("
+
+
+_TRAILING = " \t\n\r\"\u201c\u201d'.,:;"
+
+
+_CLAUSE_BREAK = re.compile(r";\s|,\s+(?:while|whereas|but)\s")
+
+
+def _previous_word(s: str, j: int) -> tuple[int, str]:
+    k = j
+    while k > 0 and s[k - 1] == " ":
+        k -= 1
+    start = k
+    while start > 0 and (s[start - 1].isalnum() or s[start - 1] in "-'\u2019"):
+        start -= 1
+    return start, s[start:k]
+
+
+def _in_title_line(text: str, at: int) -> bool:
+    """Whether ``at`` is on a line without a final stop (a headline or a caption), where every
+    word is capitalised and a capital says nothing about names."""
+    end = text.find("\n", at)
+    line = text[text.rfind("\n", 0, at) + 1 : len(text) if end < 0 else end].rstrip()
+    return not line.endswith((".", "!", "?", '"', "\u201d", "'", ")", ":"))
+
+
+def _last_separator(s: str, end: int) -> int:
+    """The last comma, colon, quote mark or dash before ``end``, or -1."""
+    match = _UP_TO_SEPARATOR.match(s, 0, end)
+    return -1 if match is None else match.end() - 1
+
+
+def _phrase_end(s: str, start: int) -> int:
+    """Where a noun phrase starting at ``start`` ends: a comma, a stop or the next clause."""
+    end = len(s)
+    for c in ',;:()"“”—\u2013':
+        at = s.find(c, start, end)
+        if at >= 0:
+            end = at
+    stop = _PHRASE_STOP.search(s, start, end)
+    return end if stop is None else stop.start()
+
+
+def _skip_that(s: str, at: int) -> int:
+    match = _THAT.match(s, at)
+    return at if match is None else match.end()
+
+
+def _trim_end(s: str) -> int:
+    return len(s.rstrip(' .!?"”'))
+
+
+def _clause_end(s: str, start: int) -> int:
+    """Where reported content that starts at ``start`` ends: "A said X, while B said Y"."""
+    match = _CLAUSE_BREAK.search(s, start)
+    return _trim_end(s) if match is None else match.start()
+
+
+def _strip_article(np: str) -> str:
+    for article in ("the ", "The "):
+        if np.startswith(article):
+            return np[len(article) :]
+    return np
+
+
+def _trailing_np(s: str, start: int, end: int) -> int:
+    """Where the noun phrase that ends a clause begins: "contacted [the company]"."""
+    words = s[start:end].split()
+    taken = 0
+    named = False
+    for word in reversed(words[-5:]):
+        if word[0].islower() and named and word.lower() not in _DETERMINERS:
+            break
+        taken += 1
+        named = named or word[0].isupper()
+        if word.lower() in _DETERMINERS:
+            break
+    return end - len(" ".join(words[len(words) - taken :]))
+
+
+def _looks_appositive(text: str) -> bool:
+    words = text.split()
+    if not words:
+        return False
+    first = words[0]
+    return (
+        first[0].islower()
+        or first.lower() in ("a", "an", "the", "his", "her", "its", "their")
+        or first[0].isdigit()
+        or first.lower() in _CORE_TITLES
+        # "Panama coach", "USI associate professor of art history": a title after a name.
+        or any(w in _CORE_TITLES for w in _head_of(words))
+    )
+
+
+def _head_of(words: list[str]) -> list[str]:
+    """The lower-case words of a phrase before its first preposition."""
+    head: list[str] = []
+    for word in words[:6]:
+        if word in ("of", "at", "for", "in", "from", "with"):
+            break
+        if word.islower():
+            head.append(word)
+    return head
+
+
+def _looks_title(text: str) -> bool:
+    words = text.lower().replace("'s", " ").replace("\u2019s", " ").split()
+    return 0 < len(words) <= 6 and not _CORE_TITLES.isdisjoint(words)
+
+
+@lru_cache(maxsize=1 << 14)
+def _subject_start(chunk: str) -> int:
+    """Where the subject of a clause ending a chunk starts: after its last conjunction. The
+    chunk is mostly a name, and names recur, so it is cached."""
+    cut = 0
+    for match in _BOUNDARY.finditer(chunk):
+        if match.group().startswith("and") and _joins_names(chunk, match.start(), match.end()):
+            continue
+        cut = match.end()
+    return cut
+
+
+def _joins_names(chunk: str, a: int, b: int) -> bool:
+    before = chunk[:a].split()
+    after = chunk[b:].split()
+    return bool(before and after and before[-1][0].isupper() and after[0][0].isupper())
+
+
+def _vague_phrase(s: str, cs: int, ce: int) -> str:
+    start = max(_last_separator(s, cs) + 1, cs - 40, 0)
+    for match in _BOUNDARY.finditer(s, start, cs):
+        start = match.end()
+    return " ".join(s[start:ce].lower().split())

@@ -1,0 +1,302 @@
+"""Stage 5a, where a cue's source is written: the subject before the verb, the name after
+it, the outlet told or spoken to, and the channel named beside the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimcheck.core.attribution.entities import _Entities, _Found, _Ref, _Vague
+from claimcheck.core.attribution.lexicon import _I
+from claimcheck.core.attribution.phrases import (
+    _clause_end,
+    _last_separator,
+    _looks_appositive,
+    _looks_title,
+    _phrase_end,
+    _skip_that,
+    _subject_start,
+    _trailing_np,
+    _trim_end,
+    _vague_phrase,
+)
+from claimcheck.core.attribution.resolution import _Reading
+from claimcheck.core.attribution.words import _DETERMINERS, _PRONOUNS
+from claimcheck.core.registry import MEDIA_KINDS
+
+_IS_WEBSITE = re.compile(r"\b(?:website|web\s+site|site|web\s+page|blog)\b", _I)
+
+
+_RIGHT_NAME = re.compile(
+    r"\s+((?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w.&'\u2019-]*){0,5})"
+)
+
+
+# "A man speaking to the AP on condition of anonymity said": the outlet relays the speaker.
+_SPEAKING_TO = re.compile(
+    r"(?:,\s*|\s+)(?P<cue>(?:speaking|talking)\s+(?:to|with))\s+(?P<outlet>[^,]+?)"
+    r"(?:\s+(?:on|in|at|from|by|this|last|earlier)\s+[^,]*?)?\s*,?\s*$"
+)
+
+
+_ANONYMOUS = re.compile(r"(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity")
+
+
+_TOLD_OUTLET = re.compile(
+    r"\s+((?:the\s+)?(?:[\w-]+\s+)?(?:broadcaster|newspaper|daily|tabloid|magazine"
+    r"|news\s+agency|channel|radio|television|station)\s+[A-Z][\w.&'\u2019-]*"
+    r"(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
+)
+
+
+_AFTER = re.compile(r"\s+([^\s,.;:!?\"“”()][^,;:!?\"“”()]{0,70}?)(?=\s*(?:[,;:!?]|\.\s|\.?$))")
+
+
+_ON_MEDIUM = re.compile(
+    r"\s+on\s+(?P<what>(?:its|his|her|their|the)\s+(?:own\s+)?(?:official\s+)?"
+    r"(?:website|site|blog|page|account)|Twitter|Facebook|Weibo|X|Instagram|YouTube|Telegram"
+    r"|[\"“][^\"”]{2,80}[\"”]|[A-Z][\w.'\u2019-]*(?:['\u2019]s)?\s+(?:website|site|blog))"
+)
+
+
+_SEEN_BY = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:seen|obtained|reviewed)\s+by\s+")
+
+
+_MEDIUM_WITH = re.compile(r"\s+(?:with|by|from)\s+")
+
+
+_CLAUSE_SUBJECT = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.&'\u2019-]*\s*)+|\s*\w+")
+
+
+_AND_NAMES = re.compile(r"\s+and\s+(?=(?:the\s+)?[A-Z])")
+
+
+@dataclass(slots=True)
+class _Hit:
+    """A source with its cue; offsets are into the document."""
+
+    ref: _Ref
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    content: tuple[int, int]
+    family: str  # verb, acc, quoting, via, medium, dash
+    role: str = "primary"
+    medium: str | None = None
+    carried_from: int | None = None
+    # An outlet relaying an unnamed speaker ("on condition of anonymity") records why.
+    hedge: str | None = None
+
+
+class _Places(_Reading):
+    """Where a cue's source is written: the subject, the name after the verb, the outlet
+    told, the channel named beside the cue."""
+
+    def _hit(
+        self, ref: _Ref, s: str, cs: int, ce: int, content: tuple[int, int], family: str
+    ) -> _Hit:
+        off = self.offset
+        return _Hit(ref, s[cs:ce], off + cs, off + ce, (off + content[0], off + content[1]), family)
+
+    def _medium(self, s: str, cs: int, ce: int, hits: list[_Hit]) -> None:
+        """'in a statement', 'in a letter': the channel of a speaker, or the cue itself."""
+        phrase = s[cs:ce]
+        speakers = [h for h in hits if h.family in ("verb", "dash")]
+        tail = _MEDIUM_WITH.match(s, ce)
+        if tail is not None:
+            named = self._interpret(s, tail.end(), _phrase_end(s, tail.end()))
+            if isinstance(named, _Ref):
+                if speakers and named.entity.kind in MEDIA_KINDS:
+                    # "said in an interview with CNN": CNN carried the words.
+                    speakers[0].medium = speakers[0].medium or phrase
+                    hits.append(self._hit(named, s, cs, ce, _local(speakers[0], self), "via"))
+                    return
+                if not speakers:
+                    hits.append(self._hit(named, s, cs, ce, (ce, _trim_end(s)), "medium"))
+                    return
+        seen = _SEEN_BY.match(s, ce) if speakers else None
+        if seen is not None:
+            # "said in a memo seen by Bloomberg": the outlet that saw it relays the words.
+            named = self._interpret(s, seen.end(), _phrase_end(s, seen.end()))
+            if isinstance(named, _Ref) and named.entity.kind in MEDIA_KINDS:
+                hits.append(self._hit(named, s, cs, ce, _local(speakers[0], self), "via"))
+        if speakers:
+            nearest = min(speakers, key=lambda h: abs((h.cue_start or 0) - self.offset - cs))
+            nearest.medium = nearest.medium or phrase
+            return
+        if hits:
+            return
+        owner = phrase.split()[1]
+        ref: _Found
+        if owner.lower() in _PRONOUNS:
+            # "in its statement": the one "its" stands for.
+            at = cs + phrase.index(owner, 2)
+            ref = self._pronoun(owner.lower(), at, at + len(owner), organisation=False)
+        else:
+            # "In a statement released on Monday, the ministry ...": the clause's subject.
+            comma = s.find(",", ce)
+            if comma < 0 or comma - ce > 60:
+                return
+            start = comma + 1
+            subject = _CLAUSE_SUBJECT.match(s, start)
+            ref = None if subject is None else self._interpret(s, start, subject.end())
+        if isinstance(ref, _Ref):
+            hit = self._hit(ref, s, cs, ce, (ce, _trim_end(s)), "medium")
+            hit.medium = phrase
+            hits.append(hit)
+
+    def _told_via(self, s: str, ce: int, hit: _Hit) -> list[_Hit]:
+        """'X told CBC News': the outlet that carried X's words."""
+        match = _RIGHT_NAME.match(s, ce)
+        entity = None if match is None else self._known(match.group(1))
+        off = self.offset
+        if match is not None and entity is not None and entity.kind in MEDIA_KINDS:
+            ref = self._ref(entity, off + match.start(1), off + match.end(1), None, 0.9)
+        else:
+            # "told the broadcaster NOS": the outlet is described, so its name need not be known.
+            match = _TOLD_OUTLET.match(s, ce)
+            if match is None:
+                return []
+            found = self._interpret(s, match.start(1), match.end(1))
+            if not isinstance(found, _Ref) or found.entity.kind not in MEDIA_KINDS:
+                return []
+            ref = found
+        hit.content = (off + _skip_that(s, match.end()), off + _trim_end(s))
+        via = _Hit(ref, hit.cue, hit.cue_start, hit.cue_end, hit.content, "via")
+        return [via]
+
+    def _speaking_to(self, s: str, relayed: re.Match[str], j: int, cs: int, ce: int) -> list[_Hit]:
+        """'X, speaking to the AP, said': X speaks and the AP relays; no X if anonymous."""
+        outlet = self._interpret(s, relayed.start("outlet"), relayed.end("outlet"))
+        if not isinstance(outlet, _Ref) or outlet.entity.kind not in MEDIA_KINDS:
+            return []
+        content = (_skip_that(s, ce), _clause_end(s, ce))
+        via = self._hit(outlet, s, relayed.start("cue"), relayed.end("cue"), content, "via")
+        anonymous = _ANONYMOUS.search(s, relayed.start(), relayed.end())
+        speaker = None if anonymous else self._subject(s, relayed.start(), ce)
+        if not anonymous and not isinstance(speaker, _Ref):
+            # "Jane Doe, a nurse speaking to the BBC, said": the clause sat in an appositive.
+            whole = self._subject(s, j, ce)
+            if isinstance(whole, _Ref) and whole.entity is not outlet.entity:
+                speaker = whole
+        if isinstance(speaker, _Ref):
+            return [self._hit(speaker, s, cs, ce, content, "verb"), via]
+        if anonymous:
+            via.hedge = " ".join(anonymous.group().split())
+        else:
+            phrase = speaker.phrase if isinstance(speaker, _Vague) else None
+            via.hedge = phrase or _vague_phrase(s, cs, ce)
+        return [via]
+
+    def _on_medium(self, s: str, ce: int, hit: _Hit) -> None:
+        """'says on its website', 'says on "The Countdown"': a website speaks for its owner."""
+        match = _ON_MEDIUM.match(s, ce)
+        if match is None:
+            return
+        what = match.group("what")
+        speaker = hit.ref.entity
+        start = self.offset + match.start("what")
+        if what[0] in '"“':
+            if not self._is_website(what[1:-1]):
+                hit.medium = "on " + what
+                return
+            name, start = what[1:-1], start + 1
+        elif what.split()[-1] in ("website", "site", "blog", "page", "account"):
+            name = f"{speaker.name} {what.split()[-1]}"
+        else:
+            hit.medium = "on " + what
+            return
+        kind = "social_media" if name.endswith(("blog", "account")) else "website_statement"
+        site = self._entity(name, kind, person=False, owner=speaker.name)
+        end = start + (len(name) if name == what[1:-1] else len(what))
+        hit.ref = self._ref(site, start, end, None, hit.ref.confidence)
+        on_end = ce + match.group().index("on") + 2
+        hit.cue = s[(hit.cue_start or 0) - self.offset : on_end]
+        hit.cue_end = self.offset + on_end
+
+    def _is_website(self, title: str) -> bool:
+        """Whether the document calls this quoted title a website somewhere."""
+        at = self.text.find(title)
+        while at >= 0:
+            if _IS_WEBSITE.search(self.text, max(0, at - 40), at + len(title) + 20):
+                return True
+            at = self.text.find(title, at + 1)
+        return False
+
+    def _subject(self, s: str, j: int, ce: int) -> _Found:
+        """The subject of a speech verb whose left context, adverbs removed, ends at ``j``."""
+        left = s[:j].rstrip()
+        desc = ""
+        end = len(left)
+        if left.endswith(","):
+            if _RIGHT_NAME.match(s, ce):
+                after = self._after(s, ce)
+                if isinstance(after, _Ref):
+                    return after  # "The roads are closed, said Jones."
+            end -= 1
+            desc, end = _appositives(s, end)
+        start = _last_separator(s, end) + 1
+        if not desc and start > 0 and s[start - 1] == ",":
+            previous = s[_last_separator(s, start - 1) + 1 : start - 1].strip()
+            if _looks_title(previous):
+                desc = previous  # "Malaysia's Prime Minister, Najib Razak said"
+        start += _subject_start(s[start:end])
+        if s[start:end].strip() in ("who", "which") and start > 0:
+            # "Wikinews contacted the company, which said ...": the antecedent speaks.
+            end = len(s[:start].rstrip(" ,"))
+            start = _trailing_np(s, _last_separator(s, end) + 1, end)
+        return self._interpret(s, start, end, desc)
+
+    def _after(self, s: str, ce: int) -> _Found:
+        """The speaker named after the verb: '"...," said Baird' or 'says the minister'."""
+        match = _AFTER.match(s, ce)
+        if match is None:
+            return None
+        start, end = match.span(1)
+        words = s[start:end].split()
+        first = words[0]
+        if len(words) > 6 or (first[0].islower() and first not in _DETERMINERS | _PRONOUNS):
+            return None
+        desc = ""
+        if s.startswith(",", end):
+            follow = s[end + 1 :].split(",")[0].strip(" .")
+            if _looks_appositive(follow):
+                desc = follow
+        return self._interpret(s, start, end, desc)
+
+
+def _local(hit: _Hit, doc: _Entities) -> tuple[int, int]:
+    return hit.content[0] - doc.offset, hit.content[1] - doc.offset
+
+
+_INSTITUTION = re.compile(r"\s(?:at|of)\s+(?:the\s+)?[A-Z][^,]*[A-Z][\w.-]*$")
+
+
+def _appositives(s: str, end: int) -> tuple[str, int]:
+    """The appositives between a speaker and the comma before the verb at ``end``, and where
+    the speaker ends: "Fuad Basya, spokesman for the military, said"; "Cres Eastman, Director
+    of X, and Chairman of Y, says"; "..., director at the University of Arkansas,
+    Fayetteville, said"."""
+    chunks: list[str] = []
+    for _ in range(4):
+        c1 = _last_separator(s, end)
+        if c1 < 0 or s[c1] != ",":
+            break
+        chunk = s[c1 + 1 : end].strip()
+        if not _looks_appositive(chunk):
+            # A place that ends an institution's name: "University of Arkansas, Fayetteville".
+            c0 = _last_separator(s, c1)
+            left = s[c0 + 1 : c1].strip()
+            if not (
+                c0 >= 0
+                and s[c0] == ","
+                and " " not in chunk
+                and chunk[:1].isupper()
+                and _looks_appositive(left)
+                and _INSTITUTION.search(left)
+            ):
+                break
+        chunks.insert(0, chunk)
+        end = c1
+    return ", ".join(chunks), end

@@ -1,0 +1,110 @@
+"""Stage 6, quotations and carry-over: which stretches of a sentence are quoted, whether a
+quotation runs on, and the sentences inside a quotation that take its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from claimcheck.core.analysis import Attribution
+from claimcheck.core.kinds import CLAIM
+
+_QUOTE_MARK = re.compile('["\u201c\u201d]')
+
+
+def _closes_first(text: str, start: int) -> bool:
+    """Whether the first quotation mark of the paragraph starting at ``start`` closes a
+    quotation: a right mark, or a straight one glued to the word before it."""
+    end = text.find("\n", start)
+    match = _QUOTE_MARK.search(text, start, len(text) if end < 0 else end)
+    if match is None or match.group() == "\u201c":
+        return False
+    at = match.start()
+    return match.group() == "\u201d" or (at > start and not text[at - 1].isspace())
+
+
+def _quoted(sentence: str, open_quote: bool) -> tuple[list[tuple[int, int]], bool]:
+    """The quoted stretches of a sentence, and whether a quotation is open at its end."""
+    if '"' not in sentence and "\u201c" not in sentence and "\u201d" not in sentence:
+        return ([(0, len(sentence))] if open_quote else []), open_quote
+    spans: list[tuple[int, int]] = []
+    begin = 0 if open_quote else -1
+    for match in _QUOTE_MARK.finditer(sentence):
+        char, i = match.group(), match.start()
+        if begin < 0 and char != "\u201d":
+            begin = i
+        elif begin >= 0 and char != "\u201c":
+            spans.append((begin, i + 1))
+            begin = -1
+    if begin >= 0:
+        spans.append((begin, len(sentence)))
+    return spans, begin >= 0
+
+
+def _carry(
+    results: list[list[Attribution]],
+    kinds: list[str],
+    quotes: list[tuple[bool, bool, bool]],
+    spans: Sequence[tuple[int, int]],
+    text: str,
+) -> None:
+    """Sentences inside a multi-sentence quotation take the attribution of its cue sentence."""
+    n = len(results)
+    i = 0
+    while i < n:
+        if quotes[i][0] or not quotes[i][1]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and quotes[j][0] and quotes[j][1]:
+            j += 1
+        group = [i, *range(i + 1, min(j + 1, n))]
+        group = [k for k in group if k == i or quotes[k][0]]
+        carrier = next((k for k in (group[-1], group[0]) if results[k]), None)
+        if carrier is not None:
+            for k in group:
+                if not results[k]:
+                    results[k] = _carried(results[carrier], carrier, spans[k])
+        i = group[-1] + 1
+    # '"A," she said. "B."': a quotation with no cue of its own, opening a sentence right after
+    # an attributed one, in the same paragraph or the next, continues that speaker's words.
+    k = 1
+    while k < n:
+        start = spans[k][0]
+        if kinds[k] != CLAIM or results[k] or text[start] not in '"\u201c' or not results[k - 1]:
+            k += 1
+            continue
+        last = k
+        while last + 1 < n and quotes[last][1] and quotes[last + 1][0]:
+            last += 1
+        run = range(k, last + 1)
+        gap = text[spans[k - 1][1] : start]
+        if gap.count("\n") <= 2 and not any(results[g] for g in run):
+            for g in run:
+                results[g] = _carried(results[k - 1], k - 1, spans[g])
+        k = last + 1
+
+
+def _carried(found: list[Attribution], carrier: int, span: tuple[int, int]) -> list[Attribution]:
+    return [
+        Attribution(
+            source_text=a.source_text,
+            source_start=a.source_start,
+            source_end=a.source_end,
+            canonical=a.canonical,
+            source_kind=a.source_kind,
+            cue=a.cue,
+            cue_start=a.cue_start,
+            cue_end=a.cue_end,
+            content_start=span[0],
+            content_end=span[1],
+            role=a.role,
+            confidence=round(a.confidence * 0.85, 2),
+            mention=a.mention,
+            owner=a.owner,
+            carried_from=a.carried_from if a.carried_from is not None else carrier,
+            medium=a.medium,
+        )
+        for a in found
+    ]

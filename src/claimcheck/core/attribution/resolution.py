@@ -1,0 +1,269 @@
+"""Stage 4b, resolution: a noun phrase read at a cue becomes a reference to an entity of the
+document (a known name, a new name, a description, a document or website of an owner).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.core.attribution.entities import _VAGUE, _Entities, _Entity, _Found, _Ref
+from claimcheck.core.attribution.names import _Parsed, _plan
+from claimcheck.core.attribution.phrases import (
+    _LEADING,
+    _PARTICIPLE,
+    _RELATIVE,
+    _TRAILING,
+    _phrase_end,
+    _strip_article,
+)
+from claimcheck.core.attribution.source_kinds import (
+    _DOC_NOUNS,
+    _NOUN_KINDS,
+    _names_itself,
+    _noun_kind,
+)
+from claimcheck.core.attribution.words import (
+    _INDEFINITE,
+    _OFFICIAL_PLURALS,
+    _OFFICIAL_WORDS,
+    _PERSON_NOUNS,
+    _PRONOUNS,
+    _VAGUE_HEADS,
+)
+from claimcheck.core.registry import MEDIA_KINDS
+
+_WEBSITE = re.compile(
+    r"\b(its|their|his|her|[\w.&'\u2019 -]+?['\u2019]s|the\s+[\w.&'\u2019 -]+?)\s+"
+    r"(?:own\s+)?(?:official\s+)?(?:website|web\s+site|site|webpage|homepage)\b"
+)
+
+
+_MAIN_SUBJECT = re.compile(r"\s*[Tt]he\s+(?:[\w-]+\s+){0,2}?(\w+)\b")
+
+
+class _Reading(_Entities):
+    """A noun phrase read as a source: a known name, a new name, a description."""
+
+    def _interpret(self, s: str, a: int, b: int, desc: str = "") -> _Found:
+        """Read the noun phrase s[a:b] as a source, if it is one."""
+        raw = s[a:b]
+        np = raw.strip(_LEADING).rstrip(_TRAILING)
+        if not np:
+            return None
+        a += raw.index(np[0])
+        b = a + len(np)
+        if "," in np or " wh" in np or " that" in np:
+            relative = _RELATIVE.search(s, a, b)
+            if relative is not None and relative.start() > a:
+                b = relative.start()
+                np = s[a:b]
+        at = self.offset + a
+        memo = self.memo.get((np, desc))
+        if memo is not None:
+            # A name met before in this document means what it meant then.
+            entity, mention, confidence, start, end = memo
+            return self._ref(entity, at + start, at + end, mention, confidence)
+        contextual = self.contextual
+        found = self._read(s, a, b, np, desc)
+        if isinstance(found, _Ref) and self.contextual == contextual:
+            # Only what no pronoun or description decided is the same wherever it is read.
+            self.memo[np, desc] = (
+                found.entity,
+                found.mention,
+                found.confidence,
+                found.start - at,
+                found.end - at,
+            )
+        return found
+
+    def _read(self, s: str, a: int, b: int, np: str, desc: str) -> _Found:
+        step, check_known, at, one, two, parsed = _plan(np, desc)
+        off = self.offset
+        if step == "none":
+            return None
+        if step == "pronoun":
+            return self._pronoun(one, a, b, organisation=False)
+        if step == "document":
+            # "a new study documenting ...": one specific study, named by its noun.
+            study = self._entity(one, "document", False)
+            study.nouns.add(one)
+            return self._ref(study, off + a, off + b, np, 0.6)
+        if step == "authors":
+            return self._authors(s, a, b, a + at, one)
+        if step == "role":
+            # "a spokesperson for Norvex", "analysts at Norvex": Norvex speaks through them.
+            org_at = a + at
+            org = self._interpret(s, org_at, _phrase_end(s, org_at), "organization")
+            if isinstance(org, _Ref) and not org.entity.person:
+                org.start, org.end, org.mention = off + a, off + b, np
+                return org
+            return None
+        if step == "common":
+            return self._description("", one, a, b)
+        if check_known:
+            known = self._known(np)
+            if known is not None:
+                confidence = 0.95 if known.name in self.registry else 0.9
+                return self._ref(known, off + a, off + b, None, confidence)
+        if step == "owned":
+            return self._owned(one, two, off + a, off + b)
+        if step == "doc_by":
+            owner = self._interpret(s, a + at, b)
+            if isinstance(owner, _Ref) and owner.entity.kind in MEDIA_KINDS:
+                return owner  # "a report by the BBC": the outlet is the source
+            return self._owned(s[a + at : b], one, off + a, off + b)
+        if step == "website":
+            return self._website(s, a, b)
+        if step == "affiliation":
+            # "Dr. Li Wei of the World Health Organization": Li Wei speaks, not the WHO.
+            return self._interpret(s, a, a + at, one)
+        if step == "possessive":
+            return self._interpret(s, a + at, a + at + len(one), desc)
+        if parsed is not None:
+            if step == "vague" and not s[:a].strip(_LEADING) and self._known(parsed[0]) is None:
+                return _VAGUE  # "Legal experts said": a capital that only starts the sentence
+            return self._named(parsed, a + at, a, b)
+        return self._description(one, two, a, b)
+
+    def _authors(self, s: str, a: int, b: int, at: int, owner: str) -> _Found:
+        """The authors of a document: "the report's authors", "the authors", "the researchers"
+        (of the last document named)."""
+        off = self.offset
+        if owner:
+            found = self._interpret(s, at, at + len(owner))
+            document = found.entity if isinstance(found, _Ref) else None
+        else:
+            document = self._resolve_noun("study", off + a)
+        if document is None or document.kind != "document":
+            return None
+        authors = self._entity(f"{document.name} authors", "person", False, document.name)
+        authors.nouns.update(("authors", "researchers"))
+        return self._ref(authors, off + a, off + b, s[a:b], 0.7)
+
+    def _named(self, parsed: _Parsed, rest_at: int, a: int, b: int) -> _Found:
+        """A noun phrase with a proper name in it, resolved in this document."""
+        name, acronyms, described, trailing, first = parsed
+        off = self.offset
+        if not name:
+            # A title with no name: "Malaysia's Prime Minister said".
+            np = self.text[off + rest_at + first : off + b]
+            kind = "official" if not _OFFICIAL_WORDS.isdisjoint(described) else "person"
+            return self._ref(self._entity(np, kind, True), off + a, off + b, None, 0.6)
+        if trailing and trailing[-1] in _DOC_NOUNS:
+            return self._owned(name, trailing[-1], off + a, off + b)
+        head = trailing[-1] if trailing else ""
+        if head in _OFFICIAL_PLURALS:
+            group = self._entity(f"{name} {head}", "official", False)
+            return self._ref(group, off + a, off + b, None, 0.8)
+        if (head in _NOUN_KINDS or head in _PERSON_NOUNS) and not _names_itself(head, trailing):
+            # "The Russian defence ministry", "Ukraine's military intelligence agency".
+            compound = f"{name} {' '.join(trailing)}"
+            body = self._known(compound) or self._entity(
+                compound, _noun_kind(head, trailing), head in _PERSON_NOUNS
+            )
+            body.nouns.add(head)
+            return self._ref(body, off + a, off + b, None, 0.85)
+        entity, short = self._name(name, described, acronyms)
+        if entity is None:
+            return None
+        # "Dr. Maria Lopez of the ministry" is a person: "the ministry" is not her later.
+        entity.nouns.update(
+            w for w in described if w in _PERSON_NOUNS or (w in _NOUN_KINDS and not entity.person)
+        )
+        mention = self.text[off + a : off + b] if short else None
+        confidence = 0.85 if short else (0.95 if entity.name in self.registry else 0.9)
+        return self._ref(entity, off + a, off + b, mention, confidence)
+
+    def _owned(self, owner_np: str, noun: str, start: int, end: int) -> _Ref | None:
+        """A document or website of an owner: "PC World's analysis", "a Pentagon report"."""
+        owner_np = owner_np.strip()
+        low = owner_np.lower()
+        owner: _Entity | None
+        if low in _PRONOUNS:
+            ref = self._pronoun(low, start - self.offset, end - self.offset, organisation=True)
+            owner = ref.entity if ref is not None else None
+        elif not any(c.isupper() for c in owner_np):
+            owner = self._resolve_noun(low.split()[-1], start)
+        else:
+            owner, _ = self._name(_strip_article(owner_np), frozenset())
+        if owner is None:
+            return None
+        noun = " ".join(noun.split())
+        kind = _DOC_NOUNS.get(noun.split()[-1], "press_release")
+        entity = self._entity(f"{owner.name} {noun}", kind, False, owner.name)
+        entity.nouns.add(noun)
+        return self._ref(entity, start, end, None, 0.85)
+
+    def _website(self, s: str, a: int, b: int) -> _Ref | None:
+        """'a statement on its website': the owner's own website speaks."""
+        match = _WEBSITE.search(s, a, b)
+        if match is None:
+            return None
+        off = self.offset
+        owner_np = match.group(1)
+        owner: _Entity | None
+        mention: str | None = None
+        if owner_np.lower() in _PRONOUNS:
+            # Where the sentence says which, "its" is the subject of the main clause.
+            mention = owner_np
+            owner = self._main_subject(s, b)
+            if owner is None:
+                ref = self._pronoun(owner_np.lower(), a, b, organisation=True)
+                owner = ref.entity if ref is not None else None
+        else:
+            owner_np = _strip_article(owner_np.removesuffix("'s").removesuffix("\u2019s"))
+            owner = self._known(owner_np) or self._resolve_noun(owner_np.split()[-1].lower(), off)
+        if owner is None:
+            return None
+        site = self._entity(f"{owner.name} website", "website_statement", False, owner.name)
+        return self._ref(site, off + a, off + b, mention, 0.8)
+
+    def _main_subject(self, s: str, b: int) -> _Entity | None:
+        comma = s.find(",", b)
+        if comma < 0 or s[b:comma].strip():
+            return None
+        match = _MAIN_SUBJECT.match(s, comma + 1)
+        if match is None or match.group(1).lower() not in _NOUN_KINDS:
+            return None
+        return self._resolve_noun(match.group(1).lower(), self.offset + comma)
+
+    def _description(self, det: str, rest: str, a: int, b: int) -> _Found:
+        """A source without a proper name: 'the agency', 'officials', 'one poster'."""
+        self.contextual += 1
+        head = _PARTICIPLE.split(rest, maxsplit=1)[0].split()
+        if not head:
+            return None
+        noun = head[-1].lower().strip(".,'\u2019")
+        off = self.offset
+        mention = self.text[off + a : off + b]
+        if det in ("the", "this", "that"):
+            if noun not in _NOUN_KINDS and noun not in _PERSON_NOUNS and noun != "government":
+                return None
+            entity = self._resolve_noun(noun, off + a)
+            if entity is not None:
+                return self._ref(entity, off + a, off + b, mention, 0.7)
+            # An unresolved description is still a source: "the government then says".
+            entity = self._entity(
+                mention[0].lower() + mention[1:], _noun_kind(noun), noun in _PERSON_NOUNS
+            )
+            entity.nouns.add(noun)
+            return self._ref(entity, off + a, off + b, mention, 0.5)
+        if det in _INDEFINITE and (
+            _DOC_NOUNS.get(noun) == "social_media"
+            or (self.posting and det in ("one", "a", "an") and noun not in _VAGUE_HEADS)
+        ):
+            # Unnamed but specific: "one poster writing in a blog post".
+            entity = self._entity(" ".join(head), "social_media", False)
+            entity.nouns.add(noun)
+            return self._ref(entity, off + a, off + b, None, 0.6)
+        if not det and noun in ("police", "authorities"):
+            return self._ref(self._entity(noun, "official", False), off + a, off + b, None, 0.5)
+        kind = _DOC_NOUNS.get(noun) or _DOC_NOUNS.get(noun.removesuffix("s"))
+        if not det and kind == "document" and len(head) > 1 and noun not in _VAGUE_HEADS:
+            # "according to court filings", "citing official figures": documents, unnamed.
+            entity = self._entity(" ".join(head).lower(), "document", False)
+            entity.nouns.add(noun)
+            return self._ref(entity, off + a, off + b, None, 0.6)
+        if det in _INDEFINITE or noun in _VAGUE_HEADS:
+            return _VAGUE
+        return None

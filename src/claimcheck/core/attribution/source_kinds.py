@@ -1,0 +1,159 @@
+"""Stage 3, kinds: what sort of source a new name or noun is (official, organisation,
+person, newspaper, document, ...), from its title, affiliation or the shape of its name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from claimcheck.core.attribution.lexicon import _words
+from claimcheck.core.attribution.words import (
+    _COUNTRIES,
+    _OFFICIAL_WORDS,
+    _ORG_WORDS,
+    _PERSON_NOUNS,
+    _PERSON_WORDS,
+)
+
+_MEDIA_WORDS = {
+    **dict.fromkeys(_words("newspaper daily tabloid magazine paper"), "newspaper"),
+    **dict.fromkeys(_words("broadcaster channel television tv radio station"), "broadcaster"),
+    "wire": "news_agency",
+}
+
+
+_NAME_KINDS = {
+    **dict.fromkeys(
+        _words(
+            """department ministry government administration agency police army navy military
+            parliament congress senate embassy consulate commission bureau office authority
+            court council house forces cabinet survey"""
+        ),
+        "official",
+    ),
+    **dict.fromkeys(
+        _words(
+            """inc inc. corp corp. corporation company co co. ltd ltd. llc plc group conference
+            association foundation institute university college union bank fund organization
+            confederation chamber securities
+            organisation nations watch international society federation league party alliance
+            coalition summit labs consortium service services centre center network trust
+            board committee institution museum hospital school airlines airways motors energy
+            holdings partners capital economics research systems technologies media"""
+        ),
+        "organization",
+    ),
+    **dict.fromkeys(
+        _words(
+            """news times post herald journal gazette tribune daily chronicle observer mail
+            express telegraph star sun standard magazine"""
+        ),
+        "newspaper",
+    ),
+    **dict.fromkeys(_words("tv television radio broadcasting"), "broadcaster"),
+    **dict.fromkeys(_words("study survey poll census"), "document"),
+}
+
+
+# What a document noun makes of its owner's words: "PC World's analysis" is a document.
+_DOC_NOUNS = {
+    **dict.fromkeys(
+        _words(
+            """document documents report study analysis survey research findings assessment memo
+            data figures statistics audit review poll census filing records indictment
+            complaint lawsuit ruling transcript estimate"""
+        ),
+        "document",
+    ),
+    **dict.fromkeys(_words("website site webpage homepage"), "website_statement"),
+    **dict.fromkeys(_words("release releases"), "press_release"),
+    **dict.fromkeys(_words("blog forum newsgroup posting post poster blogger"), "social_media"),
+}
+
+
+# Kinds a definite description may refer to: "the agency" is a news agency or a government one.
+_NOUN_KINDS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        _words(
+            """organization organisation group company firm conference body association
+            foundation charity startup bank union party university hospital airline club team
+            school museum institute retailer carrier manufacturer maker federation
+            confederation society league alliance coalition chamber chipmaker"""
+        ),
+        frozenset({"organization"}),
+    ),
+    "agency": frozenset({"news_agency", "official"}),
+    **dict.fromkeys(
+        _words(
+            """government ministry department administration authorities police military army
+            navy office regulator court commission council committee embassy"""
+        ),
+        frozenset({"official"}),
+    ),
+    **dict.fromkeys(_words("newspaper paper daily tabloid magazine"), frozenset({"newspaper"})),
+    **dict.fromkeys(_words("broadcaster network channel station"), frozenset({"broadcaster"})),
+    **dict.fromkeys(
+        _words("document report study analysis survey memo assessment"), frozenset({"document"})
+    ),
+    **dict.fromkeys(_words("website site"), frozenset({"website_statement"})),
+    **dict.fromkeys(_words("poster blogger author"), frozenset({"social_media", "person"})),
+    **dict.fromkeys(_words("post posting blog forum"), frozenset({"social_media"})),
+}
+
+
+_DOMAIN = re.compile(r"\.(?:com|org|net|io|co|gov|edu|ca|uk)\b")
+
+
+@lru_cache(maxsize=1 << 14)
+def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
+    """The kind of a new named source, from its title, affiliation or the shape of its name;
+    and whether it is a person."""
+    words = [w.lower() for w in name.split()]
+    person_shaped = len(words) > 1 and not any(w in _NAME_KINDS for w in words)
+    for word, kind in _MEDIA_WORDS.items():
+        if word in described:
+            return kind, False
+    if "agency" in described | set(words) and not {"news", "press"}.isdisjoint(
+        described | set(words)
+    ):
+        return "news_agency", False
+    if any(w.startswith("spokes") for w in described):
+        company = described & (_ORG_WORDS - {"group", "nations"})
+        return ("organization" if company else "official"), person_shaped
+    if not _OFFICIAL_WORDS.isdisjoint(described):
+        return "official", person_shaped
+    if not _PERSON_WORDS.isdisjoint(described):
+        return "person", True
+    if not _ORG_WORDS.isdisjoint(described) and (not person_shaped or "organization" in described):
+        return "organization", False  # a person's employer does not make them an organisation
+    kinds = [_NAME_KINDS[w] for w in reversed(words) if w in _NAME_KINDS]
+    if kinds:
+        # "Department of Health and Human Services": a government body first.
+        return ("official" if "official" in kinds else kinds[0]), False
+    low = name.lower()
+    if _DOMAIN.search(low):
+        return "organization", False
+    if low in _COUNTRIES or all(w in _COUNTRIES or w == "and" for w in words):
+        return "official", False
+    if len(words) == 1:
+        return "organization", False
+    return "person", True
+
+
+def _names_itself(head: str, trailing: Sequence[str]) -> bool:
+    """Whether "<Name> <words>" is the name with a description: "Xinhua news agency",
+    "a Microsoft spokesman"; rather than a body of its own: "the Russian defence ministry"."""
+    return head.startswith("spokes") or head in _MEDIA_WORDS or "news" in trailing
+
+
+def _noun_kind(noun: str, words: Sequence[str] = ()) -> str:
+    if noun == "agency":
+        return "news_agency" if "news" in words else "official"
+    if noun == "government" or (noun in _PERSON_NOUNS and noun not in _PERSON_WORDS):
+        return "official"
+    if noun in _PERSON_WORDS:
+        return "person"
+    kinds = _NOUN_KINDS.get(noun)
+    return min(kinds) if kinds else "other"

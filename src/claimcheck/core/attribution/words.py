@@ -1,0 +1,207 @@
+"""Word lists the stages share: titles, pronouns, determiners, nouns for people and bodies,
+countries, and what says a person is a man or a woman.
+"""
+
+from __future__ import annotations
+
+from claimcheck.core.attribution.lexicon import _words
+
+_ADVERBS = _words(
+    """also later then previously recently further once earlier now again subsequently
+    separately repeatedly publicly privately first initially finally only just simply quickly
+    still already however meanwhile similarly instead too himself herself itself themselves
+    reportedly allegedly twice"""
+)
+
+
+_NOT_SUBJECT = _words(
+    """is are was were be been being get gets got to of in on at by for with from about into
+    over under when where while if as after before once although though because since until
+    unless whether than that which who whom whose what how why and but or nor so yet not no
+    never i we you me us one someone somebody nobody everyone anyone it's this these those
+    both each all neither either"""
+)
+
+
+_PRONOUNS = _words("he she it they him her his its their them")
+_POSSESSIVES = _words("his her its their our my your")
+
+
+_PERSON_PRONOUNS = _words("he she him her his")
+
+
+_NOT_SOURCES = _words("wikinews")
+
+
+_INDEFINITE = _words(
+    "a an one another some many several two three four five six seven eight nine ten dozens"
+)
+
+
+_DETERMINERS = _INDEFINITE | _words("the this that these those")
+
+
+_CORE_TITLES = _words(
+    """president minister premier chancellor secretary spokesman spokeswoman spokesperson
+    senator sen. rep. representative congressman congresswoman governor gov. mayor ambassador
+    general gen. major lieutenant lt. colonel col. captain capt. admiral sergeant commander
+    chief director chairman chairwoman chair ceo founder co-founder mr mr. mrs mrs. ms ms. dr
+    dr. prof prof. professor king queen prince princess pope judge justice attorney
+    prosecutor commissioner inspector superintendent officer detective sheriff mp mep
+    lawmaker leader head executive manager editor analyst economist researcher correspondent
+    reporter sir dame lord lady rev. reverend bishop cardinal imam rabbi sheikh councillor
+    councilor councilman councilwoman alderman envoy coach curator instructor lecturer
+    treasurer"""
+)
+
+
+# Words of a title that are no title on their own: "Environment Minister", "Secretary of State".
+_TITLE_MODIFIERS = _words(
+    "vice deputy acting foreign defence defense interior environment finance health state"
+    " home prime general"
+)
+
+
+_OFFICIAL_WORDS = _words(
+    """president minister premier chancellor secretary spokesman spokeswoman spokesperson
+    spokespeople senator congressman congresswoman representative governor mayor ambassador
+    diplomat general lieutenant colonel admiral sergeant commander prosecutor prosecutors
+    commissioner sheriff mp mep lawmaker lawmakers legislator councillor councilor official
+    officials authorities government ministry department administration police military army
+    navy parliament congress senate embassy consulate cabinet king queen federal feds
+    regulator commission bureau court council kremlin pentagon forces envoy judge justice"""
+)
+
+
+_ORG_WORDS = _words(
+    """company companies firm corporation corp corp. inc inc. ltd ltd. llc plc group
+    organization organisation conference association foundation institute university college
+    union society federation league club charity ngo nations bank fund alliance coalition
+    watch campaign startup maker manufacturer retailer airline developer giant operator
+    provider producer party summit consortium"""
+)
+
+
+_PERSON_WORDS = _words(
+    """founder co-founder ceo executive chairman chairwoman resident lawyer attorney
+    journalist editor columnist reporter correspondent professor analyst expert researcher
+    scientist author writer witness activist student teacher doctor dr dr. mr mr. mrs mrs. ms
+    ms. actor actress singer survivor fisherman farmer man woman boy girl father mother son
+    daughter wife husband owner worker employee victim passenger neighbour neighbor friend
+    economist historian coach curator instructor lecturer"""
+)
+
+
+_TITLE_WORDS = _CORE_TITLES | _TITLE_MODIFIERS | _OFFICIAL_WORDS | _PERSON_WORDS
+
+
+# What says a person is a man or a woman, for "he" and "she": titles, gendered nouns and
+# common first names.
+_GENDERS = {
+    **dict.fromkeys(
+        _words(
+            """mr sir lord king prince duke spokesman chairman congressman councilman
+            businessman father son husband brother boy man monsieur herr senor"""
+        ),
+        "m",
+    ),
+    **dict.fromkeys(
+        _words(
+            """mrs ms miss dame lady queen princess duchess spokeswoman chairwoman
+            congresswoman councilwoman businesswoman mother daughter wife sister girl woman
+            madame frau senora"""
+        ),
+        "f",
+    ),
+    **dict.fromkeys(
+        _words(
+            """james john robert michael william david richard joseph thomas charles
+            christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth
+            kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric
+            jonathan stephen larry justin scott brandon benjamin samuel gregory frank alexander
+            patrick peter henry tom tim jim bob bill mike dan ben sam joe jack harry oliver
+            lars erik anders nils jonas sven olaf pavel ivan sergei dmitri vladimir andrei
+            mikhail oleksandr tomas jan piotr marek carlos jose juan luis miguel pedro antonio
+            diego pablo francisco jorge manuel marco giovanni luca hans klaus jurgen stefan
+            joost pieter willem pierre francois louis ahmed mohammed muhammad ali omar
+            hassan hussein ibrahim mustafa yusuf khalid wei jun hiroshi kenji takeshi raj
+            rahul amit sanjay vijay arjun kwame kofi emeka chinedu"""
+        ),
+        "m",
+    ),
+    **dict.fromkeys(
+        _words(
+            """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy
+            lisa betty margaret sandra ashley kimberly emily donna michelle dorothy carol
+            amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen amy angela
+            shirley anna brenda pamela emma nicole helen samantha katherine christine debra
+            rachel catherine carolyn janet ruth maria heather diane julie joyce victoria kelly
+            christina lauren joan evelyn olivia judith megan cheryl martha andrea hannah
+            jacqueline ann alice kathryn gloria teresa sara janice julia grace judy
+            theresa beverly denise marilyn amber danielle rose brittany diana abigail natalie
+            jane lucy kate charlotte claire ingrid astrid kari sigrid karin
+            birgit greta olena olga natalia tatiana svetlana irina elena anastasia ekaterina
+            marta agnieszka katarzyna lucia sofia isabel carmen ana paula giulia francesca
+            chiara marie sophie camille ursula fatima aisha amira layla mariam yasmin
+            noor zainab mei ling yuki keiko priya anjali sunita ngozi amina chioma"""
+        ),
+        "f",
+    ),
+}
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def _gender(words: frozenset[str]) -> str | None:
+    return next((_GENDERS[w.rstrip(".")] for w in words if w.rstrip(".") in _GENDERS), None)
+
+
+_PERSON_NOUNS = _words(
+    """minister president spokesman spokeswoman spokesperson official senator governor mayor
+    premier man woman lawyer witness resident chairman founder executive"""
+)
+
+
+_OFFICIAL_PLURALS = _words(
+    "officials authorities police investigators prosecutors lawmakers diplomats"
+)
+
+
+_VAGUE_HEADS = _words(
+    """officials experts analysts sources critics residents witnesses observers people
+    individuals groups reports scientists researchers insiders commentators media users others
+    estimates"""
+)
+
+
+_COUNTRIES = _words(
+    """china russia india japan iran iraq israel syria ukraine germany france britain uk us
+    u.s. usa america canada mexico brazil australia indonesia malaysia thailand myanmar
+    vietnam philippines pakistan afghanistan turkey egypt italy spain poland taiwan singapore
+    bangladesh nigeria kenya ethiopia venezuela cuba argentina chile colombia peru greece
+    sweden norway finland denmark netherlands belgium switzerland austria hungary ireland
+    lebanon jordan qatar yemen libya sudan algeria morocco"""
+) | {"south korea", "north korea", "saudi arabia", "united states", "united kingdom"}
+
+
+_NAME_JOINERS = _words("of for and & de da di du del der van von la le al el bin ibn abu")
+
+
+_DESC_STOPS = _words("of at for in from with who which that based since whose")
+
+
+# Capitalised words that name no one: "an Internet posting".
+_GENERIC_CAPS = _words("internet web online")
+
+
+_CALENDAR = _words(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday"""
+)
+
+
+_ROLE_WORDS = _words(
+    """spokesman spokeswoman spokesperson representative representatives official officials
+    analysts economists researchers scientists experts executives staff employees"""
+)

@@ -1,0 +1,90 @@
+"""Markdown and HTML reports from Jinja2 templates, each escaped for its own format.
+
+HTML is autoescaped by Jinja2. Markdown has no autoescaping of its own, so every value a
+template prints passes through `markdown_text` (Jinja2's `finalize`): corpus and reviewer
+text can neither open an HTML tag nor start Markdown syntax such as a link.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from claimcheck.presentation import one_line, provenance_chain, sentence_segments
+from claimcheck.services.reporting import Report
+
+# Every ASCII punctuation character Markdown may read as syntax gets a backslash; angle
+# brackets and ampersands become entities, so no tag can open even in a renderer that
+# ignores backslash escapes. One translation table does both in a single pass.
+_MARKDOWN_ESCAPES = str.maketrans(
+    {c: "\\" + c for c in "\\`*_{}[]()#!|~"} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+)
+# Syntax only at the start of a line: a list item, a numbered item, a heading underline.
+_LINE_START = re.compile(r"^(\d{0,9})([-+=.)])(?=\s|$)")
+
+
+def markdown_text(value: Any) -> str:
+    """A value as literal Markdown text on one line (a `Markup` value is the template's own)."""
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    if not text.isprintable():  # new lines, tabs, control characters: most values have none
+        text = one_line(text)
+    text = text.translate(_MARKDOWN_ESCAPES)
+    if text[:1].isdigit() or text[:1] in "-+=.)":
+        text = _LINE_START.sub(r"\1\\\2", text)
+    return text
+
+
+def utc(at: dt.datetime | None) -> str:
+    """A recorded time in UTC to the second (SQLite hands times back without their zone)."""
+    if at is None:
+        return ""
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    return at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def web_url(url: str | None) -> str | None:
+    """A URL a reader may follow: http or https only; anything else stays text."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    return None
+
+
+def _environment(suffix: str) -> Environment:
+    markdown = suffix == "md"
+    env = Environment(
+        loader=PackageLoader("claimcheck.reports", "templates"),
+        # Every value HTML-escaped (the templates end in .j2, which select_autoescape misses).
+        autoescape=not markdown,
+        finalize=markdown_text if markdown else None,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(utc=utc, one_line=one_line, web_url=web_url)
+    env.globals.update(chain=provenance_chain, segments=sentence_segments, Markup=Markup)
+    return env
+
+
+_ENVIRONMENTS: dict[str, Environment] = {}
+
+
+def render(report: Report, fmt: str) -> Iterator[str]:
+    """The report as Markdown ("md") or HTML ("html"), in pieces as it is read."""
+    env = _ENVIRONMENTS.get(fmt)
+    if env is None:
+        env = _ENVIRONMENTS[fmt] = _environment(fmt)
+    return env.get_template(f"report.{fmt}.j2").generate(report=report, summary=report.summary)

@@ -1,0 +1,715 @@
+"""The data of a provenance report: one document or the whole corpus, read as it is written.
+
+A report is plain data (frozen dataclasses) that the Markdown, HTML and JSON renderers
+share. Claims, the unattributed section and the history are iterators over the database,
+read in batches in a fixed order, so a report of any size takes flat memory and the same
+database always gives the same report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy import Select, bindparam, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
+
+from claimcheck.core.origins import Appearance, Origin, origins
+from claimcheck.errors import ClaimcheckError
+from claimcheck.services.claims import (
+    BATCH,
+    ClaimFilter,
+    ClaimView,
+    DocumentRef,
+    LinkView,
+    SourceView,
+    _select,
+)
+from claimcheck.services.review import describe
+from claimcheck.store.engine import Database
+from claimcheck.store.models import (
+    Attribution,
+    AuditEntry,
+    Claim,
+    Cluster,
+    ClusterMember,
+    Document,
+    Link,
+    Note,
+    Reviewer,
+    Source,
+)
+
+# Links that speak for a claim; a contradiction is shown but never counted as corroboration.
+SUPPORTING = ("corroborates", "cites")
+VERDICT_ACTIONS = ("status", "cluster_status")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    id: int
+    path: str
+    version: int
+    sha256: str
+    title: str | None
+    publisher: str | None
+    url: str | None
+    published: dt.date | None
+    ingested_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    name: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    documents: int
+    sentences: int
+    claims: int
+    attributed: int
+    unattributed: int
+    sources_by_kind: tuple[Count, ...]
+    sources_by_name: tuple[Count, ...]
+    statuses: tuple[Count, ...]
+    clusters: int
+    clustered_claims: int
+
+    @property
+    def attributed_share(self) -> float:
+        return self.attributed / self.claims if self.claims else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class LinkEntry:
+    id: int
+    relation: str
+    target_claim: int | None
+    target_claim_text: str | None
+    target_source: str | None
+    url: str | None
+    title: str | None
+    note: str | None
+    reviewer: str | None
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class NoteEntry:
+    id: int
+    text: str
+    reviewer: str | None
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    status: str
+    reviewer: str | None
+    at: dt.datetime
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AppearanceRef:
+    """Where a cluster's claim appears: a claim of a document."""
+
+    claim_id: int
+    document_id: int
+    path: str
+    title: str | None
+    publisher: str | None
+    url: str | None
+    published: dt.date | None
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterInfo:
+    id: int
+    status: str
+    canonical_claim_id: int | None
+    appearances: tuple[AppearanceRef, ...]
+
+    @property
+    def first(self) -> AppearanceRef:
+        return next(
+            (a for a in self.appearances if a.claim_id == self.canonical_claim_id),
+            self.appearances[0],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ReportClaim:
+    view: ClaimView
+    document: DocumentInfo
+    links: tuple[LinkEntry, ...]
+    notes: tuple[NoteEntry, ...]
+    verdict: Verdict | None
+    cluster: ClusterInfo | None
+    origins: tuple[Origin, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryItem:
+    id: int
+    at: dt.datetime
+    reviewer: str | None
+    action: str
+    entity: str
+    entity_id: int | None
+    summary: str
+
+
+class Report:
+    """A report's scope and summary, with its long sections read on demand."""
+
+    def __init__(
+        self,
+        db: Database,
+        document: DocumentInfo | None,
+        summary: Summary,
+        as_of: dt.datetime | None,
+    ) -> None:
+        self._db = db
+        self.document = document
+        self.summary = summary
+        # The last recorded change: a report shows no clock time of its own.
+        self.as_of = as_of
+
+    @property
+    def scope(self) -> str:
+        return "corpus" if self.document is None else "document"
+
+    def _filter(self, **kwargs: object) -> ClaimFilter:
+        doc = None if self.document is None else str(self.document.id)
+        return ClaimFilter(document=doc, **kwargs)  # type: ignore[arg-type]
+
+    def claims(self, statuses: tuple[str, ...] | None = None) -> Iterator[ReportClaim]:
+        """Every claim (or those with one of `statuses`) in document order, in full."""
+        with self._db.session() as session:
+            for rows in _claim_rows(session, self._filter(statuses=statuses)):
+                yield from _report_claims(session, rows)
+
+    def unattributed(self) -> Iterator[ClaimView]:
+        """Statements of fact with no source, most check-worthy first."""
+        with self._db.session() as session:
+            for rows in _claim_rows(
+                session, self._filter(unattributed=True, sort="checkworthiness")
+            ):
+                yield from _views(session, rows, {}, {})
+
+    def history(self) -> Iterator[HistoryItem]:
+        """The audit log of the scope, oldest first."""
+        return history(self._db, None if self.document is None else self.document.id)
+
+
+def build_report(db: Database, document: str | None = None) -> Report:
+    """The report of one document (by id or path; its current version) or of the corpus."""
+    with db.session() as session:
+        info = None if document is None else _document(session, document)
+        summary = _summary(session, None if info is None else info.id)
+        return Report(db, info, summary, session.scalar(select(func.max(AuditEntry.at))))
+
+
+def _document_info(doc: Document) -> DocumentInfo:
+    return DocumentInfo(
+        doc.id,
+        doc.path,
+        doc.version,
+        doc.sha256,
+        doc.title,
+        doc.publisher,
+        doc.url,
+        doc.published,
+        doc.ingested_at,
+    )
+
+
+def _document(session: Session, ref: str) -> DocumentInfo:
+    query = select(Document)
+    if ref.isdigit():
+        query = query.where(Document.id == int(ref))
+    else:
+        query = query.where(Document.path == ref, Document.superseded_by_id.is_(None))
+    found = session.scalars(query).first()
+    if found is None:
+        raise ClaimcheckError(f"there is no document {ref}; `claimcheck claims` lists them")
+    return _document_info(found)
+
+
+def _in_scope(query: Select, document_id: int | None) -> Select:  # type: ignore[type-arg]
+    query = query.join(Document, Claim.document_id == Document.id)
+    if document_id is None:
+        return query.where(Document.superseded_by_id.is_(None))
+    return query.where(Document.id == document_id)
+
+
+def _counts(session: Session, query: Select) -> tuple[Count, ...]:  # type: ignore[type-arg]
+    rows = [(str(name), int(n)) for name, n in session.execute(query)]
+    return tuple(Count(name, n) for name, n in sorted(rows, key=lambda r: (-r[1], r[0])))
+
+
+def _summary(session: Session, document_id: int | None) -> Summary:
+    documents = session.scalar(
+        select(func.count())
+        .select_from(Document)
+        .where(
+            Document.superseded_by_id.is_(None)
+            if document_id is None
+            else Document.id == document_id
+        )
+    )
+    sentences, claims, attributed = session.execute(
+        _in_scope(
+            select(
+                func.count(Claim.id),
+                func.count(Claim.id).filter(Claim.kind == "claim"),
+                func.count(Claim.id).filter(Claim.kind == "claim", Claim.attributed.is_(True)),
+            ),
+            document_id,
+        )
+    ).one()
+
+    def cited(column: InstrumentedAttribute[str]) -> Select:  # type: ignore[type-arg]
+        # Each source counted once per claim that cites it.
+        query = (
+            select(column, func.count(func.distinct(Attribution.claim_id)))
+            .select_from(Attribution)
+            .join(Source, Attribution.source_id == Source.id)
+            .join(Claim, Attribution.claim_id == Claim.id)
+        )
+        return _in_scope(query, document_id).group_by(column)
+
+    by_kind = _counts(session, cited(Source.kind))
+    by_name = _counts(session, cited(Source.name))
+    statuses = _counts(
+        session,
+        _in_scope(select(Claim.status, func.count()).select_from(Claim), document_id).group_by(
+            Claim.status
+        ),
+    )
+    clusters, clustered = session.execute(
+        _in_scope(
+            select(func.count(func.distinct(ClusterMember.cluster_id)), func.count())
+            .select_from(ClusterMember)
+            .join(Claim, ClusterMember.claim_id == Claim.id),
+            document_id,
+        )
+    ).one()
+    return Summary(
+        documents=documents or 0,
+        sentences=sentences,
+        claims=claims,
+        attributed=attributed,
+        unattributed=claims - attributed,
+        sources_by_kind=by_kind,
+        sources_by_name=by_name,
+        statuses=statuses,
+        clusters=clusters,
+        clustered_claims=clustered,
+    )
+
+
+# Columns, not ORM objects: a report reads every claim, and the document text with each
+# would be read again and again.
+_CLAIM_COLUMNS = (
+    Claim.id,
+    Claim.document_id,
+    Claim.index,
+    Claim.start,
+    Claim.end,
+    Claim.text,
+    Claim.kind,
+    Claim.checkworthiness,
+    Claim.checkworthiness_reasons,
+    Claim.hedge,
+    Claim.status,
+    Claim.version,
+    Document.path,
+    Document.sha256,
+    Document.title,
+    Document.version,
+)
+_DOCUMENT_COLUMNS = (
+    Document.id,
+    Document.path,
+    Document.version,
+    Document.sha256,
+    Document.title,
+    Document.publisher,
+    Document.url,
+    Document.published,
+    Document.ingested_at,
+)
+
+
+def _among(column: Any, values: Iterable[int]) -> Any:
+    """`column IN (values)` as one expanding parameter: a batch's thousands of ids are
+    bound, not compiled into the statement one by one."""
+    return column.in_(bindparam(None, sorted(values), expanding=True))
+
+
+def _claim_rows(session: Session, where: ClaimFilter) -> Iterator[Sequence[Any]]:
+    query = _select(where).with_only_columns(*_CLAIM_COLUMNS)
+    result: Any = session.execute(query.execution_options(yield_per=BATCH))
+    yield from result.partitions()
+
+
+def _views(
+    session: Session,
+    rows: Sequence[Any],
+    links: dict[int, list[LinkEntry]],
+    members: dict[int, int],
+    with_sources: bool = True,
+) -> list[ClaimView]:
+    owner = aliased(Source)
+    sources: dict[int, list[SourceView]] = defaultdict(list)
+    query = (
+        select(
+            Attribution.claim_id,
+            Attribution.source_text,
+            Source.name,
+            Source.kind,
+            owner.name,
+            Attribution.cue,
+            Attribution.role,
+            Attribution.medium,
+            Attribution.source_start,
+            Attribution.source_end,
+            Attribution.cue_start,
+            Attribution.cue_end,
+            Attribution.confidence,
+            Attribution.mention,
+            Attribution.carried_from,
+        )
+        .join(Source, Attribution.source_id == Source.id)
+        .outerjoin(owner, Source.owner_id == owner.id)
+        .where(Attribution.claim_id.in_(_claims_of(rows)))
+        .order_by(Attribution.claim_id, Attribution.id)
+    )
+    found: Iterable[Any] = session.execute(query) if with_sources else ()
+    for claim_id, *values in found:
+        sources[claim_id].append(SourceView(*values))
+    return [
+        ClaimView(
+            id=claim_id,
+            document=DocumentRef(document_id, path, sha256, title, doc_version),
+            index=index,
+            start=start,
+            end=end,
+            text=text,
+            kind=kind,
+            checkworthiness=checkworthiness,
+            reasons=tuple(reasons or ()),
+            hedge=hedge,
+            sources=tuple(sources.get(claim_id, ())),
+            cluster=members.get(claim_id),
+            status=status,
+            links=_link_views(links[claim_id]) if claim_id in links else (),
+            version=version,
+        )
+        for (
+            claim_id,
+            document_id,
+            index,
+            start,
+            end,
+            text,
+            kind,
+            checkworthiness,
+            reasons,
+            hedge,
+            status,
+            version,
+            path,
+            sha256,
+            title,
+            doc_version,
+        ) in rows
+    ]
+
+
+def _link_views(entries: Sequence[LinkEntry]) -> tuple[LinkView, ...]:
+    return tuple(
+        LinkView(e.id, e.relation, e.target_claim, e.target_source, e.url, e.title, e.note)
+        for e in entries
+    )
+
+
+def _claims_of(rows: Sequence[Any]) -> Select[int]:
+    """The claims of a batch's documents: a few document ids to bind instead of thousands of
+    claim ids (a document cut by the batch brings a few claims too many, never too few)."""
+    return select(Claim.id).where(_among(Claim.document_id, {row[1] for row in rows}))
+
+
+def _report_claims(session: Session, rows: Sequence[Any]) -> list[ReportClaim]:
+    batch = _claims_of(rows)
+    documents = {
+        row[0]: DocumentInfo(*row)
+        for row in session.execute(
+            select(*_DOCUMENT_COLUMNS).where(_among(Document.id, {row[1] for row in rows}))
+        )
+    }
+    links = _links(session, batch)
+    notes = _notes(session, batch)
+    verdicts = _verdicts(session, batch)
+    linked = {
+        link.target_claim
+        for entries in links.values()
+        for link in entries
+        if link.target_claim is not None and link.relation in SUPPORTING
+    }
+    members = dict(
+        session.execute(
+            select(ClusterMember.claim_id, ClusterMember.cluster_id).where(
+                or_(ClusterMember.claim_id.in_(batch), _among(ClusterMember.claim_id, linked))
+            )
+        ).all()
+    )
+    views = _views(session, rows, links, members)
+    clusters = _clusters(session, set(members.values()))
+    # The batch's own appearances come from its views; only copies and linked claims
+    # outside the batch are read.
+    appearances = {view.id: _appearance_of(view, documents[view.document.id]) for view in views}
+    others = {a.claim_id for c in clusters.values() for a in c.appearances} | linked
+    appearances |= _appearances(session, others - appearances.keys())
+    out = []
+    for view in views:
+        cluster_id = members.get(view.id)
+        if cluster_id is None and view.id not in links:
+            # Most claims stand alone: one appearance, and many share one outlet and source.
+            found = _alone(appearances[view.id])
+        else:
+            found = origins(_groups(view.id, links, members, clusters, appearances))
+        out.append(
+            ReportClaim(
+                view=view,
+                document=documents[view.document.id],
+                links=tuple(links.get(view.id, ())),
+                notes=tuple(notes.get(view.id, ())),
+                verdict=verdicts.get(view.id),
+                cluster=None if cluster_id is None else clusters[cluster_id],
+                origins=found,
+            )
+        )
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _alone(appearance: Appearance) -> tuple[Origin, ...]:
+    return origins([[appearance]])
+
+
+def _groups(
+    claim_id: int,
+    links: dict[int, list[LinkEntry]],
+    members: dict[int, int],
+    clusters: dict[int, ClusterInfo],
+    appearances: dict[int, Appearance],
+) -> list[list[Appearance]]:
+    """A claim's copies, then each claim, source or page linked in its support."""
+    groups = [_group(claim_id, members, clusters, appearances)]
+    for link in links.get(claim_id, ()):
+        if link.relation not in SUPPORTING:
+            continue
+        if link.target_claim is not None:
+            groups.append(_group(link.target_claim, members, clusters, appearances))
+        elif link.target_source is not None:
+            groups.append([Appearance((link.target_source,))])
+        elif link.url is not None:
+            groups.append([Appearance((), (), _site(link.url))])
+    return groups
+
+
+def _site(url: str) -> str:
+    """A linked page's outlet: its host name, so that pages of one site are one origin."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def _group(
+    claim_id: int,
+    members: dict[int, int],
+    clusters: dict[int, ClusterInfo],
+    appearances: dict[int, Appearance],
+) -> list[Appearance]:
+    """A claim and its near-duplicate copies, earliest appearance first."""
+    cluster_id = members.get(claim_id)
+    if cluster_id is None:
+        return [appearances[claim_id]] if claim_id in appearances else []
+    cluster = clusters[cluster_id]
+    first = cluster.first.claim_id
+    ordered = [first] + [a.claim_id for a in cluster.appearances if a.claim_id != first]
+    return [appearances[c] for c in ordered if c in appearances]
+
+
+def _appearance_of(view: ClaimView, document: DocumentInfo) -> Appearance:
+    return Appearance(
+        tuple(s.canonical for s in view.sources if s.role == "primary"),
+        tuple(s.canonical for s in view.sources if s.role == "via"),
+        document.publisher or document.path,
+    )
+
+
+def _appearances(session: Session, claim_ids: set[int]) -> dict[int, Appearance]:
+    if not claim_ids:
+        return {}
+    found: dict[int, tuple[list[str], list[str], str]] = {}
+    for claim_id, publisher, path in session.execute(
+        select(Claim.id, Document.publisher, Document.path)
+        .join(Document, Claim.document_id == Document.id)
+        .where(_among(Claim.id, claim_ids))
+    ):
+        found[claim_id] = ([], [], publisher or path)
+    for claim_id, role, name in session.execute(
+        select(Attribution.claim_id, Attribution.role, Source.name)
+        .join(Source, Attribution.source_id == Source.id)
+        .where(_among(Attribution.claim_id, claim_ids))
+        .order_by(Attribution.claim_id, Attribution.id)
+    ):
+        primaries, relays, _ = found[claim_id]
+        if role == "primary":
+            primaries.append(name)
+        elif role == "via":
+            relays.append(name)
+    return {
+        claim_id: Appearance(tuple(primaries), tuple(relays), outlet)
+        for claim_id, (primaries, relays, outlet) in found.items()
+    }
+
+
+def _clusters(session: Session, cluster_ids: set[int]) -> dict[int, ClusterInfo]:
+    refs: dict[int, list[AppearanceRef]] = defaultdict(list)
+    for cluster_id, claim_id, index, *columns in session.execute(
+        select(ClusterMember.cluster_id, Claim.id, Claim.index, *_DOCUMENT_COLUMNS)
+        .join(Claim, ClusterMember.claim_id == Claim.id)
+        .join(Document, Claim.document_id == Document.id)
+        .where(_among(ClusterMember.cluster_id, cluster_ids))
+        .order_by(ClusterMember.cluster_id, Document.path, Document.version, Claim.index)
+    ):
+        doc = DocumentInfo(*columns)
+        refs[cluster_id].append(
+            AppearanceRef(
+                claim_id,
+                doc.id,
+                doc.path,
+                doc.title,
+                doc.publisher,
+                doc.url,
+                doc.published,
+                index,
+            )
+        )
+    return {
+        cluster.id: ClusterInfo(
+            cluster.id, cluster.status, cluster.canonical_claim_id, tuple(refs[cluster.id])
+        )
+        for cluster in session.scalars(select(Cluster).where(_among(Cluster.id, cluster_ids)))
+        if refs[cluster.id]
+    }
+
+
+def _links(session: Session, claims: Select[int]) -> dict[int, list[LinkEntry]]:
+    target = select(Claim.text).where(Claim.id == Link.target_claim_id).scalar_subquery()
+    out: dict[int, list[LinkEntry]] = defaultdict(list)
+    for link, source, reviewer, target_text in session.execute(
+        select(Link, Source.name, Reviewer.name, target)
+        .outerjoin(Source, Link.target_source_id == Source.id)
+        .outerjoin(Reviewer, Link.reviewer_id == Reviewer.id)
+        .where(Link.claim_id.in_(claims))
+        .order_by(Link.id)
+    ):
+        assert link.claim_id is not None
+        out[link.claim_id].append(
+            LinkEntry(
+                id=link.id,
+                relation=link.relation,
+                target_claim=link.target_claim_id,
+                target_claim_text=target_text,
+                target_source=source,
+                url=link.url,
+                title=link.title,
+                note=link.note,
+                reviewer=reviewer,
+                created_at=link.created_at,
+            )
+        )
+    return out
+
+
+def _notes(session: Session, claims: Select[int]) -> dict[int, list[NoteEntry]]:
+    out: dict[int, list[NoteEntry]] = defaultdict(list)
+    for note, reviewer in session.execute(
+        select(Note, Reviewer.name)
+        .outerjoin(Reviewer, Note.reviewer_id == Reviewer.id)
+        .where(Note.claim_id.in_(claims))
+        .order_by(Note.id)
+    ):
+        out[note.claim_id].append(NoteEntry(note.id, note.text, reviewer, note.created_at))
+    return out
+
+
+def _verdicts(session: Session, claims: Select[int]) -> dict[int, Verdict]:
+    """Each claim's latest status decision: who, when, and the note given with it."""
+    out: dict[int, Verdict] = {}
+    for entry, reviewer in session.execute(
+        select(AuditEntry, Reviewer.name)
+        .outerjoin(Reviewer, AuditEntry.reviewer_id == Reviewer.id)
+        .where(
+            AuditEntry.entity == "claim",
+            AuditEntry.entity_id.in_(claims),
+            AuditEntry.action.in_(VERDICT_ACTIONS),
+        )
+        .order_by(AuditEntry.id)
+    ):
+        after = entry.after or {}
+        status = after.get("status")
+        if entry.entity_id is None or not isinstance(status, str):
+            continue
+        note = after.get("note")
+        out[entry.entity_id] = Verdict(
+            status, reviewer, entry.at, note if isinstance(note, str) else None
+        )
+    return out
+
+
+def history(db: Database, document_id: int | None = None) -> Iterator[HistoryItem]:
+    """Audit entries oldest first: all of them, or those about one document and its claims."""
+    query = (
+        select(AuditEntry, Reviewer.name)
+        .outerjoin(Reviewer, AuditEntry.reviewer_id == Reviewer.id)
+        .order_by(AuditEntry.at, AuditEntry.id)
+    )
+    if document_id is not None:
+        claims = select(Claim.id).where(Claim.document_id == document_id)
+        query = query.where(
+            or_(
+                (AuditEntry.entity == "document") & (AuditEntry.entity_id == document_id),
+                (AuditEntry.entity == "claim") & AuditEntry.entity_id.in_(claims),
+            )
+        )
+    with db.session() as session:
+        result = session.execute(query.execution_options(yield_per=BATCH))
+        for rows in result.partitions():
+            yield from _history_items((row[0], row[1]) for row in rows)
+
+
+def _history_items(rows: Iterable[tuple[AuditEntry, str | None]]) -> Iterator[HistoryItem]:
+    for entry, reviewer in rows:
+        yield HistoryItem(
+            entry.id,
+            entry.at,
+            reviewer,
+            entry.action,
+            entry.entity,
+            entry.entity_id,
+            describe(entry.action, entry.entity, entry.entity_id, entry.before, entry.after),
+        )
