@@ -235,3 +235,27 @@ async def test_corpus_text_shows_literally_in_queue_and_detail(tmp_path: Path) -
         await settle(app)
         assert literal in body(app)
         assert "\x1b" not in body(app) and "\x07" not in body(app)
+
+
+async def test_a_cluster_shows_every_appearance_and_filters_the_queue(
+    app_factory: Callable[[], ReviewApp], corpus_db: Database
+) -> None:
+    from claimcheck.services import clusters
+
+    (pair, _other) = clusters.suggestions(corpus_db)
+    clusters.confirm(corpus_db, pair.a, pair.b, reviewer="Grace Hopper")
+    (cluster,) = clusters.list_clusters(corpus_db)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        queue = await started(app)
+        await pilot.press("f")
+        await pilot.click("#cluster")
+        await pilot.press(*str(cluster.id), "enter")
+        await settle(app)
+        assert sorted(queue.order) == [pair.a, pair.b]
+        await pilot.press("enter")
+        await settle(app)
+        shown = body(app)
+        assert f"Cluster {cluster.id} (unreviewed)" in shown
+        assert "corpus/wic_universal_cyberspace.txt:" in shown
+        assert "corpus/wire/copy.txt:0 — Xinhua" in shown

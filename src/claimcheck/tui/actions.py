@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, cast
 from textual.binding import Binding
 from textual.screen import Screen
 
+from claimcheck.services import review
 from claimcheck.services.database import Database
 
 if TYPE_CHECKING:
@@ -105,15 +106,11 @@ class ClaimActions(Screen[None]):
 
 
 def _set_status(db: Database, current: Current, status: str, reviewer: str) -> str:
-    from claimcheck.services import review
-
     review.set_status(db, current.id, status, expected_version=current.version, reviewer=reviewer)
     return f"Claim {current.id}: {current.status} → {status}"
 
 
 def _add_link(db: Database, current: Current, request: LinkRequest, reviewer: str) -> str:
-    from claimcheck.services import review
-
     link = review.add_link(
         db,
         current.id,
@@ -129,7 +126,5 @@ def _add_link(db: Database, current: Current, request: LinkRequest, reviewer: st
 
 
 def _add_note(db: Database, current: Current, text: str, reviewer: str) -> str:
-    from claimcheck.services import review
-
     review.add_note(db, current.id, text, expected_version=current.version, reviewer=reviewer)
     return f"Claim {current.id}: note added"

@@ -20,6 +20,7 @@ from textual.worker import Worker, WorkerState
 
 from claimcheck.errors import ClaimcheckError, Conflict
 from claimcheck.services import queue as queue_service
+from claimcheck.services import review
 from claimcheck.services.database import Database, open_database
 from claimcheck.services.faults import describe
 from claimcheck.tui import messages
@@ -118,8 +119,6 @@ class ReviewApp(App[None]):
         reviewer, since = self.reviewer, self.started
 
         def job(db: Database) -> messages.Done:
-            from claimcheck.services import review
-
             result = review.undo_last(db, reviewer=reviewer, since=since)
             undone = result.undone
             claims = (undone.entity_id,) if undone.entity == "claim" and undone.entity_id else ()

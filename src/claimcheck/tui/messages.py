@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from textual.message import Message
 
 from claimcheck.services.clusters import SuggestionView
 from claimcheck.services.detail import ClaimContext
 from claimcheck.services.queue import ClaimMatch, QueueCounts, QueuePage, QueueRow
+from claimcheck.services.review import ClaimState, HistoryEntry
 
 
 @dataclass
@@ -39,9 +39,8 @@ class RowsChanged(Message):
 @dataclass
 class DetailLoaded(Message):
     context: ClaimContext
-    # Notes, links and history from the review services (plain dataclasses).
-    state: Any
-    history: list[Any]
+    state: ClaimState
+    history: list[HistoryEntry]
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static
 from claimcheck.presentation import provenance_chain, sentence_segments
 from claimcheck.services.database import Database
 from claimcheck.services.detail import ClaimContext, claim_context
+from claimcheck.services.review import ClaimState, HistoryEntry, claim_state, history
 from claimcheck.tui import messages
 from claimcheck.tui.actions import CLAIM_BINDINGS, ClaimActions, Current
 from claimcheck.tui.text import block, literal
@@ -25,12 +26,8 @@ MARKS = {"source": "underline bold yellow on grey23", "cue": "bold cyan on grey2
 
 
 def load(db: Database, claim_id: int) -> messages.DetailLoaded:
-    from claimcheck.services import review
-
     context = claim_context(db, claim_id)
-    return messages.DetailLoaded(
-        context, review.claim_state(db, claim_id), review.history(db, claim_id)
-    )
+    return messages.DetailLoaded(context, claim_state(db, claim_id), history(db, claim_id))
 
 
 def paragraph(context: ClaimContext) -> Text:
@@ -42,7 +39,7 @@ def paragraph(context: ClaimContext) -> Text:
     return text
 
 
-def render(context: ClaimContext, state: Any, history: list[Any]) -> Text:
+def render(context: ClaimContext, state: ClaimState, history: list[HistoryEntry]) -> Text:
     view = context.view
     doc = view.document
     lines: list[Text] = [

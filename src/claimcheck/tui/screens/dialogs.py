@@ -123,6 +123,7 @@ class LinkScreen(ModalScreen[LinkRequest | None]):
         self.relation: str | None = None
         self.target: str | None = None
         self.url: str | None = None
+        self.sources: list[str] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
