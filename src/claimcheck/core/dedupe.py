@@ -448,10 +448,17 @@ def _unique(codes: U64) -> U64:
 
 def _lsh_words(key: str) -> set[str]:
     """The words MinHash sees: content words cut to 6 letters, so a typo or inflection at a
-    word's end does not make it a different word."""
+    word's end does not make it a different word. Figures are left out where other words
+    remain: variants of one claim differ in them, and must still meet as candidates."""
     words = set(key.split())
-    # Claims made only of function words keep them, or they could never match.
-    return {word[:6] for word in (words - _FUNCTION_WORDS) or words}
+    content = words - _FUNCTION_WORDS
+    # Claims made only of function words or figures keep them, or they could never match.
+    return {
+        word[:6] for word in {w for w in content if not _HAS_DIGIT.search(w)} or content or words
+    }
+
+
+_HAS_DIGIT = re.compile(r"\d")
 
 
 Signature = tuple[int, bytes | None]
