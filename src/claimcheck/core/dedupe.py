@@ -472,14 +472,20 @@ def copy_key(text: str) -> int:
     """A 63-bit hash of what the rules see in ``text``: its sorted words, its names and its
     capitalised "May"s. Claims with equal copy keys score 100 against each other and alike
     against any third claim, so only the first of them needs comparing."""
+    return _key_and_copy(text)[1]
+
+
+def _key_and_copy(text: str) -> tuple[str, int]:
+    """``match_key(text)`` and ``copy_key(text)``, reading the text once."""
     tokens = _tokens(text)
     words = _words_of(tokens)
     if not words:
-        return _EMPTY
+        return "", _EMPTY
+    key = " ".join(sorted(words))
     names = " ".join(sorted(_names(tokens, words)))
-    mays = len(_MAY.findall(text))
-    seen = f"{' '.join(sorted(words))}\x00{names}\x00{mays}".encode()
-    return int.from_bytes(hashlib.blake2b(seen, digest_size=8).digest(), "little") >> 1 or 1
+    mays = len(_MAY.findall(text)) if "May" in text else 0
+    seen = f"{key}\x00{names}\x00{mays}".encode()
+    return key, int.from_bytes(hashlib.blake2b(seen, digest_size=8).digest(), "little") >> 1 or 1
 
 
 class ClaimIndex:
@@ -562,10 +568,10 @@ class ClaimIndex:
         for offset, text in enumerate(texts):
             signature = signatures[offset] if signatures is not None else None
             if signature is None:
-                key = self._key(start + offset)
-                found = copy_key(text if text is not None else self._text(start + offset))
-                if not key:
-                    found = _EMPTY
+                p = start + offset
+                key, found = _key_and_copy(text if text is not None else self._text(p))
+                self._keys[p] = key
+                self._lengths[p] = len(key)
             else:
                 found = signature[0]
                 if signature[1] is not None:

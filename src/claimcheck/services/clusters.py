@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Select, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from claimcheck.core.dedupe import (
@@ -26,7 +26,6 @@ from claimcheck.core.dedupe import (
     Signature,
     Thresholds,
     clusters,
-    copy_key,
     differences,
     families,
     similarity,
@@ -152,18 +151,12 @@ def _common(session: Session) -> frozenset[str] | None:
     return words or None
 
 
-def _save_index(
-    session: Session,
-    index: ClaimIndex,
-    common: frozenset[str] | None,
-    new: Mapping[int, int] | None = None,
-) -> None:
-    """Store what the index computed: the common words once decided, the signatures it
-    computed, and those of the ``new`` claims (claim id to copy key)."""
+def _save_index(session: Session, index: ClaimIndex, common: frozenset[str] | None) -> None:
+    """Store what the index computed: the common words once decided, the signatures of the
+    claims it hashed."""
     if common is None and index.common:
         _insert(session, CommonWord, [{"word": word} for word in sorted(index.common)])
-    signatures: dict[int, Signature] = {c: (key, None) for c, key in (new or {}).items()}
-    signatures.update(index.signatures())
+    signatures = index.signatures()
     ids = sorted(signatures)
     for chunk in _chunks(ids):
         session.execute(delete(ClaimSignature).where(ClaimSignature.claim_id.in_(chunk)))
@@ -179,10 +172,26 @@ def _save_index(
 
 
 def _insert(session: Session, model: type[Base], rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert ``rows`` through the table in batches (executemany; COPY-like speed on both)."""
-    table = model.metadata.tables[model.__tablename__]
-    for chunk in _chunks(rows, 10000):
-        session.execute(insert(table), chunk)
+    """Insert ``rows`` (every one with the same keys, every column given) in bulk, past the
+    ORM: COPY on PostgreSQL, one executemany on SQLite."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    cursor = session.connection().connection.cursor()
+    try:
+        if session.get_bind().dialect.name == "postgresql":
+            with cursor.copy(f"COPY {model.__tablename__} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row([row[c] for c in columns])
+        else:
+            marks = ", ".join("?" * len(columns))
+            cursor.executemany(
+                f"INSERT INTO {model.__tablename__} ({names}) VALUES ({marks})",
+                [tuple(row[c] for c in columns) for row in rows],
+            )
+    finally:
+        cursor.close()
 
 
 def dedupe_all(db: Database, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> DedupeSummary:
@@ -231,46 +240,52 @@ def match_documents(
                 .order_by(Claim.id)
             )
         )
-        # Claims of the versions these documents replaced match nothing any more.
-        replaced = select(Claim.id).join(Document, Claim.document_id == Document.id)
-        replaced = replaced.where(Document.superseded_by_id.in_(document_ids))
-        session.execute(delete(ClaimSignature).where(ClaimSignature.claim_id.in_(replaced)))
+        _forget_replaced(session, document_ids)
         new_ids = [r[0] for r in new]
-        keys = [copy_key(r[1]) for r in new]
-        wanted = sorted(set(keys))
         old: dict[int, Signature] = {}
-        fresh = set(new_ids)
         for claim_id, key, bands in session.execute(
             select(ClaimSignature.claim_id, ClaimSignature.copy_key, ClaimSignature.bands).where(
                 ClaimSignature.bands.is_not(None)
             )
         ):
-            if claim_id not in fresh:
-                old[claim_id] = (key, bands)
-        # The earliest copy of a new claim may have lost its band hashes' holder to a newer
-        # version: copies are found by their key.
-        for chunk in _chunks(wanted):
-            for claim_id, key in session.execute(
-                select(ClaimSignature.claim_id, ClaimSignature.copy_key).where(
-                    ClaimSignature.copy_key.in_(chunk), ClaimSignature.bands.is_(None)
-                )
-            ):
-                if claim_id not in fresh:
-                    old.setdefault(claim_id, (key, None))
+            old[claim_id] = (key, bands)
         common = _common(session)
         index = ClaimIndex(thresholds, common=common, fetch=_fetcher(session))
         old_ids = sorted(old)
         index.add(old_ids, [None] * len(old_ids), match=False, signatures=[old[i] for i in old_ids])
         del old
-        matches = index.add(new_ids, [r[1] for r in new], signatures=[(k, None) for k in keys])
-        _save_index(session, index, common, dict(zip(new_ids, keys, strict=True)))
+        matches = index.add(new_ids, [r[1] for r in new])
+        _save_index(session, index, common)
         matches = index.without(matches, _decided(session))
         ends = sorted({c for m in matches for c in (m.a, m.b)})
         cluster_of, family_of = _groups(session, ends)
         kept = spanning(matches, cluster_of, family_of)
         _store_pairs(session, kept)
         _rebuild(session, set(new_ids) | {c for m in kept for c in (m.a, m.b)})
-        return _summary(session, len(index))
+        claims = session.scalar(select(func.count()).select_from(ClaimSignature))
+        return _summary(session, claims or 0)
+
+
+def _forget_replaced(session: Session, document_ids: Sequence[int]) -> None:
+    """Claims of the versions these documents replaced match nothing any more. Where one
+    held the band hashes of its copy key, the earliest remaining copy takes them over
+    (copies have the same words, so the same hashes)."""
+    replaced = select(Claim.id).join(Document, Claim.document_id == Document.id)
+    replaced = replaced.where(Document.superseded_by_id.in_(document_ids))
+    holders = session.execute(
+        select(ClaimSignature.copy_key, ClaimSignature.bands).where(
+            ClaimSignature.claim_id.in_(replaced), ClaimSignature.bands.is_not(None)
+        )
+    ).all()
+    session.execute(delete(ClaimSignature).where(ClaimSignature.claim_id.in_(replaced)))
+    for key, bands in holders:
+        heir = session.scalar(
+            select(func.min(ClaimSignature.claim_id)).where(ClaimSignature.copy_key == key)
+        )
+        if heir is not None:
+            session.execute(
+                update(ClaimSignature).where(ClaimSignature.claim_id == heir).values(bands=bands)
+            )
 
 
 def _decided(session: Session) -> dict[tuple[int, int], str]:
@@ -406,29 +421,46 @@ def _regroup(
             previous.update(session.execute(previous_query.where(member.claim_id.in_(chunk))).all())
             session.execute(delete(member).where(member.claim_id.in_(chunk)))
     before = set(previous.values())
-    taken: set[int] = set()
-    rows: list[dict[str, object]] = []
+    table = Base.metadata.tables[group.__tablename__]
+    canonical_of: dict[int, int | None] = {}
+    for chunk in _chunks(sorted(before)):
+        canonical_of.update(
+            session.execute(
+                select(table.c.id, table.c.canonical_claim_id).where(table.c.id.in_(chunk))
+            ).all()
+        )
     # A group holding a cluster's canonical claim claims its id first: after a split, the
     # id (and its verdict and links) stays with the claims that stayed.
-    canonicals: set[int | None] = set()
-    for chunk in _chunks(sorted(before)):
-        canonicals.update(
-            session.scalars(select(group.canonical_claim_id).where(group.id.in_(chunk)))
-        )
+    canonicals = set(canonical_of.values())
+    taken: set[int] = set()
+    placed: list[tuple[list[int], int | None]] = []
+    moved: list[dict[str, int]] = []
     for claims in sorted(groups, key=lambda g: (canonicals.isdisjoint(g), -len(g))):
         votes = Counter(previous[c] for c in claims if c in previous)
         group_id = next((gid for gid, _ in votes.most_common() if gid not in taken), None)
         canonical = min(claims, key=lambda c: first_seen[c])
-        if group_id is None:
-            row = group(canonical_claim_id=canonical)
-            session.add(row)
-            session.flush()
-            group_id = row.id
-        else:
-            row = session.get_one(group, group_id)  # type: ignore[assignment]
-            if row.canonical_claim_id != canonical:
-                row.canonical_claim_id = canonical
-        taken.add(group_id)
+        if group_id is not None:
+            taken.add(group_id)
+            if canonical_of[group_id] != canonical:
+                moved.append({"group": group_id, "canonical": canonical})
+        placed.append((claims, group_id))
+    if moved:
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("group"))
+            .values(canonical_claim_id=bindparam("canonical"), version=table.c.version + 1),
+            moved,
+        )
+    fresh = [claims for claims, group_id in placed if group_id is None]
+    if fresh:
+        created = session.execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True),
+            [{"canonical_claim_id": min(c, key=lambda c: first_seen[c])} for c in fresh],
+        ).scalars()
+        ids = iter(list(created))
+        placed = [(claims, next(ids) if gid is None else gid) for claims, gid in placed]
+    rows: list[dict[str, object]] = []
+    for claims, group_id in placed:
         for c in claims:
             values: dict[str, object] = {"claim_id": c, group_column.key: group_id}
             if state is not None:
