@@ -1,4 +1,5 @@
-"""Variant families, stored matching signatures, the variant flag on claim pairs.
+"""Variant families, stored matching signatures, the variant flag on claim pairs, an
+index for the most check-worthy unattributed claims.
 
 Revision ID: 3534abfe1020
 Revises: 49ce8544f80a
@@ -19,6 +20,10 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("claims", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_claims_rank", ["kind", "attributed", "checkworthiness"], unique=False
+        )
     op.create_table(
         "dedupe_common_words",
         sa.Column("word", sa.String(length=100), nullable=False),
@@ -88,6 +93,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("claims", schema=None) as batch_op:
+        batch_op.drop_index("ix_claims_rank")
     with op.batch_alter_table("claim_pairs", schema=None) as batch_op:
         batch_op.drop_column("variant")
 

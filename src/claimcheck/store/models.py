@@ -122,6 +122,8 @@ class Claim(Base):
         CheckConstraint(_one_of("kind", CLAIM_KINDS), name="kind"),
         CheckConstraint(_one_of("status", STATUSES), name="status"),
         Index("ix_claims_status_kind", "status", "kind"),
+        # `claims --unattributed --sort checkworthiness --limit N` reads the first N of it.
+        Index("ix_claims_rank", "kind", "attributed", "checkworthiness"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
