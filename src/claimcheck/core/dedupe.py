@@ -243,14 +243,12 @@ def _possessive(word: str) -> str:
 def _names(tokens: list[str], words: list[str]) -> set[str]:
     # A claim may start with a name ("China has ..."), so the first word counts too unless
     # it is a function word.
-    return {
-        _possessive(word)
-        for token, word in zip(tokens, words, strict=True)
-        if token[:1].isupper() and word not in _NOT_NAMES
-    }
+    capitalised = [i for i, token in enumerate(tokens) if token[0].isupper()]
+    return {_possessive(words[i]) for i in capitalised if words[i] not in _NOT_NAMES}
 
 
 _MAY = re.compile(r"\bMay\b")
+_NO_DIGITS = frozenset("0123456789")  # a word that shares none has no figure in it
 
 
 def _profile(text: str) -> _Profile:
@@ -261,13 +259,13 @@ def _profile(text: str) -> _Profile:
     rest: list[str] = []
     names = _names(tokens, words)
     for word in words:
-        if _YEAR.fullmatch(word) or word in _CALENDAR:
+        if word in _CALENDAR or (not _NO_DIGITS.isdisjoint(word) and _YEAR.fullmatch(word)):
             dates.append(word)
         elif word in _NUMBER_WORDS:
             numbers.append(_NUMBER_WORDS[word] or word)
-        elif _DIGITS.fullmatch(word):
+        elif not _NO_DIGITS.isdisjoint(word) and _DIGITS.fullmatch(word):
             numbers.append(word)
-        elif _possessive(word) not in names:
+        elif word not in names and _possessive(word) not in names:
             rest.append(word)
     # "may" is a verb far more often than a month; only the capitalised form counts.
     mays = len(_MAY.findall(text))
@@ -276,7 +274,7 @@ def _profile(text: str) -> _Profile:
         rest = [word for word in rest if word != "may"] + ["may"] * (rest.count("may") - mays)
     return _Profile(
         size=len(words),
-        words=frozenset(_possessive(word) for word in words),
+        words=frozenset(w[:-2] if w.endswith("'s") else w for w in words),
         numbers=tuple(sorted(numbers)),
         dates=tuple(sorted(dates)),
         names=frozenset(names),
@@ -454,11 +452,8 @@ def _lsh_words(key: str) -> set[str]:
     content = words - _FUNCTION_WORDS
     # Claims made only of function words or figures keep them, or they could never match.
     return {
-        word[:6] for word in {w for w in content if not _HAS_DIGIT.search(w)} or content or words
+        word[:6] for word in {w for w in content if _NO_DIGITS.isdisjoint(w)} or content or words
     }
-
-
-_HAS_DIGIT = re.compile(r"\d")
 
 
 Signature = tuple[int, bytes | None]
@@ -469,9 +464,10 @@ _EMPTY = 0  # the copy key of a claim without words: it never matches anything
 
 
 def copy_key(text: str) -> int:
-    """A 63-bit hash of what the rules see in ``text``: its sorted words, its names and its
-    capitalised "May"s. Claims with equal copy keys score 100 against each other and alike
-    against any third claim, so only the first of them needs comparing."""
+    """A 63-bit hash of what the rules see in ``text``: its sorted words and which of them
+    are capitalised (the names, and "May" the month). Claims with equal copy keys score 100
+    against each other and alike against any third claim, so only the first of them needs
+    comparing."""
     return _key_and_copy(text)[1]
 
 
@@ -482,9 +478,10 @@ def _key_and_copy(text: str) -> tuple[str, int]:
     if not words:
         return "", _EMPTY
     key = " ".join(sorted(words))
-    names = " ".join(sorted(_names(tokens, words)))
-    mays = len(_MAY.findall(text)) if "May" in text else 0
-    seen = f"{key}\x00{names}\x00{mays}".encode()
+    # The capitalised words decide the names and the "May"s, so equal keys and equal
+    # capitalised words make claims alike to every rule.
+    capitals = " ".join(sorted(t.casefold() for t in tokens if t[0].isupper()))
+    seen = f"{key}\x00{capitals}".encode()
     return key, int.from_bytes(hashlib.blake2b(seen, digest_size=8).digest(), "little") >> 1 or 1
 
 
