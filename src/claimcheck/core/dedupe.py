@@ -480,7 +480,7 @@ def _key_and_copy(text: str) -> tuple[str, int]:
     key = " ".join(sorted(words))
     # The capitalised words decide the names and the "May"s, so equal keys and equal
     # capitalised words make claims alike to every rule.
-    capitals = " ".join(sorted(t.casefold() for t in tokens if t[0].isupper()))
+    capitals = " ".join(sorted([t.casefold() for t in tokens if t[0].isupper()]))
     seen = f"{key}\x00{capitals}".encode()
     return key, int.from_bytes(hashlib.blake2b(seen, digest_size=8).digest(), "little") >> 1 or 1
 

@@ -33,6 +33,7 @@ from claimcheck.core.dedupe import (
 )
 from claimcheck.errors import ClaimcheckError
 from claimcheck.services.audit import record
+from claimcheck.store.bulk import insert_rows
 from claimcheck.store.engine import Database
 from claimcheck.store.models import (
     Attribution,
@@ -172,26 +173,7 @@ def _save_index(session: Session, index: ClaimIndex, common: frozenset[str] | No
 
 
 def _insert(session: Session, model: type[Base], rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert ``rows`` (every one with the same keys, every column given) in bulk, past the
-    ORM: COPY on PostgreSQL, one executemany on SQLite."""
-    if not rows:
-        return
-    columns = list(rows[0])
-    names = ", ".join(f'"{c}"' for c in columns)
-    cursor = session.connection().connection.cursor()
-    try:
-        if session.get_bind().dialect.name == "postgresql":
-            with cursor.copy(f"COPY {model.__tablename__} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row([row[c] for c in columns])
-        else:
-            marks = ", ".join("?" * len(columns))
-            cursor.executemany(
-                f"INSERT INTO {model.__tablename__} ({names}) VALUES ({marks})",
-                [tuple(row[c] for c in columns) for row in rows],
-            )
-    finally:
-        cursor.close()
+    insert_rows(session, Base.metadata.tables[model.__tablename__], rows)
 
 
 def dedupe_all(db: Database, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> DedupeSummary:
