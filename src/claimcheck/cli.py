@@ -647,8 +647,8 @@ def dedupe(
         summary = clusters.dedupe_all(db, make_thresholds(upper, lower, min_words))
     click.echo(
         f"Claims: {summary.claims}; clusters: {summary.clusters} "
-        f"({summary.clustered_claims} claims); automatic pairs: {summary.automatic}; "
-        f"suggestions: {summary.suggested}"
+        f"({summary.clustered_claims} claims); families of variants: {summary.families}; "
+        f"automatic pairs: {summary.automatic}; suggestions: {summary.suggested}"
     )
 
 
