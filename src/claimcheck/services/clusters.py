@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -223,6 +223,12 @@ def match_documents(
             )
         )
         _forget_replaced(session, document_ids)
+        # The replaced versions' claims leave their groups, whose other claims may have
+        # been joined through them: those are matched again first.
+        replaced = select(Claim.id).join(Document, Claim.document_id == Document.id)
+        gone = set(session.scalars(replaced.where(Document.superseded_by_id.in_(document_ids))))
+        if gone:
+            _rebuild(session, _rematch(session, gone, leaving=gone) | gone)
         new_ids = [r[0] for r in new]
         old: dict[int, Signature] = {}
         for claim_id, key, bands in session.execute(
@@ -456,7 +462,7 @@ def _regroup(
         session.execute(delete(group).where(group.id.in_(chunk), ~has_members.exists()))
 
 
-def _rematch(session: Session, touched: set[int]) -> set[int]:
+def _rematch(session: Session, touched: set[int], leaving: Set[int] = frozenset()) -> set[int]:
     """Match the claims of the groups of ``touched`` among themselves again, and return them.
 
     Only the pairs that join groups are stored, so when a reviewer rejects one, the pairs
@@ -471,6 +477,7 @@ def _rematch(session: Session, touched: set[int]) -> set[int]:
     ):
         for chunk in _chunks(sorted(values)):
             members.update(session.scalars(select(owner.claim_id).where(column.in_(chunk))))
+    members -= leaving
     ids = sorted(members)
     texts = _fetcher(session)(ids)
     for first in _chunks(ids):
