@@ -181,7 +181,7 @@ def test_a_new_version_leaves_the_old_claims_out_and_keeps_decisions(
 def test_a_new_version_without_the_sentence_takes_its_claim_out_of_its_groups(
     db: Database, corpus: dict[str, str]
 ) -> None:
-    a, b, c = ids(db, corpus)
+    _, b, c = ids(db, corpus)
     Path(corpus["a"]).write_text("Storm Report\n\nRoads are closed across the province.\n")
     ingest(db, [Path(corpus["a"])])
     assert clusters.list_clusters(db) == []
