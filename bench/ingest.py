@@ -1,6 +1,13 @@
 """Ingest throughput: sentences per second and peak memory, end to end into SQLite.
 
     python bench/ingest.py [--sentences 100000,200000] [--per-doc 100] [--repeat 3]
+        [--corpus news|repetition] [--db URL]
+
+``--corpus repetition`` is syndicated copy instead: 250 distinct sentences, each recurring
+in about 1 in 250 of the sentences as a variant with its figures and one or two names
+changed (as outlets run one wire story with a figure updated or a name localised), 50 to
+a file, and boilerplate lines recurring in every file. It reports the pair rows stored
+per claim, and clusters and families (see ``claimcheck clusters``).
 
 Each size runs in its own process, so each peak is its own. A generated corpus of
 news-like articles is written to a temporary folder, then ingested through the same
@@ -87,14 +94,92 @@ def articles(rng: random.Random, count: int, sentences: int) -> list[str]:
     return out
 
 
-def run_one(total: int, per_doc: int, attribute: bool) -> dict[str, float]:
+FIRST = ["Amara", "Bogdan", "Chiara", "Dmitri", "Esther", "Farid", "Greta", "Hamza", "Ines",
+         "Jonas", "Keiko", "Lucia", "Mateo", "Nadia", "Oskar", "Priya"]  # fmt: skip
+LAST = ["Okafor", "Kowalski", "Bianchi", "Ivanov", "Levi", "Rahimi", "Lind", "Yilmaz", "Costa",
+        "Berg", "Sato", "Moreno", "Duarte", "Haddad", "Nyberg", "Rao"]  # fmt: skip
+BOILERPLATE = [
+    "Reporting by {a}; editing by {b}.",
+    "Read also: {place} markets steady as talks resume",
+    # Stock sentences that read like claims, in every file word for word.
+    "The company did not immediately respond to a request for comment on the report.",
+    "Officials said more details would be released once the investigation was complete.",
+]
+
+
+def repetition(rng: random.Random, count: int, per_file: int = 50) -> list[str]:
+    """``count`` sentences of syndicated copy in files of ``per_file``, with boilerplate."""
+    words = vocabulary(rng)
+    weights = [1 / (rank + 1) for rank in range(len(words))]
+    stories = []
+    for _ in range(250):
+        body = rng.choices(words, weights, k=rng.randint(12, 20))
+        slots = ["{n0}", *rng.sample(["{n1}", "{p1}", ""], 1)]
+        for slot in filter(None, slots):
+            body.insert(rng.randrange(1, len(body)), slot)
+        text = " ".join(body)
+        # A figure as first reported, then revised; a name (the speaker's, and maybe
+        # another) kept or localised.
+        figures = [[rng.randint(2, 900) for _ in range(3)] for _ in range(2)]
+        names = [[f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(2)] for _ in range(2)]
+        stories.append((text[0].upper() + text[1:], figures, names))
+    sentences = []
+    for number in range(count):
+        text, figures, names = stories[number % len(stories)]
+        filled = text.format(
+            n0=rng.choices(figures[0], [7, 2, 1])[0], n1=rng.choices(figures[1], [7, 2, 1])[0],
+            p1=rng.choices(names[1], [3, 1])[0],
+        )  # fmt: skip
+        cue = rng.choice(["said", "says", "told reporters"])
+        speaker = rng.choices(names[0], [3, 1])[0]
+        sentences.append(f"{filled}, {speaker} {cue}.")
+    rng.shuffle(sentences)
+    out = []
+    for start in range(0, len(sentences), per_file):
+        chunk = sentences[start : start + per_file]
+        lines = [f"{rng.choice(PLACES)} Report {start // per_file}"]
+        lines += [" ".join(chunk[i : i + 4]) for i in range(0, len(chunk), 4)]
+        lines += [
+            line.format(a=rng.choice(LAST), b=rng.choice(LAST), place=rng.choice(PLACES))
+            for line in BOILERPLATE
+        ]
+        out.append("\n\n".join(lines) + "\n")
+    return out
+
+
+def partitions(url: str) -> dict[str, float]:
+    """Pair rows per claim, clusters and families of the ingested database."""
+    from sqlalchemy import func, select
+
+    from claimcheck.services.database import open_database
+    from claimcheck.store.models import Claim, ClaimPair, ClusterMember, FamilyMember
+
+    db = open_database(url)
+    with db.session() as session:
+        kind = Claim.kind == "claim"
+        claims = session.scalar(select(func.count()).select_from(Claim).where(kind))
+        pairs = session.scalar(select(func.count()).select_from(ClaimPair))
+        grouped = session.scalar(select(func.count(func.distinct(ClusterMember.cluster_id))))
+        families = session.scalar(select(func.count(func.distinct(FamilyMember.family_id))))
+    db.close()
+    return {
+        "claims": claims or 0,
+        "pairs_per_claim": (pairs or 0) / max(claims or 1, 1),
+        "clusters": grouped or 0,
+        "families": families or 0,
+    }
+
+
+def run_one(
+    total: int, per_doc: int, attribute: bool, corpus: str = "news", url: str | None = None
+) -> dict[str, float]:
     from claimcheck.core import prepare
     from claimcheck.core.attribution import SentenceAnalysis, analyse_document
     from claimcheck.core.kinds import classify_document
     from claimcheck.core.reading import read_file
     from claimcheck.core.segment import segment
     from claimcheck.services import clusters, ingest
-    from claimcheck.services.database import open_database
+    from claimcheck.services.database import downgrade, open_database
 
     dedupe_seconds = 0.0
     match_documents = clusters.match_documents
@@ -119,14 +204,23 @@ def run_one(total: int, per_doc: int, attribute: bool) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
-        for number, text in enumerate(articles(rng, total // per_doc, per_doc)):
+        if corpus == "news":
+            texts = articles(rng, total // per_doc, per_doc)
+        else:
+            texts = repetition(rng, total * 50 // 55)
+        for number, text in enumerate(texts):
             (folder / f"{number:06d}.txt").write_text(text, encoding="utf-8")
-        db = open_database(f"sqlite:///{tmp}/bench.db")
+        if url is None:
+            url = f"sqlite:///{tmp}/bench.db"
+        else:
+            downgrade(url, "base")  # an empty database for each run
+        db = open_database(url)
         started = time.perf_counter()
         summary = ingest.ingest(db, [folder])
         elapsed = time.perf_counter() - started
         db.close()
         assert attribute or summary.unattributed == summary.kinds["claim"]
+        shape = partitions(url) if corpus == "repetition" else {}
         attribution = 0.0
         for path in sorted(folder.iterdir()) if attribute else ():
             doc = read_file(path)
@@ -145,6 +239,7 @@ def run_one(total: int, per_doc: int, attribute: bool) -> dict[str, float]:
         "attribution_seconds": attribution,
         "peak_mib": peak_mib,
         "worker_mib": worker_mib,
+        **shape,
     }
 
 
@@ -155,9 +250,12 @@ def main() -> None:
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--without-attribution", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--repeat", type=int, default=3, help="runs of each kind; best kept")
+    parser.add_argument("--corpus", choices=["news", "repetition"], default="news")
+    parser.add_argument("--db", help="database URL (an empty database; default a new SQLite)")
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one, args.per_doc, not args.without_attribution)))
+        result = run_one(args.one, args.per_doc, not args.without_attribution, args.corpus, args.db)
+        print(json.dumps(result))
         return
     print(f"{platform.node()} {platform.processor() or platform.machine()}, "
           f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}")  # fmt: skip
@@ -168,20 +266,28 @@ def main() -> None:
         # Two processes on two cores time noisily: runs alternate, and each kind's fastest
         # is kept.
         runs: dict[str, list[dict[str, float]]] = {"": [], "--without-attribution": []}
+        if args.corpus == "repetition" or args.db:
+            del runs["--without-attribution"]
         for _ in range(args.repeat):
             for flag, kept in runs.items():
                 out = subprocess.run(
                     [sys.executable, __file__, "--one", str(size), "--per-doc", str(args.per_doc),
+                     "--corpus", args.corpus, *(["--db", args.db] if args.db else []),
                      *filter(None, [flag])],
                     check=True, capture_output=True, text=True,
                 ).stdout  # fmt: skip
                 kept.append(json.loads(out.strip().splitlines()[-1]))
-        r, bare = (min(kept, key=lambda run: run["seconds"]) for kept in runs.values())
+        best = [min(kept, key=lambda run: run["seconds"]) for kept in runs.values()]
+        r, bare = best[0], best[-1]
         adds = r["seconds"] / bare["seconds"] - 1
         print(f"{r['sentences']:>10.0f} {r['seconds']:>8.2f} {r['per_second']:>9,.0f} "
               f"{r['before_dedupe_per_second']:>11,.0f} {r['dedupe_seconds']:>9.2f} "
               f"{bare['seconds']:>11.2f} {adds:>5.0%} {r['attribution_seconds']:>12.2f} "
               f"{r['peak_mib']:>9.0f} {r['worker_mib']:>11.0f}")  # fmt: skip
+        if "pairs_per_claim" in r:
+            print(f"{'':>10} {r['claims']:,.0f} claims, "
+                  f"{r['pairs_per_claim']:.2f} pair rows a claim, "
+                  f"{r['clusters']:,.0f} clusters, {r['families']:,.0f} families")  # fmt: skip
 
 
 if __name__ == "__main__":

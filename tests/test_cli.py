@@ -182,3 +182,27 @@ def test_reviewer_option_names_who_edited_the_registry(run: Any, sqlite_url: str
         )
     engine.dispose()
     assert names == ["Ada Lovelace"]
+
+
+def test_clusters_show_a_family_and_a_reviewer_decides_it_once(run: Any, tmp_path: Path) -> None:
+    text = "The storm killed 107 people across the coastal province on Tuesday, officials said."
+    for name, figure in (("a.txt", "107"), ("b.txt", "107"), ("c.txt", "328"), ("d.txt", "328")):
+        (tmp_path / name).write_text(f"Storm\n\n{text.replace('107', figure)}\n")
+    run("ingest", str(tmp_path))
+    listed = run("clusters").output
+    assert "Families" in listed and "2 variants" in listed
+    family_id = listed.split("Families", 1)[1].split("\n")[1].split()[0]
+    shown = run("clusters", "family", family_id).output
+    assert "Family" in shown and "(unreviewed): 4 claims, 2 variants" in shown
+    assert re.search(r"killed 107\s+2 claims\s+2 documents", shown)
+    assert re.search(r"killed 328\s+2 claims\s+2 documents", shown)
+    rows = [json.loads(line) for line in run("export").output.splitlines()]
+    assert all("variants" in r["flags"] for r in rows if r["kind"] == "claim")
+    kept = run("clusters", "family", family_id, "--variants").output
+    assert "(variants): 4 claims" in kept
+    assert "Family" in run("clusters", "family", family_id, "--same").output
+    assert "Families" not in run("clusters").output
+    rows = [json.loads(line) for line in run("export").output.splitlines()]
+    assert len({r["cluster"] for r in rows if r["kind"] == "claim"}) == 1
+    assert not any("variants" in r["flags"] for r in rows)
+    assert run("clusters", "family", "999").exit_code == 1

@@ -15,10 +15,15 @@ from claimcheck.core.dedupe import (
     Match,
     Thresholds,
     clusters,
+    copy_key,
+    differences,
+    families,
     find_matches,
     match_key,
+    match_verdict,
     normalise,
     similarity,
+    spanning,
 )
 from tests.gold import gold, seed
 
@@ -290,17 +295,25 @@ def edited_corpus() -> list[str]:
 
 
 def test_candidates_find_what_exhaustive_comparison_finds() -> None:
-    """LSH misses no pair that comparing every claim with every other would report."""
+    """LSH misses no pair that comparing every claim with every other would report; a copy
+    the rules cannot tell from an earlier claim is paired with that claim only."""
     texts = edited_corpus()
-    found = {(m.a, m.b) for m in find_matches(range(len(texts)), texts)}
+    limit = Thresholds().lower
+    matches = find_matches(range(len(texts)), texts)
+    # Variants (claims that differ only in a name or number) are reported below it too.
+    found = {(m.a, m.b) for m in matches if m.score >= limit}
+    first: dict[int, int] = {}
+    same = [first.setdefault(copy_key(text), i) for i, text in enumerate(texts)]
 
     keys = [match_key(t) for t in texts]
-    limit = Thresholds().lower
     scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=limit, dtype=np.float64)
-    expected = {
+    pairs = {
         (int(i), int(j)) for i, j in zip(*np.nonzero(np.triu(scores >= limit, 1)), strict=True)
     }
-    assert len(expected) > len(texts) / 3
+    assert len(pairs) > len(texts) / 3
+    expected = {(min(same[i], same[j]), max(same[i], same[j])) for i, j in pairs}
+    expected -= {(i, i) for i in range(len(texts))}
+    expected |= {(same[i], i) for i in range(len(texts)) if same[i] != i}
     assert found == expected
 
 
@@ -334,9 +347,11 @@ def test_claims_indexed_without_matching_are_matched_by_later_batches() -> None:
     index = ClaimIndex()
     old = "The storm killed 107 people across the coastal province on Tuesday, officials said."
     assert index.add([1, 2], [old, old], match=False) == []
-    (first, second) = index.add([3], [old.replace("said", "say")])
-    assert (first.a, first.b, second.a, second.b) == (1, 3, 2, 3)
-    assert first.automatic and second.automatic
+    # Claim 2 is a copy of claim 1 that no rule can tell apart: the new copy pairs with 1.
+    (first,) = index.add([3], [old.replace("said", "say")])
+    assert (first.a, first.b, first.automatic) == (1, 3, True)
+    (second,) = index.add([4], [old.replace("107", "108")])
+    assert (second.a, second.b, second.automatic, second.variant) == (1, 4, False, True)
 
 
 def test_words_in_most_claims_of_a_large_corpus_do_not_hide_copies() -> None:
@@ -367,3 +382,108 @@ def test_words_in_most_claims_of_a_large_corpus_do_not_hide_copies() -> None:
     index = ClaimIndex()
     pairs = index.add(range(40), texts[:40]) + index.add(range(40, len(texts)), texts[40:])
     assert {(m.a, m.b) for m in pairs} == found
+
+
+STORIES = [
+    "The storm killed {n} people across the coastal province of {place} on Tuesday night, "
+    "{name} said.",
+    "Prices of rice rose by {n} percent in the markets of {place} over the past month, "
+    "according to {name}.",
+    "The ministry will spend {n} million dollars on new hospitals in {place} next year, "
+    "{name} told reporters.",
+    "Rescue teams pulled {n} survivors from the collapsed factory building in {place} "
+    "overnight, {name} said.",
+    "More than {n} teachers walked out of schools across {place} to demand higher wages, "
+    "{name} said on Monday.",
+    "The airline cancelled {n} flights from the main airport in {place} because of the "
+    "strike, {name} said.",
+]
+BOILERPLATE = "The company did not immediately respond to a request for comment on the report."
+
+
+def syndicated(copies: int = 40, seed: int = 3) -> list[str]:
+    """Each story run ``copies`` times with its figure revised and a name or place
+    localised, light edits, a copy that denies it, and a stock sentence in every run."""
+    rng = random.Random(seed)
+    texts = []
+    for story in STORIES:
+        figures = [str(rng.randint(10, 900)) for _ in range(3)]
+        names = ["Maria Lopez", "Li Wei", "John Smith", "Aiko Tanaka"][rng.randint(0, 2) :][:2]
+        places = rng.sample(["Aceh", "Sindh", "Leyte", "Kerala"], 2)
+        for _ in range(copies):
+            text = story.format(
+                n=rng.choices(figures, [6, 3, 1])[0],
+                name=rng.choice(names),
+                place=rng.choices(places, [4, 1])[0],
+            )
+            if rng.random() < 0.3:
+                text = text.replace("said", "says").replace(",", "")
+            texts += [text, BOILERPLATE]
+        denial = story.format(n=figures[0], name=names[0], place=places[0])
+        texts.append(re.sub(r"\b(will|rose|killed|pulled|walked|cancelled)\b", r"never \1", denial))
+    return texts
+
+
+def exhaustive(texts: list[str]) -> list[Match]:
+    """Every pair compared with every other under the same rules."""
+    out = []
+    for i, j in itertools.combinations(range(len(texts)), 2):
+        m = match_verdict(texts[i], texts[j])
+        if m is not None:
+            out.append(Match(i, j, m.score, m.automatic, m.reason, m.variant))
+    return out
+
+
+def partition(groups: list[list[int]]) -> set[frozenset[int]]:
+    return {frozenset(g) for g in groups}
+
+
+def test_syndicated_copy_gives_the_groups_of_exhaustive_comparison_from_few_pairs() -> None:
+    texts = syndicated()
+    ids = list(range(len(texts)))
+    kept = spanning(find_matches(ids, texts))
+    every = exhaustive(texts)
+    assert len(every) > 8 * len(texts)  # what storing every pair would cost
+    assert len(kept) <= 1.5 * len(texts)
+    assert partition(clusters(ids, kept)) == partition(clusters(ids, every))
+    assert partition(families(ids, kept)) == partition(families(ids, every))
+    # One family per story; the stock sentence is one cluster of its own, in no family.
+    grouped = families(ids, kept)
+    assert len(grouped) == len(STORIES)
+    stock = {i for i, text in enumerate(texts) if text == BOILERPLATE}
+    assert stock in partition(clusters(ids, kept))
+    assert all(stock.isdisjoint(g) for g in grouped)
+    # A copy that denies the claim is no variant of it.
+    denials = {i for i, text in enumerate(texts) if " never " in text}
+    assert len(denials) == len(STORIES) and all(denials.isdisjoint(g) for g in grouped)
+
+
+def test_variants_differ_in_numbers_dates_or_names_only() -> None:
+    storm = STORIES[0].format(n=107, place="Aceh", name="Maria Lopez")
+    figure = pair(storm, storm.replace("107", "328"))
+    assert figure is not None and figure.variant and not figure.automatic
+    assert figure.reason == "numbers differ"
+    # Two names and a figure changed: under --upper as a whole, a variant all the same.
+    renamed = storm.replace("107", "328").replace("Aceh", "Sindh").replace("Maria Lopez", "Li Wei")
+    assert similarity(storm, renamed) < Thresholds().upper
+    moved = match_verdict(storm, renamed)
+    assert moved is not None and moved.variant and moved.reason == "numbers differ; names differ"
+    localised = pair(storm, storm.replace("107", "328").replace("Aceh", "Sindh"))
+    assert localised is not None and localised.variant
+    day = pair(storm, storm.replace("Tuesday", "Wednesday"))
+    assert day is not None and day.variant and day.reason == "dates differ"
+    denied = pair(storm, storm.replace("killed", "never killed"))
+    assert denied is not None and not denied.variant and not denied.automatic
+    other = pair(storm, storm.replace("coastal province", "mountain villages"))
+    assert other is None or not other.variant
+    short = pair("Li Wei won 12 seats.", "Maria Lopez won 14 seats.")
+    assert short is None or not short.variant
+
+
+def test_differences_name_what_a_variant_says_otherwise() -> None:
+    storm = STORIES[0].format(n=107, place="Aceh", name="Maria Lopez")
+    assert differences(storm.replace("107", "328"), storm) == "killed 328"
+    assert differences(storm, storm.replace("107", "328")) == "killed 107"
+    assert differences(storm.replace("said", "says"), storm) == ""
+    moved = differences(storm.replace("Aceh", "Sindh").replace("Maria Lopez", "Li Wei"), storm)
+    assert moved == "of sindh; night li wei"

@@ -39,7 +39,7 @@ def ids(db: Database, corpus: dict[str, str]) -> tuple[int, int, int]:
     return by_doc[corpus["a"]], by_doc[corpus["b"]], by_doc[corpus["c"]]
 
 
-def test_ingest_clusters_light_edits_and_only_suggests_a_changed_number(
+def test_ingest_clusters_light_edits_and_makes_a_changed_number_a_family(
     db: Database, corpus: dict[str, str]
 ) -> None:
     a, b, c = ids(db, corpus)
@@ -47,9 +47,14 @@ def test_ingest_clusters_light_edits_and_only_suggests_a_changed_number(
     assert cluster.size == 2 and cluster.canonical_claim_id == a
     assert {m.claim_id for m in cluster.members} == {a, b}
     assert set(cluster.documents) == {corpus["a"], corpus["b"]}
-    pending = clusters.suggestions(db)
-    assert {(s.a, s.b) for s in pending} == {(a, c), (b, c)}
-    assert all(s.reason is not None and "numbers differ" in s.reason for s in pending)
+    # The copy with another figure is no suggestion to review pair by pair, but a family.
+    assert clusters.suggestions(db) == []
+    (family,) = clusters.list_families(db)
+    assert family.canonical_claim_id == a and family.status == "unreviewed"
+    assert [(v.differs, v.claim_ids) for v in family.variants] == [
+        ("killed 107", (a, b)),
+        ("killed 328", (c,)),
+    ]
     views = {v.id: v for v in iter_claims(db)}
     assert views[a].cluster == views[b].cluster == cluster.id
     assert views[c].cluster is None
@@ -57,13 +62,21 @@ def test_ingest_clusters_light_edits_and_only_suggests_a_changed_number(
 
 def test_a_rejected_pair_is_never_suggested_again(db: Database, corpus: dict[str, str]) -> None:
     a, b, c = ids(db, corpus)
+    # c is joined to the family through a or b: rejecting one pair leaves the other.
     clusters.reject(db, a, c, reviewer="alice")
-    assert [(s.a, s.b) for s in clusters.suggestions(db)] == [(b, c)]
+    (family,) = clusters.list_families(db)
+    assert {m.claim_id for m in family.members} == {a, b, c}
+    clusters.reject(db, b, c, reviewer="alice")
+    assert clusters.list_families(db) == []
     clusters.dedupe_all(db)
-    assert [(s.a, s.b) for s in clusters.suggestions(db)] == [(b, c)]
+    assert clusters.list_families(db) == []
+    assert clusters.suggestions(db) == []
     with db.session() as session:
-        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "reject_pair")).one()
-        assert entry.after == {"a": a, "b": c, "state": "rejected"}
+        entries = session.scalars(select(AuditEntry).where(AuditEntry.action == "reject_pair"))
+        assert [e.after for e in entries] == [
+            {"a": a, "b": c, "state": "rejected"},
+            {"a": b, "b": c, "state": "rejected"},
+        ]
 
 
 def test_confirming_a_suggestion_joins_the_cluster_and_survives_recomputing(
@@ -160,4 +173,17 @@ def test_a_new_version_leaves_the_old_claims_out_and_keeps_decisions(
     )
     (cluster,) = clusters.list_clusters(db)
     assert {m.claim_id for m in cluster.members} == {new_a, b}
-    assert {(s.a, s.b) for s in clusters.suggestions(db)} == {(b, c)}
+    # The rejection follows a into its new version; c is still b's variant.
+    (family,) = clusters.list_families(db)
+    assert {m.claim_id for m in family.members} == {new_a, b, c}
+
+
+def test_a_new_version_without_the_sentence_takes_its_claim_out_of_its_groups(
+    db: Database, corpus: dict[str, str]
+) -> None:
+    _, b, c = ids(db, corpus)
+    Path(corpus["a"]).write_text("Storm Report\n\nRoads are closed across the province.\n")
+    ingest(db, [Path(corpus["a"])])
+    assert clusters.list_clusters(db) == []
+    (family,) = clusters.list_families(db)
+    assert {m.claim_id for m in family.members} == {b, c}

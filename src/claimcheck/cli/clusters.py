@@ -43,8 +43,8 @@ def dedupe(
         summary = clusters.dedupe_all(db, make_thresholds(upper, lower, min_words))
     click.echo(
         f"Claims: {summary.claims}; clusters: {summary.clusters} "
-        f"({summary.clustered_claims} claims); automatic pairs: {summary.automatic}; "
-        f"suggestions: {summary.suggested}"
+        f"({summary.clustered_claims} claims); families of variants: {summary.families}; "
+        f"automatic pairs: {summary.automatic}; suggestions: {summary.suggested}"
     )
 
 
@@ -56,7 +56,7 @@ def clusters(click_ctx: click.Context, limit: int) -> None:
     """List clusters of near-identical claims, largest first, or act on them."""
     if click_ctx.invoked_subcommand is not None:
         return
-    from claimcheck.services.clusters import list_clusters
+    from claimcheck.services.clusters import list_clusters, list_families
 
     with database(click_ctx.ensure_object(Context)) as db:
         for view in list_clusters(db, limit):
@@ -64,6 +64,44 @@ def clusters(click_ctx: click.Context, limit: int) -> None:
                 f"{view.id:>5}  {view.size:>3} claims  {len(view.documents):>3} documents  "
                 f"{view.status:<12} {one_line(view.canonical_text)[:90]}"
             )
+        families = list_families(db, limit)
+    if families:
+        click.echo("\nFamilies (claims that differ only in numbers, dates or names; "
+                   "`claimcheck clusters family ID`):")  # fmt: skip
+        for family in families:
+            click.echo(f"{family.id:>5}  {family.size:>3} claims  "
+                       f"{len(family.variants):>3} variants   {family.status:<12} "
+                       f"{one_line(family.canonical_text)[:90]}")  # fmt: skip
+
+
+@clusters.command("family")
+@click.argument("family_id", type=int)
+@click.option("--same", "verdict", flag_value="same", help="All its claims are one claim.")
+@click.option(
+    "--variants", "verdict", flag_value="variants", help="Keep them as variants that disagree."
+)
+@pass_context
+@command_errors
+def clusters_family(ctx: Context, family_id: int, verdict: str | None) -> None:
+    """Show a family of variants: what differs, in how many claims and documents; or decide
+    it once for all its claims (audited)."""
+    from claimcheck.services.clusters import decide_family, get_family
+
+    with database(ctx) as db:
+        if verdict is not None:
+            decide_family(db, family_id, verdict == "same", ctx.reviewer)
+            if verdict == "same":
+                click.echo(f"Family {family_id}: its claims now share one cluster.")
+                return
+        view = get_family(db, family_id)
+    click.echo(f"Family {view.id} ({view.status}): {view.size} claims, "
+               f"{len(view.variants)} variants")  # fmt: skip
+    click.echo(f"Canonical (earliest): {one_line(view.canonical_text)}")
+    for variant in view.variants:
+        differs = one_line(variant.differs) or "(as the canonical claim)"
+        click.echo(f"  {differs[:60]!s:<60}  {len(variant.claim_ids):>4} claims  "
+                   f"{len(variant.documents):>4} documents  "
+                   f"e.g. claim {variant.claim_ids[0]}")  # fmt: skip
 
 
 @clusters.command("show")

@@ -21,10 +21,12 @@ already indexed without recomputing old pairs; ``find_matches`` is a one-off ind
 
 from __future__ import annotations
 
+import difflib
 import hashlib
+import itertools
 import re
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Container, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -36,12 +38,18 @@ __all__ = [
     "DEFAULT_THRESHOLDS",
     "ClaimIndex",
     "Match",
+    "Signature",
     "Thresholds",
     "clusters",
+    "copy_key",
+    "differences",
+    "families",
     "find_matches",
     "match_key",
+    "match_verdict",
     "normalise",
     "similarity",
+    "spanning",
 ]
 
 U64 = npt.NDArray[np.uint64]
@@ -80,6 +88,9 @@ class Thresholds:
             raise ValueError("min_words must not be negative")
 
 
+DEFAULT_THRESHOLDS = Thresholds()
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     """A pair of claims scoring at least ``Thresholds.lower``.
@@ -95,6 +106,9 @@ class Match:
     score: float
     automatic: bool
     reason: str | None = None
+    # The two differ only in numbers, dates or names (see ``match_verdict``): they belong to
+    # one family of variants, whatever their score.
+    variant: bool = False
 
 
 # --- normalisation ---------------------------------------------------------------------
@@ -218,10 +232,23 @@ class _Profile(NamedTuple):
     dates: tuple[str, ...]
     names: frozenset[str]
     negations: int
+    # The sorted words without numbers, dates and names: what variants of a claim share.
+    masked: str
 
 
 def _possessive(word: str) -> str:
     return word.removesuffix("'s")
+
+
+def _names(tokens: list[str], words: list[str]) -> set[str]:
+    # A claim may start with a name ("China has ..."), so the first word counts too unless
+    # it is a function word.
+    capitalised = [i for i, token in enumerate(tokens) if token[0].isupper()]
+    return {_possessive(words[i]) for i in capitalised if words[i] not in _NOT_NAMES}
+
+
+_MAY = re.compile(r"\bMay\b")
+_NO_DIGITS = frozenset("0123456789")  # a word that shares none has no figure in it
 
 
 def _profile(text: str) -> _Profile:
@@ -229,30 +256,34 @@ def _profile(text: str) -> _Profile:
     words = _words_of(tokens)
     numbers: list[str] = []
     dates: list[str] = []
+    rest: list[str] = []
+    names = _names(tokens, words)
     for word in words:
-        if _YEAR.fullmatch(word) or word in _CALENDAR:
+        if word in _CALENDAR or (not _NO_DIGITS.isdisjoint(word) and _YEAR.fullmatch(word)):
             dates.append(word)
         elif word in _NUMBER_WORDS:
             numbers.append(_NUMBER_WORDS[word] or word)
-        elif _DIGITS.fullmatch(word):
+        elif not _NO_DIGITS.isdisjoint(word) and _DIGITS.fullmatch(word):
             numbers.append(word)
+        elif word not in names and _possessive(word) not in names:
+            rest.append(word)
     # "may" is a verb far more often than a month; only the capitalised form counts.
-    dates += ["may"] * len(re.findall(r"\bMay\b", text))
-    # A claim may start with a name ("China has ..."), so the first word counts too unless
-    # it is a function word.
-    names = {
-        _possessive(word)
-        for token, word in zip(tokens, words, strict=True)
-        if token[:1].isupper() and word not in _NOT_NAMES
-    }
+    mays = len(_MAY.findall(text))
+    dates += ["may"] * mays
+    if mays:
+        rest = [word for word in rest if word != "may"] + ["may"] * (rest.count("may") - mays)
     return _Profile(
         size=len(words),
-        words=frozenset(_possessive(word) for word in words),
+        words=frozenset(w[:-2] if w.endswith("'s") else w for w in words),
         numbers=tuple(sorted(numbers)),
         dates=tuple(sorted(dates)),
         names=frozenset(names),
         negations=sum(word in _NEGATIONS or word.endswith("n't") for word in words),
+        masked=" ".join(sorted(rest)),
     )
+
+
+_VARIANT_REASONS = frozenset(("numbers differ", "dates differ", "names differ"))
 
 
 def _demotion(pa: _Profile, pb: _Profile, min_words: int) -> str | None:
@@ -273,6 +304,33 @@ def _demotion(pa: _Profile, pb: _Profile, min_words: int) -> str | None:
     return "; ".join(reasons) or None
 
 
+def _variant(pa: _Profile, pb: _Profile, reason: str | None, upper: float) -> bool:
+    """Whether two claims differ only in numbers, dates or names: the rest of their words
+    score at least ``upper``, and nothing else (a negation, a short claim) sets them apart."""
+    if reason is None or not _VARIANT_REASONS.issuperset(reason.split("; ")):
+        return False
+    return fuzz.ratio(pa.masked, pb.masked, score_cutoff=upper) >= upper
+
+
+def match_verdict(a: str, b: str, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Match | None:
+    """The rules on one pair of claim texts (ids 0 and 1), without the candidate search.
+
+    What comparing every claim with every other would give, pair by pair; ``ClaimIndex``
+    applies the same rules to the pairs its candidate search finds. Copies that dropped a
+    clause are left out.
+    """
+    score = similarity(a, b)
+    pa, pb = _profile(a), _profile(b)
+    reason = _demotion(pa, pb, thresholds.min_words)
+    variant = _variant(pa, pb, reason, thresholds.upper)
+    if score < thresholds.lower and not variant:
+        return None
+    automatic = score >= thresholds.upper and reason is None
+    if not variant and score < thresholds.upper:
+        reason = None
+    return Match(0, 1, float(score), automatic, reason, variant)
+
+
 # --- candidates: MinHash LSH -------------------------------------------------------------
 
 # 25 bands of 5 rows: a pair with word-set Jaccard similarity j becomes a candidate with
@@ -280,6 +338,12 @@ def _demotion(pa: _Profile, pb: _Profile, min_words: int) -> str | None:
 # claims that merely share common words collide in huge groups.
 _BANDS = 25
 _ROWS = 5
+# Each claim is compared with at most this many claims of each of its LSH buckets, the
+# earliest: a claim that recurs k times as variants costs O(k) comparisons, not O(k^2).
+_BUCKET_CAP = 48
+# Variants differ in whole words (a name for another), so they may score well under
+# ``lower``: candidates scoring down to this much less are checked for being variants.
+_VARIANT_MARGIN = 20
 _CHUNK = 512  # claims hashed at once: the (hashes x words) temporary stays in cache
 _VERIFY_CHUNK = 1 << 20  # candidate pairs scored at once; bounds the string lists
 _rng = np.random.default_rng(0xC1A1)
@@ -301,7 +365,7 @@ class _Segment(NamedTuple):
         sorted_keys, sorted_pos = np.empty_like(keys), np.empty(keys.shape, dtype=np.int32)
         # Row by row, so the sort's temporaries stay one row in size.
         for band in range(keys.shape[0]):
-            order = np.argsort(keys[band])
+            order = np.argsort(keys[band], kind="stable")
             sorted_keys[band], sorted_pos[band] = keys[band][order], pos[band][order]
         return _Segment(sorted_keys, sorted_pos)
 
@@ -315,13 +379,22 @@ class _Segment(NamedTuple):
 
 
 def _pairs_within(keys: U64, pos: I32) -> Iterable[tuple[I32, I32]]:
-    """Pairs of positions whose hashes agree in a sorted band row."""
-    idx = np.flatnonzero(keys[1:] == keys[:-1])
-    step = 1
-    while idx.size:
-        yield pos[idx], pos[idx + step]
-        idx = idx[idx + step + 1 < keys.size]
-        idx = idx[keys[idx + step + 1] == keys[idx]]
+    """Pairs of positions whose hashes agree in a sorted band row: each claim with the
+    earliest ``_BUCKET_CAP`` claims of its bucket (rows are sorted by position within a
+    bucket)."""
+    if keys.size < 2:
+        return
+    opens = np.empty(keys.size, dtype=bool)
+    opens[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=opens[1:])
+    starts = np.maximum.accumulate(np.where(opens, np.arange(keys.size), 0))
+    idx = np.flatnonzero(~opens)
+    offset = idx - starts[idx]
+    step = 0
+    while idx.size and step < _BUCKET_CAP:
+        yield pos[starts[idx] + step], pos[idx]
+        keep = offset > step + 1
+        idx, offset = idx[keep], offset[keep]
         step += 1
 
 
@@ -334,7 +407,7 @@ def _pair_codes(pair: tuple[I32, I32]) -> U64:
 def _pairs_across(keys: U64, pos: I32, new_keys: U64, new_pos: I32) -> tuple[I32, I32]:
     """Pairs (old, new) whose hashes agree; ``keys`` is a sorted band row, ``new_keys`` any."""
     left = np.searchsorted(keys, new_keys, "left")
-    counts = np.searchsorted(keys, new_keys, "right") - left
+    counts = np.minimum(np.searchsorted(keys, new_keys, "right") - left, _BUCKET_CAP)
     total = int(counts.sum())
     starts = np.repeat(left - (np.cumsum(counts) - counts), counts)
     return pos[starts + np.arange(total)], np.repeat(new_pos, counts)
@@ -373,68 +446,170 @@ def _unique(codes: U64) -> U64:
 
 def _lsh_words(key: str) -> set[str]:
     """The words MinHash sees: content words cut to 6 letters, so a typo or inflection at a
-    word's end does not make it a different word."""
+    word's end does not make it a different word. Figures are left out where other words
+    remain: variants of one claim differ in them, and must still meet as candidates."""
     words = set(key.split())
-    # Claims made only of function words keep them, or they could never match.
-    return {word[:6] for word in (words - _FUNCTION_WORDS) or words}
+    content = words - _FUNCTION_WORDS
+    # Claims made only of function words or figures keep them, or they could never match.
+    return {
+        word[:6] for word in {w for w in content if _NO_DIGITS.isdisjoint(w)} or content or words
+    }
+
+
+Signature = tuple[int, bytes | None]
+"""What matching needs of a stored claim: its copy key and, for the first claim with that
+key, its band hashes (``ClaimIndex.signatures``)."""
+
+_EMPTY = 0  # the copy key of a claim without words: it never matches anything
+
+
+def copy_key(text: str) -> int:
+    """A 63-bit hash of what the rules see in ``text``: its sorted words and which of them
+    are capitalised (the names, and "May" the month). Claims with equal copy keys score 100
+    against each other and alike against any third claim, so only the first of them needs
+    comparing."""
+    return _key_and_copy(text)[1]
+
+
+def _key_and_copy(text: str) -> tuple[str, int]:
+    """``match_key(text)`` and ``copy_key(text)``, reading the text once."""
+    tokens = _tokens(text)
+    words = _words_of(tokens)
+    if not words:
+        return "", _EMPTY
+    key = " ".join(sorted(words))
+    # The capitalised words decide the names and the "May"s, so equal keys and equal
+    # capitalised words make claims alike to every rule.
+    capitals = " ".join(sorted([t.casefold() for t in tokens if t[0].isupper()]))
+    seen = f"{key}\x00{capitals}".encode()
+    return key, int.from_bytes(hashlib.blake2b(seen, digest_size=8).digest(), "little") >> 1 or 1
 
 
 class ClaimIndex:
     """Incremental near-duplicate index over claims.
 
     ``add`` matches a batch of new claims against everything already indexed and among
-    themselves, and returns only those new pairs. The index holds about 700 bytes per
-    claim (keys and band hashes) besides the texts it is given, which it keeps by reference
-    for the guard rules; at 1M claims the index took 1.5 GB and the process peaked at
-    2.3 GB. Not thread-safe.
+    themselves, and returns only those new pairs. A claim whose copy key (``copy_key``) is
+    already indexed is paired with that key's first claim only; the others go through MinHash
+    LSH, each compared with at most ``_BUCKET_CAP`` claims of each bucket. Texts can be left
+    out (None) when a ``fetch`` function is given, with signatures: they are fetched for the
+    candidate pairs only. Not thread-safe.
     """
 
-    def __init__(self, thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self,
+        thresholds: Thresholds | None = None,
+        *,
+        common: Iterable[str] | None = None,
+        fetch: Callable[[Sequence[int]], Mapping[int, str]] | None = None,
+    ) -> None:
         self.thresholds = thresholds or Thresholds()
         self._ids: list[int] = []
-        self._texts: list[str] = []
-        self._keys: list[str] = []
+        self._texts: list[str | None] = []
+        self._keys: list[str | None] = []
+        self._copy_keys: list[int] = []
+        self._first_copy: dict[int, int] = {}  # copy key -> position of its first claim
         self._known: set[int] = set()
         self._segments: list[_Segment] = []
         self._word_hashes: dict[str, int] = {}
-        self._common: frozenset[str] | None = None
+        self._common: frozenset[str] | None = None if common is None else frozenset(common)
+        self._fetch = fetch
         self._lengths: I64 = np.zeros(0, dtype=np.int64)
+        self._fresh: dict[int, bytes] = {}
+        self._pending_copies: list[int] = []
+        self.rehashed = False
 
     def __len__(self) -> int:
         return len(self._ids)
 
-    def add(self, ids: Sequence[int], texts: Sequence[str], *, match: bool = True) -> list[Match]:
+    @property
+    def common(self) -> frozenset[str] | None:
+        """The common words left out of MinHash, once decided."""
+        return self._common
+
+    def signatures(self) -> dict[int, Signature]:
+        """The signatures of the claims whose band hashes were computed (or recomputed)
+        since the last call, and of the copies added since: what a store must save."""
+        fresh, self._fresh = self._fresh, {}
+        copies, self._pending_copies = self._pending_copies, []
+        out: dict[int, Signature] = {self._ids[p]: (self._copy_keys[p], None) for p in copies}
+        return out | {self._ids[p]: (self._copy_keys[p], bands) for p, bands in fresh.items()}
+
+    def add(
+        self,
+        ids: Sequence[int],
+        texts: Sequence[str | None],
+        *,
+        match: bool = True,
+        signatures: Sequence[Signature | None] | None = None,
+    ) -> list[Match]:
         """Index claims ``ids`` with ``texts``; return their matches, sorted by (a, b).
 
         With ``match=False`` the claims are only indexed, for a corpus whose pairs are
-        already known: later batches are matched against them.
+        already known: later batches are matched against them. ``signatures`` (None for a
+        claim that has none) spare hashing the claims again.
         Raises ValueError if the lengths differ or an id is repeated or already indexed.
         """
-        if len(ids) != len(texts):
+        if len(ids) != len(texts) or (signatures is not None and len(signatures) != len(ids)):
             raise ValueError("ids and texts differ in length")
         fresh = set(ids)
         if len(fresh) != len(ids) or not fresh.isdisjoint(self._known):
             raise ValueError("claim ids must be unique and not already indexed")
         start = len(self._ids)
-        keys = [match_key(text) for text in texts]
         self._ids += ids
         self._texts += texts
-        self._keys += keys
+        self._keys += [None] * len(ids)
         self._known |= fresh
+        self._lengths = np.concatenate([self._lengths, np.full(len(ids), -1, dtype=np.int64)])
+        given: dict[int, bytes] = {}
+        for offset, text in enumerate(texts):
+            signature = signatures[offset] if signatures is not None else None
+            if signature is None:
+                p = start + offset
+                key, found = _key_and_copy(text if text is not None else self._text(p))
+                self._keys[p] = key
+                self._lengths[p] = len(key)
+            else:
+                found = signature[0]
+                if signature[1] is not None:
+                    given[start + offset] = signature[1]
+            self._copy_keys.append(found)
 
-        self._lengths = np.concatenate([self._lengths, [len(key) for key in keys]])
-        # Claims without words never match anything, so they stay out of the LSH index.
-        pos = np.array([start + i for i, key in enumerate(keys) if key], dtype=np.int32)
-        if not pos.size:
-            return []
-        if self._common is None and len(self._keys) >= _COMMON_FROM:
+        matches: list[Match] = []
+        firsts: list[int] = []
+        for p in range(start, len(self._ids)):
+            found = self._copy_keys[p]
+            if found == _EMPTY:
+                continue
+            first = self._first_copy.setdefault(found, p)
+            if first == p:
+                firsts.append(p)
+                continue
+            if signatures is None or signatures[p - start] is None:
+                self._pending_copies.append(p)
+            if match:
+                a, b = sorted((self._ids[first], self._ids[p]))
+                short = len(self._key(p).split()) < self.thresholds.min_words
+                reason = "short claim" if short else None
+                matches.append(Match(a, b, 100.0, not short, reason))
+        pos = np.array(firsts, dtype=np.int32)
+        if self._common is None and len(self._ids) >= _COMMON_FROM:
             # Decided once, so every claim is hashed alike: the few claims indexed before
             # are hashed again.
-            self._common = _common_words(self._keys)
-            earlier = np.array([p for p in range(start) if self._keys[p]], dtype=np.int32)
+            self._common = _common_words(
+                [self._key(p) for p in range(len(self._ids)) if self._copy_keys[p] != _EMPTY]
+            )
+            earlier = np.array([q for q in self._first_copy.values() if q < start], dtype=np.int32)
+            earlier.sort()
+            self._segments = []
             if earlier.size:
                 self._segments = [_Segment.build(self._band_keys(earlier), earlier)]
-        segment = _Segment.build(self._band_keys(pos), pos)
+                self.rehashed = True
+            given.clear()
+        if not pos.size:
+            matches.sort(key=lambda m: (m.a, m.b))
+            return matches
+        segment = _Segment.build(self._bands_of(pos, given), pos)
         codes: list[U64] = [np.zeros(0, dtype=np.uint64)]
         for band in range(_BANDS if match else 0):
             row = segment.keys[band], segment.pos[band]
@@ -446,15 +621,90 @@ class ClaimIndex:
         while len(self._segments) > 1 and self._segments[-2].size <= 2 * self._segments[-1].size:
             last = self._segments.pop()
             self._segments.append(self._segments.pop().merge(last))
-        return self._verify(_unique(np.concatenate(codes))) if match else []
+        if match:
+            matches += self._verify(_unique(np.concatenate(codes)))
+        matches.sort(key=lambda m: (m.a, m.b))
+        return matches
+
+    def without(
+        self, matches: Iterable[Match], rejected: Container[tuple[int, int]]
+    ) -> list[Match]:
+        """``matches`` without the ``rejected`` pairs (a, b), each replaced by the same pair
+        of claims' copies (equal copy keys) where they have one that is not rejected: the
+        index pairs a copy with the first claim of its key only, and comparing every claim
+        with every other would still find the others."""
+        kept = []
+        copies: dict[int, list[int]] | None = None
+        for m in matches:
+            if (m.a, m.b) not in rejected:
+                kept.append(m)
+                continue
+            if copies is None:
+                copies = defaultdict(list)
+                for claim_id, key in zip(self._ids, self._copy_keys, strict=True):
+                    copies[key].append(claim_id)
+            position = {claim_id: p for p, claim_id in enumerate(self._ids)}
+            sides = [copies[self._copy_keys[position[c]]] for c in (m.a, m.b)]
+            for x, y in itertools.product(*sides):
+                pair = (min(x, y), max(x, y))
+                if x != y and pair not in rejected:
+                    kept.append(Match(*pair, m.score, m.automatic, m.reason, m.variant))
+                    break
+        return kept
+
+    def _text(self, p: int) -> str:
+        text = self._texts[p]
+        if text is None:
+            self._load([p])
+            text = self._texts[p]
+            assert text is not None
+        return text
+
+    def _load(self, positions: Iterable[int]) -> None:
+        """Fetch the texts of ``positions`` that were indexed without them."""
+        missing = [p for p in positions if self._texts[p] is None]
+        if not missing:
+            return
+        if self._fetch is None:
+            raise ValueError("a claim was indexed without its text and nothing can fetch it")
+        found = self._fetch([self._ids[p] for p in missing])
+        for p in missing:
+            self._texts[p] = found[self._ids[p]]
+
+    def _key(self, p: int) -> str:
+        key = self._keys[p]
+        if key is None:
+            key = self._keys[p] = match_key(self._text(p))
+            self._lengths[p] = len(key)
+        return key
+
+    def _ready(self, positions: I64) -> None:
+        """Keys and lengths for ``positions``, fetching their texts in one go."""
+        todo = np.unique(positions[self._lengths[positions] < 0]).tolist()
+        self._load(todo)
+        for p in todo:
+            self._key(p)
+
+    def _bands_of(self, pos: I32, given: Mapping[int, bytes]) -> U64:
+        """Band hashes of the claims at ``pos``: the given ones, the others computed."""
+        out = np.empty((_BANDS, pos.size), dtype=np.uint64)
+        todo = [i for i, p in enumerate(pos.tolist()) if p not in given]
+        for i, p in enumerate(pos.tolist()):
+            if p in given:
+                out[:, i] = np.frombuffer(given[p], dtype=np.uint64)
+        if todo:
+            computed = self._band_keys(pos[todo])
+            out[:, todo] = computed
+        return out
 
     def _band_keys(self, pos: I32) -> U64:
-        """The band hashes of the claims at positions ``pos``."""
+        """The band hashes of the claims at positions ``pos``, computed from their words."""
         out = np.empty((_BANDS, pos.size), dtype=np.uint64)
         hashes = self._word_hashes
         common = self._common or frozenset()
+        self._load(pos.tolist())
         for start in range(0, pos.size, _CHUNK):
-            sets = [_lsh_words(self._keys[p]) for p in pos[start : start + _CHUNK].tolist()]
+            sets = [_lsh_words(self._key(p)) for p in pos[start : start + _CHUNK].tolist()]
             # A claim keeps its common words unless enough others remain: a short claim
             # and its copy may differ in one word, and would rarely be paired on the rest.
             if common:
@@ -471,33 +721,45 @@ class ClaimIndex:
             signature = np.minimum.reduceat(values, offsets, axis=1)
             rows = signature.reshape(_BANDS, _ROWS, -1) * _ROW_MUL[None, :, None]
             out[:, start : start + len(sets)] = rows.sum(axis=1, dtype=np.uint64)
+        for i, p in enumerate(pos.tolist()):
+            self._fresh[p] = out[:, i].tobytes()
         return out
 
     def _verify(self, codes: U64) -> list[Match]:
-        """Score the candidate pairs ``codes`` and turn those scoring ``lower`` into matches."""
+        """Score the candidate pairs ``codes`` and turn those scoring ``lower`` (or variants
+        of one claim) into matches."""
         limits = self.thresholds
         first = (codes >> np.uint64(32)).astype(np.int64)
         second = (codes & np.uint64(0xFFFFFFFF)).astype(np.int64)
+        self._ready(np.concatenate([first, second]))
         # Indel similarity cannot exceed 200 * shorter / (sum of lengths): skip hopeless pairs.
         la, lb = self._lengths[first], self._lengths[second]
-        possible = 200 * np.minimum(la, lb) >= limits.lower * (la + lb) - 1e-6
+        floor = limits.lower - _VARIANT_MARGIN
+        possible = 200 * np.minimum(la, lb) >= floor * (la + lb) - 1e-6
         matched = np.zeros(first.size, dtype=bool)
         matches: list[Match] = []
         profiles: dict[int, _Profile] = {}
+
+        def profile(p: int) -> _Profile:
+            if p not in profiles:
+                profiles[p] = _profile(self._text(p))
+            return profiles[p]
+
         for pair, i, j, score in self._scored(
-            first, second, np.flatnonzero(possible), fuzz.ratio, limits.lower
+            first, second, np.flatnonzero(possible), fuzz.ratio, floor
         ):
+            pi, pj = profile(i), profile(j)
+            reason = _demotion(pi, pj, limits.min_words)
+            variant = _variant(pi, pj, reason, limits.upper)
+            if score < limits.lower and not variant:
+                continue
             matched[pair] = True
-            reason = None
-            if score >= limits.upper:
-                for p in i, j:
-                    if p not in profiles:
-                        profiles[p] = _profile(self._texts[p])
-                reason = _demotion(profiles[i], profiles[j], limits.min_words)
+            if not variant and score < limits.upper:
+                reason = None
             a, b = sorted((self._ids[i], self._ids[j]))
-            matches.append(Match(a, b, score, score >= limits.upper and reason is None, reason))
+            automatic = score >= limits.upper and reason is None
+            matches.append(Match(a, b, score, automatic, reason, variant))
         matches += self._dropped_clauses(first, second, matched)
-        matches.sort(key=lambda m: (m.a, m.b))
         return matches
 
     def _scored(
@@ -551,13 +813,10 @@ class ClaimIndex:
         for _, i, j, score in self._scored(
             first, second, pairs, fuzz.token_set_ratio, limits.upper
         ):
-            if min(len(self._keys[i].split()), len(self._keys[j].split())) >= limits.min_words:
+            if min(len(self._key(i).split()), len(self._key(j).split())) >= limits.min_words:
                 a, b = sorted((self._ids[i], self._ids[j]))
                 out.append(Match(a, b, score, False, "clause dropped"))
         return out
-
-
-DEFAULT_THRESHOLDS = Thresholds()
 
 
 def find_matches(
@@ -565,6 +824,76 @@ def find_matches(
 ) -> list[Match]:
     """All matching pairs among one collection of claims (see ``ClaimIndex.add``)."""
     return ClaimIndex(thresholds).add(ids, texts)
+
+
+class _Forest:
+    """Union-find over hashable nodes."""
+
+    def __init__(self) -> None:
+        self._parent: dict[Hashable, Hashable] = {}
+
+    def root(self, node: Hashable) -> Hashable:
+        parent = self._parent
+        path = []
+        while parent.get(node, node) != node:
+            path.append(node)
+            node = parent[node]
+        for step in path:
+            parent[step] = node
+        return node
+
+    def union(self, a: Hashable, b: Hashable) -> bool:
+        """Join the groups of ``a`` and ``b``; False if they were one group already."""
+        ra, rb = self.root(a), self.root(b)
+        if ra == rb:
+            return False
+        self._parent[ra] = rb
+        return True
+
+
+def spanning(
+    matches: Iterable[Match],
+    cluster_of: Mapping[int, int] | None = None,
+    family_of: Mapping[int, int] | None = None,
+    keep: int = 2,
+) -> list[Match]:
+    """The matches worth storing: the same clusters and families, far fewer pairs.
+
+    An automatic match is kept only if it joins two clusters, a variant match only if it
+    joins two families (best scores first), so k copies of a claim keep k - 1 pairs rather
+    than k(k-1)/2. Of the other suggestions, each claim keeps its ``keep`` best. Claims
+    already grouped are given by ``cluster_of`` and ``family_of`` (claim id to a group id),
+    so a batch adds only the pairs that join it to what is stored. Sorted by (a, b).
+    """
+    cluster_of = cluster_of or {}
+    family_of = family_of or {}
+
+    def cluster_node(claim: int) -> Hashable:
+        found = cluster_of.get(claim)
+        return ("claim", claim) if found is None else ("cluster", found)
+
+    def family_node(claim: int) -> Hashable:
+        found = family_of.get(claim)
+        return cluster_node(claim) if found is None else ("family", found)
+
+    joined, related = _Forest(), _Forest()
+    suggested: Counter[int] = Counter()
+    kept = []
+    for m in sorted(matches, key=lambda m: (not m.automatic, not m.variant, -m.score, m.a, m.b)):
+        if m.automatic:
+            if joined.union(cluster_node(m.a), cluster_node(m.b)):
+                related.union(family_node(m.a), family_node(m.b))
+                kept.append(m)
+        elif m.variant:
+            if related.union(family_node(m.a), family_node(m.b)):
+                kept.append(m)
+        elif (suggested[m.a] < keep or suggested[m.b] < keep) and joined.root(
+            cluster_node(m.a)
+        ) != joined.root(cluster_node(m.b)):
+            suggested.update((m.a, m.b))
+            kept.append(m)
+    kept.sort(key=lambda m: (m.a, m.b))
+    return kept
 
 
 def clusters(ids: Iterable[int], matches: Iterable[Match]) -> list[list[int]]:
@@ -588,3 +917,37 @@ def clusters(ids: Iterable[int], matches: Iterable[Match]) -> list[list[int]]:
     for i in parent:
         groups.setdefault(root(i), []).append(i)
     return sorted(sorted(g) for g in groups.values() if len(g) > 1)
+
+
+def families(ids: Iterable[int], matches: Iterable[Match]) -> list[list[int]]:
+    """Connected components of the automatic and variant ``matches`` over ``ids`` that hold
+    more than one cluster (or lone claim): claims that differ only in numbers, dates or
+    names. Sorted like ``clusters``."""
+    matches = list(matches)
+    ids = list(ids)
+    joined = clusters(ids, matches)
+    cluster_of = {claim: n for n, group in enumerate(joined) for claim in group}
+    related = clusters(
+        ids,
+        [
+            m if m.automatic else Match(m.a, m.b, m.score, True)
+            for m in matches
+            if m.automatic or m.variant
+        ],
+    )
+    return [g for g in related if len({cluster_of.get(c, -c - 1) for c in g}) > 1]
+
+
+def differences(text: str, reference: str) -> str:
+    """What ``text`` says where it differs from ``reference``, each change with the word
+    before it: "killed 328" for "... killed 328 people" against "... killed 107 people".
+    Words only ``reference`` has are given as "no X"; "" when the normalised words agree."""
+    mine, theirs = normalise(text).split(), normalise(reference).split()
+    parts = []
+    matcher = difflib.SequenceMatcher(a=theirs, b=mine, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("replace", "insert"):
+            parts.append(" ".join(mine[max(j1 - 1, 0) : j2]))
+        elif tag == "delete":
+            parts.append("no " + " ".join(theirs[i1:i2]))
+    return "; ".join(parts)

@@ -21,6 +21,7 @@ from claimcheck.store.models import (
     Claim,
     ClusterMember,
     Document,
+    FamilyMember,
     Link,
     Source,
 )
@@ -84,6 +85,8 @@ class ClaimView:
     status: str
     links: tuple[LinkView, ...]
     version: int
+    # The family of variants (same claim, other numbers, dates or names) it belongs to.
+    family: int | None = None
 
     @property
     def attributed(self) -> bool:
@@ -96,6 +99,8 @@ class ClaimView:
             flags.append("unattributed")
         if self.hedge:
             flags.append("hedged")
+        if self.family is not None:
+            flags.append("variants")
         return tuple(flags)
 
     def to_json(self) -> dict[str, Any]:
@@ -266,6 +271,13 @@ def _views(session: Session, rows: Sequence[tuple[Claim, Document]]) -> list[Cla
             )
         ).all()
     )
+    families = dict(
+        session.execute(
+            select(FamilyMember.claim_id, FamilyMember.family_id).where(
+                FamilyMember.claim_id.in_(ids)
+            )
+        ).all()
+    )
     links: dict[int, list[LinkView]] = defaultdict(list)
     for link, source_name in session.execute(
         select(Link, Source.name)
@@ -304,6 +316,7 @@ def _views(session: Session, rows: Sequence[tuple[Claim, Document]]) -> list[Cla
             status=claim.status,
             links=tuple(links.get(claim.id, ())),
             version=claim.version,
+            family=families.get(claim.id),
         )
         for claim, doc in rows
     ]

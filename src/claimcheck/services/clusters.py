@@ -12,35 +12,57 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session, aliased
 
 from claimcheck.core.dedupe import (
     DEFAULT_THRESHOLDS,
     ClaimIndex,
     Match,
+    Signature,
     Thresholds,
     clusters,
+    differences,
+    families,
     similarity,
+    spanning,
 )
 from claimcheck.errors import ClaimcheckError
 from claimcheck.services.audit import record
+from claimcheck.store.bulk import insert_rows
 from claimcheck.store.engine import Database
 from claimcheck.store.models import (
     Attribution,
+    Base,
     Claim,
     ClaimPair,
+    ClaimSignature,
     Cluster,
     ClusterMember,
+    CommonWord,
     Document,
+    Family,
+    FamilyMember,
     Source,
 )
 
 DECIDED = ("confirmed", "rejected")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +72,7 @@ class DedupeSummary:
     suggested: int
     clusters: int
     clustered_claims: int
+    families: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +94,26 @@ class ClusterView:
     size: int
     documents: tuple[str, ...]
     sources: tuple[str, ...]
+    members: tuple[MemberView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class VariantView:
+    """The members of a family that say the same where it differs ("killed 328")."""
+
+    differs: str
+    claim_ids: tuple[int, ...]
+    documents: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyView:
+    id: int
+    status: str
+    canonical_claim_id: int | None
+    canonical_text: str
+    size: int
+    variants: tuple[VariantView, ...]  # most members first; the canonical claim's first
     members: tuple[MemberView, ...]
 
 
@@ -97,13 +140,79 @@ def _candidates(session: Session) -> list[tuple[int, str]]:
     return [(claim_id, text) for claim_id, text in session.execute(query)]
 
 
+def _chunks(items: Sequence[T], size: int = 5000) -> Iterable[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _fetcher(session: Session) -> Callable[[Sequence[int]], dict[int, str]]:
+    def fetch(ids: Sequence[int]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        for chunk in _chunks(list(ids)):
+            out.update(
+                session.execute(select(Claim.id, Claim.text).where(Claim.id.in_(chunk))).all()
+            )
+        return out
+
+    return fetch
+
+
+def _common(session: Session) -> frozenset[str] | None:
+    words = frozenset(session.scalars(select(CommonWord.word)))
+    # Decided once the corpus reached enough claims; an empty table means not yet.
+    return words or None
+
+
+def _save_index(session: Session, index: ClaimIndex, common: frozenset[str] | None) -> None:
+    """Store what the index computed: the common words once decided, the signatures of the
+    claims it hashed."""
+    if common is None and index.common:
+        _insert(session, CommonWord, [{"word": word} for word in sorted(index.common)])
+    signatures = index.signatures()
+    ids = sorted(signatures)
+    for chunk in _chunks(ids):
+        session.execute(delete(ClaimSignature).where(ClaimSignature.claim_id.in_(chunk)))
+    rows = [
+        {
+            "claim_id": claim_id,
+            "copy_key": signatures[claim_id][0],
+            "bands": signatures[claim_id][1],
+        }
+        for claim_id in ids
+    ]
+    _insert(session, ClaimSignature, rows)
+
+
+def _insert(session: Session, model: type[Base], rows: Sequence[Mapping[str, Any]]) -> None:
+    insert_rows(session, Base.metadata.tables[model.__tablename__], rows)
+
+
 def dedupe_all(db: Database, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> DedupeSummary:
-    """Match every current claim against every other, then rebuild the clusters."""
+    """Match every current claim against every other, from their stored signatures, then
+    rebuild the clusters and families."""
     with db.session() as session:
         rows = _candidates(session)
-        matches = ClaimIndex(thresholds).add([r[0] for r in rows], [r[1] for r in rows])
+        stored: dict[int, Signature] = {}
+        for claim_id, key, bands in session.execute(
+            select(ClaimSignature.claim_id, ClaimSignature.copy_key, ClaimSignature.bands)
+        ):
+            stored[claim_id] = (key, bands)
+        common = _common(session)
+        index = ClaimIndex(thresholds, common=common, fetch=_fetcher(session))
+        ids = [r[0] for r in rows]
+        matches = index.add(ids, [r[1] for r in rows], signatures=[stored.get(i) for i in ids])
+        del stored
+        _save_index(session, index, common)
         session.execute(delete(ClaimPair).where(ClaimPair.state.not_in(DECIDED)))
-        _store_pairs(session, matches)
+        decided = _decided(session)
+        # Confirmed pairs join claims before any match does.
+        confirmed = [
+            Match(a, b, 100.0, True) for (a, b), state in decided.items() if state == "confirmed"
+        ]
+        ids_confirmed = sorted({c for m in confirmed for c in (m.a, m.b)})
+        joined = {c: n for n, group in enumerate(clusters(ids_confirmed, confirmed)) for c in group}
+        kept = spanning(index.without(matches, decided), joined, joined)
+        _store_pairs(session, kept)
         _rebuild(session)
         _matched(session, Document.dedupe_pending.is_(True))
         return _summary(session, len(rows))
@@ -112,19 +221,105 @@ def dedupe_all(db: Database, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Ded
 def match_documents(
     db: Database, document_ids: Sequence[int], thresholds: Thresholds = DEFAULT_THRESHOLDS
 ) -> DedupeSummary:
-    """Match the claims of newly ingested documents against the corpus, without redoing it."""
+    """Match the claims of newly ingested documents against the corpus, without redoing it.
+
+    The corpus is read as stored signatures (the first claim of each copy key with its band
+    hashes) and texts are fetched only for the candidate pairs, so the cost follows the batch.
+    """
     with db.session() as session:
-        everything = _candidates(session)
-        fresh = set(session.scalars(select(Claim.id).where(Claim.document_id.in_(document_ids))))
-        old = [row for row in everything if row[0] not in fresh]
-        new = [row for row in everything if row[0] in fresh]
-        index = ClaimIndex(thresholds)
-        index.add([r[0] for r in old], [r[1] for r in old], match=False)
-        matches = index.add([r[0] for r in new], [r[1] for r in new])
-        _store_pairs(session, matches)
-        _rebuild(session)
+        new = list(
+            session.execute(
+                select(Claim.id, Claim.text)
+                .where(Claim.document_id.in_(document_ids), Claim.kind == "claim")
+                .order_by(Claim.id)
+            )
+        )
+        _forget_replaced(session, document_ids)
+        # The replaced versions' claims leave their groups, whose other claims may have
+        # been joined through them: those are matched again first.
+        replaced = select(Claim.id).join(Document, Claim.document_id == Document.id)
+        gone = set(session.scalars(replaced.where(Document.superseded_by_id.in_(document_ids))))
+        if gone:
+            _rebuild(session, _rematch(session, gone, leaving=gone) | gone)
+        new_ids = [r[0] for r in new]
+        old: dict[int, Signature] = {}
+        for claim_id, key, bands in session.execute(
+            select(ClaimSignature.claim_id, ClaimSignature.copy_key, ClaimSignature.bands).where(
+                ClaimSignature.bands.is_not(None)
+            )
+        ):
+            old[claim_id] = (key, bands)
+        common = _common(session)
+        index = ClaimIndex(thresholds, common=common, fetch=_fetcher(session))
+        old_ids = sorted(old)
+        index.add(old_ids, [None] * len(old_ids), match=False, signatures=[old[i] for i in old_ids])
+        del old
+        matches = index.add(new_ids, [r[1] for r in new])
+        _save_index(session, index, common)
+        matches = index.without(matches, _decided(session))
+        ends = sorted({c for m in matches for c in (m.a, m.b)})
+        cluster_of, family_of = _groups(session, ends)
+        kept = spanning(matches, cluster_of, family_of)
+        _store_pairs(session, kept)
+        _rebuild(session, set(new_ids) | {c for m in kept for c in (m.a, m.b)})
         _matched(session, Document.id.in_(document_ids))
-        return _summary(session, len(old) + len(new))
+        claims = session.scalar(select(func.count()).select_from(ClaimSignature))
+        return _summary(session, claims or 0)
+
+
+def _forget_replaced(session: Session, document_ids: Sequence[int]) -> None:
+    """Claims of the versions these documents replaced match nothing any more. Where one
+    held the band hashes of its copy key, the earliest remaining copy takes them over
+    (copies have the same words, so the same hashes)."""
+    replaced = select(Claim.id).join(Document, Claim.document_id == Document.id)
+    replaced = replaced.where(Document.superseded_by_id.in_(document_ids))
+    holders = session.execute(
+        select(ClaimSignature.copy_key, ClaimSignature.bands).where(
+            ClaimSignature.claim_id.in_(replaced), ClaimSignature.bands.is_not(None)
+        )
+    ).all()
+    session.execute(delete(ClaimSignature).where(ClaimSignature.claim_id.in_(replaced)))
+    for key, bands in holders:
+        heir = session.scalar(
+            select(func.min(ClaimSignature.claim_id)).where(ClaimSignature.copy_key == key)
+        )
+        if heir is not None:
+            session.execute(
+                update(ClaimSignature).where(ClaimSignature.claim_id == heir).values(bands=bands)
+            )
+
+
+def _decided(session: Session) -> dict[tuple[int, int], str]:
+    return {
+        (a, b): state
+        for a, b, state in session.execute(
+            select(ClaimPair.claim_a_id, ClaimPair.claim_b_id, ClaimPair.state).where(
+                ClaimPair.state.in_(DECIDED)
+            )
+        )
+    }
+
+
+def _groups(session: Session, claim_ids: Sequence[int]) -> tuple[dict[int, int], dict[int, int]]:
+    """The cluster and the family of each of ``claim_ids`` that has one."""
+    cluster_of: dict[int, int] = {}
+    family_of: dict[int, int] = {}
+    for chunk in _chunks(claim_ids):
+        cluster_of.update(
+            session.execute(
+                select(ClusterMember.claim_id, ClusterMember.cluster_id).where(
+                    ClusterMember.claim_id.in_(chunk)
+                )
+            ).all()
+        )
+        family_of.update(
+            session.execute(
+                select(FamilyMember.claim_id, FamilyMember.family_id).where(
+                    FamilyMember.claim_id.in_(chunk)
+                )
+            ).all()
+        )
+    return cluster_of, family_of
 
 
 def _matched(session: Session, which: ColumnElement[bool]) -> None:
@@ -134,13 +329,6 @@ def _matched(session: Session, which: ColumnElement[bool]) -> None:
 
 
 def _store_pairs(session: Session, matches: Sequence[Match]) -> None:
-    if not matches:
-        return
-    decided = set(
-        session.execute(
-            select(ClaimPair.claim_a_id, ClaimPair.claim_b_id).where(ClaimPair.state.in_(DECIDED))
-        ).all()
-    )
     rows = [
         {
             "claim_a_id": m.a,
@@ -148,14 +336,11 @@ def _store_pairs(session: Session, matches: Sequence[Match]) -> None:
             "score": m.score,
             "state": "automatic" if m.automatic else "suggested",
             "reason": m.reason,
+            "variant": m.variant,
         }
         for m in matches
-        if (m.a, m.b) not in decided
     ]
-    for start in range(0, len(rows), 5000):
-        session.execute(
-            insert(ClaimPair).execution_options(render_nulls=True), rows[start : start + 5000]
-        )
+    _insert(session, ClaimPair, rows)
 
 
 def _stale_claims() -> Select[int]:
@@ -167,62 +352,173 @@ def _stale_claims() -> Select[int]:
     )
 
 
-def _rebuild(session: Session) -> None:
-    """Rewrite cluster membership from the automatic and confirmed pairs."""
+_JOINING = or_(
+    ClaimPair.state.in_(("automatic", "confirmed")),
+    and_(ClaimPair.state == "suggested", ClaimPair.variant),
+)
+
+
+def _rebuild(session: Session, touched: set[int] | None = None) -> None:
+    """Rewrite cluster and family membership from the pairs: clusters from the automatic
+    and confirmed pairs, families from those and the variant pairs. With ``touched``, only
+    the groups of those claims are rewritten (the groups they were in, and are in now)."""
     # Few claims are stale, so they are left out here rather than by a subquery per pair.
     stale = set(session.scalars(_stale_claims()))
-    edges = [
-        (a, b, state)
-        for a, b, state in session.execute(
-            select(ClaimPair.claim_a_id, ClaimPair.claim_b_id, ClaimPair.state).where(
-                ClaimPair.state.in_(("automatic", "confirmed"))
-            )
-        )
-        if a not in stale and b not in stale
+    pairs = select(ClaimPair.claim_a_id, ClaimPair.claim_b_id, ClaimPair.state).where(_JOINING)
+    found: list[tuple[int, int, str]]
+    if touched is None:
+        scope = None
+        found = [(a, b, state) for a, b, state in session.execute(pairs)]
+    else:
+        cluster_of, family_of = _groups(session, sorted(touched))
+        scope = set(touched)
+        for column, values in (
+            (ClusterMember.cluster_id, set(cluster_of.values())),
+            (FamilyMember.family_id, set(family_of.values())),
+        ):
+            owner = ClusterMember if column is ClusterMember.cluster_id else FamilyMember
+            for chunk in _chunks(sorted(values)):
+                scope.update(session.scalars(select(owner.claim_id).where(column.in_(chunk))))
+        found = []
+        ordered = sorted(scope)
+        seen: set[tuple[int, int]] = set()
+        for column in (ClaimPair.claim_a_id, ClaimPair.claim_b_id):
+            for chunk in _chunks(ordered):
+                for a, b, state in session.execute(pairs.where(column.in_(chunk))):
+                    if (a, b) not in seen:
+                        seen.add((a, b))
+                        found.append((a, b, state))
+    edges = [(a, b, state) for a, b, state in found if a not in stale and b not in stale]
+    joining = [Match(a, b, 100.0, True) for a, b, state in edges if state != "suggested"]
+    variants = [
+        Match(a, b, 100.0, False, None, True) for a, b, state in edges if state == "suggested"
     ]
-    confirmed = {a for a, b, s in edges if s == "confirmed"} | {
-        b for a, b, s in edges if s == "confirmed"
-    }
-    nodes = sorted({a for a, _, _ in edges} | {b for _, b, _ in edges})
-    groups = clusters(nodes, [Match(a, b, 100.0, True) for a, b, _ in edges])
-    previous = dict(session.execute(select(ClusterMember.claim_id, ClusterMember.cluster_id)).all())
-    session.execute(delete(ClusterMember))
+    confirmed = {c for a, b, s in edges if s == "confirmed" for c in (a, b)}
+    nodes = sorted({c for a, b, _ in edges for c in (a, b)})
+    if scope is not None:
+        scope.update(nodes)
     first_seen = _first_seen(session, nodes)
-    taken: set[int] = set()
-    members: list[dict[str, object]] = []
+    groups = clusters(nodes, joining)
+    _regroup(session, ClusterMember, Cluster, ClusterMember.cluster_id, groups, scope, first_seen,
+             lambda c: "confirmed" if c in confirmed else "automatic")  # fmt: skip
+    related = families(nodes, joining + variants)
+    _regroup(session, FamilyMember, Family, FamilyMember.family_id, related, scope, first_seen,
+             None)  # fmt: skip
+
+
+def _regroup(
+    session: Session,
+    member: type[ClusterMember] | type[FamilyMember],
+    group: type[Cluster] | type[Family],
+    group_column: Any,
+    groups: list[list[int]],
+    scope: set[int] | None,
+    first_seen: dict[int, tuple[dt.date, int]],
+    state: Callable[[int], str] | None,
+) -> None:
+    """Write ``groups`` as the members of ``group`` rows (clusters or families), keeping each
+    group's id (and so its verdict and links) where most of its claims were before."""
+    previous_query = select(member.claim_id, group_column)
+    previous: dict[int, int] = {}
+    if scope is None:
+        previous.update(session.execute(previous_query).all())
+        session.execute(delete(member))
+    else:
+        for chunk in _chunks(sorted(scope)):
+            previous.update(session.execute(previous_query.where(member.claim_id.in_(chunk))).all())
+            session.execute(delete(member).where(member.claim_id.in_(chunk)))
+    before = set(previous.values())
+    table = Base.metadata.tables[group.__tablename__]
+    canonical_of: dict[int, int | None] = {}
+    for chunk in _chunks(sorted(before)):
+        canonical_of.update(
+            session.execute(
+                select(table.c.id, table.c.canonical_claim_id).where(table.c.id.in_(chunk))
+            ).all()
+        )
     # A group holding a cluster's canonical claim claims its id first: after a split, the
     # id (and its verdict and links) stays with the claims that stayed.
-    canonicals = set(session.scalars(select(Cluster.canonical_claim_id)))
-    for group in sorted(groups, key=lambda g: (canonicals.isdisjoint(g), -len(g))):
-        votes = Counter(previous[c] for c in group if c in previous)
-        cluster_id = next((cid for cid, _ in votes.most_common() if cid not in taken), None)
-        canonical = min(group, key=lambda c: first_seen[c])
-        if cluster_id is None:
-            cluster = Cluster(canonical_claim_id=canonical)
-            session.add(cluster)
-            session.flush()
-            cluster_id = cluster.id
-        else:
-            cluster = session.get_one(Cluster, cluster_id)
-            if cluster.canonical_claim_id != canonical:
-                cluster.canonical_claim_id = canonical
-        taken.add(cluster_id)
-        members += [
-            {
-                "claim_id": c,
-                "cluster_id": cluster_id,
-                "state": "confirmed" if c in confirmed else "automatic",
-            }
-            for c in group
-        ]
-    for start in range(0, len(members), 5000):
+    canonicals = set(canonical_of.values())
+    taken: set[int] = set()
+    placed: list[tuple[list[int], int | None]] = []
+    moved: list[dict[str, int]] = []
+    for claims in sorted(groups, key=lambda g: (canonicals.isdisjoint(g), -len(g))):
+        votes = Counter(previous[c] for c in claims if c in previous)
+        group_id = next((gid for gid, _ in votes.most_common() if gid not in taken), None)
+        canonical = min(claims, key=lambda c: first_seen[c])
+        if group_id is not None:
+            taken.add(group_id)
+            if canonical_of[group_id] != canonical:
+                moved.append({"group": group_id, "canonical": canonical})
+        placed.append((claims, group_id))
+    if moved:
         session.execute(
-            insert(ClusterMember).execution_options(render_nulls=True),
-            members[start : start + 5000],
+            update(table)
+            .where(table.c.id == bindparam("group"))
+            .values(canonical_claim_id=bindparam("canonical"), version=table.c.version + 1),
+            moved,
         )
-    # A cluster whose group is gone keeps nothing worth reviewing: its members moved on.
-    has_members = select(ClusterMember.claim_id).where(ClusterMember.cluster_id == Cluster.id)
-    session.execute(delete(Cluster).where(~has_members.exists()))
+    fresh = [claims for claims, group_id in placed if group_id is None]
+    if fresh:
+        created = session.execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True),
+            [{"canonical_claim_id": min(c, key=lambda c: first_seen[c])} for c in fresh],
+        ).scalars()
+        ids = iter(list(created))
+        placed = [(claims, next(ids) if gid is None else gid) for claims, gid in placed]
+    rows: list[dict[str, object]] = []
+    for claims, group_id in placed:
+        for c in claims:
+            values: dict[str, object] = {"claim_id": c, group_column.key: group_id}
+            if state is not None:
+                values["state"] = state(c)
+            rows.append(values)
+    _insert(session, member, rows)
+    # A group that is gone keeps nothing worth reviewing: its members moved on.
+    gone = sorted(before - taken)
+    for chunk in _chunks(gone):
+        has_members = select(member.claim_id).where(group_column == group.id)
+        session.execute(delete(group).where(group.id.in_(chunk), ~has_members.exists()))
+
+
+def _rematch(session: Session, touched: set[int], leaving: Set[int] = frozenset()) -> set[int]:
+    """Match the claims of the groups of ``touched`` among themselves again, and return them.
+
+    Only the pairs that join groups are stored, so when a reviewer rejects one, the pairs
+    it stood for are found again (with the default thresholds), as comparing every claim
+    with every other would find them.
+    """
+    cluster_of, family_of = _groups(session, sorted(touched))
+    members = set(touched)
+    for owner, column, values in (
+        (ClusterMember, ClusterMember.cluster_id, set(cluster_of.values())),
+        (FamilyMember, FamilyMember.family_id, set(family_of.values())),
+    ):
+        for chunk in _chunks(sorted(values)):
+            members.update(session.scalars(select(owner.claim_id).where(column.in_(chunk))))
+    members -= leaving
+    ids = sorted(members)
+    texts = _fetcher(session)(ids)
+    for first in _chunks(ids):
+        for second in _chunks(ids):
+            session.execute(
+                delete(ClaimPair).where(
+                    ClaimPair.claim_a_id.in_(first),
+                    ClaimPair.claim_b_id.in_(second),
+                    ClaimPair.state.not_in(DECIDED),
+                )
+            )
+    decided = _decided(session)
+    confirmed = [
+        Match(a, b, 100.0, True)
+        for (a, b), state in decided.items()
+        if state == "confirmed" and a in members and b in members
+    ]
+    joined = {c: n for n, group in enumerate(clusters(ids, confirmed)) for c in group}
+    index = ClaimIndex()
+    matches = index.without(index.add(ids, [texts[i] for i in ids]), decided)
+    _store_pairs(session, spanning(matches, joined, joined))
+    return members
 
 
 def _first_seen(session: Session, claim_ids: Sequence[int]) -> dict[int, tuple[dt.date, int]]:
@@ -249,6 +545,7 @@ def _summary(session: Session, claims: int) -> DedupeSummary:
         suggested=states.get("suggested", 0),
         clusters=session.scalar(select(func.count()).select_from(Cluster)) or 0,
         clustered_claims=session.scalar(select(func.count()).select_from(ClusterMember)) or 0,
+        families=session.scalar(select(func.count()).select_from(Family)) or 0,
     )
 
 
@@ -307,7 +604,7 @@ def _pair_decision(db: Database, a: int, b: int, state: str, reviewer: str | Non
             {"a": a, "b": b, "state": before},
             {"a": a, "b": b, "state": state},
         )
-        _rebuild(session)
+        _rebuild(session, _rematch(session, {a, b}) if state == "rejected" else {a, b})
         together = session.scalars(
             select(ClusterMember.cluster_id).where(ClusterMember.claim_id.in_((a, b)))
         ).all()
@@ -356,7 +653,7 @@ def split(
             {"members": members, "pairs": pairs},
             {"members": staying, "moved": moving},
         )
-        _rebuild(session)
+        _rebuild(session, _rematch(session, set(members)))
 
 
 def merge(db: Database, cluster_id: int, other_id: int, reviewer: str | None = None) -> None:
@@ -377,7 +674,7 @@ def merge(db: Database, cluster_id: int, other_id: int, reviewer: str | None = N
             {"clusters": [cluster_id, other_id], "pairs": pairs},
             {"members": sorted(first + second)},
         )
-        _rebuild(session)
+        _rebuild(session, {a, b})
 
 
 def restore_pairs(session: Session, pairs: Sequence[Mapping[str, Any]]) -> None:
@@ -412,6 +709,8 @@ def suggestions(db: Database, limit: int | None = None) -> list[SuggestionView]:
             select(ClaimPair)
             .where(
                 ClaimPair.state == "suggested",
+                # Variants are reviewed a family at a time (list_families).
+                ~ClaimPair.variant,
                 ClaimPair.claim_a_id.not_in(_stale_claims()),
                 ClaimPair.claim_b_id.not_in(_stale_claims()),
             )
@@ -528,3 +827,99 @@ def _cluster_views(session: Session, cluster_ids: Sequence[int]) -> dict[int, Cl
             members=tuple(members),
         )
     return views
+
+
+def list_families(db: Database, limit: int | None = None) -> list[FamilyView]:
+    """Families of variants, largest first."""
+    with db.session() as session:
+        sizes = (
+            select(FamilyMember.family_id)
+            .group_by(FamilyMember.family_id)
+            .order_by(func.count().desc(), FamilyMember.family_id)
+            .limit(limit)
+        )
+        return [_family_view(session, family_id) for family_id in session.scalars(sizes)]
+
+
+def get_family(db: Database, family_id: int) -> FamilyView:
+    with db.session() as session:
+        return _family_view(session, family_id)
+
+
+def _family_view(session: Session, family_id: int) -> FamilyView:
+    family = session.get(Family, family_id)
+    if family is None:
+        raise ClaimcheckError(f"there is no family {family_id}")
+    rows = session.execute(
+        select(Claim.id, Claim.index, Claim.text, Document.path, ClusterMember.state)
+        .join(FamilyMember, FamilyMember.claim_id == Claim.id)
+        .join(Document, Claim.document_id == Document.id)
+        .outerjoin(ClusterMember, ClusterMember.claim_id == Claim.id)
+        .where(FamilyMember.family_id == family_id)
+        .order_by(Claim.id)
+    ).all()
+    members = [
+        MemberView(c, path, index, text, state or "lone", ())
+        for c, index, text, path, state in rows
+    ]
+    canonical = next((m for m in members if m.claim_id == family.canonical_claim_id), members[0])
+    # Each member is told by how it differs from the canonical claim; the canonical claim's
+    # own figures, by how it differs from the most common other variant.
+    groups: dict[str, list[MemberView]] = defaultdict(list)
+    for member in members:
+        groups[differences(member.text, canonical.text)].append(member)
+    own = groups.pop("", [])
+    others = sorted(groups.items(), key=lambda item: (-len(item[1]), item[1][0].claim_id))
+    label = differences(canonical.text, others[0][1][0].text) if others else ""
+    variants = [(label, own), *others] if own else others
+    return FamilyView(
+        id=family.id,
+        status=family.status,
+        canonical_claim_id=family.canonical_claim_id,
+        canonical_text=canonical.text,
+        size=len(members),
+        variants=tuple(
+            VariantView(
+                differs,
+                tuple(m.claim_id for m in group),
+                tuple(dict.fromkeys(m.document for m in group)),
+            )
+            for differs, group in variants
+        ),
+        members=tuple(members),
+    )
+
+
+def decide_family(db: Database, family_id: int, same: bool, reviewer: str | None = None) -> None:
+    """A reviewer decides a family once: all its claims are the same claim (they join one
+    cluster), or they are variants whose figures disagree (the family stays, reviewed)."""
+    with db.session() as session:
+        family = session.get(Family, family_id)
+        if family is None:
+            raise ClaimcheckError(f"there is no family {family_id}")
+        members = sorted(
+            session.scalars(
+                select(FamilyMember.claim_id).where(FamilyMember.family_id == family_id)
+            )
+        )
+        before = {"status": family.status, "members": members}
+        if same:
+            for first in _chunks(members):
+                for second in _chunks(members):
+                    session.execute(
+                        update(ClaimPair)
+                        .where(
+                            ClaimPair.claim_a_id.in_(first),
+                            ClaimPair.claim_b_id.in_(second),
+                            ClaimPair.state == "suggested",
+                            ClaimPair.variant,
+                        )
+                        .values(state="confirmed")
+                    )
+            after = {"status": "same", "members": members}
+        else:
+            family.status = "variants"
+            after = {"status": "variants", "members": members}
+        action = "confirm_family" if same else "keep_variants"
+        record(session, reviewer, action, "family", family_id, before, after)
+        _rebuild(session, set(members))

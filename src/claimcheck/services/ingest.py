@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -25,6 +25,7 @@ from claimcheck.errors import ClaimcheckError
 from claimcheck.services import clusters
 from claimcheck.services.audit import record
 from claimcheck.services.sources import SourceBook
+from claimcheck.store.bulk import insert_rows
 from claimcheck.store.engine import Database
 from claimcheck.store.models import Attribution, Claim, ClaimPair, Document, Link, Note
 
@@ -248,10 +249,10 @@ def _insert_claims(
         }
         for index, ((start, end), analysis) in enumerate(zip(spans, analyses, strict=True))
     ]
-    # One executemany on the table (the ORM's bulk insert costs more than SQLite's own
+    # Straight to the driver (the ORM's bulk insert costs more than the database's own
     # work), then the ids in sentence order: RETURNING with a guaranteed order makes
     # SQLite insert a row at a time.
-    session.execute(insert(Claim.metadata.tables["claims"]), rows)
+    insert_rows(session, Claim.metadata.tables["claims"], rows)
     ids = list(
         session.scalars(
             select(Claim.id).where(Claim.document_id == document_id).order_by(Claim.index)
@@ -278,8 +279,7 @@ def _insert_claims(
         for claim_id, analysis in zip(ids, analyses, strict=True)
         for found in analysis.attributions
     ]
-    if attribution_rows:
-        session.execute(insert(Attribution.metadata.tables["attributions"]), attribution_rows)
+    insert_rows(session, Attribution.metadata.tables["attributions"], attribution_rows)
     return ids
 
 

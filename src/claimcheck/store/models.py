@@ -12,11 +12,13 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     CheckConstraint,
     DateTime,
     Float,
     ForeignKey,
     Index,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -37,6 +39,9 @@ NAMING_CONVENTION = {
 
 MEMBER_STATES = ("automatic", "confirmed")
 PAIR_STATES = ("automatic", "suggested", "confirmed", "rejected")
+# A family a reviewer has not looked at, or has kept as variants whose figures disagree.
+# (Confirming a family as one claim joins its claims in one cluster: it is no family then.)
+FAMILY_STATUSES = ("unreviewed", "variants")
 
 
 def _one_of(column: str, values: tuple[str, ...]) -> str:
@@ -124,6 +129,8 @@ class Claim(Base):
         CheckConstraint(_one_of("kind", CLAIM_KINDS), name="kind"),
         CheckConstraint(_one_of("status", STATUSES), name="status"),
         Index("ix_claims_status_kind", "status", "kind"),
+        # `claims --unattributed --sort checkworthiness --limit N` reads the first N of it.
+        Index("ix_claims_rank", "kind", "attributed", "checkworthiness"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -183,6 +190,61 @@ class ClaimPair(Base):
     state: Mapped[str] = mapped_column(String(20), default="suggested")
     # Why a pair that scored high enough was not joined automatically.
     reason: Mapped[str | None] = mapped_column(String(200))
+    # The claims differ only in numbers, dates or names: they are one family of variants.
+    variant: Mapped[bool] = mapped_column(default=False, server_default=false())
+
+
+class Family(Base):
+    """Claims that differ only in numbers, dates or names ("killed 107", "killed 328"):
+    more than one cluster (or lone claim), reviewed once."""
+
+    __tablename__ = "families"
+    __table_args__ = (CheckConstraint(_one_of("status", FAMILY_STATUSES), name="status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    canonical_claim_id: Mapped[int | None] = mapped_column(
+        ForeignKey("claims.id", ondelete="SET NULL")
+    )
+    status: Mapped[str] = mapped_column(String(20), default="unreviewed")
+    version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(default=_now)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class FamilyMember(Base):
+    __tablename__ = "family_members"
+
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
+    family_id: Mapped[int] = mapped_column(
+        ForeignKey("families.id", ondelete="CASCADE"), index=True
+    )
+
+
+class ClaimSignature(Base):
+    """What near-duplicate matching needs of a claim, so a batch is matched against the
+    corpus without reading and hashing the corpus again."""
+
+    __tablename__ = "claim_signatures"
+
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
+    # Claims with one copy key are alike to every rule (claimcheck.core.dedupe.copy_key).
+    copy_key: Mapped[int] = mapped_column(BigInteger, index=True)
+    # MinHash band hashes (25 little-endian uint64), for the first claim of a copy key.
+    bands: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class CommonWord(Base):
+    """Words left out of MinHash because most claims have them, decided once per corpus
+    so that every stored signature is hashed alike."""
+
+    __tablename__ = "dedupe_common_words"
+
+    word: Mapped[str] = mapped_column(String(100), primary_key=True)
 
 
 class Source(Base):
