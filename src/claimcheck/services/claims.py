@@ -166,7 +166,8 @@ class ClaimFilter:
     limit: int | None = None
 
 
-def _select(where: ClaimFilter) -> Select[Claim, Document]:
+def listing_query(where: ClaimFilter) -> Select[Claim, Document]:
+    """The statement `iter_claims` runs (its plan is checked against the indexes)."""
     query = select(Claim, Document).join(Document, Claim.document_id == Document.id)
     if not where.include_superseded:
         query = query.where(Document.superseded_by_id.is_(None))
@@ -200,7 +201,7 @@ def _select(where: ClaimFilter) -> Select[Claim, Document]:
 def iter_claims(db: Database, where: ClaimFilter = ClaimFilter()) -> Iterator[ClaimView]:
     """Claims in the requested order, loaded in batches so memory stays flat."""
     with db.session() as session:
-        result = session.execute(_select(where).execution_options(yield_per=BATCH))
+        result = session.execute(listing_query(where).execution_options(yield_per=BATCH))
         for rows in result.partitions():
             yield from _views(session, [(row[0], row[1]) for row in rows])
 

@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import ClauseElement, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.compiler import SQLCompiler
 
 DEFAULT_URL = "sqlite:///claimcheck.db"
 
@@ -62,3 +63,21 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def query_plan(db: Database, statement: ClauseElement) -> list[str]:
+    """The plan the database picks for a statement, a line per step (no rows are read).
+
+    SQLite's EXPLAIN QUERY PLAN or PostgreSQL's EXPLAIN: what tests and benchmarks use to
+    check that a query reads an index rather than the whole table.
+    """
+    compiled = statement.compile(dialect=db.engine.dialect)
+    assert isinstance(compiled, SQLCompiler)
+    with db.engine.connect() as connection:
+        if db.dialect == "sqlite":
+            names = compiled.positiontup or []
+            params: Any = tuple(compiled.params[name] for name in names)
+            rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}", params)
+            return [row[-1] for row in rows]
+        rows = connection.exec_driver_sql(f"EXPLAIN {compiled}", compiled.params)
+        return [row[0] for row in rows]
