@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import platform
 import random
@@ -108,7 +109,9 @@ class Corpus:
         self.sources = source_rows(self.rng, sources)
         self.pool = sentence_pool(self.rng, 5000)
         # Outlets are cited the way news cites them: a few very often, most rarely.
-        self.source_weights = [1 / (rank + 1) ** 0.9 for rank in range(sources)]
+        self.source_weights = list(
+            itertools.accumulate(1 / (rank + 1) ** 0.9 for rank in range(sources))
+        )
         self.per_doc = max(1, claims // documents)
         self.show_ids: list[int] = []
 
@@ -163,7 +166,7 @@ class Corpus:
                 if attributed:
                     for role in ["primary"] + (["via"] if rng.random() < 0.1 else []):
                         attribution_id += 1
-                        source = rng.choices(self.sources, self.source_weights)[0]
+                        source = rng.choices(self.sources, cum_weights=self.source_weights)[0]
                         attributions.append((attribution_id, claim_id, source[0], source[1],
                                              start, start + min(len(text), 12), rng.choice(CUES),
                                              start + 13, start + 17, role, 0.9))  # fmt: skip

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, load_only
 
 from claimcheck.errors import ClaimcheckError
 from claimcheck.store.engine import Database
@@ -166,9 +166,17 @@ class ClaimFilter:
     limit: int | None = None
 
 
+def _with_document(query: Select[Claim, Document]) -> Select[Claim, Document]:
+    # A claim needs its document's name, not its text: a whole article per row would make
+    # a page of claims read (and a sort carry) megabytes.
+    return query.join(Document, Claim.document_id == Document.id).options(
+        load_only(Document.id, Document.path, Document.sha256, Document.title, Document.version)
+    )
+
+
 def listing_query(where: ClaimFilter) -> Select[Claim, Document]:
     """The statement `iter_claims` runs (its plan is checked against the indexes)."""
-    query = select(Claim, Document).join(Document, Claim.document_id == Document.id)
+    query = _with_document(select(Claim, Document))
     if not where.include_superseded:
         query = query.where(Document.superseded_by_id.is_(None))
     if where.document is not None:
@@ -210,9 +218,7 @@ def get_claim(db: Database, claim_id: int) -> ClaimView:
     """One claim, in full."""
     with db.session() as session:
         row = session.execute(
-            select(Claim, Document)
-            .join(Document, Claim.document_id == Document.id)
-            .where(Claim.id == claim_id)
+            _with_document(select(Claim, Document)).where(Claim.id == claim_id)
         ).first()
         if row is None:
             raise ClaimcheckError(f"there is no claim {claim_id}")

@@ -115,7 +115,6 @@ class Claim(Base):
         CheckConstraint('start >= 0 AND "end" >= start', name="span"),
         CheckConstraint(_one_of("kind", CLAIM_KINDS), name="kind"),
         CheckConstraint(_one_of("status", STATUSES), name="status"),
-        Index("ix_claims_status_kind", "status", "kind"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -140,6 +139,27 @@ class Claim(Base):
     )
 
     __mapper_args__ = {"version_id_col": version}
+
+
+# The review queue, a page at a time: per status, unattributed claims first, the most
+# check-worthy first, id breaking ties (also `claims --status`).
+Index(
+    "ix_claims_triage",
+    Claim.status,
+    Claim.kind,
+    Claim.attributed,
+    Claim.checkworthiness.desc(),
+    Claim.id,
+)
+# `claims --unattributed --sort checkworthiness`: the first rows without a sort.
+Index(
+    "ix_claims_unattributed_rank",
+    Claim.kind,
+    Claim.attributed,
+    Claim.checkworthiness.desc(),
+    Claim.document_id,
+    Claim.index,
+)
 
 
 class ClusterMember(Base):
@@ -216,11 +236,15 @@ class Attribution(Base):
     """One source of one claim, with the spans it was read from (document offsets)."""
 
     __tablename__ = "attributions"
-    __table_args__ = (CheckConstraint(_one_of("role", ROLES), name="role"),)
+    __table_args__ = (
+        CheckConstraint(_one_of("role", ROLES), name="role"),
+        # `claims --source`: a source's claims read from the index alone.
+        Index("ix_attributions_source_id_claim_id", "source_id", "claim_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
-    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
     source_text: Mapped[str] = mapped_column(String(500))
     source_start: Mapped[int | None]
     source_end: Mapped[int | None]

@@ -1,0 +1,50 @@
+"""Indexes for reading claims out of a large corpus: the review queue's triage order,
+unattributed claims by check-worthiness, and a source's claims from the index alone.
+
+Revision ID: f214d417a546
+Revises: d70739bd4e94
+Create Date: 2026-12-01 14:40:00.000000
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "f214d417a546"
+down_revision: str | None = "d70739bd4e94"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("claims", schema=None) as batch_op:
+        # The triage index starts with the same columns, so it serves what this one did.
+        batch_op.drop_index("ix_claims_status_kind")
+        batch_op.create_index(
+            "ix_claims_triage",
+            ["status", "kind", "attributed", sa.column("checkworthiness").desc(), "id"],
+            unique=False,
+        )
+        batch_op.create_index(
+            "ix_claims_unattributed_rank",
+            ["kind", "attributed", sa.column("checkworthiness").desc(), "document_id", "index"],
+            unique=False,
+        )
+    with op.batch_alter_table("attributions", schema=None) as batch_op:
+        batch_op.drop_index("ix_attributions_source_id")
+        batch_op.create_index(
+            "ix_attributions_source_id_claim_id", ["source_id", "claim_id"], unique=False
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("attributions", schema=None) as batch_op:
+        batch_op.drop_index("ix_attributions_source_id_claim_id")
+        batch_op.create_index("ix_attributions_source_id", ["source_id"], unique=False)
+    with op.batch_alter_table("claims", schema=None) as batch_op:
+        batch_op.drop_index("ix_claims_unattributed_rank")
+        batch_op.drop_index("ix_claims_triage")
+        batch_op.create_index("ix_claims_status_kind", ["status", "kind"], unique=False)
