@@ -20,6 +20,7 @@ import itertools
 import json
 import platform
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -29,6 +30,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import and_, case, or_, select
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from claimcheck.core.checkworthiness import score
@@ -36,6 +39,7 @@ from claimcheck.core.vocabulary import SOURCE_KINDS, STATUSES
 from claimcheck.services.claims import ClaimFilter, get_claim, iter_claims, listing_query
 from claimcheck.services.database import current, open_database, upgrade
 from claimcheck.store.engine import Database, query_plan
+from claimcheck.store.models import Claim, Document
 
 SEED = 11
 CUES = ["said", "told reporters", "said in a statement", "announced", "according to", "warned"]
@@ -291,14 +295,18 @@ LISTINGS: dict[str, Callable[[str, str], list[str]]] = {
 }  # fmt: skip
 
 
-def _median_wall(args: Sequence[str], repeat: int, out: Path) -> float:
-    times = []
+def _median_wall(args: Sequence[str], repeat: int, out: Path) -> tuple[float, float]:
+    """Median wall time and median CPU time (user + system) of a command."""
+    walls, cpus = [], []
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         with out.open("w") as sink:
             subprocess.run(args, stdout=sink, stderr=subprocess.STDOUT, check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def _median_call(call: Callable[[], object], repeat: int) -> float:
@@ -330,24 +338,71 @@ def _show_alone(db: Database, claim_id: int) -> None:
     review.history(db, claim_id)
 
 
+# The review queue's first page, and one that starts inside the unreviewed attributed claims.
+QUEUE_PAGES = [
+    ("review queue, first page of 300", None),
+    ("review queue, a page deep in the attributed ones", (0, 1, 0.3, 500_000)),
+]
+
+
+def _triage_page(db: Database, after: tuple[int, int, float, int] | None) -> list[Any]:
+    from claimcheck.services.triage import TriageKey, triage_page
+
+    conditions = [Document.superseded_by_id.is_(None), Claim.kind == "claim"]
+    key = TriageKey(*after) if after is not None else None
+    with db.session() as session:
+        return triage_page(session, conditions, kind="claim", after=key, size=300)
+
+
+def _one_order_by_page(db: Database, after: tuple[int, int, float, int] | None) -> list[Any]:
+    """The queue's page as one ORDER BY over the triage order's case expressions."""
+    reviewed = case((Claim.status == "unreviewed", 0), else_=1)
+    attributed = case((and_(Claim.kind == "claim", Claim.attributed.is_(False)), 0), else_=1)
+    query = (
+        select(Claim.id)
+        .join(Document, Claim.document_id == Document.id)
+        .where(Document.superseded_by_id.is_(None), Claim.kind == "claim")
+        .order_by(reviewed, attributed, Claim.checkworthiness.desc(), Claim.id)
+        .limit(301)
+    )
+    if after is not None:
+        r, a, worth, claim_id = after
+        query = query.where(
+            or_(
+                reviewed > r,
+                and_(reviewed == r, attributed > a),
+                and_(reviewed == r, attributed == a, Claim.checkworthiness < worth),
+                and_(reviewed == r, attributed == a, Claim.checkworthiness == worth,
+                     Claim.id > claim_id),
+            )
+        )  # fmt: skip
+    with db.session() as session:
+        return list(session.scalars(query))
+
+
 def measure(url: str, corpus_info: dict[str, Any], repeat: int, workdir: Path) -> None:
     cli = [sys.executable, "-m", "claimcheck", "--db", url]
     out = workdir / "out.txt"
     source, document, show_id = corpus_info["source"], corpus_info["document"], corpus_info["show"]
     db = open_database(url)
     try:
-        print(f"{'command':<58} {'wall':>8} {'query':>8}")
-        wall = _median_wall([sys.executable, "-m", "claimcheck", "--help"], repeat, out)
-        print(f"{'claimcheck --help':<58} {wall:8.3f}")
+        print(f"{'command':<58} {'wall':>8} {'CPU':>8} {'query':>8}")
+        wall, cpu = _median_wall([sys.executable, "-m", "claimcheck", "--help"], repeat, out)
+        print(f"{'claimcheck --help':<58} {wall:8.3f} {cpu:8.3f}")
         for name, args in LISTINGS.items():
-            wall = _median_wall(cli + args(source, document), repeat, out)
+            wall, cpu = _median_wall(cli + args(source, document), repeat, out)
             where = _filter_of(name, source, document)
             alone = _median_call(lambda w=where: list(iter_claims(db, w)), repeat)  # type: ignore[misc]
             lines = sum(1 for _ in out.open())
-            print(f"{name:<58} {wall:8.3f} {alone:8.3f}  ({lines} lines)")
-        wall = _median_wall([*cli, "show", str(show_id)], repeat, out)
+            print(f"{name:<58} {wall:8.3f} {cpu:8.3f} {alone:8.3f}  ({lines} lines)")
+        wall, cpu = _median_wall([*cli, "show", str(show_id)], repeat, out)
         alone = _median_call(lambda: _show_alone(db, show_id), repeat)
-        print(f"{'show ID (attributed, reviewed, in a cluster)':<58} {wall:8.3f} {alone:8.3f}")
+        label = "show ID (attributed, reviewed, in a cluster)"
+        print(f"{label:<58} {wall:8.3f} {cpu:8.3f} {alone:8.3f}")
+        for name, deep in QUEUE_PAGES:
+            alone = _median_call(lambda d=deep: _triage_page(db, d), repeat)  # type: ignore[misc]
+            one_sort = _median_call(lambda d=deep: _one_order_by_page(db, d), repeat)  # type: ignore[misc]
+            print(f"{name:<58} {'':>17} {alone:8.3f}  (one ORDER BY: {one_sort:.3f})")
         print()
         for name in LISTINGS:
             print(f"plan of `{name}`:")
