@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, aliased, load_only
+from sqlalchemy.orm import Session, aliased, defer
 
 from claimcheck.errors import ClaimcheckError
 from claimcheck.store.engine import Database
@@ -169,9 +169,7 @@ class ClaimFilter:
 def _with_document(query: Select[Claim, Document]) -> Select[Claim, Document]:
     # A claim needs its document's name, not its text: a whole article per row would make
     # a page of claims read (and a sort carry) megabytes.
-    return query.join(Document, Claim.document_id == Document.id).options(
-        load_only(Document.id, Document.path, Document.sha256, Document.title, Document.version)
-    )
+    return query.join(Document, Claim.document_id == Document.id).options(defer(Document.text))
 
 
 def listing_query(where: ClaimFilter) -> Select[Claim, Document]:
