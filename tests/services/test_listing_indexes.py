@@ -44,12 +44,19 @@ def test_unattributed_by_checkworthiness_reads_its_index_in_order(any_db: Databa
     _assert_index_in_order(any_db, query, "ix_claims_unattributed_rank")
 
 
-def test_a_sources_claims_come_from_the_attribution_index(any_db: Database) -> None:
-    plan = _plan(any_db, listing_query(ClaimFilter(source="Xinhua", limit=20)))
+@pytest.mark.parametrize("walk", [False, True])
+def test_a_sources_claims_come_from_the_attribution_index(any_db: Database, walk: bool) -> None:
+    query = listing_query(ClaimFilter(source="Xinhua", limit=20), walk_source=walk)
+    plan = _plan(any_db, query)
     assert "SCAN claims" not in plan and "Seq Scan on claims" not in plan, plan
     if any_db.dialect == "sqlite":
-        # PostgreSQL weighs this against walking the documents in order, by its statistics.
+        # PostgreSQL weighs reading them against walking the documents, by its statistics.
         assert "COVERING INDEX ix_attributions_source_id_claim_id" in plan, plan
+    if walk:
+        # The walk follows the documents' index in the listing's order: nothing to sort.
+        assert "TEMP B-TREE" not in plan and "Sort" not in plan.replace("Incremental Sort", ""), (
+            plan
+        )
 
 
 def test_a_documents_claims_come_from_its_index(any_db: Database) -> None:
@@ -128,3 +135,16 @@ def test_paging_in_triage_order_returns_every_claim_once_in_order(
     expected = _expected(any_db, kind)
     assert len(expected) > 5
     assert seen == expected
+
+
+@pytest.mark.parametrize("limit", [3, None])
+def test_walking_to_a_sources_claims_finds_what_reading_them_finds(
+    any_db: Database, limit: int | None
+) -> None:
+    _fill(any_db, random.Random(5))
+    where = ClaimFilter(source="Xinhua", limit=limit)
+    with any_db.session() as session:
+        read = [c.id for c, _ in session.execute(listing_query(where))]
+        walked = [c.id for c, _ in session.execute(listing_query(where, walk_source=True))]
+    assert walked == read
+    assert len(read) == limit if limit else len(read) > 10
