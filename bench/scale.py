@@ -461,8 +461,7 @@ def build(url: str, claims: int, documents: int, sources: int) -> dict[str, Any]
 
 
 def sqlite_database(args: argparse.Namespace) -> tuple[str, dict[str, Any]]:
-    cache = Path(args.cache or Path(tempfile.gettempdir()) / "claimcheck-scale")
-    cache.mkdir(parents=True, exist_ok=True)
+    cache = _cache(args)
     stem = f"claims-{args.claims}-{args.documents}-{args.sources}"
     path, meta = cache / f"{stem}.db", cache / f"{stem}.json"
     url = f"sqlite:///{path}"
@@ -481,6 +480,23 @@ def sqlite_database(args: argparse.Namespace) -> tuple[str, dict[str, Any]]:
     return url, info
 
 
+def postgres_database(args: argparse.Namespace) -> dict[str, Any]:
+    """Filled afresh, unless --reuse and the last fill here was of the same size."""
+    meta = _cache(args) / f"postgres-{args.claims}-{args.documents}-{args.sources}.json"
+    if args.reuse and meta.exists():
+        return dict(json.loads(meta.read_text()))
+    _empty_postgres(args.url)
+    info = build(args.url, args.claims, args.documents, args.sources)
+    meta.write_text(json.dumps(info))
+    return info
+
+
+def _cache(args: argparse.Namespace) -> Path:
+    cache = Path(args.cache or Path(tempfile.gettempdir()) / "claimcheck-scale")
+    cache.mkdir(parents=True, exist_ok=True)
+    return cache
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--claims", type=int, default=1_000_000)
@@ -490,13 +506,15 @@ def main() -> None:
     parser.add_argument("--url", help="a PostgreSQL URL (its database is emptied and filled)")
     parser.add_argument("--cache", help="folder for the SQLite file (default: temp folder)")
     parser.add_argument("--rebuild", action="store_true", help="fill the SQLite file afresh")
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep the PostgreSQL database the last run filled"
+    )
     args = parser.parse_args()
     args.documents = args.documents or max(1, args.claims // 100)
     print(f"{platform.processor() or platform.machine()}, Python {platform.python_version()}")
     with tempfile.TemporaryDirectory() as work:
         if args.url:
-            _empty_postgres(args.url)
-            url, info = args.url, build(args.url, args.claims, args.documents, args.sources)
+            url, info = args.url, postgres_database(args)
         else:
             url, info = sqlite_database(args)
         measure(url, info, args.repeat, Path(work))
