@@ -348,9 +348,9 @@ QUEUE_PAGES = [
 
 
 def _triage_page(db: Database, after: tuple[int, int, float, int] | None) -> list[Any]:
-    from claimcheck.services.triage import TriageKey, triage_page
+    from claimcheck.services.triage import TriageKey, current, triage_page
 
-    conditions = [Document.superseded_by_id.is_(None), Claim.kind == "claim"]
+    conditions = [current(), Claim.kind == "claim"]
     key = TriageKey(*after) if after is not None else None
     with db.session() as session:
         return triage_page(session, conditions, kind="claim", after=key, size=300)
@@ -360,10 +360,10 @@ def _one_order_by_page(db: Database, after: tuple[int, int, float, int] | None) 
     """The queue's page as one ORDER BY over the triage order's case expressions."""
     reviewed = case((Claim.status == "unreviewed", 0), else_=1)
     attributed = case((and_(Claim.kind == "claim", Claim.attributed.is_(False)), 0), else_=1)
+    superseded = select(Document.id).where(Document.superseded_by_id.is_not(None))
     query = (
         select(Claim.id)
-        .join(Document, Claim.document_id == Document.id)
-        .where(Document.superseded_by_id.is_(None), Claim.kind == "claim")
+        .where(Claim.document_id.not_in(superseded), Claim.kind == "claim")
         .order_by(reviewed, attributed, Claim.checkworthiness.desc(), Claim.id)
         .limit(301)
     )

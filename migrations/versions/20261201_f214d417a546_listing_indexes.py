@@ -25,7 +25,14 @@ def upgrade() -> None:
         batch_op.drop_index("ix_claims_status_kind")
         batch_op.create_index(
             "ix_claims_triage",
-            ["status", "kind", "attributed", sa.column("checkworthiness").desc(), "id"],
+            [
+                "status",
+                "kind",
+                "attributed",
+                sa.column("checkworthiness").desc(),
+                "id",
+                "document_id",
+            ],
             unique=False,
         )
         batch_op.create_index(

@@ -33,6 +33,13 @@ class TriageKey:
     id: int
 
 
+def current() -> ColumnElement[bool]:
+    """Claims of current document versions: the few superseded documents ruled out, which
+    the index answers (it holds each claim's document), where a join would read each row."""
+    superseded = select(Document.id).where(Document.superseded_by_id.is_not(None))
+    return Claim.document_id.not_in(superseded)
+
+
 def key_of(status: str, kind: str, attributed: bool, checkworthiness: float, id: int) -> TriageKey:
     unattributed = kind == "claim" and not attributed
     return TriageKey(int(status != "unreviewed"), int(not unattributed), checkworthiness, id)
@@ -59,9 +66,9 @@ def triage_queries(
 ) -> Iterator[Select[int, str, str, bool, float]]:
     """The statements for one page, group by group; each is read only if the page needs it.
 
-    `conditions` are the caller's filters on claims and their documents (joined);
-    `kind` is the one kind they keep (None: all kinds), so that each group is a range of
-    the index. Rows are (id, status, kind, attributed, checkworthiness).
+    `conditions` are the caller's filters on claims (documents through subqueries, as
+    `current()` does); `kind` is the one kind they keep (None: all kinds), so that each
+    group is a range of the index. Rows are (id, status, kind, attributed, checkworthiness).
     """
     for reviewed in (0, 1):
         for attributed in (0, 1):
@@ -70,7 +77,6 @@ def triage_queries(
                 continue
             query = (
                 select(Claim.id, Claim.status, Claim.kind, Claim.attributed, Claim.checkworthiness)
-                .join(Document, Claim.document_id == Document.id)
                 .where(*conditions, _group(reviewed, attributed, kind))
                 .order_by(Claim.checkworthiness.desc(), Claim.id)
                 .limit(size)

@@ -142,7 +142,8 @@ class Claim(Base):
 
 
 # The review queue, a page at a time: per status, unattributed claims first, the most
-# check-worthy first, id breaking ties (also `claims --status`).
+# check-worthy first, id breaking ties (also `claims --status`). With the document, a
+# queue's counts of current claims read the index alone.
 Index(
     "ix_claims_triage",
     Claim.status,
@@ -150,6 +151,7 @@ Index(
     Claim.attributed,
     Claim.checkworthiness.desc(),
     Claim.id,
+    Claim.document_id,
 )
 # `claims --unattributed --sort checkworthiness`: the first rows without a sort.
 Index(
