@@ -172,11 +172,14 @@ def _with_document(query: Select[Claim, Document]) -> Select[Claim, Document]:
     return query.join(Document, Claim.document_id == Document.id).options(defer(Document.text))
 
 
-def listing_query(where: ClaimFilter, *, walk_source: bool = False) -> Select[Claim, Document]:
+def listing_query(
+    where: ClaimFilter, *, source_id: int | None = None, walk_source: bool = False
+) -> Select[Claim, Document]:
     """The statement `iter_claims` runs (its plan is checked against the indexes).
 
-    With `walk_source`, a source's claims are found by walking the listing's order and
-    keeping the claims it is cited by, rather than by reading all of them and sorting.
+    `source_id` is the id of `where.source` when it is known (PostgreSQL then plans with
+    how often that source is cited). With `walk_source`, a source's claims are found by
+    walking the listing's order and keeping those it cites, not by reading and sorting.
     """
     query = _with_document(select(Claim, Document))
     if not where.include_superseded:
@@ -193,17 +196,19 @@ def listing_query(where: ClaimFilter, *, walk_source: bool = False) -> Select[Cl
     if where.unattributed:
         query = query.where(Claim.kind == "claim", Claim.attributed.is_(False))
     if where.source is not None:
-        source_id = select(Source.id).where(Source.name == where.source).scalar_subquery()
+        source: Any = source_id
+        if source is None:
+            source = select(Source.id).where(Source.name == where.source).scalar_subquery()
         if walk_source:
             # Asked of each claim in turn, in the listing's order: the first page of a
             # source cited 50,000 times without reading and sorting all of its claims.
             query = query.where(
                 select(Attribution.id)
-                .where(Attribution.claim_id == Claim.id, Attribution.source_id == source_id)
+                .where(Attribution.claim_id == Claim.id, Attribution.source_id == source)
                 .exists()
             )
         else:
-            cited = select(Attribution.claim_id).where(Attribution.source_id == source_id)
+            cited = select(Attribution.claim_id).where(Attribution.source_id == source)
             query = query.where(Claim.id.in_(cited))
     if where.sort == "checkworthiness":
         query = query.order_by(Claim.checkworthiness.desc(), Claim.document_id, Claim.index)
@@ -217,28 +222,29 @@ def listing_query(where: ClaimFilter, *, walk_source: bool = False) -> Select[Cl
 def iter_claims(db: Database, where: ClaimFilter = ClaimFilter()) -> Iterator[ClaimView]:
     """Claims in the requested order, loaded in batches so memory stays flat."""
     with db.session() as session:
-        query = listing_query(where, walk_source=_walk_source(session, where))
+        source_id, walk = _source_plan(session, where)
+        query = listing_query(where, source_id=source_id, walk_source=walk)
         result = session.execute(query.execution_options(yield_per=BATCH))
         for rows in result.partitions():
             yield from _views(session, [(row[0], row[1]) for row in rows])
 
 
-def _walk_source(session: Session, where: ClaimFilter) -> bool:
-    """Whether a page of a source's claims is cheaper found walking the document order.
+def _source_plan(session: Session, where: ClaimFilter) -> tuple[int | None, bool]:
+    """The listed source's id, and whether its page is cheaper found walking the documents.
 
     Walking finds `limit` of a source's `cited` claims among `total` after about
     limit * total / cited claims; reading them all and sorting costs `cited`.
     """
-    if where.source is None or where.limit is None or where.sort != "document":
-        return False
+    if where.source is None:
+        return None, False
+    source_id = session.scalar(select(Source.id).where(Source.name == where.source))
+    if source_id is None or where.limit is None or where.sort != "document":
+        return source_id, False
     cited = session.scalar(
-        select(func.count())
-        .select_from(Attribution)
-        .join(Source, Attribution.source_id == Source.id)
-        .where(Source.name == where.source)
+        select(func.count()).select_from(Attribution).where(Attribution.source_id == source_id)
     )
     total = session.scalar(select(func.max(Claim.id))) or 0
-    return (cited or 0) ** 2 > where.limit * total
+    return source_id, (cited or 0) ** 2 > where.limit * total
 
 
 def get_claim(db: Database, claim_id: int) -> ClaimView:
