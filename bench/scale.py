@@ -426,10 +426,13 @@ def measure(url: str, corpus_info: dict[str, Any], repeat: int, workdir: Path) -
             print(f"{name:<58} {'':>17} {alone:8.3f}  (one ORDER BY: {one_sort:.3f})")
         print()
         for name in LISTINGS:
-            where = _filter_of(name, source, document)
+            where = _filter_of(name, rare if "100-200" in name else source, document)
+            with db.session() as session:
+                known = session.scalar(select(Source.id).where(Source.name == where.source))
             for walk in (False, True) if where.source else (False,):
                 print(f"plan of `{name}`{' walking the documents' if walk else ''}:")
-                for line in query_plan(db, listing_query(where, walk_source=walk)):
+                query = listing_query(where, source_id=known, walk_source=walk)
+                for line in query_plan(db, query):
                     print(f"    {line}")
     finally:
         db.close()
