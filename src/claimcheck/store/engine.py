@@ -73,7 +73,9 @@ def query_plan(db: Database, statement: ClauseElement, *, avoid_sorts: bool = Fa
     the table's size, so on a small one `avoid_sorts` makes sorts and full scans a last
     resort: a sort left in the plan then means that no index gives the order.
     """
-    compiled = statement.compile(dialect=db.engine.dialect)
+    compiled = statement.compile(
+        dialect=db.engine.dialect, compile_kwargs={"render_postcompile": True}
+    )
     assert isinstance(compiled, SQLCompiler)
     with db.engine.begin() as connection:
         if db.dialect == "sqlite":
