@@ -434,8 +434,23 @@ def measure(url: str, corpus_info: dict[str, Any], repeat: int, workdir: Path) -
                 query = listing_query(where, source_id=known, walk_source=walk)
                 for line in query_plan(db, query):
                     print(f"    {line}")
+        _print_triage_plans(db)
     finally:
         db.close()
+
+
+def _print_triage_plans(db: Database) -> None:
+    try:
+        from claimcheck.services.triage import TriageKey, current, triage_queries
+    except ImportError:  # a version of claimcheck before triage pages
+        return
+    after = TriageKey(*QUEUE_PAGES[1][1])  # type: ignore[misc]
+    queries = triage_queries([current(), Claim.kind == "claim"], kind="claim", after=after)
+    for name, query in zip(["unreviewed attributed, after a key", "reviewed unattributed"],
+                           queries, strict=False):  # fmt: skip
+        print(f"plan of a review queue page, {name}:")
+        for line in query_plan(db, query):
+            print(f"    {line}")
 
 
 # --- the database ---------------------------------------------------------------------------
