@@ -445,9 +445,9 @@ def _print_triage_plans(db: Database) -> None:
     except ImportError:  # a version of claimcheck before triage pages
         return
     after = TriageKey(*QUEUE_PAGES[1][1])  # type: ignore[misc]
-    queries = triage_queries([current(), Claim.kind == "claim"], kind="claim", after=after)
-    for name, query in zip(["unreviewed attributed, after a key", "reviewed unattributed"],
-                           queries, strict=False):  # fmt: skip
+    groups = list(triage_queries([current(), Claim.kind == "claim"], kind="claim", after=after))
+    for name, query in (("unreviewed attributed, after a key", groups[0][0]),
+                        ("reviewed unattributed, its first status", groups[1][0])):  # fmt: skip
         print(f"plan of a review queue page, {name}:")
         for line in query_plan(db, query):
             print(f"    {line}")

@@ -1,5 +1,6 @@
 """Indexes for reading claims out of a large corpus: the review queue's triage order,
-unattributed claims by check-worthiness, and a source's claims from the index alone.
+unattributed claims by check-worthiness, a source's claims from the index alone, and
+the superseded documents.
 
 Revision ID: f214d417a546
 Revises: d70739bd4e94
@@ -20,6 +21,10 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("documents", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_documents_superseded_by_id"), ["superseded_by_id"], unique=False
+        )
     with op.batch_alter_table("claims", schema=None) as batch_op:
         # The triage index starts with the same columns, so it serves what this one did.
         batch_op.drop_index("ix_claims_status_kind")
@@ -48,6 +53,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("documents", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_documents_superseded_by_id"))
     with op.batch_alter_table("attributions", schema=None) as batch_op:
         batch_op.drop_index("ix_attributions_source_id_claim_id")
         batch_op.create_index("ix_attributions_source_id", ["source_id"], unique=False)

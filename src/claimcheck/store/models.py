@@ -69,8 +69,9 @@ class Document(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     path: Mapped[str] = mapped_column(String(1000), index=True)
     version: Mapped[int] = mapped_column(default=1)
-    # Set on the older version when a newer one of the same path arrives.
-    superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    # Set on the older version when a newer one of the same path arrives. Indexed: the
+    # few superseded documents are looked up to leave their claims out of listings.
+    superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
     # Not unique: a file put back to earlier bytes is a new version with those bytes.
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     title: Mapped[str | None] = mapped_column(String(1000))
