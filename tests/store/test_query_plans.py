@@ -1,14 +1,14 @@
-"""The listings a reviewer runs on a large corpus read indexes, never the whole claims table."""
+"""`show` reads one claim through indexes, never the whole claims table (the listings' plans
+are checked in tests/services/test_listing_indexes.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-import pytest
 from sqlalchemy import event
 
-from claimcheck.services.claims import ClaimFilter, get_claim, iter_claims
+from claimcheck.services.claims import get_claim, iter_claims
 from claimcheck.services.database import Database
 from claimcheck.services.ingest import ingest
 from tests.gold import CORPUS
@@ -34,25 +34,6 @@ def plans(db: Database, action: Callable[[], Any]) -> list[str]:
             rows = raw.execute("EXPLAIN QUERY PLAN " + statement, params).fetchall()
             out.append("\n".join(row[-1] for row in rows))
     return out
-
-
-@pytest.mark.parametrize(
-    "where",
-    [
-        ClaimFilter(unattributed=True, sort="checkworthiness", limit=20),
-        ClaimFilter(source="Xinhua", limit=20),
-        ClaimFilter(document=str(CORPUS / "wic_universal_cyberspace.txt"), limit=20),
-    ],
-    ids=["unattributed by check-worthiness", "source", "document"],
-)
-def test_claim_listings_use_indexes(db: Database, where: ClaimFilter) -> None:
-    ingest(db, [CORPUS])
-    found = plans(db, lambda: list(iter_claims(db, where)))
-    assert found
-    for plan in found:
-        assert "SCAN claims" not in plan, plan
-    if where.unattributed:
-        assert "ix_claims_rank" in found[0]
 
 
 def test_show_uses_indexes(db: Database) -> None:

@@ -28,7 +28,7 @@ from claimcheck.services.claims import (
     DocumentRef,
     LinkView,
     SourceView,
-    _select,
+    listing_query,
 )
 from claimcheck.services.review import describe
 from claimcheck.store.engine import Database
@@ -358,7 +358,7 @@ def _among(column: Any, values: Iterable[int]) -> Any:
 
 
 def _claim_rows(session: Session, where: ClaimFilter) -> Iterator[Sequence[Any]]:
-    query = _select(where).with_only_columns(*_CLAIM_COLUMNS)
+    query = listing_query(where).with_only_columns(*_CLAIM_COLUMNS)
     result: Any = session.execute(query.execution_options(yield_per=BATCH))
     yield from result.partitions()
 

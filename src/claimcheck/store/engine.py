@@ -6,10 +6,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import ClauseElement, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from claimcheck.errors import ClaimcheckError
 
@@ -73,3 +74,28 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def query_plan(db: Database, statement: ClauseElement, *, avoid_sorts: bool = False) -> list[str]:
+    """The plan the database picks for a statement, a line per step (no rows are read).
+
+    SQLite's EXPLAIN QUERY PLAN or PostgreSQL's EXPLAIN: what tests and benchmarks use to
+    check that a query reads an index rather than the whole table. PostgreSQL plans by
+    the table's size, so on a small one `avoid_sorts` makes sorts and full scans a last
+    resort: a sort left in the plan then means that no index gives the order.
+    """
+    compiled = statement.compile(
+        dialect=db.engine.dialect, compile_kwargs={"render_postcompile": True}
+    )
+    assert isinstance(compiled, SQLCompiler)
+    with db.engine.begin() as connection:
+        if db.dialect == "sqlite":
+            names = compiled.positiontup or []
+            params: Any = tuple(compiled.params[name] for name in names)
+            rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}", params)
+            return [row[-1] for row in rows]
+        if avoid_sorts:
+            connection.exec_driver_sql("SET LOCAL enable_sort = off")
+            connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        rows = connection.exec_driver_sql(f"EXPLAIN {compiled}", compiled.params)
+        return [row[0] for row in rows]

@@ -79,8 +79,9 @@ class Document(Base):
     # The path as the user typed it, for display.
     shown_path: Mapped[str | None] = mapped_column(String(1000))
     version: Mapped[int] = mapped_column(default=1)
-    # Set on the older version when a newer one of the same path arrives.
-    superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    # Set on the older version when a newer one of the same path arrives. Indexed: the
+    # few superseded documents are looked up to leave their claims out of listings.
+    superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
     # Not unique: a file put back to earlier bytes is a new version with those bytes.
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     title: Mapped[str | None] = mapped_column(String(1000))
@@ -128,9 +129,6 @@ class Claim(Base):
         CheckConstraint('start >= 0 AND "end" >= start', name="span"),
         CheckConstraint(_one_of("kind", CLAIM_KINDS), name="kind"),
         CheckConstraint(_one_of("status", STATUSES), name="status"),
-        Index("ix_claims_status_kind", "status", "kind"),
-        # `claims --unattributed --sort checkworthiness --limit N` reads the first N of it.
-        Index("ix_claims_rank", "kind", "attributed", "checkworthiness"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -155,6 +153,29 @@ class Claim(Base):
     )
 
     __mapper_args__ = {"version_id_col": version}
+
+
+# The review queue, a page at a time: per status, unattributed claims first, the most
+# check-worthy first, id breaking ties (also `claims --status`). With the document, a
+# queue's counts of current claims read the index alone.
+Index(
+    "ix_claims_triage",
+    Claim.status,
+    Claim.kind,
+    Claim.attributed,
+    Claim.checkworthiness.desc(),
+    Claim.id,
+    Claim.document_id,
+)
+# `claims --unattributed --sort checkworthiness`: the first rows without a sort.
+Index(
+    "ix_claims_unattributed_rank",
+    Claim.kind,
+    Claim.attributed,
+    Claim.checkworthiness.desc(),
+    Claim.document_id,
+    Claim.index,
+)
 
 
 class ClusterMember(Base):
@@ -286,11 +307,15 @@ class Attribution(Base):
     """One source of one claim, with the spans it was read from (document offsets)."""
 
     __tablename__ = "attributions"
-    __table_args__ = (CheckConstraint(_one_of("role", ROLES), name="role"),)
+    __table_args__ = (
+        CheckConstraint(_one_of("role", ROLES), name="role"),
+        # `claims --source`: a source's claims read from the index alone.
+        Index("ix_attributions_source_id_claim_id", "source_id", "claim_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
-    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
     source_text: Mapped[str] = mapped_column(String(500))
     source_start: Mapped[int | None]
     source_end: Mapped[int | None]

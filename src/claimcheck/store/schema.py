@@ -1,16 +1,24 @@
-"""Schema versions, through Alembic only."""
+"""Schema versions, through Alembic only.
+
+Opening a database at the newest schema, which every command does first, reads the
+revision ids from the migration files and the database directly: loading Alembic would
+cost more start-up time than most commands' own work. Anything else goes through Alembic.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 
 from claimcheck.errors import ClaimcheckError
 from claimcheck.store.engine import Database, display_url
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 
 class SchemaError(ClaimcheckError):
@@ -27,6 +35,8 @@ def migrations_dir() -> Path:
 
 
 def _config(db: Database) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     # Alembic's config interpolates %; a percent-encoded password must survive it.
@@ -35,6 +45,8 @@ def _config(db: Database) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory(str(migrations_dir()))
     head = script.get_current_head()
     if head is None:
@@ -43,6 +55,8 @@ def head_revision() -> str:
 
 
 def current_revision(db: Database) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with db.engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
@@ -55,6 +69,8 @@ def has_tables(db: Database) -> bool:
 
 
 def upgrade(db: Database, revision: str = "head") -> None:
+    from alembic import command
+
     with db.engine.begin() as connection:
         config = _config(db)
         config.attributes["connection"] = connection
@@ -62,6 +78,8 @@ def upgrade(db: Database, revision: str = "head") -> None:
 
 
 def downgrade(db: Database, revision: str) -> None:
+    from alembic import command
+
     with db.engine.begin() as connection:
         config = _config(db)
         config.attributes["connection"] = connection
@@ -70,6 +88,10 @@ def downgrade(db: Database, revision: str) -> None:
 
 def ensure_current(db: Database) -> None:
     """Create a new database at head; refuse one that is behind or ahead of this code."""
+    if _stored_revision(db) == _head_from_files():
+        return
+    from alembic.script import ScriptDirectory
+
     current = current_revision(db)
     head = head_revision()
     if current == head:
@@ -92,3 +114,30 @@ def ensure_current(db: Database) -> None:
         f"the database is at schema {current}, which this claimcheck does not know: "
         "it was written by a newer version"
     )
+
+
+_REVISION = re.compile(r"^revision(?:: str)? = ['\"](\w+)['\"]", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision(?:: [^=]+)? = (.+)$", re.MULTILINE)
+
+
+def _head_from_files() -> str | None:
+    """The head revision read from the files as Alembic writes them; None when in doubt."""
+    revisions, parents = set(), set()
+    for path in (migrations_dir() / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        revision, down = _REVISION.findall(source), _DOWN.findall(source)
+        if len(revision) != 1 or len(down) != 1:
+            return None  # a layout this reading does not know: Alembic decides
+        revisions.add(revision[0])
+        parents.update(re.findall(r"['\"](\w+)['\"]", down[0]))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _stored_revision(db: Database) -> str | None:
+    try:
+        with db.engine.connect() as connection:
+            rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    except SQLAlchemyError:
+        return None  # no version table yet: a new database
+    return rows[0][0] if len(rows) == 1 else None
