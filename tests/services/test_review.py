@@ -466,7 +466,18 @@ def test_a_split_recorded_without_pair_states_is_not_half_undone(
     with rdb.session() as session:
         entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "split")).one()
         assert entry.before is not None
-        entry.before = {"members": entry.before["members"]}  # as older versions recorded it
+        # The same split as older versions recorded it; the log is append-only, so the
+        # older form is added after it rather than written over it.
+        session.add(
+            AuditEntry(
+                reviewer_id=entry.reviewer_id,
+                action="split",
+                entity=entry.entity,
+                entity_id=entry.entity_id,
+                before={"members": entry.before["members"]},
+                after=entry.after,
+            )
+        )
     with pytest.raises(ClaimcheckError, match="cannot be undone exactly"):
         review.undo_last(rdb, reviewer="dan")
     assert pair_state(rdb, ids["a"], ids["b"]) == "rejected"
