@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
+from sqlalchemy import ColumnElement, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
+from claimcheck.services.triage import TriageKey, current, key_of, triage_page
 from claimcheck.store.engine import Database
 from claimcheck.store.models import (
     Attribution,
@@ -63,16 +64,6 @@ class QueueFilter:
 
 
 @dataclass(frozen=True, slots=True)
-class SortKey:
-    """Where a row stands in triage order; the next page starts after it."""
-
-    reviewed: int
-    attributed: int
-    checkworthiness: float
-    id: int
-
-
-@dataclass(frozen=True, slots=True)
 class QueueRow:
     id: int
     status: str
@@ -85,7 +76,7 @@ class QueueRow:
     checkworthiness: float
     cluster: int | None
     version: int
-    key: SortKey
+    key: TriageKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,14 +100,6 @@ class ClaimMatch:
     index: int
 
 
-def _reviewed() -> ColumnElement[int]:
-    return case((Claim.status == "unreviewed", 0), else_=1)
-
-
-def _attributed() -> ColumnElement[int]:
-    return case((and_(Claim.kind == "claim", Claim.attributed.is_(False)), 0), else_=1)
-
-
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped.casefold()}%"
@@ -137,15 +120,8 @@ def _sources_matching(text: str) -> ColumnElement[bool]:
     return Claim.id.in_(named)
 
 
-def _current() -> ColumnElement[bool]:
-    """Claims of current document versions. (Ruling out the few superseded documents costs
-    half what joining every claim to its document does.)"""
-    superseded = select(Document.id).where(Document.superseded_by_id.is_not(None))
-    return Claim.document_id.not_in(superseded)
-
-
 def _where(where: QueueFilter) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [_current()]
+    conditions: list[ColumnElement[bool]] = [current()]
     if where.kind:
         conditions.append(Claim.kind == where.kind)
     elif not where.all_kinds:
@@ -180,43 +156,19 @@ def _where(where: QueueFilter) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _after(key: SortKey) -> ColumnElement[bool]:
-    """Rows strictly after `key` in triage order (checkworthiness runs downwards)."""
-    reviewed, attributed = _reviewed(), _attributed()
-    return or_(
-        reviewed > key.reviewed,
-        and_(reviewed == key.reviewed, attributed > key.attributed),
-        and_(
-            reviewed == key.reviewed,
-            attributed == key.attributed,
-            Claim.checkworthiness < key.checkworthiness,
-        ),
-        and_(
-            reviewed == key.reviewed,
-            attributed == key.attributed,
-            Claim.checkworthiness == key.checkworthiness,
-            Claim.id > key.id,
-        ),
-    )
-
-
 def page(
-    db: Database, where: QueueFilter = QueueFilter(), after: SortKey | None = None, size: int = PAGE
+    db: Database,
+    where: QueueFilter = QueueFilter(),
+    after: TriageKey | None = None,
+    size: int = PAGE,
 ) -> QueuePage:
-    """Up to `size` rows in triage order, starting after `after`."""
-    reviewed, attributed = _reviewed(), _attributed()
-    query = (
-        select(Claim.id, reviewed, attributed)
-        .where(*_where(where))
-        .order_by(reviewed, attributed, Claim.checkworthiness.desc(), Claim.id)
-        .limit(size + 1)
-    )
-    if after is not None:
-        query = query.where(_after(after))
+    """Up to `size` rows in triage order, starting after `after`, walked through the
+    triage index (services.triage) rather than sorted whole for each page."""
+    kind = where.kind or (None if where.all_kinds else "claim")
     with db.session() as session:
-        ids = [row[0] for row in session.execute(query)]
-        more = len(ids) > size
-        return QueuePage(tuple(_rows(session, ids[:size])), more)
+        keys = triage_page(session, _where(where), kind=kind, after=after, size=size + 1)
+        ids = [k.id for k in keys]
+        return QueuePage(tuple(_rows(session, ids[:size])), len(ids) > size)
 
 
 def rows(db: Database, claim_ids: Sequence[int]) -> list[QueueRow]:
@@ -271,11 +223,8 @@ def _rows(session: Session, claim_ids: Sequence[int]) -> list[QueueRow]:
                 checkworthiness=claim.checkworthiness,
                 cluster=clusters.get(claim.id),
                 version=claim.version,
-                key=SortKey(
-                    0 if claim.status == "unreviewed" else 1,
-                    0 if unattributed else 1,
-                    claim.checkworthiness,
-                    claim.id,
+                key=key_of(
+                    claim.status, claim.kind, claim.attributed, claim.checkworthiness, claim.id
                 ),
             )
         )
@@ -285,13 +234,13 @@ def _rows(session: Session, claim_ids: Sequence[int]) -> list[QueueRow]:
 def counts(db: Database) -> QueueCounts:
     """What is left to do: unreviewed claims, the unattributed among them, pairs to decide."""
     with db.session() as session:
-        current = (
+        left = (
             select(func.count())
             .select_from(Claim)
-            .where(_current(), Claim.kind == "claim", Claim.status == "unreviewed")
+            .where(current(), Claim.kind == "claim", Claim.status == "unreviewed")
         )
-        unreviewed = session.scalar(current) or 0
-        unattributed = session.scalar(current.where(Claim.attributed.is_(false()))) or 0
+        unreviewed = session.scalar(left) or 0
+        unattributed = session.scalar(left.where(Claim.attributed.is_(false()))) or 0
         stale = select(Claim.id).join(Document, Claim.document_id == Document.id)
         stale = stale.where(Document.superseded_by_id.is_not(None))
         suggestions = (
