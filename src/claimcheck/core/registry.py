@@ -339,7 +339,17 @@ class Registry:
                     self.learn(found.owner, "organization")
                 if found.canonical not in self._by_name:
                     aliases = [m.group(1) for m in _ACRONYM.finditer(found.source_text)]
+                    if found.mention is None:
+                        aliases.append(found.source_text)
                     self.learn(found.canonical, found.source_kind, aliases, found.owner)
+                # The words a text used for a source name it from now on, as the stored
+                # registry has them (an alias per surface form): a registry loaded from
+                # the database then resolves as this one does, however a corpus is split.
+                source = self._by_name.get(found.canonical)
+                key = normalise(found.source_text)
+                if (found.mention is None and source is not None and key
+                        and key not in self._by_key and len(found.source_text) <= 300):  # fmt: skip
+                    self.add(replace(source, aliases=(*source.aliases, found.source_text)))
                 new.extend(self.learned[size:])
         return new
 

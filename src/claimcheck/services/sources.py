@@ -38,13 +38,21 @@ class SourceBook:
     def load(cls, session: Session) -> SourceBook:
         if session.scalar(select(func.count()).select_from(Source)) == 0:
             _seed(session)
-        rows = list(session.scalars(select(Source).options(selectinload(Source.aliases))))
+        # In the order they were learned, as the registry of the run that stored them had
+        # them: the same registry, however many runs a corpus took.
+        rows = list(
+            session.scalars(
+                select(Source).options(selectinload(Source.aliases)).order_by(Source.id)
+            )
+        )
         names = {row.id: row.name for row in rows}
         registry = core.Registry(
             core.Source(
                 row.name,
                 row.kind,
-                tuple(a.alias for a in row.aliases if a.alias != row.name),
+                tuple(
+                    a.alias for a in sorted(row.aliases, key=lambda a: a.id) if a.alias != row.name
+                ),
                 names.get(row.owner_id) if row.owner_id is not None else None,
                 row.builtin,
             )
