@@ -116,7 +116,7 @@ def test_print_figures() -> None:
 
 
 def test_the_split_is_fixed_and_disjoint() -> None:
-    assert len(articles()) == 15
+    assert len(articles()) == 18
     assert len(TEST_ARTICLES) >= 5
     assert set(TEST_ARTICLES) <= set(articles())
     assert not set(TEST_ARTICLES) & set(dev_articles())
