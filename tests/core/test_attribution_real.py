@@ -408,3 +408,20 @@ def test_an_elected_councillor_is_an_official_and_he_resolves_to_him() -> None:
         [("Gavin Webb", "primary")],
     ]
     assert {a.attributions[0].source_kind for _, a in found[1:]} == {"official"}
+
+
+def test_a_correspondent_speaking_for_herself_is_a_person() -> None:
+    # corpus/wikinews/25_torture.txt: named with her title in one sentence, cued in the next.
+    text = (
+        "Wednesday saw long-time White House correspondent, Helen Thomas, bluntly questioning "
+        "press secretary Dana Perino over the U.S. President's recent confirmation that he "
+        "approved controversial CIA interrogation policies, including waterboarding.\n\n"
+        'Thomas asserted that a "credibility gap" now existed between the administration\'s '
+        "assertion that the United States does not torture, and this admission that certain "
+        "interrogation techniques were approved by the President.\n\n"
+        "The attempt to take the White House to task over torture was publicised on the "
+        "Internet site, Reddit this Friday."
+    )
+    found = analyse(text)
+    assert [who(a) for _, a in found] == [[], [("Helen Thomas", "primary")], []]
+    assert found[1][1].attributions[0].source_kind == "person"
