@@ -21,7 +21,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from claimcheck.core.attribution import SentenceAnalysis, analyse_document
-from tests.gold import TEST_ARTICLES, article, articles, dev_articles, gold
+from tests.gold import NEW_DEV_ARTICLES, TEST_ARTICLES, article, articles, dev_articles, gold
 
 _STOP = {"the", "a", "an", "of"}
 
@@ -110,25 +110,26 @@ def figures(names: tuple[str, ...] | None = None) -> Figures:
 def test_print_figures() -> None:
     development = figures(dev_articles())
     print(f"\nWikinews gold, development ({len(dev_articles())} articles): {development}")
+    print(f"Wikinews gold, second development set: {figures(NEW_DEV_ARTICLES)}")
     print(f"Wikinews gold, test split ({len(TEST_ARTICLES)} articles): {figures(TEST_ARTICLES)}")
     print(f"Wikinews gold, all {len(articles())} articles: {figures()}")
     print("missed gold sources (development):", "; ".join(development.missed) or "none")
 
 
 def test_the_split_is_fixed_and_disjoint() -> None:
-    assert len(articles()) == 15
+    assert len(articles()) == 18
     assert len(TEST_ARTICLES) >= 5
     assert set(TEST_ARTICLES) <= set(articles())
     assert not set(TEST_ARTICLES) & set(dev_articles())
 
 
-# Floors over all fifteen articles, just under what the engine scores (README, "Attribution
+# Floors over all eighteen articles, just under what the engine scores (README, "Attribution
 # quality"): a change that loses ground fails here. They are below the targets the engine is
 # meant to reach (F1 0.95, source P and R 0.90, kinds 0.90, non-claims 0.97).
-ATTRIBUTED_F1 = 0.90
+ATTRIBUTED_F1 = 0.91
 SOURCE_PRECISION = 0.97
-SOURCE_RECALL = 0.78
-KIND_ACCURACY = 0.85
+SOURCE_RECALL = 0.80
+KIND_ACCURACY = 0.89
 NON_CLAIM = (0.99, 0.965)
 
 

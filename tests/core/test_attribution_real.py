@@ -346,3 +346,82 @@ def test_spoke_to_an_outlet_makes_it_the_via_source_of_the_quotation() -> None:
         ("CCTV", "broadcaster")
     ]
     assert [a.carried_from for a in second.attributions] == [0, 0]
+
+
+# --- the second development set (corpus/wikinews/25-27), annotated before the engine ran -----
+
+
+def test_the_outlet_of_an_interview_named_with_its_description_relays_the_speaker() -> None:
+    # corpus/wikinews/27_zapatero.txt: "a Spanish newspaper" says what Público is.
+    text = (
+        "In an interview with Público, a Spanish newspaper, the prime minister of Spain, Jose "
+        'Luis Rodriguez Zapatero, has stated that " if there is a global recession, it seems '
+        'logical to expect that Spain will enter the recession in 2009."'
+    )
+    (_, found), *_ = analyse(text)
+    assert who(found) == [("Jose Luis Rodriguez Zapatero", "primary"), ("Público", "via")]
+    assert [a.source_kind for a in found.attributions] == ["official", "newspaper"]
+
+
+def test_recognized_with_a_that_clause_and_continued_by_saying_are_cues() -> None:
+    # corpus/wikinews/27_zapatero.txt
+    text = (
+        "In an interview with Público, a Spanish newspaper, the prime minister of Spain, Jose "
+        'Luis Rodriguez Zapatero, has stated that " if there is a global recession, it seems '
+        'logical to expect that Spain will enter the recession in 2009." '
+        "In the interview Zapatero also described the worldwide economic situation as "
+        '"difficult." He recognized that "the developed countries are or are going to '
+        'experience negative growth." Regarding the global financial situation, Zapatero '
+        'continued by saying that "the financial system is a part of the economy, a crucial '
+        'part. We have a year-long financial crisis." Asked about whether it would be '
+        "desirable to another plan to help those overwhelmed by the size of their mortgage, "
+        "Zapatero reiterated the falls in the Euro Interbank Offered Rate."
+    )
+    found = analyse(text)[1:]
+    name = "Jose Luis Rodriguez Zapatero"
+    assert [who(a) for _, a in found] == [[(name, "primary")]] * 5
+    assert found[3][1].attributions[0].carried_from == 3
+
+
+def test_a_verb_that_is_speech_only_with_a_that_clause_is_not_a_cue_without_one() -> None:
+    # corpus/wikinews/21_soccer.txt has goals conceded; "recognized" needs its "that" too.
+    text = (
+        "Tunisia conceded a goal in the first half. The team was recognized for its "
+        "courage. The country recognized the result."
+    )
+    assert [who(a) for _, a in analyse(text)] == [[], [], []]
+
+
+def test_an_elected_councillor_is_an_official_and_he_resolves_to_him() -> None:
+    # corpus/wikinews/26_councillor.txt
+    text = (
+        "British Liberal Democrat councillor, Gavin Webb, has been suspended from the party "
+        "after making controversial comments on the topics of drugs and prostitution.\n\n"
+        'On drugs, Webb opined that, "we should legalise the lot, including the most harmful '
+        'substance heroin". He went on to characterise police action on this issue as a '
+        '"waste of money".'
+    )
+    found = analyse(text)
+    assert [who(a) for _, a in found] == [
+        [],
+        [("Gavin Webb", "primary")],
+        [("Gavin Webb", "primary")],
+    ]
+    assert {a.attributions[0].source_kind for _, a in found[1:]} == {"official"}
+
+
+def test_a_correspondent_speaking_for_herself_is_a_person() -> None:
+    # corpus/wikinews/25_torture.txt: named with her title in one sentence, cued in the next.
+    text = (
+        "Wednesday saw long-time White House correspondent, Helen Thomas, bluntly questioning "
+        "press secretary Dana Perino over the U.S. President's recent confirmation that he "
+        "approved controversial CIA interrogation policies, including waterboarding.\n\n"
+        'Thomas asserted that a "credibility gap" now existed between the administration\'s '
+        "assertion that the United States does not torture, and this admission that certain "
+        "interrogation techniques were approved by the President.\n\n"
+        "The attempt to take the White House to task over torture was publicised on the "
+        "Internet site, Reddit this Friday."
+    )
+    found = analyse(text)
+    assert [who(a) for _, a in found] == [[], [("Helen Thomas", "primary")], []]
+    assert found[1][1].attributions[0].source_kind == "person"

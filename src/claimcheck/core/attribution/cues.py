@@ -15,6 +15,7 @@ from claimcheck.core.attribution.lexicon import (
     _POSTPOSED,
     _SPOKES_ARTICLE,
     _cues,
+    _words,
 )
 from claimcheck.core.attribution.phrases import (
     _clause_end,
@@ -38,6 +39,10 @@ from claimcheck.core.registry import MEDIA_KINDS
 _NAMED_AFTER = re.compile(r",\s+([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3})\s*,")
 _BE = frozenset(("was", "were", "is", "are", "been"))
 _WENT_ON = re.compile(r"\s(?:went|goes|go)\s+on\s+to\s*$")
+# "Zapatero continued by saying that ...": the one who continued says it.
+_BY_SAYING = re.compile(r"\s(?:continued|continues|went\s+on|responded|replied|ended)\s+by\s*$")
+# A participle is a cue only after the clause that names its speaker: "continued by saying".
+_PARTICIPLES = _words("saying adding noting stating commenting explaining arguing claiming warning")
 # "a recent poll found only a quarter ...": what a study finds needs no "that".
 _FINDINGS = frozenset(("found", "finds", "showed", "shows", "revealed", "reveals"))
 _STUDIES = frozenset(
@@ -118,11 +123,18 @@ class _Document(_Places):
         ):
             return None
         j = cs
+        participle = verb in _PARTICIPLES
         while True:
             ws, word = _previous_word(s, j)
             went = _WENT_ON.search(s, 0, j) if word == "to" else None
             if went is not None:
                 j = went.start()  # "He went on to characterise ...": he characterised
+                continue
+            if participle:
+                by = _BY_SAYING.search(s, 0, j) if word == "by" else None
+                if by is None:
+                    return None
+                j, participle = by.start(), False
                 continue
             if word.lower() not in _ADVERBS:
                 break

@@ -26,6 +26,11 @@ _VERBS = (
     "|allege|warn|argue|insist|deny|confirm|predict|accuse|call for|recommends|recommended"
     "|observed|observes|pointed out|points out|continued|continues|remarked|opined|asserted"
     "|asserts|characterise|characterize|describe|spoke to|speaks to"
+    "|reiterated|reiterates|countered|quipped|joked|boasted|clarified|elaborated|lamented"
+    "|cautioned|contended|contends|complained|complains|affirmed|affirms"
+    "|recognized|recognised|recognizes|recognises|maintained|maintains|indicated|indicates"
+    "|mentioned|mentions|conceded|concedes|vowed|vows|pledged|pledges|assured|hinted"
+    "|saying|adding|noting|stating|commenting|explaining|arguing|claiming|warning"
 )
 
 
@@ -172,6 +177,15 @@ _COMPLEMENT = {
     ),
     # 'She continued: "..."', not "prices continued to rise".
     **dict.fromkeys(("continued", "continues"), re.compile(r"\s*(?::|,\s*[\"\u201c]|\s+that\b)")),
+    # "He recognized that ...", not "the country recognized Kosovo"; "conceded a goal".
+    **dict.fromkeys(
+        _words(
+            """recognized recognised recognizes recognises maintained maintains indicated
+            indicates mentioned mentions conceded concedes vowed vows pledged pledges assured
+            hinted complained complains"""
+        ),
+        re.compile(r"\s+that\b|\s*[,:]?\s*[\"\u201c]"),
+    ),
     # "The study found that ...", not "police found the car".
     **dict.fromkeys(
         _words(

@@ -105,7 +105,12 @@ class _Places(_Reading):
         speakers = [h for h in hits if h.family in ("verb", "dash")]
         tail = _MEDIUM_WITH.match(s, ce)
         if tail is not None:
-            named = self._interpret(s, tail.end(), _phrase_end(s, tail.end()))
+            end = _phrase_end(s, tail.end())
+            # "In an interview with Público, a Spanish newspaper, ...": the apposition says
+            # what the name is.
+            follow = s[end + 1 :].split(",")[0].strip() if s.startswith(",", end) else ""
+            desc = follow if _looks_appositive(follow) else ""
+            named = self._interpret(s, tail.end(), end, desc)
             if isinstance(named, _Ref):
                 if speakers and named.entity.kind in MEDIA_KINDS:
                     # "said in an interview with CNN": CNN carried the words.

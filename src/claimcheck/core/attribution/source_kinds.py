@@ -29,7 +29,8 @@ _NAME_KINDS = {
         _words(
             """department ministry government administration agency police army navy military
             parliament congress senate embassy consulate commission bureau office authority
-            court council house forces cabinet survey"""
+            court council house forces cabinet survey district municipality municipalities tribunal
+            prefecture county province assembly legislature constabulary"""
         ),
         "official",
     ),
@@ -41,7 +42,9 @@ _NAME_KINDS = {
             organisation nations watch international society federation league party alliance
             coalition summit labs consortium service services centre center network trust
             board committee institution museum hospital school airlines airways motors energy
-            holdings partners capital economics research systems technologies media"""
+            holdings partners capital economics research systems technologies media church
+            temple mosque diocese festival expo convention studios entertainment comics games
+            publishing records pictures productions hotel academy club team"""
         ),
         "organization",
     ),
@@ -139,7 +142,29 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
         return "official", False
     if len(words) == 1:
         return "organization", False
+    if not _person_name(name.split()):
+        return "organization", False  # "Friends of the Earth", "Fan Expo 2016"
     return "person", True
+
+
+# Small words that occur inside people's names: "Ludwig van Beethoven", "Osama bin Laden".
+_NAME_PARTICLES = _words("de da di do dos das du van von der den bin ibn al el la le y")
+
+
+def _person_name(tokens: Sequence[str]) -> bool:
+    """Whether a name has the shape of a person's: two to five capitalised words or initials,
+    with no digits and no words like "of", "the" or "and" between them."""
+    if not 2 <= len(tokens) <= 5:
+        return False
+    for token in tokens:
+        bare = token.strip(".,'\u2019")
+        if bare.lower() in _NAME_PARTICLES:
+            continue
+        if not bare or not bare[0].isupper() or any(c.isdigit() for c in bare):
+            return False
+        if len(bare) > 1 and bare.isupper() and "." not in bare:
+            return False  # an acronym: "NASA Ames", "BBC World"
+    return True
 
 
 def _names_itself(head: str, trailing: Sequence[str]) -> bool:

@@ -69,7 +69,9 @@ _OFFICIAL_WORDS = _words(
     commissioner sheriff mp mep lawmaker lawmakers legislator councillor councilor official
     officials authorities government ministry department administration police military army
     navy parliament congress senate embassy consulate cabinet king queen federal feds
-    regulator commission bureau court council kremlin pentagon forces envoy judge justice"""
+    regulator commission bureau court council kremlin pentagon forces envoy judge justice
+    politician politicians assemblyman assemblywoman alderman councilman councilwoman
+    magistrate ombudsman constable municipality municipalities"""
 )
 
 
@@ -88,7 +90,9 @@ _PERSON_WORDS = _words(
     scientist author writer witness activist student teacher doctor dr dr. mr mr. mrs mrs. ms
     ms. actor actress singer survivor fisherman farmer man woman boy girl father mother son
     daughter wife husband owner worker employee victim passenger neighbour neighbor friend
-    economist historian coach curator instructor lecturer"""
+    economist historian coach curator instructor lecturer fan fans visitor attendee artist
+    designer cosplayer creator parent brother sister grandmother grandfather child teenager
+    pupil volunteer protester demonstrator photographer musician practitioner believer"""
 )
 
 
