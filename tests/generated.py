@@ -10,7 +10,14 @@ from typing import Any
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import aliased
 
-from claimcheck.store.models import Attribution, Claim, ClaimPair, Document, Source
+from claimcheck.store.models import (
+    Attribution,
+    Claim,
+    ClusterMember,
+    Document,
+    FamilyMember,
+    Source,
+)
 
 PEOPLE = ["Li Wei", "Maria Lopez", "John Smith", "Aiko Tanaka", "Omar Haddad", "Anna Novak"]
 ORGS = ["The World Health Organization", "Xinhua", "Reuters", "The ministry", "Acme Corp",
@@ -75,8 +82,8 @@ def write_corpus(folder: Path, files: int, sentences: int, seed: int = 1) -> lis
 
 
 def snapshot(url: str) -> dict[str, Any]:
-    """Every current document's claims with their sources, and the near-duplicate pairs,
-    named by file name and sentence index."""
+    """Every current document's claims with their sources, and the clusters and families of
+    near-duplicates, named by file name and sentence index."""
     engine = create_engine(url)
     try:
         with engine.connect() as connection:
@@ -108,13 +115,14 @@ def snapshot(url: str) -> dict[str, Any]:
                     claims[where[claim_id]][4].append(
                         (name, kind, owner_name, role, cue, s_start, s_end)
                     )
-            # A pair is stored by claim ids in order, and ids follow the order of the work.
-            pairs = {
-                (*sorted((where[a], where[b])), state)
-                for a, b, state in connection.execute(
-                    select(ClaimPair.claim_a_id, ClaimPair.claim_b_id, ClaimPair.state)
+            # Only the pairs that join groups are stored, and which those are follows the
+            # order of the work: the groups they make are what must not change.
+            groups = {
+                kind: _partition(where, connection.execute(select(model.claim_id, group)))
+                for kind, model, group in (
+                    ("clusters", ClusterMember, ClusterMember.cluster_id),
+                    ("families", FamilyMember, FamilyMember.family_id),
                 )
-                if a in where and b in where
             }
             versions = sorted(
                 (Path(path).name, version)
@@ -122,4 +130,12 @@ def snapshot(url: str) -> dict[str, Any]:
             )
     finally:
         engine.dispose()
-    return {"documents": versions, "claims": claims, "pairs": pairs}
+    return {"documents": versions, "claims": claims, **groups}
+
+
+def _partition(where: dict[int, tuple[str, int]], rows: Any) -> set[frozenset[tuple[str, int]]]:
+    members: dict[int, set[tuple[str, int]]] = {}
+    for claim_id, group in rows:
+        if claim_id in where:
+            members.setdefault(group, set()).add(where[claim_id])
+    return {frozenset(m) for m in members.values()}

@@ -1,4 +1,4 @@
-"""One run, three runs or another file order: the same claims, sources and pairs.
+"""One run, three runs or another file order: the same claims, sources, clusters and families.
 
 The default run uses a small generated corpus; CLAIMCHECK_DETERMINISM_SENTENCES raises it
 (the acceptance run uses 50,000 sentences: `make test-large`).
@@ -60,7 +60,7 @@ def without_learned_kinds(state: dict[str, Any]) -> dict[str, Any]:
     return {**state, "claims": claims}
 
 
-def test_another_file_order_gives_the_same_claims_sources_and_pairs(
+def test_another_file_order_gives_the_same_claims_sources_and_groups(
     corpus: list[Path], whole: dict[str, Any], tmp_path: Path
 ) -> None:
     other = ingested(f"sqlite:///{tmp_path / 'reversed.db'}", [corpus[::-1]])
