@@ -87,4 +87,14 @@ def render(report: Report, fmt: str) -> Iterator[str]:
     env = _ENVIRONMENTS.get(fmt)
     if env is None:
         env = _ENVIRONMENTS[fmt] = _environment(fmt)
-    return env.get_template(f"report.{fmt}.j2").generate(report=report, summary=report.summary)
+    claims = env.get_template(f"claims.{fmt}.j2")
+
+    def claim_batches() -> Iterator[Markup]:
+        # A batch rendered whole, as one string: rendering each claim's few dozen pieces
+        # one by one through the page's generator cost as much as the rest of the report.
+        for batch in report.claim_batches():
+            yield Markup(claims.render(items=batch))
+
+    return env.get_template(f"report.{fmt}.j2").generate(
+        report=report, summary=report.summary, claim_batches=claim_batches
+    )

@@ -194,10 +194,15 @@ class Report:
 
     def claims(self, statuses: tuple[str, ...] | None = None) -> Iterator[ReportClaim]:
         """Every claim (or those with one of `statuses`) in document order, in full."""
+        for batch in self.claim_batches(statuses):
+            yield from batch
+
+    def claim_batches(self, statuses: tuple[str, ...] | None = None) -> Iterator[list[ReportClaim]]:
+        """The claims of `claims`, a batch at a time, for writers that render a batch whole."""
         with self._db.session() as session:
             connection = session.connection()
             for rows in _claim_rows(connection, self._filter(statuses=statuses)):
-                yield from _report_claims(connection, rows)
+                yield _report_claims(connection, rows)
 
     def unattributed(self) -> Iterator[ClaimView]:
         """Statements of fact with no source, most check-worthy first."""
