@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from claimcheck.presentation import one_line, provenance_chain, sentence_segments
 from claimcheck.services.claims import ClaimView
-from claimcheck.services.reporting import Report, ReportClaim
+from claimcheck.services.reporting import AppearanceRef, Report, ReportClaim
 
 # Every ASCII punctuation character Markdown may read as syntax gets a backslash; angle
 # brackets and ampersands become entities, so no tag can open even in a renderer that
@@ -89,12 +89,17 @@ def _environment(suffix: str) -> Environment:
 
 
 _ENVIRONMENTS: dict[str, Environment] = {}
-Prepared = tuple[ReportClaim, ClaimView, tuple[str, ...], list[tuple[str, str | None]], str | None]
+Places = tuple[str, list[tuple[AppearanceRef, str]]]
+Prepared = tuple[
+    ReportClaim, ClaimView, tuple[str, ...], list[tuple[str, str | None]], str | None, Places | None
+]
 
 
 def _prepared(batch: list[ReportClaim], html: bool) -> list[Prepared]:
     """Each claim with what its template would otherwise work out in several calls: flags,
-    the marked pieces of its sentence (on one line for HTML) and its chain."""
+    the marked pieces of its sentence (on one line for HTML), its chain and where its
+    cluster appears (worded once per cluster)."""
+    places: dict[int, Places] = {}
     out = []
     for item in batch:
         view = item.view
@@ -102,8 +107,24 @@ def _prepared(batch: list[ReportClaim], html: bool) -> list[Prepared]:
         if html:
             pieces = [(one_line_text(text), mark) for text, mark in pieces]
         chain = provenance_chain(view) if view.sources else None
-        out.append((item, view, view.flags, pieces, chain))
+        cluster = item.cluster
+        found = None
+        if cluster is not None:
+            found = places.get(cluster.id)
+            if found is None:
+                found = places[cluster.id] = (
+                    _place(cluster.first, html),
+                    [(a, _place(a, html)) for a in cluster.appearances],
+                )
+        out.append((item, view, view.flags, pieces, chain, found))
     return out
+
+
+def _place(ref: AppearanceRef, html: bool) -> str:
+    """Where a cluster's claim appears, as text the template escapes. In Markdown the path
+    is escaped here as well: the report has always escaped this text twice there."""
+    path = ref.path if html else markdown_text(ref.path)
+    return f"{path}, sentence {ref.index} (claim {ref.claim_id})"
 
 
 def render(report: Report, fmt: str) -> Iterator[str]:

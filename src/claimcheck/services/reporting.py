@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, Select, bindparam, func, or_, select
+from sqlalchemy import Connection, Select, String, bindparam, func, or_, select, type_coerce
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from claimcheck.core.origins import Appearance, Origin, origins
@@ -337,7 +338,8 @@ _CLAIM_COLUMNS = (
     Claim.text,
     Claim.kind,
     Claim.checkworthiness,
-    Claim.checkworthiness_reasons,
+    # As stored: most claims share a handful of reason lists, each decoded once.
+    type_coerce(Claim.checkworthiness_reasons, String),
     Claim.hedge,
     Claim.status,
     Claim.version,
@@ -451,7 +453,7 @@ def _views(
                 text,
                 kind,
                 checkworthiness,
-                tuple(reasons) if reasons else (),
+                _reasons(reasons),
                 hedge,
                 tuple(found) if found else (),
                 members.get(claim_id),
@@ -461,6 +463,20 @@ def _views(
             )
         )
     return views
+
+
+def _reasons(stored: str | list[str] | None) -> tuple[str, ...]:
+    """Reasons as the driver hands them back: JSON text (SQLite) or a decoded list."""
+    if not stored:
+        return ()
+    if isinstance(stored, str):
+        return _decoded(stored)
+    return tuple(stored)
+
+
+@functools.lru_cache(maxsize=1024)
+def _decoded(text: str) -> tuple[str, ...]:
+    return tuple(json.loads(text) or ())
 
 
 def _link_views(entries: Sequence[LinkEntry]) -> tuple[LinkView, ...]:
