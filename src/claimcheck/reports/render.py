@@ -140,6 +140,15 @@ def render(report: Report, fmt: str) -> Iterator[str]:
         for batch in report.claim_batches():
             yield Markup(claims.render(items=_prepared(batch, fmt == "html")))
 
+    unattributed = env.get_template(f"unattributed.{fmt}.j2")
+
+    def unattributed_batches() -> Iterator[Markup]:
+        for batch in report.unattributed_batches():
+            yield Markup(unattributed.render(rows=batch))
+
     return env.get_template(f"report.{fmt}.j2").generate(
-        report=report, summary=report.summary, claim_batches=claim_batches
+        report=report,
+        summary=report.summary,
+        claim_batches=claim_batches,
+        unattributed_batches=unattributed_batches,
     )

@@ -207,13 +207,18 @@ class Report:
 
     def unattributed(self) -> Iterator[ClaimView]:
         """Statements of fact with no source, most check-worthy first."""
+        for batch in self.unattributed_batches():
+            yield from batch
+
+    def unattributed_batches(self) -> Iterator[list[ClaimView]]:
+        """The statements of `unattributed`, a batch at a time."""
         with self._db.session() as session:
             connection = session.connection()
             for rows in _claim_rows(
                 connection, self._filter(unattributed=True, sort="checkworthiness")
             ):
                 # Read by claim: these batches are spread over every document.
-                yield from _views(connection, rows, {}, {}, _bound(row[0] for row in rows))
+                yield _views(connection, rows, {}, {}, _bound(row[0] for row in rows))
 
     def history(self) -> Iterator[HistoryItem]:
         """The audit log of the scope, oldest first."""
@@ -555,7 +560,7 @@ def _report_claims(connection: Connection, rows: Sequence[Any]) -> list[ReportCl
     return out
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
 def _alone(appearance: Appearance) -> tuple[Origin, ...]:
     return origins([[appearance]])
 
