@@ -376,6 +376,11 @@ def _bound(values: Iterable[int]) -> Any:
     return bindparam(None, sorted(values), expanding=True)
 
 
+def _all(connection: Connection, query: Any) -> list[Any]:
+    """Every row of a query at once: fetching rows one by one costs more than reading them."""
+    return list(connection.execute(query).all())
+
+
 def _claim_rows(connection: Connection, where: ClaimFilter) -> Iterator[Sequence[Any]]:
     query = _select(where).with_only_columns(*_CLAIM_COLUMNS)
     result = connection.execution_options(yield_per=BATCH).execute(query)
@@ -408,7 +413,7 @@ def _sources(connection: Connection, batch: Any) -> dict[int, list[SourceView]]:
         .where(Attribution.claim_id.in_(batch))
         .order_by(Attribution.claim_id, Attribution.id)
     )
-    rows: Any = connection.execute(query)
+    rows: Any = _all(connection, query)
     for row in rows:
         sources[row[0]].append(SourceView(*row[1:]))
     return sources
@@ -612,11 +617,14 @@ def _appearance_of(view: ClaimView, document: DocumentInfo) -> Appearance:
     outlet = document.publisher or document.path
     if not view.sources:
         return _unsourced(outlet)
-    return Appearance(
-        tuple(s.canonical for s in view.sources if s.role == "primary"),
-        tuple(s.canonical for s in view.sources if s.role == "via"),
-        outlet,
-    )
+    primaries: list[str] = []
+    relays: list[str] = []
+    for source in view.sources:
+        if source.role == "primary":
+            primaries.append(source.canonical)
+        elif source.role == "via":
+            relays.append(source.canonical)
+    return Appearance(tuple(primaries), tuple(relays), outlet)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -628,17 +636,19 @@ def _appearances(connection: Connection, claim_ids: set[int]) -> dict[int, Appea
     if not claim_ids:
         return {}
     found: dict[int, tuple[list[str], list[str], str]] = {}
-    for claim_id, publisher, path in connection.execute(
+    for claim_id, publisher, path in _all(
+        connection,
         select(Claim.id, Document.publisher, Document.path)
         .join(Document, Claim.document_id == Document.id)
-        .where(_among(Claim.id, claim_ids))
+        .where(_among(Claim.id, claim_ids)),
     ):
         found[claim_id] = ([], [], publisher or path)
-    for claim_id, role, name in connection.execute(
+    for claim_id, role, name in _all(
+        connection,
         select(Attribution.claim_id, Attribution.role, Source.name)
         .join(Source, Attribution.source_id == Source.id)
         .where(_among(Attribution.claim_id, claim_ids))
-        .order_by(Attribution.claim_id, Attribution.id)
+        .order_by(Attribution.claim_id, Attribution.id),
     ):
         primaries, relays, _ = found[claim_id]
         if role == "primary":
@@ -655,7 +665,8 @@ def _clusters(connection: Connection, cluster_ids: set[int]) -> dict[int, Cluste
     if not cluster_ids:
         return {}
     refs: dict[int, list[AppearanceRef]] = defaultdict(list)
-    rows: Any = connection.execute(
+    rows: Any = _all(
+        connection,
         select(
             ClusterMember.cluster_id,
             Claim.id,
@@ -670,16 +681,17 @@ def _clusters(connection: Connection, cluster_ids: set[int]) -> dict[int, Cluste
         .join(Claim, ClusterMember.claim_id == Claim.id)
         .join(Document, Claim.document_id == Document.id)
         .where(_among(ClusterMember.cluster_id, cluster_ids))
-        .order_by(ClusterMember.cluster_id, Document.path, Document.version, Claim.index)
+        .order_by(ClusterMember.cluster_id, Document.path, Document.version, Claim.index),
     )
     for row in rows:
         refs[row[0]].append(AppearanceRef(*row[1:]))
     return {
         cluster_id: ClusterInfo(cluster_id, status, canonical, tuple(refs[cluster_id]))
-        for cluster_id, status, canonical in connection.execute(
+        for cluster_id, status, canonical in _all(
+            connection,
             select(Cluster.id, Cluster.status, Cluster.canonical_claim_id).where(
                 _among(Cluster.id, cluster_ids)
-            )
+            ),
         )
         if refs[cluster_id]
     }
@@ -688,7 +700,8 @@ def _clusters(connection: Connection, cluster_ids: set[int]) -> dict[int, Cluste
 def _links(connection: Connection, claims: Select[int]) -> dict[int, list[LinkEntry]]:
     target = select(Claim.text).where(Claim.id == Link.target_claim_id).scalar_subquery()
     out: dict[int, list[LinkEntry]] = defaultdict(list)
-    rows: Any = connection.execute(
+    rows: Any = _all(
+        connection,
         select(
             Link.claim_id,
             Link.id,
@@ -705,7 +718,7 @@ def _links(connection: Connection, claims: Select[int]) -> dict[int, list[LinkEn
         .outerjoin(Source, Link.target_source_id == Source.id)
         .outerjoin(Reviewer, Link.reviewer_id == Reviewer.id)
         .where(Link.claim_id.in_(claims))
-        .order_by(Link.id)
+        .order_by(Link.id),
     )
     for row in rows:
         out[row[0]].append(LinkEntry(*row[1:]))
@@ -714,11 +727,12 @@ def _links(connection: Connection, claims: Select[int]) -> dict[int, list[LinkEn
 
 def _notes(connection: Connection, claims: Select[int]) -> dict[int, list[NoteEntry]]:
     out: dict[int, list[NoteEntry]] = defaultdict(list)
-    rows: Any = connection.execute(
+    rows: Any = _all(
+        connection,
         select(Note.claim_id, Note.id, Note.text, Reviewer.name, Note.created_at)
         .outerjoin(Reviewer, Note.reviewer_id == Reviewer.id)
         .where(Note.claim_id.in_(claims))
-        .order_by(Note.id)
+        .order_by(Note.id),
     )
     for row in rows:
         out[row[0]].append(NoteEntry(*row[1:]))
@@ -728,7 +742,8 @@ def _notes(connection: Connection, claims: Select[int]) -> dict[int, list[NoteEn
 def _verdicts(connection: Connection, claims: Select[int]) -> dict[int, Verdict]:
     """Each claim's latest status decision: who, when, and the note given with it."""
     out: dict[int, Verdict] = {}
-    for entity_id, after, at, reviewer in connection.execute(
+    for entity_id, after, at, reviewer in _all(
+        connection,
         select(AuditEntry.entity_id, AuditEntry.after, AuditEntry.at, Reviewer.name)
         .outerjoin(Reviewer, AuditEntry.reviewer_id == Reviewer.id)
         .where(
@@ -736,7 +751,7 @@ def _verdicts(connection: Connection, claims: Select[int]) -> dict[int, Verdict]
             AuditEntry.entity_id.in_(claims),
             AuditEntry.action.in_(VERDICT_ACTIONS),
         )
-        .order_by(AuditEntry.id)
+        .order_by(AuditEntry.id),
     ):
         after = after or {}
         status = after.get("status")
