@@ -258,3 +258,21 @@ def test_verdicts_and_a_link_set_on_the_command_line_show_in_the_html_report(
     assert '<span class="verdict">disputed</span> by carol' in wic
     assert 'corroborates &ldquo;WIC page&rdquo; <a href="https://example.org/wic">' in wic
     assert "World Internet Conference (said), relayed by South China Morning Post" in wic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council said 40 jobs will go.",
+        "Two  spaces, a\ttab and a\nnew line.",
+        "A no-break\u00a0space, an em\u2003space and a line\u2028separator.",
+        "An escape \x1b[31mred\x1b[0m and a bell\x07.",
+        "  edges kept  ",
+        "",
+    ],
+)
+def test_report_folds_text_onto_one_line_as_the_terminal_does(text: str) -> None:
+    from claimcheck.presentation import one_line
+    from claimcheck.reports.render import one_line_text
+
+    assert one_line_text(text) == one_line(text)

@@ -17,7 +17,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from claimcheck.presentation import one_line, provenance_chain, sentence_segments
-from claimcheck.services.reporting import Report
+from claimcheck.services.claims import ClaimView
+from claimcheck.services.reporting import AppearanceRef, Report, ReportClaim
 
 # Every ASCII punctuation character Markdown may read as syntax gets a backslash; angle
 # brackets and ampersands become entities, so no tag can open even in a renderer that
@@ -44,6 +45,14 @@ def markdown_text(value: Any) -> str:
     if text[:1].isdigit() or text[:1] in "-+=.)":
         text = _LINE_START.sub(r"\1\\\2", text)
     return text
+
+
+def one_line_text(text: str) -> str:
+    """`one_line`, quick for the usual piece that is one printable line already (every
+    white space but the ASCII space is unprintable, and so are control characters)."""
+    if text.isprintable() and "  " not in text:
+        return text
+    return one_line(text)
 
 
 def utc(at: dt.datetime | None) -> str:
@@ -74,12 +83,48 @@ def _environment(suffix: str) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(utc=utc, one_line=one_line, web_url=web_url)
+    env.filters.update(utc=utc, one_line=one_line_text, web_url=web_url)
     env.globals.update(chain=provenance_chain, segments=sentence_segments, Markup=Markup)
     return env
 
 
 _ENVIRONMENTS: dict[str, Environment] = {}
+Places = tuple[str, list[tuple[AppearanceRef, str]]]
+Prepared = tuple[
+    ReportClaim, ClaimView, tuple[str, ...], list[tuple[str, str | None]], str | None, Places | None
+]
+
+
+def _prepared(batch: list[ReportClaim], html: bool) -> list[Prepared]:
+    """Each claim with what its template would otherwise work out in several calls: flags,
+    the marked pieces of its sentence (on one line for HTML), its chain and where its
+    cluster appears (worded once per cluster)."""
+    places: dict[int, Places] = {}
+    out = []
+    for item in batch:
+        view = item.view
+        pieces = sentence_segments(view)
+        if html:
+            pieces = [(one_line_text(text), mark) for text, mark in pieces]
+        chain = provenance_chain(view) if view.sources else None
+        cluster = item.cluster
+        found = None
+        if cluster is not None:
+            found = places.get(cluster.id)
+            if found is None:
+                found = places[cluster.id] = (
+                    _place(cluster.first, html),
+                    [(a, _place(a, html)) for a in cluster.appearances],
+                )
+        out.append((item, view, view.flags, pieces, chain, found))
+    return out
+
+
+def _place(ref: AppearanceRef, html: bool) -> str:
+    """Where a cluster's claim appears, as text the template escapes. In Markdown the path
+    is escaped here as well: the report has always escaped this text twice there."""
+    path = ref.path if html else markdown_text(ref.path)
+    return f"{path}, sentence {ref.index} (claim {ref.claim_id})"
 
 
 def render(report: Report, fmt: str) -> Iterator[str]:
@@ -87,4 +132,23 @@ def render(report: Report, fmt: str) -> Iterator[str]:
     env = _ENVIRONMENTS.get(fmt)
     if env is None:
         env = _ENVIRONMENTS[fmt] = _environment(fmt)
-    return env.get_template(f"report.{fmt}.j2").generate(report=report, summary=report.summary)
+    claims = env.get_template(f"claims.{fmt}.j2")
+
+    def claim_batches() -> Iterator[Markup]:
+        # A batch rendered whole, as one string: rendering each claim's few dozen pieces
+        # one by one through the page's generator cost as much as the rest of the report.
+        for batch in report.claim_batches():
+            yield Markup(claims.render(items=_prepared(batch, fmt == "html")))
+
+    unattributed = env.get_template(f"unattributed.{fmt}.j2")
+
+    def unattributed_batches() -> Iterator[Markup]:
+        for batch in report.unattributed_batches():
+            yield Markup(unattributed.render(rows=batch))
+
+    return env.get_template(f"report.{fmt}.j2").generate(
+        report=report,
+        summary=report.summary,
+        claim_batches=claim_batches,
+        unattributed_batches=unattributed_batches,
+    )

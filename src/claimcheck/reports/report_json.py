@@ -25,8 +25,8 @@ from claimcheck.services.reporting import (
 SCHEMA = "claimcheck.report/1"
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+# One encoder for every line: json.dumps with options builds a new one each call.
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _counts(counts: Iterable[Count]) -> list[dict[str, Any]]:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Select, bindparam, func, or_, select
+from sqlalchemy import Connection, Select, String, bindparam, func, or_, select, type_coerce
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from claimcheck.core.origins import Appearance, Origin, origins
@@ -194,17 +195,30 @@ class Report:
 
     def claims(self, statuses: tuple[str, ...] | None = None) -> Iterator[ReportClaim]:
         """Every claim (or those with one of `statuses`) in document order, in full."""
+        for batch in self.claim_batches(statuses):
+            yield from batch
+
+    def claim_batches(self, statuses: tuple[str, ...] | None = None) -> Iterator[list[ReportClaim]]:
+        """The claims of `claims`, a batch at a time, for writers that render a batch whole."""
         with self._db.session() as session:
-            for rows in _claim_rows(session, self._filter(statuses=statuses)):
-                yield from _report_claims(session, rows)
+            connection = session.connection()
+            for rows in _claim_rows(connection, self._filter(statuses=statuses)):
+                yield _report_claims(connection, rows)
 
     def unattributed(self) -> Iterator[ClaimView]:
         """Statements of fact with no source, most check-worthy first."""
+        for batch in self.unattributed_batches():
+            yield from batch
+
+    def unattributed_batches(self) -> Iterator[list[ClaimView]]:
+        """The statements of `unattributed`, a batch at a time."""
         with self._db.session() as session:
+            connection = session.connection()
             for rows in _claim_rows(
-                session, self._filter(unattributed=True, sort="checkworthiness")
+                connection, self._filter(unattributed=True, sort="checkworthiness")
             ):
-                yield from _views(session, rows, {}, {})
+                # Read by claim: these batches are spread over every document.
+                yield _views(connection, rows, {}, {}, _bound(row[0] for row in rows))
 
     def history(self) -> Iterator[HistoryItem]:
         """The audit log of the scope, oldest first."""
@@ -329,7 +343,8 @@ _CLAIM_COLUMNS = (
     Claim.text,
     Claim.kind,
     Claim.checkworthiness,
-    Claim.checkworthiness_reasons,
+    # As stored: most claims share a handful of reason lists, each decoded once.
+    type_coerce(Claim.checkworthiness_reasons, String),
     Claim.hedge,
     Claim.status,
     Claim.version,
@@ -354,22 +369,25 @@ _DOCUMENT_COLUMNS = (
 def _among(column: Any, values: Iterable[int]) -> Any:
     """`column IN (values)` as one expanding parameter: a batch's thousands of ids are
     bound, not compiled into the statement one by one."""
-    return column.in_(bindparam(None, sorted(values), expanding=True))
+    return column.in_(_bound(values))
 
 
-def _claim_rows(session: Session, where: ClaimFilter) -> Iterator[Sequence[Any]]:
+def _bound(values: Iterable[int]) -> Any:
+    return bindparam(None, sorted(values), expanding=True)
+
+
+def _all(connection: Connection, query: Any) -> list[Any]:
+    """Every row of a query at once: fetching rows one by one costs more than reading them."""
+    return list(connection.execute(query).all())
+
+
+def _claim_rows(connection: Connection, where: ClaimFilter) -> Iterator[Sequence[Any]]:
     query = listing_query(where).with_only_columns(*_CLAIM_COLUMNS)
-    result: Any = session.execute(query.execution_options(yield_per=BATCH))
+    result = connection.execution_options(yield_per=BATCH).execute(query)
     yield from result.partitions()
 
 
-def _views(
-    session: Session,
-    rows: Sequence[Any],
-    links: dict[int, list[LinkEntry]],
-    members: dict[int, int],
-    with_sources: bool = True,
-) -> list[ClaimView]:
+def _sources(connection: Connection, batch: Any) -> dict[int, list[SourceView]]:
     owner = aliased(Source)
     sources: dict[int, list[SourceView]] = defaultdict(list)
     query = (
@@ -392,49 +410,83 @@ def _views(
         )
         .join(Source, Attribution.source_id == Source.id)
         .outerjoin(owner, Source.owner_id == owner.id)
-        .where(Attribution.claim_id.in_(_claims_of(rows)))
+        .where(Attribution.claim_id.in_(batch))
         .order_by(Attribution.claim_id, Attribution.id)
     )
-    found: Iterable[Any] = session.execute(query) if with_sources else ()
-    for claim_id, *values in found:
-        sources[claim_id].append(SourceView(*values))
-    return [
-        ClaimView(
-            id=claim_id,
-            document=DocumentRef(document_id, path, sha256, title, doc_version),
-            index=index,
-            start=start,
-            end=end,
-            text=text,
-            kind=kind,
-            checkworthiness=checkworthiness,
-            reasons=tuple(reasons or ()),
-            hedge=hedge,
-            sources=tuple(sources.get(claim_id, ())),
-            cluster=members.get(claim_id),
-            status=status,
-            links=_link_views(links[claim_id]) if claim_id in links else (),
-            version=version,
+    rows: Any = _all(connection, query)
+    for row in rows:
+        sources[row[0]].append(SourceView(*row[1:]))
+    return sources
+
+
+def _views(
+    connection: Connection,
+    rows: Sequence[Any],
+    links: dict[int, list[LinkEntry]],
+    members: dict[int, int],
+    batch: Any,
+) -> list[ClaimView]:
+    sources = _sources(connection, batch)
+    # One reference per document, shared by its claims.
+    refs: dict[int, DocumentRef] = {}
+    views = []
+    for (
+        claim_id,
+        document_id,
+        index,
+        start,
+        end,
+        text,
+        kind,
+        checkworthiness,
+        reasons,
+        hedge,
+        status,
+        version,
+        path,
+        sha256,
+        title,
+        doc_version,
+    ) in rows:
+        ref = refs.get(document_id)
+        if ref is None:
+            ref = refs[document_id] = DocumentRef(document_id, path, sha256, title, doc_version)
+        found = sources.get(claim_id)
+        linked = links.get(claim_id)
+        views.append(
+            ClaimView(
+                claim_id,
+                ref,
+                index,
+                start,
+                end,
+                text,
+                kind,
+                checkworthiness,
+                _reasons(reasons),
+                hedge,
+                tuple(found) if found else (),
+                members.get(claim_id),
+                status,
+                _link_views(linked) if linked else (),
+                version,
+            )
         )
-        for (
-            claim_id,
-            document_id,
-            index,
-            start,
-            end,
-            text,
-            kind,
-            checkworthiness,
-            reasons,
-            hedge,
-            status,
-            version,
-            path,
-            sha256,
-            title,
-            doc_version,
-        ) in rows
-    ]
+    return views
+
+
+def _reasons(stored: str | list[str] | None) -> tuple[str, ...]:
+    """Reasons as the driver hands them back: JSON text (SQLite) or a decoded list."""
+    if not stored:
+        return ()
+    if isinstance(stored, str):
+        return _decoded(stored)
+    return tuple(stored)
+
+
+@functools.lru_cache(maxsize=1024)
+def _decoded(text: str) -> tuple[str, ...]:
+    return tuple(json.loads(text) or ())
 
 
 def _link_views(entries: Sequence[LinkEntry]) -> tuple[LinkView, ...]:
@@ -444,66 +496,76 @@ def _link_views(entries: Sequence[LinkEntry]) -> tuple[LinkView, ...]:
     )
 
 
-def _claims_of(rows: Sequence[Any]) -> Select[int]:
+def _claims_of(document_ids: Iterable[int]) -> Select[int]:
     """The claims of a batch's documents: a few document ids to bind instead of thousands of
     claim ids (a document cut by the batch brings a few claims too many, never too few)."""
-    return select(Claim.id).where(_among(Claim.document_id, {row[1] for row in rows}))
+    return select(Claim.id).where(_among(Claim.document_id, document_ids))
 
 
-def _report_claims(session: Session, rows: Sequence[Any]) -> list[ReportClaim]:
-    batch = _claims_of(rows)
+def _report_claims(connection: Connection, rows: Sequence[Any]) -> list[ReportClaim]:
+    document_ids = {row[1] for row in rows}
+    batch = _claims_of(document_ids)
     documents = {
         row[0]: DocumentInfo(*row)
-        for row in session.execute(
-            select(*_DOCUMENT_COLUMNS).where(_among(Document.id, {row[1] for row in rows}))
+        for row in connection.execute(
+            select(*_DOCUMENT_COLUMNS).where(_among(Document.id, document_ids))
         )
     }
-    links = _links(session, batch)
-    notes = _notes(session, batch)
-    verdicts = _verdicts(session, batch)
+    links = _links(connection, batch)
+    notes = _notes(connection, batch)
+    verdicts = _verdicts(connection, batch)
     linked = {
         link.target_claim
         for entries in links.values()
         for link in entries
         if link.target_claim is not None and link.relation in SUPPORTING
     }
-    members = dict(
-        session.execute(
-            select(ClusterMember.claim_id, ClusterMember.cluster_id).where(
-                or_(ClusterMember.claim_id.in_(batch), _among(ClusterMember.claim_id, linked))
-            )
-        ).all()
+    member = select(ClusterMember.claim_id, ClusterMember.cluster_id)
+    members: dict[int, int] = dict(
+        connection.execute(member.where(ClusterMember.claim_id.in_(batch))).all()
     )
-    views = _views(session, rows, links, members)
-    clusters = _clusters(session, set(members.values()))
+    if linked - members.keys():
+        members.update(
+            connection.execute(
+                member.where(_among(ClusterMember.claim_id, linked - members.keys()))
+            ).all()
+        )
+    views = _views(connection, rows, links, members, batch)
+    clusters = _clusters(connection, set(members.values()))
     # The batch's own appearances come from its views; only copies and linked claims
     # outside the batch are read.
     appearances = {view.id: _appearance_of(view, documents[view.document.id]) for view in views}
     others = {a.claim_id for c in clusters.values() for a in c.appearances} | linked
-    appearances |= _appearances(session, others - appearances.keys())
+    appearances |= _appearances(connection, others - appearances.keys())
+    # Every copy in a cluster has the same origins unless links of its own add to them.
+    of_cluster: dict[int, tuple[Origin, ...]] = {}
     out = []
     for view in views:
         cluster_id = members.get(view.id)
-        if cluster_id is None and view.id not in links:
+        if view.id in links:
+            found = origins(_groups(view.id, links, members, clusters, appearances))
+        elif cluster_id is None:
             # Most claims stand alone: one appearance, and many share one outlet and source.
             found = _alone(appearances[view.id])
         else:
-            found = origins(_groups(view.id, links, members, clusters, appearances))
+            found = of_cluster.get(cluster_id) or of_cluster.setdefault(
+                cluster_id, origins(_groups(view.id, links, members, clusters, appearances))
+            )
         out.append(
             ReportClaim(
-                view=view,
-                document=documents[view.document.id],
-                links=tuple(links.get(view.id, ())),
-                notes=tuple(notes.get(view.id, ())),
-                verdict=verdicts.get(view.id),
-                cluster=None if cluster_id is None else clusters[cluster_id],
-                origins=found,
+                view,
+                documents[view.document.id],
+                tuple(links.get(view.id, ())),
+                tuple(notes.get(view.id, ())),
+                verdicts.get(view.id),
+                None if cluster_id is None else clusters[cluster_id],
+                found,
             )
         )
     return out
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
 def _alone(appearance: Appearance) -> tuple[Origin, ...]:
     return origins([[appearance]])
 
@@ -552,28 +614,41 @@ def _group(
 
 
 def _appearance_of(view: ClaimView, document: DocumentInfo) -> Appearance:
-    return Appearance(
-        tuple(s.canonical for s in view.sources if s.role == "primary"),
-        tuple(s.canonical for s in view.sources if s.role == "via"),
-        document.publisher or document.path,
-    )
+    outlet = document.publisher or document.path
+    if not view.sources:
+        return _unsourced(outlet)
+    primaries: list[str] = []
+    relays: list[str] = []
+    for source in view.sources:
+        if source.role == "primary":
+            primaries.append(source.canonical)
+        elif source.role == "via":
+            relays.append(source.canonical)
+    return Appearance(tuple(primaries), tuple(relays), outlet)
 
 
-def _appearances(session: Session, claim_ids: set[int]) -> dict[int, Appearance]:
+@functools.lru_cache(maxsize=1024)
+def _unsourced(outlet: str) -> Appearance:
+    return Appearance((), (), outlet)
+
+
+def _appearances(connection: Connection, claim_ids: set[int]) -> dict[int, Appearance]:
     if not claim_ids:
         return {}
     found: dict[int, tuple[list[str], list[str], str]] = {}
-    for claim_id, publisher, path in session.execute(
+    for claim_id, publisher, path in _all(
+        connection,
         select(Claim.id, Document.publisher, Document.path)
         .join(Document, Claim.document_id == Document.id)
-        .where(_among(Claim.id, claim_ids))
+        .where(_among(Claim.id, claim_ids)),
     ):
         found[claim_id] = ([], [], publisher or path)
-    for claim_id, role, name in session.execute(
+    for claim_id, role, name in _all(
+        connection,
         select(Attribution.claim_id, Attribution.role, Source.name)
         .join(Source, Attribution.source_id == Source.id)
         .where(_among(Attribution.claim_id, claim_ids))
-        .order_by(Attribution.claim_id, Attribution.id)
+        .order_by(Attribution.claim_id, Attribution.id),
     ):
         primaries, relays, _ = found[claim_id]
         if role == "primary":
@@ -586,98 +661,104 @@ def _appearances(session: Session, claim_ids: set[int]) -> dict[int, Appearance]
     }
 
 
-def _clusters(session: Session, cluster_ids: set[int]) -> dict[int, ClusterInfo]:
+def _clusters(connection: Connection, cluster_ids: set[int]) -> dict[int, ClusterInfo]:
+    if not cluster_ids:
+        return {}
     refs: dict[int, list[AppearanceRef]] = defaultdict(list)
-    for cluster_id, claim_id, index, *columns in session.execute(
-        select(ClusterMember.cluster_id, Claim.id, Claim.index, *_DOCUMENT_COLUMNS)
+    rows: Any = _all(
+        connection,
+        select(
+            ClusterMember.cluster_id,
+            Claim.id,
+            Claim.document_id,
+            Document.path,
+            Document.title,
+            Document.publisher,
+            Document.url,
+            Document.published,
+            Claim.index,
+        )
         .join(Claim, ClusterMember.claim_id == Claim.id)
         .join(Document, Claim.document_id == Document.id)
         .where(_among(ClusterMember.cluster_id, cluster_ids))
-        .order_by(ClusterMember.cluster_id, Document.path, Document.version, Claim.index)
-    ):
-        doc = DocumentInfo(*columns)
-        refs[cluster_id].append(
-            AppearanceRef(
-                claim_id,
-                doc.id,
-                doc.path,
-                doc.title,
-                doc.publisher,
-                doc.url,
-                doc.published,
-                index,
-            )
-        )
+        .order_by(ClusterMember.cluster_id, Document.path, Document.version, Claim.index),
+    )
+    for row in rows:
+        refs[row[0]].append(AppearanceRef(*row[1:]))
     return {
-        cluster.id: ClusterInfo(
-            cluster.id, cluster.status, cluster.canonical_claim_id, tuple(refs[cluster.id])
+        cluster_id: ClusterInfo(cluster_id, status, canonical, tuple(refs[cluster_id]))
+        for cluster_id, status, canonical in _all(
+            connection,
+            select(Cluster.id, Cluster.status, Cluster.canonical_claim_id).where(
+                _among(Cluster.id, cluster_ids)
+            ),
         )
-        for cluster in session.scalars(select(Cluster).where(_among(Cluster.id, cluster_ids)))
-        if refs[cluster.id]
+        if refs[cluster_id]
     }
 
 
-def _links(session: Session, claims: Select[int]) -> dict[int, list[LinkEntry]]:
+def _links(connection: Connection, claims: Select[int]) -> dict[int, list[LinkEntry]]:
     target = select(Claim.text).where(Claim.id == Link.target_claim_id).scalar_subquery()
     out: dict[int, list[LinkEntry]] = defaultdict(list)
-    for link, source, reviewer, target_text in session.execute(
-        select(Link, Source.name, Reviewer.name, target)
+    rows: Any = _all(
+        connection,
+        select(
+            Link.claim_id,
+            Link.id,
+            Link.relation,
+            Link.target_claim_id,
+            target,
+            Source.name,
+            Link.url,
+            Link.title,
+            Link.note,
+            Reviewer.name,
+            Link.created_at,
+        )
         .outerjoin(Source, Link.target_source_id == Source.id)
         .outerjoin(Reviewer, Link.reviewer_id == Reviewer.id)
         .where(Link.claim_id.in_(claims))
-        .order_by(Link.id)
-    ):
-        assert link.claim_id is not None
-        out[link.claim_id].append(
-            LinkEntry(
-                id=link.id,
-                relation=link.relation,
-                target_claim=link.target_claim_id,
-                target_claim_text=target_text,
-                target_source=source,
-                url=link.url,
-                title=link.title,
-                note=link.note,
-                reviewer=reviewer,
-                created_at=link.created_at,
-            )
-        )
+        .order_by(Link.id),
+    )
+    for row in rows:
+        out[row[0]].append(LinkEntry(*row[1:]))
     return out
 
 
-def _notes(session: Session, claims: Select[int]) -> dict[int, list[NoteEntry]]:
+def _notes(connection: Connection, claims: Select[int]) -> dict[int, list[NoteEntry]]:
     out: dict[int, list[NoteEntry]] = defaultdict(list)
-    for note, reviewer in session.execute(
-        select(Note, Reviewer.name)
+    rows: Any = _all(
+        connection,
+        select(Note.claim_id, Note.id, Note.text, Reviewer.name, Note.created_at)
         .outerjoin(Reviewer, Note.reviewer_id == Reviewer.id)
         .where(Note.claim_id.in_(claims))
-        .order_by(Note.id)
-    ):
-        out[note.claim_id].append(NoteEntry(note.id, note.text, reviewer, note.created_at))
+        .order_by(Note.id),
+    )
+    for row in rows:
+        out[row[0]].append(NoteEntry(*row[1:]))
     return out
 
 
-def _verdicts(session: Session, claims: Select[int]) -> dict[int, Verdict]:
+def _verdicts(connection: Connection, claims: Select[int]) -> dict[int, Verdict]:
     """Each claim's latest status decision: who, when, and the note given with it."""
     out: dict[int, Verdict] = {}
-    for entry, reviewer in session.execute(
-        select(AuditEntry, Reviewer.name)
+    for entity_id, after, at, reviewer in _all(
+        connection,
+        select(AuditEntry.entity_id, AuditEntry.after, AuditEntry.at, Reviewer.name)
         .outerjoin(Reviewer, AuditEntry.reviewer_id == Reviewer.id)
         .where(
             AuditEntry.entity == "claim",
             AuditEntry.entity_id.in_(claims),
             AuditEntry.action.in_(VERDICT_ACTIONS),
         )
-        .order_by(AuditEntry.id)
+        .order_by(AuditEntry.id),
     ):
-        after = entry.after or {}
+        after = after or {}
         status = after.get("status")
-        if entry.entity_id is None or not isinstance(status, str):
+        if entity_id is None or not isinstance(status, str):
             continue
         note = after.get("note")
-        out[entry.entity_id] = Verdict(
-            status, reviewer, entry.at, note if isinstance(note, str) else None
-        )
+        out[entity_id] = Verdict(status, reviewer, at, note if isinstance(note, str) else None)
     return out
 
 
