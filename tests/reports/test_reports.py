@@ -276,3 +276,10 @@ def test_report_folds_text_onto_one_line_as_the_terminal_does(text: str) -> None
     from claimcheck.reports.render import one_line_text
 
     assert one_line_text(text) == one_line(text)
+
+
+def test_markdown_cluster_places_are_escaped_once(reviewed: str) -> None:
+    page = run(reviewed, "report", "--format", "md").output
+    places = [line for line in page.splitlines() if line.startswith("- Cluster 1 ")]
+    assert places and all("daily\\_three.md" in line for line in places)
+    assert "\\\\" not in "".join(places)

@@ -113,18 +113,16 @@ def _prepared(batch: list[ReportClaim], html: bool) -> list[Prepared]:
             found = places.get(cluster.id)
             if found is None:
                 found = places[cluster.id] = (
-                    _place(cluster.first, html),
-                    [(a, _place(a, html)) for a in cluster.appearances],
+                    _place(cluster.first),
+                    [(a, _place(a)) for a in cluster.appearances],
                 )
         out.append((item, view, view.flags, pieces, chain, found))
     return out
 
 
-def _place(ref: AppearanceRef, html: bool) -> str:
-    """Where a cluster's claim appears, as text the template escapes. In Markdown the path
-    is escaped here as well: the report has always escaped this text twice there."""
-    path = ref.path if html else markdown_text(ref.path)
-    return f"{path}, sentence {ref.index} (claim {ref.claim_id})"
+def _place(ref: AppearanceRef) -> str:
+    """Where a cluster's claim appears, as text the template escapes (once)."""
+    return f"{ref.path}, sentence {ref.index} (claim {ref.claim_id})"
 
 
 def render(report: Report, fmt: str) -> Iterator[str]:
