@@ -11,7 +11,7 @@ from rich.text import Text
 from sqlalchemy import select
 from textual.pilot import Pilot
 
-from claimcheck.services import queue
+from claimcheck.services import clusters, queue
 from claimcheck.services.database import Database, open_database
 from claimcheck.services.ingest import ingest
 from claimcheck.store.models import ClaimPair
@@ -62,7 +62,7 @@ async def test_the_queue_opens_in_triage_order_with_what_is_left(
         header = str(screen.query_one("#header").render())
         assert f"Reviewer {REVIEWER}" in header
         assert f"{counts.unreviewed} unreviewed · {counts.unattributed} unattributed" in header
-        assert "2 suggestions waiting" in header
+        assert "1 suggestion and 2 families waiting" in header
         first = expected[0]
         assert cell(screen, first, "status") == "unreviewed"
         assert cell(screen, first, "flags") == "unattributed"
@@ -149,45 +149,112 @@ async def test_pages_load_as_the_cursor_nears_the_end(
         assert not screen.more
 
 
-async def test_duplicate_suggestions_are_decided_with_y_and_x(
+def header_of(screen: SuggestionsScreen) -> str:
+    return str(screen.query_one("#pair-header").render())
+
+
+async def open_duplicates(app: ReviewApp, pilot: Pilot[None]) -> SuggestionsScreen:
+    await settle(app)
+    await pilot.press("d")
+    await settle(app)
+    screen = app.screen
+    assert isinstance(screen, SuggestionsScreen)
+    return screen
+
+
+async def test_a_pair_suggestion_is_decided_with_y_and_x(
     app_factory: Callable[[], ReviewApp], corpus_db: Database
 ) -> None:
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
-        await pilot.press("d")
-        await settle(app)
-        screen = app.screen
-        assert isinstance(screen, SuggestionsScreen)
-        first, second = screen.pairs
-        assert "Pair 1 of 2" in str(screen.query_one("#pair-header").render())
-        assert str(screen.query_one("#side-a").render()).count("20") >= 1
+        screen = await open_duplicates(app, pilot)
+        (pair,) = screen.pairs
+        assert len(screen.entries) == 3
+        # Families come first; k from the first entry wraps round to the pair.
+        await pilot.press("k")
+        assert "Pair 3 of 3" in header_of(screen)
+        side_a, side_b = (str(screen.query_one(f"#side-{s}").render()) for s in "ab")
+        assert "the new organization plans to conduct additional regional" in side_a
+        assert "the new body plans to hold more regional" in side_b
         await pilot.press("y")
         await settle(app)
-        assert screen.pairs == [second]
-        assert "Pair 1 of 1" in str(screen.query_one("#pair-header").render())
-        await pilot.press("x")
-        await settle(app)
-        assert "No suggestions waiting." in str(screen.query_one("#pair-header").render())
+        assert screen.pairs == []
+        assert confirmed_pair(corpus_db, pair.a, pair.b) == "confirmed"
         await pilot.press("u")
         await settle(app)
-        assert screen.pairs == [second]
+        assert screen.pairs == [pair]
+        assert confirmed_pair(corpus_db, pair.a, pair.b) == "suggested"
+        await pilot.press("j")
+        assert "Pair 3 of 3" in header_of(screen)
         await pilot.press("x")
         await settle(app)
-        assert screen.pairs == []
+        assert screen.pairs == [] and len(screen.families) == 2
         await pilot.press("escape")
         await settle(app)
         assert isinstance(app.screen, QueueScreen)
-        assert "0 suggestions waiting" in str(app.screen.query_one("#header").render())
-    with corpus_db.session() as session:
-        states = dict(
-            ((a, b), state)
-            for a, b, state in session.execute(
-                select(ClaimPair.claim_a_id, ClaimPair.claim_b_id, ClaimPair.state)
-            )
+        assert "0 suggestions and 2 families waiting" in str(
+            app.screen.query_one("#header").render()
         )
-    assert states[(first.a, first.b)] == "confirmed"
-    assert states[(second.a, second.b)] == "rejected"
+    assert confirmed_pair(corpus_db, pair.a, pair.b) == "rejected"
+
+
+def confirmed_pair(db: Database, a: int, b: int) -> str | None:
+    with db.session() as session:
+        return session.scalar(
+            select(ClaimPair.state).where(ClaimPair.claim_a_id == a, ClaimPair.claim_b_id == b)
+        )
+
+
+async def test_families_are_decided_once_with_y_and_x_and_undone_with_u(
+    app_factory: Callable[[], ReviewApp], corpus_db: Database
+) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_duplicates(app, pilot)
+        first, second = screen.families
+        assert {first.canonical_text[:40], second.canonical_text[:40]} == {
+            "The official Xinhua news agency said tha",
+            "The group was formally introduced on Tue",
+        }
+        header = header_of(screen)
+        assert f"Family {first.id} (1 of 3) · 2 claims in 2 documents, 2 variants" in header
+        canonical, variants = (str(screen.query_one(f"#side-{s}").render()) for s in "ab")
+        assert (
+            "Canonical (earliest)" in canonical
+            and "corpus/wic_universal_cyberspace.txt" in canonical
+        )
+        for variant in first.variants:
+            assert variant.differs in variants
+        assert "1 claim in 1 document" in variants and "corpus/wire/copy.txt" in variants
+
+        await pilot.press("y")
+        await settle(app)
+        assert screen.families == [second]
+        assert f"Family {second.id} (1 of 2)" in header_of(screen)
+        await pilot.press("x")
+        await settle(app)
+        assert screen.families == []
+        assert clusters.get_family(corpus_db, second.id).status == "variants"
+        await pilot.press("u")
+        await settle(app)
+        assert [f.id for f in screen.families] == [second.id]
+        assert clusters.get_family(corpus_db, second.id).status == "unreviewed"
+        await pilot.press("x")
+        await settle(app)
+        assert screen.families == []
+        await pilot.press("escape")
+        await settle(app)
+        assert "1 suggestion and 0 families waiting" in str(
+            app.screen.query_one("#header").render()
+        )
+    # The first family's claims are one claim now: one cluster, no family.
+    members = {m.claim_id for m in first.members}
+    (joined,) = [
+        c for c in clusters.list_clusters(corpus_db) if {m.claim_id for m in c.members} & members
+    ]
+    assert {m.claim_id for m in joined.members} == members
+    assert [f.id for f in clusters.list_families(corpus_db)] == [second.id]
+    assert clusters.get_family(corpus_db, second.id).status == "variants"
 
 
 async def test_help_lists_every_key_and_the_palette_every_action(
