@@ -24,7 +24,7 @@ from claimcheck.services.clusters import FamilyView, SuggestionView
 from claimcheck.services.database import Database
 from claimcheck.tui import messages
 from claimcheck.tui.app import ReviewApp
-from claimcheck.tui.text import literal
+from claimcheck.tui.text import document_path, literal
 
 LIMIT = 500
 Entry = FamilyView | SuggestionView
@@ -50,8 +50,8 @@ class SuggestionsScreen(Screen[None]):
     BINDINGS = [
         Binding("y", "decide('confirm')", "Same claim", id="confirm"),
         Binding("x", "decide('reject')", "Different", id="reject"),
-        Binding("j,down", "move(1)", "Next", id="next_pair"),
-        Binding("k,up", "move(-1)", "Previous", id="previous_pair"),
+        Binding("j,down", "move(1)", "Next pair or family", id="next_pair"),
+        Binding("k,up", "move(-1)", "Previous pair or family", id="previous_pair"),
         Binding("u", "undo", "Undo", id="undo"),
         Binding("escape", "back", "Back", id="back"),
     ]
@@ -135,7 +135,9 @@ class SuggestionsScreen(Screen[None]):
 
     @staticmethod
     def side(claim_id: int, document: str, text: str, other: str) -> Text:
-        head = Text.assemble((f"Claim {claim_id}", "bold"), "  ", literal(document), "\n\n")
+        head = Text.assemble(
+            (f"Claim {claim_id}", "bold"), "  ", literal(document_path(document)), "\n\n"
+        )
         return head + marked(text, other)
 
     @staticmethod
@@ -150,7 +152,10 @@ class SuggestionsScreen(Screen[None]):
         other = texts[others[0].claim_ids[0]] if others else texts[canonical]
         document = next(m.document for m in family.members if m.claim_id == canonical)
         head = Text.assemble(
-            (f"Canonical (earliest): claim {canonical}", "bold"), "  ", literal(document), "\n\n"
+            (f"Canonical (earliest): claim {canonical}", "bold"),
+            "  ",
+            literal(document_path(document)),
+            "\n\n",
         )
         return head + marked(texts[canonical], other)
 
@@ -158,7 +163,11 @@ class SuggestionsScreen(Screen[None]):
         """Each variant: what differs, how many claims and documents, and an example with
         the words that differ from the canonical claim marked."""
         texts = self._texts(family)
-        canonical = texts[family.canonical_claim_id or family.members[0].claim_id]
+        canonical_id = family.canonical_claim_id or family.members[0].claim_id
+        canonical = texts[canonical_id]
+        others = [v for v in family.variants if canonical_id not in v.claim_ids]
+        # The canonical claim's own variant is marked where it differs from the next one.
+        theirs = texts[others[0].claim_ids[0]] if others else canonical
         out = Text()
         for number, variant in enumerate(family.variants, 1):
             claims, documents = len(variant.claim_ids), len(variant.documents)
@@ -170,9 +179,11 @@ class SuggestionsScreen(Screen[None]):
                     f"{documents} document{'s' * (documents != 1)}\n",
                 )
             )
-            out.append_text(literal(", ".join(variant.documents), style="dim"))
+            places = ", ".join(document_path(d) for d in variant.documents)
+            out.append_text(literal(places, style="dim"))
             out.append("\n")
-            out.append_text(marked(texts[variant.claim_ids[0]], canonical))
+            reference = theirs if canonical_id in variant.claim_ids else canonical
+            out.append_text(marked(texts[variant.claim_ids[0]], reference))
             out.append("\n\n")
         return out
 
