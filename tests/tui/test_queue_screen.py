@@ -12,6 +12,7 @@ from sqlalchemy import select
 from textual.pilot import Pilot
 
 from claimcheck.services import clusters, queue
+from claimcheck.services.clusters import FamilyView, MemberView, VariantView
 from claimcheck.services.database import Database, open_database
 from claimcheck.services.ingest import ingest
 from claimcheck.store.models import ClaimPair
@@ -19,7 +20,7 @@ from claimcheck.tui.app import ReviewApp, make_app
 from claimcheck.tui.screens.dialogs import StatusPicker
 from claimcheck.tui.screens.help import HelpScreen
 from claimcheck.tui.screens.queue import QueueScreen
-from claimcheck.tui.screens.suggestions import SuggestionsScreen
+from claimcheck.tui.screens.suggestions import CHANGED, SuggestionsScreen
 from tests.tui.conftest import REVIEWER
 
 SIZE = (160, 45)
@@ -286,3 +287,34 @@ async def test_help_lists_every_key_and_the_palette_every_action(
         assert isinstance(app.screen, StatusPicker)
         await pilot.press("escape", "q")
     assert app.return_code == 0
+
+
+def test_a_family_shows_its_text_and_documents_literally() -> None:
+    said = "Officials said [bold]{n}[/bold] died, $HOME and \x1b[31mred\x07 stayed."
+    first, second = said.format(n=107), said.format(n=328)
+    family = FamilyView(
+        id=1,
+        status="unreviewed",
+        canonical_claim_id=1,
+        canonical_text=first,
+        size=2,
+        variants=(
+            VariantView("said [bold]107[/bold]", (1,), ("[red]a.txt",)),
+            VariantView("said [bold]328[/bold]", (2,), ("b.txt",)),
+        ),
+        members=(
+            MemberView(1, "[red]a.txt", 0, first, "lone", ()),
+            MemberView(2, "b.txt", 0, second, "lone", ()),
+        ),
+    )
+    screen = SuggestionsScreen()
+    canonical, variants = screen.canonical(family), screen.variants(family)
+    for shown in (canonical.plain, variants.plain):
+        assert "Officials said [bold]107[/bold] died, $HOME and" in shown
+        assert "[red]a.txt" in shown
+        assert "\x1b" not in shown and "\x07" not in shown
+    assert "said [bold]328[/bold]  1 claim in 1 document" in variants.plain
+    # Only the word that differs is marked, in both panes.
+    for text in (canonical, variants):
+        changed = {text.plain[s.start : s.end] for s in text.spans if s.style == CHANGED}
+        assert changed <= {"[bold]107[/bold]", "[bold]328[/bold]"} and changed
