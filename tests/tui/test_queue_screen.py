@@ -318,3 +318,28 @@ def test_a_family_shows_its_text_and_documents_literally() -> None:
     for text in (canonical, variants):
         changed = {text.plain[s.start : s.end] for s in text.spans if s.style == CHANGED}
         assert changed <= {"[bold]107[/bold]", "[bold]328[/bold]"} and changed
+
+
+def test_a_variant_run_by_many_outlets_names_the_first_few() -> None:
+    said = "The storm killed {n} people across the coastal province on Tuesday night."
+    outlets = tuple(f"outlet{n}.txt" for n in range(8))
+    members = (
+        MemberView(1, "first.txt", 0, said.format(n=107), "lone", ()),
+        *(MemberView(2 + n, d, 0, said.format(n=328), "lone", ()) for n, d in enumerate(outlets)),
+    )
+    family = FamilyView(
+        id=1,
+        status="unreviewed",
+        canonical_claim_id=1,
+        canonical_text=said.format(n=107),
+        size=len(members),
+        variants=(
+            VariantView("killed 328", tuple(range(2, 10)), outlets),
+            VariantView("killed 107", (1,), ("first.txt",)),
+        ),
+        members=members,
+    )
+    shown = SuggestionsScreen().variants(family).plain
+    assert "killed 328  8 claims in 8 documents" in shown
+    assert "outlet0.txt, outlet1.txt, outlet2.txt, outlet3.txt, outlet4.txt, and 3 more" in shown
+    assert "outlet5.txt" not in shown

@@ -27,6 +27,7 @@ from claimcheck.tui.app import ReviewApp
 from claimcheck.tui.text import document_path, literal
 
 LIMIT = 500
+DOCUMENTS = 5  # documents named per variant
 Entry = FamilyView | SuggestionView
 _WORDS = re.compile(r"\S+|\s+")
 CHANGED = "bold black on yellow"
@@ -141,15 +142,17 @@ class SuggestionsScreen(Screen[None]):
         return head + marked(text, other)
 
     @staticmethod
-    def _texts(family: FamilyView) -> dict[int, str]:
-        return {m.claim_id: m.text for m in family.members}
+    def _canonical(family: FamilyView) -> tuple[int, dict[int, str], str]:
+        """The canonical claim's id, every member's text, and the text the canonical claim
+        is marked against: the first variant that is not its own."""
+        texts = {m.claim_id: m.text for m in family.members}
+        canonical = family.canonical_claim_id or family.members[0].claim_id
+        others = [v for v in family.variants if canonical not in v.claim_ids]
+        return canonical, texts, texts[others[0].claim_ids[0]] if others else texts[canonical]
 
     def canonical(self, family: FamilyView) -> Text:
         """The earliest claim, its words that the most common other variant lacks marked."""
-        texts = self._texts(family)
-        canonical = family.canonical_claim_id or family.members[0].claim_id
-        others = [v for v in family.variants if canonical not in v.claim_ids]
-        other = texts[others[0].claim_ids[0]] if others else texts[canonical]
+        canonical, texts, theirs = self._canonical(family)
         document = next(m.document for m in family.members if m.claim_id == canonical)
         head = Text.assemble(
             (f"Canonical (earliest): claim {canonical}", "bold"),
@@ -157,17 +160,12 @@ class SuggestionsScreen(Screen[None]):
             literal(document_path(document)),
             "\n\n",
         )
-        return head + marked(texts[canonical], other)
+        return head + marked(texts[canonical], theirs)
 
     def variants(self, family: FamilyView) -> Text:
         """Each variant: what differs, how many claims and documents, and an example with
         the words that differ from the canonical claim marked."""
-        texts = self._texts(family)
-        canonical_id = family.canonical_claim_id or family.members[0].claim_id
-        canonical = texts[canonical_id]
-        others = [v for v in family.variants if canonical_id not in v.claim_ids]
-        # The canonical claim's own variant is marked where it differs from the next one.
-        theirs = texts[others[0].claim_ids[0]] if others else canonical
+        canonical, texts, theirs = self._canonical(family)
         out = Text()
         for number, variant in enumerate(family.variants, 1):
             claims, documents = len(variant.claim_ids), len(variant.documents)
@@ -179,10 +177,12 @@ class SuggestionsScreen(Screen[None]):
                     f"{documents} document{'s' * (documents != 1)}\n",
                 )
             )
-            places = ", ".join(document_path(d) for d in variant.documents)
-            out.append_text(literal(places, style="dim"))
+            # A story run by hundreds of outlets: the first few name the variant well enough.
+            places = ", ".join(document_path(d) for d in variant.documents[:DOCUMENTS])
+            more = f", and {documents - DOCUMENTS} more" if documents > DOCUMENTS else ""
+            out.append_text(literal(places + more, style="dim"))
             out.append("\n")
-            reference = theirs if canonical_id in variant.claim_ids else canonical
+            reference = theirs if canonical in variant.claim_ids else texts[canonical]
             out.append_text(marked(texts[variant.claim_ids[0]], reference))
             out.append("\n\n")
         return out
