@@ -482,3 +482,51 @@ def test_a_split_recorded_without_pair_states_is_not_half_undone(
         review.undo_last(rdb, reviewer="dan")
     assert pair_state(rdb, ids["a"], ids["b"]) == "rejected"
     assert audit(rdb, "undo") == []
+
+
+def families(db: Database) -> list[tuple[list[int], str]]:
+    return sorted(
+        (sorted(m.claim_id for m in f.members), f.status) for f in clusters.list_families(db)
+    )
+
+
+def test_undo_family_decisions_restores_the_family_and_its_pairs(
+    rdb: Database, ids: dict[str, int]
+) -> None:
+    a, b, c, e = ids["a"], ids["b"], ids["c"], ids["e"]
+    (family,) = clusters.list_families(rdb)
+    assert families(rdb) == [([a, b, c, e], "unreviewed")]
+
+    clusters.decide_family(rdb, family.id, same=False, reviewer="dan")
+    assert families(rdb) == [([a, b, c, e], "variants")]
+    undone = review.undo_last(rdb, reviewer="dan")
+    assert undone.summary == (
+        f"undid family {family.id} kept as variants whose figures disagree (4 claims)"
+    )
+    assert families(rdb) == [([a, b, c, e], "unreviewed")]
+
+    clusters.decide_family(rdb, family.id, same=True, reviewer="dan")
+    assert groups(rdb) == [[a, b, c, e]] and families(rdb) == []
+    assert pair_state(rdb, a, c) == "confirmed"
+    assert review.history(rdb, e)[0].summary == (
+        f"family {family.id} confirmed as one claim (4 claims)"
+    )
+    review.undo_last(rdb, reviewer="dan")
+    assert pair_state(rdb, a, c) == "suggested"
+    assert groups(rdb) == [[a, b], [c, e]]
+    assert families(rdb) == [([a, b, c, e], "unreviewed")]
+    assert [row[1] for row in audit(rdb)] == [
+        "keep_variants", "undo", "confirm_family", "undo"
+    ]  # fmt: skip
+
+
+def test_undo_of_a_family_decision_someone_changed_since_changes_nothing(
+    rdb: Database, ids: dict[str, int]
+) -> None:
+    (family,) = clusters.list_families(rdb)
+    clusters.decide_family(rdb, family.id, same=False, reviewer="dan")
+    clusters.decide_family(rdb, family.id, same=True, reviewer="eve")
+    with pytest.raises(ClaimcheckError, match=f"family {family.id} has changed since"):
+        review.undo_last(rdb, reviewer="dan")
+    assert groups(rdb) == [sorted(ids[k] for k in "abce")]
+    assert len(audit(rdb, "undo")) == 0

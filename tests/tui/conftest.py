@@ -1,5 +1,6 @@
-"""A corpus for the app: the seed and three Wikinews articles, plus a wire copy that differs
-in a figure.
+"""A corpus for the app: the seed and three Wikinews articles, plus a wire copy of three of
+the seed's sentences: two differ from the seed only in a figure (each pair a family of
+variants), one is reworded (a pair suggestion).
 
 Paths are relative (the tests run in a copy of the corpus) so screens and snapshots show
 the same paths on every machine.
@@ -23,7 +24,9 @@ WIRE_COPY = (
     'comprise "institutions, organizations, corporations, and people" from close to 25 '
     "different nations, despite the fact that WIC did not publish a list of them.\n\n"
     "The group was formally introduced on Tuesday (July 12) in Beijing after holding the "
-    "Wuzhen Summit, an annual event in the scenic canal town near Shanghai since 2015.\n"
+    "Wuzhen Summit, an annual event in the scenic canal town near Shanghai since 2015.\n\n"
+    "According to a statement on its website, the new body plans to hold more regional and "
+    "topical summits and seminars to encourage the growth of the global internet.\n"
 )
 REVIEWER = "Ada Lovelace"
 FILES = (

@@ -11,7 +11,8 @@ from rich.text import Text
 from sqlalchemy import select
 from textual.pilot import Pilot
 
-from claimcheck.services import queue
+from claimcheck.services import clusters, queue
+from claimcheck.services.clusters import FamilyView, MemberView, VariantView
 from claimcheck.services.database import Database, open_database
 from claimcheck.services.ingest import ingest
 from claimcheck.store.models import ClaimPair
@@ -19,7 +20,7 @@ from claimcheck.tui.app import ReviewApp, make_app
 from claimcheck.tui.screens.dialogs import StatusPicker
 from claimcheck.tui.screens.help import HelpScreen
 from claimcheck.tui.screens.queue import QueueScreen
-from claimcheck.tui.screens.suggestions import SuggestionsScreen
+from claimcheck.tui.screens.suggestions import CHANGED, SuggestionsScreen
 from tests.tui.conftest import REVIEWER
 
 SIZE = (160, 45)
@@ -37,13 +38,6 @@ def queue_screen(app: ReviewApp) -> QueueScreen:
     screen = app.screen
     assert isinstance(screen, QueueScreen)
     return screen
-
-
-@pytest.fixture(autouse=True)
-def _one_page_holds_the_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The corpus has more claims than a page: these tests look at the whole queue at once
-    # (paging has its own test, with pages of 40).
-    monkeypatch.setattr(QueueScreen, "PAGE_SIZE", 1000)
 
 
 def shown(screen: QueueScreen) -> list[int]:
@@ -69,8 +63,7 @@ async def test_the_queue_opens_in_triage_order_with_what_is_left(
         header = str(screen.query_one("#header").render())
         assert f"Reviewer {REVIEWER}" in header
         assert f"{counts.unreviewed} unreviewed · {counts.unattributed} unattributed" in header
-        assert f"{counts.suggestions} suggestions waiting" in header
-        assert counts.suggestions > 0
+        assert "1 suggestion and 2 families waiting" in header
         first = expected[0]
         assert cell(screen, first, "status") == "unreviewed"
         assert cell(screen, first, "flags") == "unattributed"
@@ -157,50 +150,112 @@ async def test_pages_load_as_the_cursor_nears_the_end(
         assert not screen.more
 
 
-async def test_duplicate_suggestions_are_decided_with_y_and_x(
+def header_of(screen: SuggestionsScreen) -> str:
+    return str(screen.query_one("#pair-header").render())
+
+
+async def open_duplicates(app: ReviewApp, pilot: Pilot[None]) -> SuggestionsScreen:
+    await settle(app)
+    await pilot.press("d")
+    await settle(app)
+    screen = app.screen
+    assert isinstance(screen, SuggestionsScreen)
+    return screen
+
+
+async def test_a_pair_suggestion_is_decided_with_y_and_x(
     app_factory: Callable[[], ReviewApp], corpus_db: Database
 ) -> None:
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
-        await pilot.press("d")
-        await settle(app)
-        screen = app.screen
-        assert isinstance(screen, SuggestionsScreen)
-        # Every pair the corpus holds waits, most likely first; the first two are decided.
-        first, second, *rest = screen.pairs
-        total = len(rest) + 2
-        assert f"Pair 1 of {total}" in str(screen.query_one("#pair-header").render())
-        assert str(screen.query_one("#side-a").render()).count("20") >= 1
+        screen = await open_duplicates(app, pilot)
+        (pair,) = screen.pairs
+        assert len(screen.entries) == 3
+        # Families come first; k from the first entry wraps round to the pair.
+        await pilot.press("k")
+        assert "Pair 3 of 3" in header_of(screen)
+        side_a, side_b = (str(screen.query_one(f"#side-{s}").render()) for s in "ab")
+        assert "the new organization plans to conduct additional regional" in side_a
+        assert "the new body plans to hold more regional" in side_b
         await pilot.press("y")
         await settle(app)
-        assert screen.pairs == [second, *rest]
-        assert f"Pair 1 of {total - 1}" in str(screen.query_one("#pair-header").render())
-        await pilot.press("x")
-        await settle(app)
-        assert screen.pairs == rest
-        if not rest:
-            assert "No suggestions waiting." in str(screen.query_one("#pair-header").render())
+        assert screen.pairs == []
+        assert confirmed_pair(corpus_db, pair.a, pair.b) == "confirmed"
         await pilot.press("u")
         await settle(app)
-        assert screen.pairs == [second, *rest]
+        assert screen.pairs == [pair]
+        assert confirmed_pair(corpus_db, pair.a, pair.b) == "suggested"
+        await pilot.press("j")
+        assert "Pair 3 of 3" in header_of(screen)
         await pilot.press("x")
         await settle(app)
-        assert screen.pairs == rest
+        assert screen.pairs == [] and len(screen.families) == 2
         await pilot.press("escape")
         await settle(app)
         assert isinstance(app.screen, QueueScreen)
-        header = str(app.screen.query_one("#header").render())
-        assert f"{len(rest)} suggestions waiting" in header
-    with corpus_db.session() as session:
-        states = dict(
-            ((a, b), state)
-            for a, b, state in session.execute(
-                select(ClaimPair.claim_a_id, ClaimPair.claim_b_id, ClaimPair.state)
-            )
+        assert "0 suggestions and 2 families waiting" in str(
+            app.screen.query_one("#header").render()
         )
-    assert states[(first.a, first.b)] == "confirmed"
-    assert states[(second.a, second.b)] == "rejected"
+    assert confirmed_pair(corpus_db, pair.a, pair.b) == "rejected"
+
+
+def confirmed_pair(db: Database, a: int, b: int) -> str | None:
+    with db.session() as session:
+        return session.scalar(
+            select(ClaimPair.state).where(ClaimPair.claim_a_id == a, ClaimPair.claim_b_id == b)
+        )
+
+
+async def test_families_are_decided_once_with_y_and_x_and_undone_with_u(
+    app_factory: Callable[[], ReviewApp], corpus_db: Database
+) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_duplicates(app, pilot)
+        first, second = screen.families
+        assert {first.canonical_text[:40], second.canonical_text[:40]} == {
+            "The official Xinhua news agency said tha",
+            "The group was formally introduced on Tue",
+        }
+        header = header_of(screen)
+        assert f"Family {first.id} (1 of 3) · 2 claims in 2 documents, 2 variants" in header
+        canonical, variants = (str(screen.query_one(f"#side-{s}").render()) for s in "ab")
+        assert (
+            "Canonical (earliest)" in canonical
+            and "corpus/wic_universal_cyberspace.txt" in canonical
+        )
+        for variant in first.variants:
+            assert variant.differs in variants
+        assert "1 claim in 1 document" in variants and "corpus/wire/copy.txt" in variants
+
+        await pilot.press("y")
+        await settle(app)
+        assert screen.families == [second]
+        assert f"Family {second.id} (1 of 2)" in header_of(screen)
+        await pilot.press("x")
+        await settle(app)
+        assert screen.families == []
+        assert clusters.get_family(corpus_db, second.id).status == "variants"
+        await pilot.press("u")
+        await settle(app)
+        assert [f.id for f in screen.families] == [second.id]
+        assert clusters.get_family(corpus_db, second.id).status == "unreviewed"
+        await pilot.press("x")
+        await settle(app)
+        assert screen.families == []
+        await pilot.press("escape")
+        await settle(app)
+        assert "1 suggestion and 0 families waiting" in str(
+            app.screen.query_one("#header").render()
+        )
+    # The first family's claims are one claim now: one cluster, no family.
+    members = {m.claim_id for m in first.members}
+    (joined,) = [
+        c for c in clusters.list_clusters(corpus_db) if {m.claim_id for m in c.members} & members
+    ]
+    assert {m.claim_id for m in joined.members} == members
+    assert [f.id for f in clusters.list_families(corpus_db)] == [second.id]
+    assert clusters.get_family(corpus_db, second.id).status == "variants"
 
 
 async def test_help_lists_every_key_and_the_palette_every_action(
@@ -232,3 +287,59 @@ async def test_help_lists_every_key_and_the_palette_every_action(
         assert isinstance(app.screen, StatusPicker)
         await pilot.press("escape", "q")
     assert app.return_code == 0
+
+
+def test_a_family_shows_its_text_and_documents_literally() -> None:
+    said = "Officials said [bold]{n}[/bold] died, $HOME and \x1b[31mred\x07 stayed."
+    first, second = said.format(n=107), said.format(n=328)
+    family = FamilyView(
+        id=1,
+        status="unreviewed",
+        canonical_claim_id=1,
+        canonical_text=first,
+        size=2,
+        variants=(
+            VariantView("said [bold]107[/bold]", (1,), ("[red]a.txt",)),
+            VariantView("said [bold]328[/bold]", (2,), ("b.txt",)),
+        ),
+        members=(
+            MemberView(1, "[red]a.txt", 0, first, "lone", ()),
+            MemberView(2, "b.txt", 0, second, "lone", ()),
+        ),
+    )
+    screen = SuggestionsScreen()
+    canonical, variants = screen.canonical(family), screen.variants(family)
+    for shown in (canonical.plain, variants.plain):
+        assert "Officials said [bold]107[/bold] died, $HOME and" in shown
+        assert "[red]a.txt" in shown
+        assert "\x1b" not in shown and "\x07" not in shown
+    assert "said [bold]328[/bold]  1 claim in 1 document" in variants.plain
+    # Only the word that differs is marked, in both panes.
+    for text in (canonical, variants):
+        changed = {text.plain[s.start : s.end] for s in text.spans if s.style == CHANGED}
+        assert changed <= {"[bold]107[/bold]", "[bold]328[/bold]"} and changed
+
+
+def test_a_variant_run_by_many_outlets_names_the_first_few() -> None:
+    said = "The storm killed {n} people across the coastal province on Tuesday night."
+    outlets = tuple(f"outlet{n}.txt" for n in range(8))
+    members = (
+        MemberView(1, "first.txt", 0, said.format(n=107), "lone", ()),
+        *(MemberView(2 + n, d, 0, said.format(n=328), "lone", ()) for n, d in enumerate(outlets)),
+    )
+    family = FamilyView(
+        id=1,
+        status="unreviewed",
+        canonical_claim_id=1,
+        canonical_text=said.format(n=107),
+        size=len(members),
+        variants=(
+            VariantView("killed 328", tuple(range(2, 10)), outlets),
+            VariantView("killed 107", (1,), ("first.txt",)),
+        ),
+        members=members,
+    )
+    shown = SuggestionsScreen().variants(family).plain
+    assert "killed 328  8 claims in 8 documents" in shown
+    assert "outlet0.txt, outlet1.txt, outlet2.txt, outlet3.txt, outlet4.txt, and 3 more" in shown
+    assert "outlet5.txt" not in shown

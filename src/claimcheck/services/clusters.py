@@ -829,8 +829,11 @@ def _cluster_views(session: Session, cluster_ids: Sequence[int]) -> dict[int, Cl
     return views
 
 
-def list_families(db: Database, limit: int | None = None) -> list[FamilyView]:
-    """Families of variants, largest first."""
+def list_families(
+    db: Database, limit: int | None = None, status: str | None = None
+) -> list[FamilyView]:
+    """Families of variants, largest first; with `status`, only those that have it
+    ("unreviewed": the families waiting for a reviewer)."""
     with db.session() as session:
         sizes = (
             select(FamilyMember.family_id)
@@ -838,6 +841,10 @@ def list_families(db: Database, limit: int | None = None) -> list[FamilyView]:
             .order_by(func.count().desc(), FamilyMember.family_id)
             .limit(limit)
         )
+        if status is not None:
+            sizes = sizes.join(Family, Family.id == FamilyMember.family_id).where(
+                Family.status == status
+            )
         return [_family_view(session, family_id) for family_id in session.scalars(sizes)]
 
 
@@ -902,20 +909,32 @@ def decide_family(db: Database, family_id: int, same: bool, reviewer: str | None
                 select(FamilyMember.claim_id).where(FamilyMember.family_id == family_id)
             )
         )
-        before = {"status": family.status, "members": members}
+        before: dict[str, Any] = {"status": family.status, "members": members}
         if same:
+            # The pairs it confirms are kept with their earlier state, for an exact undo.
+            pairs: list[dict[str, Any]] = []
             for first in _chunks(members):
                 for second in _chunks(members):
-                    session.execute(
-                        update(ClaimPair)
-                        .where(
+                    for a, b in session.execute(
+                        select(ClaimPair.claim_a_id, ClaimPair.claim_b_id).where(
                             ClaimPair.claim_a_id.in_(first),
                             ClaimPair.claim_b_id.in_(second),
                             ClaimPair.state == "suggested",
                             ClaimPair.variant,
                         )
-                        .values(state="confirmed")
+                    ):
+                        pairs.append({"a": a, "b": b, "state": "suggested", "decided": "confirmed"})
+            table = Base.metadata.tables[ClaimPair.__tablename__]
+            for chunk in _chunks(pairs):
+                session.execute(
+                    update(table)
+                    .where(
+                        table.c.claim_a_id == bindparam("a"), table.c.claim_b_id == bindparam("b")
                     )
+                    .values(state="confirmed"),
+                    [{"a": p["a"], "b": p["b"]} for p in chunk],
+                )
+            before["pairs"] = pairs
             after = {"status": "same", "members": members}
         else:
             family.status = "variants"

@@ -21,6 +21,7 @@ from claimcheck.store.models import (
     ClaimPair,
     ClusterMember,
     Document,
+    Family,
     Source,
     SourceAlias,
 )
@@ -90,6 +91,7 @@ class QueueCounts:
     unreviewed: int
     unattributed: int
     suggestions: int
+    families: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +234,8 @@ def _rows(session: Session, claim_ids: Sequence[int]) -> list[QueueRow]:
 
 
 def counts(db: Database) -> QueueCounts:
-    """What is left to do: unreviewed claims, the unattributed among them, pairs to decide."""
+    """What is left to do: unreviewed claims, the unattributed among them, pairs and
+    families of variants to decide (variant pairs are decided a family at a time)."""
     with db.session() as session:
         left = (
             select(func.count())
@@ -249,13 +252,16 @@ def counts(db: Database) -> QueueCounts:
                 .select_from(ClaimPair)
                 .where(
                     ClaimPair.state == "suggested",
+                    ~ClaimPair.variant,
                     ClaimPair.claim_a_id.not_in(stale),
                     ClaimPair.claim_b_id.not_in(stale),
                 )
             )
             or 0
         )
-        return QueueCounts(unreviewed, unattributed, suggestions)
+        waiting = select(func.count()).select_from(Family).where(Family.status == "unreviewed")
+        families = session.scalar(waiting) or 0
+        return QueueCounts(unreviewed, unattributed, suggestions, families)
 
 
 def find_claims(

@@ -22,7 +22,17 @@ from claimcheck.services import clusters
 from claimcheck.services.audit import current_reviewer, record, reviewer_id
 from claimcheck.services.sources import find_source
 from claimcheck.store.engine import Database
-from claimcheck.store.models import AuditEntry, Claim, Cluster, ClusterMember, Link, Note, Reviewer
+from claimcheck.store.models import (
+    AuditEntry,
+    Claim,
+    Cluster,
+    ClusterMember,
+    Family,
+    FamilyMember,
+    Link,
+    Note,
+    Reviewer,
+)
 from claimcheck.store.models import Source as SourceRow
 
 __all__ = [
@@ -54,6 +64,8 @@ UNDOABLE = (
     "reject_pair",
     "split",
     "merge",
+    "confirm_family",
+    "keep_variants",
 )
 TITLE_MAX = 500
 URL_MAX = 2000
@@ -687,6 +699,43 @@ def _undo_pairs(session: Session, target: HistoryEntry, reviewer: str) -> None:
     _undo_record(session, reviewer, target, {"pairs": undone}, {"pairs": restored})
 
 
+def _undo_family(session: Session, target: HistoryEntry, reviewer: str) -> None:
+    """Take back a family decision: kept as variants goes back to its earlier status; the
+    same claim puts the variant pairs it confirmed back among the suggestions, where the
+    family forms again with its earlier status."""
+    before, after = target.before or {}, target.after or {}
+    family = session.get(Family, target.entity_id)
+    if target.action == "keep_variants":
+        if family is None or family.status != after["status"]:
+            now = "gone" if family is None else f"now {family.status}"
+            raise ClaimcheckError(
+                f"family {target.entity_id} has changed since ({now}); nothing was undone"
+            )
+        family.status = before["status"]
+        _undo_record(session, reviewer, target, after, {"status": before["status"]})
+        return
+    if "pairs" not in before:
+        raise ClaimcheckError(
+            f"this {target.action} was recorded without the earlier state of its pairs and "
+            "cannot be undone exactly; use `claimcheck clusters` to decide the pairs again"
+        )
+    clusters.restore_pairs(session, before["pairs"])
+    members = before["members"]
+    family_id = session.scalar(
+        select(FamilyMember.family_id).where(FamilyMember.claim_id.in_(members)).limit(1)
+    )
+    restored = session.get(Family, family_id) if family_id is not None else None
+    if restored is not None:
+        restored.status = before["status"]
+    _undo_record(
+        session,
+        reviewer,
+        target,
+        {"status": after["status"], "members": members},
+        {"status": before["status"], "members": members, "family": family_id},
+    )
+
+
 _UNDO: dict[str, Callable[[Session, HistoryEntry, str], None]] = {
     "status": _undo_status,
     "cluster_status": _undo_cluster_status,
@@ -697,6 +746,8 @@ _UNDO: dict[str, Callable[[Session, HistoryEntry, str], None]] = {
     "reject_pair": _undo_pairs,
     "split": _undo_pairs,
     "merge": _undo_pairs,
+    "confirm_family": _undo_family,
+    "keep_variants": _undo_family,
 }
 
 
@@ -731,7 +782,7 @@ def history(
         _claim(session, claim_id)
         own = (AuditEntry.entity == "claim") & (AuditEntry.entity_id == claim_id)
         # Pair and cluster decisions name their claims inside the entry, not in entity_id.
-        decisions = (AuditEntry.entity.in_(("claim_pair", "cluster"))) & (
+        decisions = (AuditEntry.entity.in_(("claim_pair", "cluster", "family"))) & (
             AuditEntry.action != "cluster_status"
         )
         touching = session.execute(query.where(or_(own, decisions)).order_by(AuditEntry.id.desc()))
@@ -810,6 +861,12 @@ def describe(
         return f"claims {_ids(now.get('moved') or ())} split out of cluster {entity_id}"
     if action == "merge" and entity == "cluster":
         return f"clusters {_ids(was.get('clusters') or ())} merged"
+    if action == "confirm_family":
+        count = len(now.get("members") or ())
+        return f"family {entity_id} confirmed as one claim ({count} claims)"
+    if action == "keep_variants":
+        count = len(now.get("members") or ())
+        return f"family {entity_id} kept as variants whose figures disagree ({count} claims)"
     if action == "carry_over":
         return f"review carried over from claim {was.get('claim')} of the earlier version"
     if action == "ingest":

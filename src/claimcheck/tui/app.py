@@ -108,7 +108,7 @@ class ReviewApp(App[None]):
                     screen, queue_service.counts, messages.CountsLoaded, group="counts"
                 )
             if isinstance(screen, SuggestionsScreen):
-                # An undone pair decision puts the pair back among the suggestions.
+                # An undone decision puts its pair or family back among those waiting.
                 screen.load()
 
     def write(self, job: Callable[[Database], str], claims: tuple[int, ...]) -> None:
@@ -121,7 +121,12 @@ class ReviewApp(App[None]):
         def job(db: Database) -> messages.Done:
             result = review.undo_last(db, reviewer=reviewer, since=since)
             undone = result.undone
-            claims = (undone.entity_id,) if undone.entity == "claim" and undone.entity_id else ()
+            claims: tuple[int, ...] = ()
+            if undone.entity == "claim" and undone.entity_id:
+                claims = (undone.entity_id,)
+            elif undone.entity == "family" and undone.before:
+                # The family's claims leave (or rejoin) a cluster: their rows change.
+                claims = tuple(undone.before.get("members") or ())
             return messages.Done(result.summary, claims)
 
         self.database_work(self, job, lambda done: done, group="write")

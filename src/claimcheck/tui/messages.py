@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from claimcheck.services.clusters import SuggestionView
+from claimcheck.services.clusters import FamilyView, SuggestionView
 from claimcheck.services.detail import ClaimContext
 from claimcheck.services.queue import ClaimMatch, QueueCounts, QueuePage, QueueRow
 from claimcheck.services.review import ClaimState, HistoryEntry
@@ -45,6 +45,9 @@ class DetailLoaded(Message):
 
 @dataclass
 class SuggestionsLoaded(Message):
+    """What waits for a duplicate decision: families of variants, then pairs."""
+
+    families: list[FamilyView]
     pairs: list[SuggestionView]
 
 
@@ -52,6 +55,12 @@ class SuggestionsLoaded(Message):
 class PairDecided(Message):
     a: int
     b: int
+
+
+@dataclass
+class FamilyDecided(Message):
+    family: int
+    claims: tuple[int, ...]
 
 
 @dataclass

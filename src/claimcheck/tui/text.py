@@ -7,6 +7,8 @@ escapes among them) are made visible by the shared presentation module.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 
 from claimcheck.presentation import one_line, terminal_safe
@@ -27,3 +29,12 @@ def preview(text: str, width: int) -> Text:
     if len(shown) > width:
         shown = shown[: width - 1] + "…"
     return Text(shown)
+
+
+def document_path(path: str) -> str:
+    """A document's stored (absolute) path, shorter when it lies below the working folder,
+    as the reviewer typed it to ingest."""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return path

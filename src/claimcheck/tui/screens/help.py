@@ -51,7 +51,7 @@ def bindings_text() -> Text:
         ("Moving", MOVING),
         ("Queue", shown(QueueScreen.BINDINGS)),
         ("Queue and detail", shown(list(CLAIM_BINDINGS))),
-        ("Duplicate suggestions", shown(SuggestionsScreen.BINDINGS)),
+        ("Duplicates: pairs and families of variants", shown(SuggestionsScreen.BINDINGS)),
         ("Everywhere", shown(ReviewApp.BINDINGS)),
         ("Status picker", STATUS_PICKER),
         ("Note", [("Ctrl+S / Esc", "save / cancel")]),

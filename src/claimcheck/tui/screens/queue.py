@@ -188,7 +188,8 @@ class QueueScreen(ClaimActions):
             c = self.counts
             parts.append(
                 f"{c.unreviewed} unreviewed · {c.unattributed} unattributed · "
-                f"{c.suggestions} suggestions waiting"
+                f"{c.suggestions} suggestion{'s' * (c.suggestions != 1)} and "
+                f"{c.families} famil{'y' if c.families == 1 else 'ies'} waiting"
             )
         shown = self.where.describe()
         if shown:
