@@ -8,6 +8,7 @@ cost more start-up time than most commands' own work. Anything else goes through
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,19 +72,35 @@ def has_tables(db: Database) -> bool:
 def upgrade(db: Database, revision: str = "head") -> None:
     from alembic import command
 
-    with db.engine.begin() as connection:
-        config = _config(db)
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    _migrate(db, lambda config: command.upgrade(config, revision))
 
 
 def downgrade(db: Database, revision: str) -> None:
     from alembic import command
 
-    with db.engine.begin() as connection:
-        config = _config(db)
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
+    _migrate(db, lambda config: command.downgrade(config, revision))
+
+
+def _migrate(db: Database, step: Callable[[Config], None]) -> None:
+    with db.engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite's batch mode copies a table and drops the old one: with foreign keys
+            # on, dropping `documents` would delete every claim through ON DELETE CASCADE.
+            # The pragma only takes effect outside a transaction.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                config = _config(db)
+                config.attributes["connection"] = connection
+                step(config)
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise SchemaError("the migration left rows that refer to missing rows")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 def ensure_current(db: Database) -> None:
