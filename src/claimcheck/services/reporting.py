@@ -31,7 +31,7 @@ from claimcheck.services.claims import (
     SourceView,
     listing_query,
 )
-from claimcheck.services.review import describe
+from claimcheck.services.review import LinkInfo, NoteInfo, describe
 from claimcheck.store.engine import Database
 from claimcheck.store.models import (
     Attribution,
@@ -89,28 +89,6 @@ class Summary:
 
 
 @dataclass(frozen=True, slots=True)
-class LinkEntry:
-    id: int
-    relation: str
-    target_claim: int | None
-    target_claim_text: str | None
-    target_source: str | None
-    url: str | None
-    title: str | None
-    note: str | None
-    reviewer: str | None
-    created_at: dt.datetime
-
-
-@dataclass(frozen=True, slots=True)
-class NoteEntry:
-    id: int
-    text: str
-    reviewer: str | None
-    created_at: dt.datetime
-
-
-@dataclass(frozen=True, slots=True)
 class Verdict:
     status: str
     reviewer: str | None
@@ -151,8 +129,8 @@ class ClusterInfo:
 class ReportClaim:
     view: ClaimView
     document: DocumentInfo
-    links: tuple[LinkEntry, ...]
-    notes: tuple[NoteEntry, ...]
+    links: tuple[LinkInfo, ...]
+    notes: tuple[NoteInfo, ...]
     verdict: Verdict | None
     cluster: ClusterInfo | None
     origins: tuple[Origin, ...]
@@ -422,7 +400,7 @@ def _sources(connection: Connection, batch: Any) -> dict[int, list[SourceView]]:
 def _views(
     connection: Connection,
     rows: Sequence[Any],
-    links: dict[int, list[LinkEntry]],
+    links: dict[int, list[LinkInfo]],
     members: dict[int, int],
     batch: Any,
 ) -> list[ClaimView]:
@@ -489,7 +467,7 @@ def _decoded(text: str) -> tuple[str, ...]:
     return tuple(json.loads(text) or ())
 
 
-def _link_views(entries: Sequence[LinkEntry]) -> tuple[LinkView, ...]:
+def _link_views(entries: Sequence[LinkInfo]) -> tuple[LinkView, ...]:
     return tuple(
         LinkView(e.id, e.relation, e.target_claim, e.target_source, e.url, e.title, e.note)
         for e in entries
@@ -572,7 +550,7 @@ def _alone(appearance: Appearance) -> tuple[Origin, ...]:
 
 def _groups(
     claim_id: int,
-    links: dict[int, list[LinkEntry]],
+    links: dict[int, list[LinkInfo]],
     members: dict[int, int],
     clusters: dict[int, ClusterInfo],
     appearances: dict[int, Appearance],
@@ -697,14 +675,15 @@ def _clusters(connection: Connection, cluster_ids: set[int]) -> dict[int, Cluste
     }
 
 
-def _links(connection: Connection, claims: Select[int]) -> dict[int, list[LinkEntry]]:
+def _links(connection: Connection, claims: Select[int]) -> dict[int, list[LinkInfo]]:
     target = select(Claim.text).where(Claim.id == Link.target_claim_id).scalar_subquery()
-    out: dict[int, list[LinkEntry]] = defaultdict(list)
+    out: dict[int, list[LinkInfo]] = defaultdict(list)
     rows: Any = _all(
         connection,
         select(
             Link.claim_id,
             Link.id,
+            Link.claim_id,
             Link.relation,
             Link.target_claim_id,
             target,
@@ -721,21 +700,21 @@ def _links(connection: Connection, claims: Select[int]) -> dict[int, list[LinkEn
         .order_by(Link.id),
     )
     for row in rows:
-        out[row[0]].append(LinkEntry(*row[1:]))
+        out[row[0]].append(LinkInfo(*row[1:]))
     return out
 
 
-def _notes(connection: Connection, claims: Select[int]) -> dict[int, list[NoteEntry]]:
-    out: dict[int, list[NoteEntry]] = defaultdict(list)
+def _notes(connection: Connection, claims: Select[int]) -> dict[int, list[NoteInfo]]:
+    out: dict[int, list[NoteInfo]] = defaultdict(list)
     rows: Any = _all(
         connection,
-        select(Note.claim_id, Note.id, Note.text, Reviewer.name, Note.created_at)
+        select(Note.claim_id, Note.id, Note.claim_id, Note.text, Reviewer.name, Note.created_at)
         .outerjoin(Reviewer, Note.reviewer_id == Reviewer.id)
         .where(Note.claim_id.in_(claims))
         .order_by(Note.id),
     )
     for row in rows:
-        out[row[0]].append(NoteEntry(*row[1:]))
+        out[row[0]].append(NoteInfo(*row[1:]))
     return out
 
 
