@@ -15,8 +15,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz, process
-
 from claimcheck.core.vocabulary import SOURCE_KINDS
 
 if TYPE_CHECKING:
@@ -390,6 +388,10 @@ class Registry:
             for length in range(int(size * 0.8), int(size / 0.8) + 2)
             for key in self._buckets.get((core[0], length), ())
         ]
+        # Loaded here, once a name needs it: the readers of sources (`claimcheck show`)
+        # import this module without ever resolving a name fuzzily.
+        from rapidfuzz import fuzz, process
+
         match = process.extractOne(core, near, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff)
         return None if match is None else self._by_key[match[0]]
 

@@ -14,7 +14,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
@@ -30,16 +30,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
-from claimcheck.core.dedupe import (
+from claimcheck.core.matches import (
     DEFAULT_THRESHOLDS,
-    ClaimIndex,
     Match,
-    Signature,
     Thresholds,
     clusters,
-    differences,
     families,
-    similarity,
     spanning,
 )
 from claimcheck.errors import ClaimcheckError
@@ -60,6 +56,11 @@ from claimcheck.store.models import (
     FamilyMember,
     Source,
 )
+
+# The matching engine (numpy, rapidfuzz) is imported where matching happens: reading a
+# cluster, as `claimcheck show` does, starts faster without it.
+if TYPE_CHECKING:
+    from claimcheck.core.dedupe import ClaimIndex, Signature
 
 DECIDED = ("confirmed", "rejected")
 T = TypeVar("T")
@@ -190,6 +191,8 @@ def _insert(session: Session, model: type[Base], rows: Sequence[Mapping[str, Any
 def dedupe_all(db: Database, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> DedupeSummary:
     """Match every current claim against every other, from their stored signatures, then
     rebuild the clusters and families."""
+    from claimcheck.core.dedupe import ClaimIndex
+
     with db.session() as session:
         rows = _candidates(session)
         stored: dict[int, Signature] = {}
@@ -226,6 +229,8 @@ def match_documents(
     The corpus is read as stored signatures (the first claim of each copy key with its band
     hashes) and texts are fetched only for the candidate pairs, so the cost follows the batch.
     """
+    from claimcheck.core.dedupe import ClaimIndex
+
     with db.session() as session:
         new = list(
             session.execute(
@@ -488,6 +493,8 @@ def _rematch(session: Session, touched: set[int], leaving: Set[int] = frozenset(
     it stood for are found again (with the default thresholds), as comparing every claim
     with every other would find them.
     """
+    from claimcheck.core.dedupe import ClaimIndex
+
     cluster_of, family_of = _groups(session, sorted(touched))
     members = set(touched)
     for owner, column, values in (
@@ -565,6 +572,8 @@ def _texts(session: Session, ids: Iterable[int]) -> dict[int, str]:
 
 
 def _decide(session: Session, a: int, b: int, state: str, texts: dict[int, str]) -> str | None:
+    from claimcheck.core.dedupe import similarity
+
     pair = session.get(ClaimPair, (a, b))
     before = None if pair is None else pair.state
     if pair is None:
@@ -854,6 +863,8 @@ def get_family(db: Database, family_id: int) -> FamilyView:
 
 
 def _family_view(session: Session, family_id: int) -> FamilyView:
+    from claimcheck.core.dedupe import differences
+
     family = session.get(Family, family_id)
     if family is None:
         raise ClaimcheckError(f"there is no family {family_id}")

@@ -8,7 +8,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from claimcheck.core import registry as core
-from claimcheck.core.attribution import Attribution as Found
+from claimcheck.core.analysis import Attribution as Found
 from claimcheck.core.vocabulary import SOURCE_KINDS
 from claimcheck.errors import ClaimcheckError, NotFound
 from claimcheck.services.audit import record
