@@ -18,8 +18,9 @@ from claimcheck.store.engine import Database
 from claimcheck.store.models import Base
 
 TABLES = {
-    "alembic_version", "attributions", "audit_log", "claim_pairs", "claim_signatures", "claims",
-    "cluster_members", "clusters", "dedupe_common_words", "documents", "families",
+    "alembic_version", "attributions", "audit_log", "band_runs", "claim_pairs",
+    "claim_signatures", "claims", "cluster_members", "clusters", "dedupe_common_words",
+    "dedupe_thresholds", "documents", "families",
     "family_members", "links", "notes", "reviewers", "source_aliases", "sources",
 }  # fmt: skip
 

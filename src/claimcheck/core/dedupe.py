@@ -294,6 +294,7 @@ def match_verdict(a: str, b: str, thresholds: Thresholds = DEFAULT_THRESHOLDS) -
 # probability 1 - (1 - j**5)**25 (0.87 at j=0.6, 0.99 at j=0.7). Fewer rows per band let
 # claims that merely share common words collide in huge groups.
 _BANDS = 25
+BANDS = _BANDS  # what a stored signature holds (claimcheck.core.band_runs reads it)
 _ROWS = 5
 # Each claim is compared with at most this many claims of each of its LSH buckets, the
 # earliest: a claim that recurs k times as variants costs O(k) comparisons, not O(k^2).

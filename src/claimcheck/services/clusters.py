@@ -51,6 +51,7 @@ from claimcheck.store.models import (
     Cluster,
     ClusterMember,
     CommonWord,
+    DedupeThresholds,
     Document,
     Family,
     FamilyMember,
@@ -164,12 +165,17 @@ def _common(session: Session) -> frozenset[str] | None:
     return words or None
 
 
-def _save_index(session: Session, index: ClaimIndex, common: frozenset[str] | None) -> None:
+def _save_index(session: Session, index: ClaimIndex, common: frozenset[str] | None) -> bool:
     """Store what the index computed: the common words once decided, the signatures of the
-    claims it hashed."""
+    claims it hashed. True if any claim got band hashes."""
     if common is None and index.common:
         _insert(session, CommonWord, [{"word": word} for word in sorted(index.common)])
     signatures = index.signatures()
+    _save_signatures(session, signatures)
+    return any(bands is not None for _, bands in signatures.values())
+
+
+def _save_signatures(session: Session, signatures: Mapping[int, Signature]) -> None:
     ids = sorted(signatures)
     for chunk in _chunks(ids):
         session.execute(delete(ClaimSignature).where(ClaimSignature.claim_id.in_(chunk)))
@@ -184,6 +190,23 @@ def _save_index(session: Session, index: ClaimIndex, common: frozenset[str] | No
     _insert(session, ClaimSignature, rows)
 
 
+def _matched_with(session: Session, thresholds: Thresholds) -> None:
+    """Keep the thresholds the stored pairs are matched with."""
+    session.merge(
+        DedupeThresholds(
+            id=1, upper=thresholds.upper, lower=thresholds.lower, min_words=thresholds.min_words
+        )
+    )
+
+
+def _thresholds(session: Session) -> Thresholds:
+    """The thresholds the stored pairs were matched with (the defaults before any)."""
+    row = session.get(DedupeThresholds, 1)
+    if row is None:
+        return DEFAULT_THRESHOLDS
+    return Thresholds(upper=row.upper, lower=row.lower, min_words=row.min_words)
+
+
 def _insert(session: Session, model: type[Base], rows: Sequence[Mapping[str, Any]]) -> None:
     insert_rows(session, Base.metadata.tables[model.__tablename__], rows)
 
@@ -192,8 +215,10 @@ def dedupe_all(db: Database, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Ded
     """Match every current claim against every other, from their stored signatures, then
     rebuild the clusters and families."""
     from claimcheck.core.dedupe import ClaimIndex
+    from claimcheck.services import band_runs
 
     with db.session() as session:
+        _matched_with(session, thresholds)
         rows = _candidates(session)
         stored: dict[int, Signature] = {}
         for claim_id, key, bands in session.execute(
@@ -205,7 +230,8 @@ def dedupe_all(db: Database, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Ded
         ids = [r[0] for r in rows]
         matches = index.add(ids, [r[1] for r in rows], signatures=[stored.get(i) for i in ids])
         del stored
-        _save_index(session, index, common)
+        if _save_index(session, index, common) or not band_runs.present(session):
+            band_runs.rebuild(session)
         session.execute(delete(ClaimPair).where(ClaimPair.state.not_in(DECIDED)))
         decided = _decided(session)
         # Confirmed pairs join claims before any match does.
@@ -226,10 +252,11 @@ def match_documents(
 ) -> DedupeSummary:
     """Match the claims of newly ingested documents against the corpus, without redoing it.
 
-    The corpus is read as stored signatures (the first claim of each copy key with its band
-    hashes) and texts are fetched only for the candidate pairs, so the cost follows the batch.
+    Of the corpus, only the claims that may match the batch are read: those holding one of
+    its copy keys, and those sharing a MinHash band with it, found in the stored band runs.
+    Texts are fetched for the candidate pairs only, so the cost follows the batch.
     """
-    from claimcheck.core.dedupe import ClaimIndex
+    from claimcheck.services import band_runs
 
     with db.session() as session:
         new = list(
@@ -239,28 +266,23 @@ def match_documents(
                 .order_by(Claim.id)
             )
         )
-        _forget_replaced(session, document_ids)
+        _matched_with(session, thresholds)
+        heirs = _forget_replaced(session, document_ids)
         # The replaced versions' claims leave their groups, whose other claims may have
         # been joined through them: those are matched again first.
         replaced = select(Claim.id).join(Document, Claim.document_id == Document.id)
         gone = set(session.scalars(replaced.where(Document.superseded_by_id.in_(document_ids))))
         if gone:
-            _rebuild(session, _rematch(session, gone, leaving=gone) | gone)
+            _rebuild(session, _rematch(session, gone, thresholds, leaving=gone) | gone)
         new_ids = [r[0] for r in new]
-        old: dict[int, Signature] = {}
-        for claim_id, key, bands in session.execute(
-            select(ClaimSignature.claim_id, ClaimSignature.copy_key, ClaimSignature.bands).where(
-                ClaimSignature.bands.is_not(None)
-            )
-        ):
-            old[claim_id] = (key, bands)
         common = _common(session)
-        index = ClaimIndex(thresholds, common=common, fetch=_fetcher(session))
-        old_ids = sorted(old)
-        index.add(old_ids, [None] * len(old_ids), match=False, signatures=[old[i] for i in old_ids])
-        del old
-        matches = index.add(new_ids, [r[1] for r in new])
-        _save_index(session, index, common)
+        if common is not None and band_runs.present(session):
+            index, matches = _match_batch(session, new, common, thresholds, heirs)
+        else:
+            # A small corpus (its common words not yet decided), or one stored before the
+            # band runs: it is read whole, and its runs written.
+            index, matches = _match_corpus(session, new, common, thresholds)
+            band_runs.rebuild(session)
         matches = index.without(matches, _decided(session))
         ends = sorted({c for m in matches for c in (m.a, m.b)})
         cluster_of, family_of = _groups(session, ends)
@@ -272,10 +294,84 @@ def match_documents(
         return _summary(session, claims or 0)
 
 
-def _forget_replaced(session: Session, document_ids: Sequence[int]) -> None:
+def _match_corpus(
+    session: Session,
+    new: Sequence[tuple[int, str]],
+    common: frozenset[str] | None,
+    thresholds: Thresholds,
+) -> tuple[ClaimIndex, list[Match]]:
+    """The batch ``new`` matched against every stored signature holding band hashes."""
+    from claimcheck.core.dedupe import ClaimIndex
+
+    old: dict[int, Signature] = {}
+    for claim_id, key, bands in session.execute(
+        select(ClaimSignature.claim_id, ClaimSignature.copy_key, ClaimSignature.bands).where(
+            ClaimSignature.bands.is_not(None)
+        )
+    ):
+        old[claim_id] = (key, bands)
+    index = ClaimIndex(thresholds, common=common, fetch=_fetcher(session))
+    old_ids = sorted(old)
+    index.add(old_ids, [None] * len(old_ids), match=False, signatures=[old[i] for i in old_ids])
+    del old
+    matches = index.add([c for c, _ in new], [text for _, text in new])
+    _save_index(session, index, common)
+    return index, matches
+
+
+def _match_batch(
+    session: Session,
+    new: Sequence[tuple[int, str]],
+    common: frozenset[str],
+    thresholds: Thresholds,
+    heirs: Sequence[tuple[int, bytes]],
+) -> tuple[ClaimIndex, list[Match]]:
+    """The batch ``new`` matched against the stored claims that may match it: the holders
+    of its copy keys and the claims sharing a band with it. Each bucket of the index then
+    holds what it would hold with the whole corpus indexed (the earliest claims first), so
+    the matches are the same."""
+    from claimcheck.core.dedupe import ClaimIndex
+    from claimcheck.services import band_runs
+
+    new_ids = [c for c, _ in new]
+    texts = [text for _, text in new]
+    # Hashed once, without the corpus: the copy keys, and band hashes for the first claim
+    # of each copy key in the batch.
+    probe = ClaimIndex(thresholds, common=common)
+    probe.add(new_ids, texts, match=False)
+    signed = probe.signatures()
+    old: dict[int, Signature] = {}
+    held: set[int] = set()
+    columns = select(ClaimSignature.claim_id, ClaimSignature.copy_key, ClaimSignature.bands)
+    for chunk in _chunks(sorted({key for key, _ in signed.values()})):
+        for claim_id, key, bands in session.execute(
+            columns.where(ClaimSignature.copy_key.in_(chunk), ClaimSignature.bands.is_not(None))
+        ):
+            old[claim_id] = (key, bands)
+            held.add(key)
+    # A batch claim whose copy key the corpus holds is a copy of the holder.
+    signed = {c: (key, None if key in held else bands) for c, (key, bands) in signed.items()}
+    firsts = sorted((c, bands) for c, (_, bands) in signed.items() if bands is not None)
+    for chunk in _chunks(band_runs.sharing(session, [bands for _, bands in firsts])):
+        # Ids of claims replaced since their run was written have no band hashes now.
+        for claim_id, key, bands in session.execute(
+            columns.where(ClaimSignature.claim_id.in_(chunk), ClaimSignature.bands.is_not(None))
+        ):
+            old[claim_id] = (key, bands)
+    index = ClaimIndex(thresholds, common=common, fetch=_fetcher(session))
+    old_ids = sorted(old)
+    index.add(old_ids, [None] * len(old_ids), match=False, signatures=[old[i] for i in old_ids])
+    matches = index.add(new_ids, texts, signatures=[signed.get(c) for c in new_ids])
+    _save_signatures(session, signed)
+    runs = [*firsts, *heirs]
+    band_runs.append(session, [c for c, _ in runs], [bands for _, bands in runs])
+    return index, matches
+
+
+def _forget_replaced(session: Session, document_ids: Sequence[int]) -> list[tuple[int, bytes]]:
     """Claims of the versions these documents replaced match nothing any more. Where one
     held the band hashes of its copy key, the earliest remaining copy takes them over
-    (copies have the same words, so the same hashes)."""
+    (copies have the same words, so the same hashes): those heirs are returned with them."""
     replaced = select(Claim.id).join(Document, Claim.document_id == Document.id)
     replaced = replaced.where(Document.superseded_by_id.in_(document_ids))
     holders = session.execute(
@@ -284,7 +380,10 @@ def _forget_replaced(session: Session, document_ids: Sequence[int]) -> None:
         )
     ).all()
     session.execute(delete(ClaimSignature).where(ClaimSignature.claim_id.in_(replaced)))
+    heirs: list[tuple[int, bytes]] = []
     for key, bands in holders:
+        if bands is None:
+            continue
         heir = session.scalar(
             select(func.min(ClaimSignature.claim_id)).where(ClaimSignature.copy_key == key)
         )
@@ -292,6 +391,8 @@ def _forget_replaced(session: Session, document_ids: Sequence[int]) -> None:
             session.execute(
                 update(ClaimSignature).where(ClaimSignature.claim_id == heir).values(bands=bands)
             )
+            heirs.append((heir, bands))
+    return heirs
 
 
 def _decided(session: Session) -> dict[tuple[int, int], str]:
@@ -486,12 +587,17 @@ def _regroup(
         session.execute(delete(group).where(group.id.in_(chunk), ~has_members.exists()))
 
 
-def _rematch(session: Session, touched: set[int], leaving: Set[int] = frozenset()) -> set[int]:
+def _rematch(
+    session: Session,
+    touched: set[int],
+    thresholds: Thresholds | None = None,
+    leaving: Set[int] = frozenset(),
+) -> set[int]:
     """Match the claims of the groups of ``touched`` among themselves again, and return them.
 
     Only the pairs that join groups are stored, so when a reviewer rejects one, the pairs
-    it stood for are found again (with the default thresholds), as comparing every claim
-    with every other would find them.
+    it stood for are found again (with ``thresholds``, by default those the stored pairs
+    were matched with), as comparing every claim with every other would find them.
     """
     from claimcheck.core.dedupe import ClaimIndex
 
@@ -522,7 +628,7 @@ def _rematch(session: Session, touched: set[int], leaving: Set[int] = frozenset(
         if state == "confirmed" and a in members and b in members
     ]
     joined = {c: n for n, group in enumerate(clusters(ids, confirmed)) for c in group}
-    index = ClaimIndex()
+    index = ClaimIndex(thresholds or _thresholds(session))
     matches = index.without(index.add(ids, [texts[i] for i in ids]), decided)
     _store_pairs(session, spanning(matches, joined, joined))
     return members

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Index,
     LargeBinary,
     MetaData,
+    SmallInteger,
     String,
     Text,
     UniqueConstraint,
@@ -257,6 +258,32 @@ class ClaimSignature(Base):
     copy_key: Mapped[int] = mapped_column(BigInteger, index=True)
     # MinHash band hashes (25 little-endian uint64), for the first claim of a copy key.
     bands: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class BandRun(Base):
+    """One band of a sorted run of stored MinHash band hashes (claimcheck.core.band_runs):
+    a batch looks up the claims sharing a band with it here, without reading the corpus."""
+
+    __tablename__ = "band_runs"
+
+    run: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    band: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    claims: Mapped[int]
+    # The band's hashes sorted (little-endian uint64) and their claims' ids (uint32) alike.
+    hashes: Mapped[bytes] = mapped_column(LargeBinary)
+    claim_ids: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class DedupeThresholds(Base):
+    """The thresholds the stored pairs were matched with (one row, once a corpus is
+    matched): a reviewer's reject or split matches the claims it touches again with them."""
+
+    __tablename__ = "dedupe_thresholds"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    upper: Mapped[float] = mapped_column(Float)
+    lower: Mapped[float] = mapped_column(Float)
+    min_words: Mapped[int]
 
 
 class CommonWord(Base):

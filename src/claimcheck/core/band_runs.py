@@ -1,0 +1,64 @@
+"""Sorted runs of MinHash band hashes: finding the stored claims that share a band with a
+batch without reading the corpus claim by claim.
+
+A run covers a set of claims. For each band it holds their hashes sorted, with each hash's
+claim id alongside, as two byte strings (native uint64 and uint32), so a batch's hashes are
+found by binary search in it. A store keeps a few runs, merging runs of similar size as
+new ones come (their number stays logarithmic in the corpus), much as ``ClaimIndex`` keeps
+its segments in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from claimcheck.core.dedupe import BANDS
+
+__all__ = ["Band", "band_matrix", "build", "merge", "sharing"]
+
+Band = tuple[bytes, bytes]
+"""One band of a run: the sorted hashes and their claims' ids."""
+
+U64 = npt.NDArray[np.uint64]
+
+
+def band_matrix(signatures: Sequence[bytes]) -> U64:
+    """The band hashes of claims given as stored signatures, one column a claim."""
+    if not signatures:
+        return np.zeros((BANDS, 0), dtype=np.uint64)
+    flat = np.frombuffer(b"".join(signatures), dtype=np.uint64)
+    return flat.reshape(len(signatures), BANDS).T
+
+
+def build(ids: Sequence[int], signatures: Sequence[bytes]) -> list[Band]:
+    """A run of the claims ``ids`` with these stored signatures, band by band."""
+    hashes = band_matrix(signatures)
+    claim_ids = np.asarray(ids, dtype=np.uint32)
+    return [_sorted(hashes[band], claim_ids) for band in range(BANDS)]
+
+
+def merge(first: Band, second: Band) -> Band:
+    """One band of two runs as one run's band."""
+    hashes = np.concatenate([np.frombuffer(b, dtype=np.uint64) for b in (first[0], second[0])])
+    ids = np.concatenate([np.frombuffer(b, dtype=np.uint32) for b in (first[1], second[1])])
+    return _sorted(hashes, ids)
+
+
+def _sorted(hashes: U64, ids: npt.NDArray[np.uint32]) -> Band:
+    order = np.argsort(hashes, kind="stable")
+    return hashes[order].tobytes(), ids[order].tobytes()
+
+
+def sharing(band: Band, query: U64) -> npt.NDArray[np.int64]:
+    """The ids in one band of a run whose hash is one of ``query`` (that band's hashes of a
+    batch), each once."""
+    hashes = np.frombuffer(band[0], dtype=np.uint64)
+    ids = np.frombuffer(band[1], dtype=np.uint32)
+    left = np.searchsorted(hashes, query, "left")
+    counts = np.searchsorted(hashes, query, "right") - left
+    total = int(counts.sum())
+    starts = np.repeat(left - (np.cumsum(counts) - counts), counts)
+    return np.unique(ids[starts + np.arange(total)].astype(np.int64))
