@@ -57,6 +57,7 @@ def sharing(band: Band, query: U64) -> npt.NDArray[np.int64]:
     batch), each once."""
     hashes = np.frombuffer(band[0], dtype=np.uint64)
     ids = np.frombuffer(band[1], dtype=np.uint32)
+    query = np.sort(query)  # sorted, the searches walk the run in order
     left = np.searchsorted(hashes, query, "left")
     counts = np.searchsorted(hashes, query, "right") - left
     total = int(counts.sum())
