@@ -5,11 +5,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from claimcheck.core.matches import Thresholds
 from claimcheck.errors import ClaimcheckError
 from claimcheck.services import clusters
 from claimcheck.services.claims import iter_claims
 from claimcheck.services.database import Database
-from claimcheck.services.ingest import ingest
+from claimcheck.services.ingest import IngestOptions, ingest
 from claimcheck.store.models import AuditEntry
 
 STORM = "The storm killed 107 people across the coastal province on Tuesday night, officials said."
@@ -187,3 +188,50 @@ def test_a_new_version_without_the_sentence_takes_its_claim_out_of_its_groups(
     assert clusters.list_clusters(db) == []
     (family,) = clusters.list_families(db)
     assert {m.claim_id for m in family.members} == {b, c}
+
+
+def test_rejecting_a_pair_of_identical_copies_keeps_the_others_linked(
+    db: Database, tmp_path: Path
+) -> None:
+    paths = [write(tmp_path, f"{n}.txt", f"Storm Report {n}", STORM) for n in "abcd"]
+    ingest(db, paths)
+    by_doc = {v.document.path: v.id for v in iter_claims(db) if v.kind == "claim"}
+    a, b, c, d = (by_doc[str(p)] for p in paths)
+    (cluster,) = clusters.list_clusters(db)
+    assert {m.claim_id for m in cluster.members} == {a, b, c, d}
+    # a and b still share a cluster through c and d, as comparing every copy with every
+    # other finds: the copies are not left without their pairs.
+    assert clusters.reject(db, a, b) == cluster.id
+    assert {m.claim_id for m in clusters.get_cluster(db, cluster.id).members} == {a, b, c, d}
+    for other in (c, d):
+        clusters.reject(db, a, other)
+    # Every pair of a is rejected: a stands alone, the other three copies stay one cluster.
+    (left,) = clusters.list_clusters(db)
+    assert {m.claim_id for m in left.members} == {b, c, d}
+    assert clusters.list_families(db) == []
+    # Recomputing everything gives the same.
+    clusters.dedupe_all(db)
+    (again,) = clusters.list_clusters(db)
+    assert {m.claim_id for m in again.members} == {b, c, d}
+
+
+def test_a_reject_matches_again_with_the_thresholds_the_corpus_was_matched_with(
+    db: Database, tmp_path: Path
+) -> None:
+    # "say" and "said" normalise alike; "officials" against "the ministry" scores 87 to 89:
+    # joined at --upper 85, a suggestion at the default 90.
+    texts = [
+        STORM,
+        STORM.replace("officials said", "the ministry said"),
+        STORM.replace("officials said", "officials say"),
+    ]
+    paths = [write(tmp_path, f"{n}.txt", f"Storm Report {n}", t) for n, t in enumerate(texts)]
+    ingest(db, paths, IngestOptions(thresholds=Thresholds(upper=85.0)))
+    by_doc = {v.document.path: v.id for v in iter_claims(db) if v.kind == "claim"}
+    a, b, c = (by_doc[str(p)] for p in paths)
+    (cluster,) = clusters.list_clusters(db)
+    assert {m.claim_id for m in cluster.members} == {a, b, c}
+    # Rejecting a and c leaves b joining both, at the corpus's threshold of 85.
+    assert clusters.reject(db, a, c) == cluster.id
+    assert {m.claim_id for m in clusters.get_cluster(db, cluster.id).members} == {a, b, c}
+    assert clusters.suggestions(db) == []

@@ -23,10 +23,17 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    Container,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -443,6 +450,36 @@ def _key_and_copy(text: str) -> tuple[str, int]:
     return key, int.from_bytes(hashlib.blake2b(seen, digest_size=8).digest(), "little") >> 1 or 1
 
 
+def _linking(
+    first: Sequence[int], second: Sequence[int], rejected: Container[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Pairs joining the claims as all the pairs of a claim of ``first`` with a claim of
+    ``second`` (two distinct claims of one list, when both are the same) but the
+    ``rejected`` ones join them: a spanning forest. Each claim is reached once, and a
+    search looks at a claim again only for a rejected pair, so few rejections cost little
+    however many copies there are."""
+    sides = (set(first), set(second))
+    waiting = (set(first), set(second))
+    pairs = []
+    for root in [*first, *second]:
+        if root not in waiting[0] and root not in waiting[1]:
+            continue
+        waiting[0].discard(root)
+        waiting[1].discard(root)
+        queue = [root]
+        while queue:
+            x = queue.pop()
+            # A claim of one side pairs with the claims of the other.
+            for side in (s for s in (0, 1) if x in sides[1 - s]):
+                found = [y for y in waiting[side] if (min(x, y), max(x, y)) not in rejected]
+                for y in found:
+                    waiting[0].discard(y)
+                    waiting[1].discard(y)
+                    pairs.append((x, y))
+                    queue.append(y)
+    return pairs
+
+
 class ClaimIndex:
     """Incremental near-duplicate index over claims.
 
@@ -585,29 +622,39 @@ class ClaimIndex:
         return matches
 
     def without(
-        self, matches: Iterable[Match], rejected: Container[tuple[int, int]]
+        self, matches: Iterable[Match], rejected: Collection[tuple[int, int]]
     ) -> list[Match]:
-        """``matches`` without the ``rejected`` pairs (a, b), each replaced by the same pair
-        of claims' copies (equal copy keys) where they have one that is not rejected: the
-        index pairs a copy with the first claim of its key only, and comparing every claim
-        with every other would still find the others."""
+        """``matches`` without the ``rejected`` pairs (a, b).
+
+        The index pairs a copy with the first claim of its copy key only, and a match
+        between two first claims stands for every copy of one with every copy of the
+        other: comparing every claim with every other would find all those pairs. Where a
+        rejected pair falls among the copies of a key, each match of that key is replaced
+        by the pairs that join its copies as all those pairs but the rejected ones would.
+        """
+        matches = list(matches)
+        if not rejected:
+            return matches
+        position = {claim_id: p for p, claim_id in enumerate(self._ids)}
+        broken = {self._copy_keys[position[c]] for pair in rejected for c in pair if c in position}
         kept = []
-        copies: dict[int, list[int]] | None = None
+        copies: dict[int, list[int]] = defaultdict(list)
+        relinked: set[tuple[int, int]] = set()
         for m in matches:
-            if (m.a, m.b) not in rejected:
+            ka, kb = (self._copy_keys[position[c]] for c in (m.a, m.b))
+            if (m.a, m.b) not in rejected and ka not in broken and kb not in broken:
                 kept.append(m)
                 continue
-            if copies is None:
-                copies = defaultdict(list)
+            if not copies:
                 for claim_id, key in zip(self._ids, self._copy_keys, strict=True):
                     copies[key].append(claim_id)
-            position = {claim_id: p for p, claim_id in enumerate(self._ids)}
-            sides = [copies[self._copy_keys[position[c]]] for c in (m.a, m.b)]
-            for x, y in itertools.product(*sides):
-                pair = (min(x, y), max(x, y))
-                if x != y and pair not in rejected:
-                    kept.append(Match(*pair, m.score, m.automatic, m.reason, m.variant))
-                    break
+            keys = (min(ka, kb), max(ka, kb))
+            if keys in relinked:
+                continue
+            relinked.add(keys)
+            for x, y in _linking(copies[keys[0]], copies[keys[1]], rejected):
+                kept.append(Match(min(x, y), max(x, y), m.score, m.automatic, m.reason, m.variant))
+        kept.sort(key=lambda m: (m.a, m.b))
         return kept
 
     def _text(self, p: int) -> str:
