@@ -18,7 +18,6 @@ from markupsafe import Markup
 
 from claimcheck.core.origins import Origin
 from claimcheck.presentation import one_line, provenance_chain, sentence_segments
-from claimcheck.services.claims import ClaimView
 from claimcheck.services.reporting import AppearanceRef, Report, ReportClaim
 
 # Every ASCII punctuation character Markdown may read as syntax gets a backslash; angle
@@ -90,34 +89,57 @@ def _environment(suffix: str) -> Environment:
 
 
 _ENVIRONMENTS: dict[str, Environment] = {}
-Places = tuple[str, list[tuple[AppearanceRef, str]]]
-Prepared = tuple[
-    ReportClaim, ClaimView, tuple[str, ...], list[tuple[str, str | None]], str | None, Places | None
-]
 
 
-def _prepared(batch: list[ReportClaim], html: bool) -> list[Prepared]:
-    """Each claim with what its template would otherwise work out in several calls: flags,
-    the marked pieces of its sentence (on one line for HTML), its chain and where its
-    cluster appears (worded once per cluster)."""
-    places: dict[int, Places] = {}
-    out = []
+def _markdown_claims(batch: list[ReportClaim]) -> list[tuple[Any, ...]]:
+    """Each claim as the Markdown template unpacks it. Markdown escapes a value by where it
+    starts and how its white space runs, so values stay apart as the template prints them;
+    only those it joined with a filter are joined here."""
+    clusters: dict[int, tuple[int, str, str, list[tuple[str, bool]]]] = {}
+    out: list[tuple[Any, ...]] = []
     for item in batch:
         view = item.view
-        pieces = sentence_segments(view)
-        if html:
-            pieces = [(one_line_text(text), mark) for text, mark in pieces]
-        chain = provenance_chain(view) if view.sources else None
+        sources = view.sources
+        last = len(sources) - 1
         cluster = item.cluster
-        found = None
+        places = None
         if cluster is not None:
-            found = places.get(cluster.id)
-            if found is None:
-                found = places[cluster.id] = (
+            places = clusters.get(cluster.id)
+            if places is None:
+                count = len(cluster.appearances) - 1
+                places = clusters[cluster.id] = (
+                    cluster.id,
+                    cluster.status,
                     _place(cluster.first),
-                    [(a, _place(a)) for a in cluster.appearances],
+                    [(_place(a), n < count) for n, a in enumerate(cluster.appearances)],
                 )
-        out.append((item, view, view.flags, pieces, chain, found))
+        reasons = view.reasons
+        out.append(
+            (
+                view.id,
+                view.document.path,
+                view.index,
+                view.start,
+                view.end,
+                view.kind,
+                view.status,
+                sentence_segments(view),
+                provenance_chain(view) if sources else None,
+                [(s.canonical, s.kind, s.role, s.cue, n < last) for n, s in enumerate(sources)],
+                ", ".join(view.flags),
+                view.hedge,
+                f"{view.checkworthiness:.2f}",
+                ", ".join(reasons) if reasons else None,
+                places,
+                (
+                    len(item.origins),
+                    [(n == 0, o.name, ", ".join(o.relayed_by)) for n, o in enumerate(item.origins)],
+                )
+                if view.kind == "claim"
+                else None,
+                item if item.links or item.notes or item.verdict else None,
+            )
+        )
     return out
 
 
@@ -207,7 +229,7 @@ def render(report: Report, fmt: str) -> Iterator[str]:
         # A batch rendered whole, as one string: rendering each claim's few dozen pieces
         # one by one through the page's generator cost as much as the rest of the report.
         for batch in report.claim_batches():
-            items = _html_claims(batch) if fmt == "html" else _prepared(batch, False)
+            items = _html_claims(batch) if fmt == "html" else _markdown_claims(batch)
             yield Markup(claims.render(items=items))
 
     unattributed = env.get_template(f"unattributed.{fmt}.j2")
