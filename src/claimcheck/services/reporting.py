@@ -195,8 +195,9 @@ class Report:
             for rows in _claim_rows(
                 connection, self._filter(unattributed=True, sort="checkworthiness")
             ):
-                # Read by claim: these batches are spread over every document.
-                yield _views(connection, rows, {}, {}, _bound(row[0] for row in rows))
+                # No sources to read: a claim is marked attributed when it is stored with
+                # its attributions, and these are the claims stored without any.
+                yield _views(rows, {}, {}, {})
 
     def history(self) -> Iterator[HistoryItem]:
         """The audit log of the scope, oldest first."""
@@ -398,13 +399,11 @@ def _sources(connection: Connection, batch: Any) -> dict[int, list[SourceView]]:
 
 
 def _views(
-    connection: Connection,
     rows: Sequence[Any],
+    sources: dict[int, list[SourceView]],
     links: dict[int, list[LinkInfo]],
     members: dict[int, int],
-    batch: Any,
 ) -> list[ClaimView]:
-    sources = _sources(connection, batch)
     # One reference per document, shared by its claims.
     refs: dict[int, DocumentRef] = {}
     views = []
@@ -508,13 +507,18 @@ def _report_claims(connection: Connection, rows: Sequence[Any]) -> list[ReportCl
                 member.where(_among(ClusterMember.claim_id, linked - members.keys()))
             ).all()
         )
-    views = _views(connection, rows, links, members, batch)
+    views = _views(rows, _sources(connection, batch), links, members)
     clusters = _clusters(connection, set(members.values()))
-    # The batch's own appearances come from its views; only copies and linked claims
-    # outside the batch are read.
-    appearances = {view.id: _appearance_of(view, documents[view.document.id]) for view in views}
+    # Appearances of the claims that clusters and links bring together: those of the batch
+    # come from its views; only copies and linked claims outside the batch are read.
     others = {a.claim_id for c in clusters.values() for a in c.appearances} | linked
-    appearances |= _appearances(connection, others - appearances.keys())
+    appearances = {
+        view.id: Appearance(*_appearance_of(view, documents[view.document.id]))
+        for view in views
+        if view.id in others or view.id in links
+    }
+    outlets = {a.claim_id: a.publisher or a.path for c in clusters.values() for a in c.appearances}
+    appearances |= _appearances(connection, others - {view.id for view in views}, outlets)
     # Every copy in a cluster has the same origins unless links of its own add to them.
     of_cluster: dict[int, tuple[Origin, ...]] = {}
     out = []
@@ -524,7 +528,7 @@ def _report_claims(connection: Connection, rows: Sequence[Any]) -> list[ReportCl
             found = origins(_groups(view.id, links, members, clusters, appearances))
         elif cluster_id is None:
             # Most claims stand alone: one appearance, and many share one outlet and source.
-            found = _alone(appearances[view.id])
+            found = _alone(*_appearance_of(view, documents[view.document.id]))
         else:
             found = of_cluster.get(cluster_id) or of_cluster.setdefault(
                 cluster_id, origins(_groups(view.id, links, members, clusters, appearances))
@@ -544,8 +548,8 @@ def _report_claims(connection: Connection, rows: Sequence[Any]) -> list[ReportCl
 
 
 @functools.lru_cache(maxsize=16384)
-def _alone(appearance: Appearance) -> tuple[Origin, ...]:
-    return origins([[appearance]])
+def _alone(primaries: tuple[str, ...], relays: tuple[str, ...], outlet: str) -> tuple[Origin, ...]:
+    return origins([[Appearance(primaries, relays, outlet)]])
 
 
 def _groups(
@@ -591,10 +595,13 @@ def _group(
     return [appearances[c] for c in ordered if c in appearances]
 
 
-def _appearance_of(view: ClaimView, document: DocumentInfo) -> Appearance:
+def _appearance_of(
+    view: ClaimView, document: DocumentInfo
+) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """The fields of a claim's `Appearance`, as a plain tuple: cheap to hash and compare."""
     outlet = document.publisher or document.path
     if not view.sources:
-        return _unsourced(outlet)
+        return (), (), outlet
     primaries: list[str] = []
     relays: list[str] = []
     for source in view.sources:
@@ -602,25 +609,27 @@ def _appearance_of(view: ClaimView, document: DocumentInfo) -> Appearance:
             primaries.append(source.canonical)
         elif source.role == "via":
             relays.append(source.canonical)
-    return Appearance(tuple(primaries), tuple(relays), outlet)
+    return tuple(primaries), tuple(relays), outlet
 
 
-@functools.lru_cache(maxsize=1024)
-def _unsourced(outlet: str) -> Appearance:
-    return Appearance((), (), outlet)
-
-
-def _appearances(connection: Connection, claim_ids: set[int]) -> dict[int, Appearance]:
+def _appearances(
+    connection: Connection, claim_ids: set[int], outlets: dict[int, str]
+) -> dict[int, Appearance]:
+    """Appearances of claims outside the batch; `outlets` has those of cluster members,
+    read with their clusters."""
     if not claim_ids:
         return {}
-    found: dict[int, tuple[list[str], list[str], str]] = {}
-    for claim_id, publisher, path in _all(
-        connection,
-        select(Claim.id, Document.publisher, Document.path)
-        .join(Document, Claim.document_id == Document.id)
-        .where(_among(Claim.id, claim_ids)),
-    ):
-        found[claim_id] = ([], [], publisher or path)
+    found: dict[int, tuple[list[str], list[str], str]] = {
+        claim_id: ([], [], outlets[claim_id]) for claim_id in claim_ids if claim_id in outlets
+    }
+    if len(found) < len(claim_ids):
+        for claim_id, publisher, path in _all(
+            connection,
+            select(Claim.id, Document.publisher, Document.path)
+            .join(Document, Claim.document_id == Document.id)
+            .where(_among(Claim.id, claim_ids - found.keys())),
+        ):
+            found[claim_id] = ([], [], publisher or path)
     for claim_id, role, name in _all(
         connection,
         select(Attribution.claim_id, Attribution.role, Source.name)
