@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import Connection, Select, String, bindparam, func, or_, select, type_coerce
-from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from claimcheck.core.origins import Appearance, Origin, origins
 from claimcheck.errors import ClaimcheckError
@@ -30,6 +30,7 @@ from claimcheck.services.claims import (
     LinkView,
     SourceView,
     listing_query,
+    source_views,
 )
 from claimcheck.services.review import LinkInfo, NoteInfo, describe
 from claimcheck.store.engine import Database
@@ -366,38 +367,6 @@ def _claim_rows(connection: Connection, where: ClaimFilter) -> Iterator[Sequence
     yield from result.partitions()
 
 
-def _sources(connection: Connection, batch: Any) -> dict[int, list[SourceView]]:
-    owner = aliased(Source)
-    sources: dict[int, list[SourceView]] = defaultdict(list)
-    query = (
-        select(
-            Attribution.claim_id,
-            Attribution.source_text,
-            Source.name,
-            Source.kind,
-            owner.name,
-            Attribution.cue,
-            Attribution.role,
-            Attribution.medium,
-            Attribution.source_start,
-            Attribution.source_end,
-            Attribution.cue_start,
-            Attribution.cue_end,
-            Attribution.confidence,
-            Attribution.mention,
-            Attribution.carried_from,
-        )
-        .join(Source, Attribution.source_id == Source.id)
-        .outerjoin(owner, Source.owner_id == owner.id)
-        .where(Attribution.claim_id.in_(batch))
-        .order_by(Attribution.claim_id, Attribution.id)
-    )
-    rows: Any = _all(connection, query)
-    for row in rows:
-        sources[row[0]].append(SourceView(*row[1:]))
-    return sources
-
-
 def _views(
     rows: Sequence[Any],
     sources: dict[int, list[SourceView]],
@@ -507,7 +476,7 @@ def _report_claims(connection: Connection, rows: Sequence[Any]) -> list[ReportCl
                 member.where(_among(ClusterMember.claim_id, linked - members.keys()))
             ).all()
         )
-    views = _views(rows, _sources(connection, batch), links, members)
+    views = _views(rows, source_views(connection, batch), links, members)
     clusters = _clusters(connection, set(members.values()))
     # Appearances of the claims that clusters and links bring together: those of the batch
     # come from its views; only copies and linked claims outside the batch are read.
