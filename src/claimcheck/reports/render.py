@@ -236,7 +236,26 @@ def render(report: Report, fmt: str) -> Iterator[str]:
 
     def unattributed_batches() -> Iterator[Markup]:
         for batch in report.unattributed_batches():
-            yield Markup(unattributed.render(rows=batch))
+            # Tuples, as for claims; HTML joins the place into one text, Markdown keeps
+            # its values apart.
+            rows: list[tuple[Any, ...]]
+            if fmt == "html":
+                rows = [
+                    (
+                        f"{v.checkworthiness:.2f}",
+                        v.id,
+                        f"{v.document.path}, sentence {v.index}",
+                        one_line_text(v.text),
+                        v.hedge,
+                    )
+                    for v in batch
+                ]
+            else:
+                rows = [
+                    (f"{v.checkworthiness:.2f}", v.id, v.document.path, v.index, v.text, v.hedge)
+                    for v in batch
+                ]
+            yield Markup(unattributed.render(rows=rows))
 
     return env.get_template(f"report.{fmt}.j2").generate(
         report=report,
