@@ -14,7 +14,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from sqlalchemy import Connection, Select, String, bindparam, func, or_, select, type_coerce
@@ -126,8 +126,10 @@ class ClusterInfo:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class ReportClaim:
+class ReportClaim(NamedTuple):
+    """A named tuple rather than a frozen dataclass, as one is made per claim: as immutable,
+    and built several times faster."""
+
     view: ClaimView
     document: DocumentInfo
     links: tuple[LinkInfo, ...]
