@@ -26,22 +26,29 @@ from claimcheck.services.reporting import AppearanceRef, Report, ReportClaim
 _MARKDOWN_ESCAPES = str.maketrans(
     {c: "\\" + c for c in "\\`*_{}[]()#!|~"} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 )
+# The characters the table changes: most values have none, and searching for them is
+# much quicker than translating (a lookup per character).
+_MARKDOWN_SPECIAL = re.compile("[" + re.escape("".join(map(chr, _MARKDOWN_ESCAPES))) + "]")
 # Syntax only at the start of a line: a list item, a numbered item, a heading underline.
 _LINE_START = re.compile(r"^(\d{0,9})([-+=.)])(?=\s|$)")
 
 
 def markdown_text(value: Any) -> str:
     """A value as literal Markdown text on one line (a `Markup` value is the template's own)."""
-    if isinstance(value, Markup):
+    if type(value) is str:  # most values: checked first
+        text = value
+    elif isinstance(value, Markup):
         return str(value)
-    if value is None:
+    elif value is None:
         return ""
-    if isinstance(value, int):
+    elif isinstance(value, int):
         return str(value)
-    text = str(value)
+    else:
+        text = str(value)
     if not text.isprintable():  # new lines, tabs, control characters: most values have none
         text = one_line(text)
-    text = text.translate(_MARKDOWN_ESCAPES)
+    if _MARKDOWN_SPECIAL.search(text):
+        text = text.translate(_MARKDOWN_ESCAPES)
     if text[:1].isdigit() or text[:1] in "-+=.)":
         text = _LINE_START.sub(r"\1\\\2", text)
     return text
