@@ -117,6 +117,33 @@ def test_json_report_follows_its_schema(reviewed: str) -> None:
     assert [h["action"] for h in report["history"]].count("ingest") == 5
 
 
+def test_json_report_claims_keep_the_export_claim_shape(reviewed: str) -> None:
+    """A report's claim is the export's claim (same keys, same order, same values where
+    the report has nothing fuller) with the report's own fields after it."""
+    from claimcheck.services.claims import get_claim
+    from claimcheck.services.database import open_database
+
+    report = json.loads(run(reviewed, "report", "--format", "json").output)
+    db = open_database(reviewed)
+    try:
+        for claim in report["claims"]:
+            exported = get_claim(db, claim["id"]).to_json()
+            assert list(claim)[: len(exported)] == list(exported)
+            assert list(claim)[len(exported) :] == [
+                "version",
+                "chain",
+                "origins",
+                "notes",
+                "verdict",
+            ]
+            fuller = {"document", "links", "cluster"}
+            assert {k: v for k, v in claim.items() if k in exported and k not in fuller} == {
+                k: v for k, v in exported.items() if k not in fuller
+            }
+    finally:
+        db.close()
+
+
 def test_corroboration_counts_independent_origins_not_links(reviewed: str) -> None:
     """Claim 1 is linked to its two copies and to the AP report: four appearances, two
     origins: Xinhua, relayed by the three dailies, and the Associated Press."""

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from claimcheck.core.origins import Origin
 from claimcheck.presentation import one_line, provenance_chain, sentence_segments
-from claimcheck.services.claims import ClaimView
 from claimcheck.services.reporting import AppearanceRef, Report, ReportClaim
 
 # Every ASCII punctuation character Markdown may read as syntax gets a backslash; angle
@@ -26,22 +26,29 @@ from claimcheck.services.reporting import AppearanceRef, Report, ReportClaim
 _MARKDOWN_ESCAPES = str.maketrans(
     {c: "\\" + c for c in "\\`*_{}[]()#!|~"} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 )
+# The characters the table changes: most values have none, and searching for them is
+# much quicker than translating (a lookup per character).
+_MARKDOWN_SPECIAL = re.compile("[" + re.escape("".join(map(chr, _MARKDOWN_ESCAPES))) + "]")
 # Syntax only at the start of a line: a list item, a numbered item, a heading underline.
 _LINE_START = re.compile(r"^(\d{0,9})([-+=.)])(?=\s|$)")
 
 
 def markdown_text(value: Any) -> str:
     """A value as literal Markdown text on one line (a `Markup` value is the template's own)."""
-    if isinstance(value, Markup):
+    if type(value) is str:  # most values: checked first
+        text = value
+    elif isinstance(value, Markup):
         return str(value)
-    if value is None:
+    elif value is None:
         return ""
-    if isinstance(value, int):
+    elif isinstance(value, int):
         return str(value)
-    text = str(value)
+    else:
+        text = str(value)
     if not text.isprintable():  # new lines, tabs, control characters: most values have none
         text = one_line(text)
-    text = text.translate(_MARKDOWN_ESCAPES)
+    if _MARKDOWN_SPECIAL.search(text):
+        text = text.translate(_MARKDOWN_ESCAPES)
     if text[:1].isdigit() or text[:1] in "-+=.)":
         text = _LINE_START.sub(r"\1\\\2", text)
     return text
@@ -89,35 +96,128 @@ def _environment(suffix: str) -> Environment:
 
 
 _ENVIRONMENTS: dict[str, Environment] = {}
-Places = tuple[str, list[tuple[AppearanceRef, str]]]
-Prepared = tuple[
-    ReportClaim, ClaimView, tuple[str, ...], list[tuple[str, str | None]], str | None, Places | None
-]
 
 
-def _prepared(batch: list[ReportClaim], html: bool) -> list[Prepared]:
-    """Each claim with what its template would otherwise work out in several calls: flags,
-    the marked pieces of its sentence (on one line for HTML), its chain and where its
-    cluster appears (worded once per cluster)."""
-    places: dict[int, Places] = {}
-    out = []
+def _markdown_claims(batch: list[ReportClaim]) -> list[tuple[Any, ...]]:
+    """Each claim as the Markdown template unpacks it. Markdown escapes a value by where it
+    starts and how its white space runs, so values stay apart as the template prints them;
+    only those it joined with a filter are joined here."""
+    clusters: dict[int, tuple[int, str, str, list[tuple[str, bool]]]] = {}
+    out: list[tuple[Any, ...]] = []
     for item in batch:
         view = item.view
-        pieces = sentence_segments(view)
-        if html:
-            pieces = [(one_line_text(text), mark) for text, mark in pieces]
-        chain = provenance_chain(view) if view.sources else None
+        sources = view.sources
+        last = len(sources) - 1
         cluster = item.cluster
-        found = None
+        places = None
         if cluster is not None:
-            found = places.get(cluster.id)
-            if found is None:
-                found = places[cluster.id] = (
+            places = clusters.get(cluster.id)
+            if places is None:
+                count = len(cluster.appearances) - 1
+                places = clusters[cluster.id] = (
+                    cluster.id,
+                    cluster.status,
                     _place(cluster.first),
-                    [(a, _place(a)) for a in cluster.appearances],
+                    [(_place(a), n < count) for n, a in enumerate(cluster.appearances)],
                 )
-        out.append((item, view, view.flags, pieces, chain, found))
+        reasons = view.reasons
+        out.append(
+            (
+                view.id,
+                view.document.path,
+                view.index,
+                view.start,
+                view.end,
+                view.kind,
+                view.status,
+                sentence_segments(view),
+                provenance_chain(view) if sources else None,
+                [(s.canonical, s.kind, s.role, s.cue, n < last) for n, s in enumerate(sources)],
+                ", ".join(view.flags),
+                view.hedge,
+                f"{view.checkworthiness:.2f}",
+                ", ".join(reasons) if reasons else None,
+                places,
+                (
+                    len(item.origins),
+                    [(n == 0, o.name, ", ".join(o.relayed_by)) for n, o in enumerate(item.origins)],
+                )
+                if view.kind == "claim"
+                else None,
+                item if item.links or item.notes or item.verdict else None,
+            )
+        )
     return out
+
+
+def _html_claims(batch: list[ReportClaim]) -> list[tuple[Any, ...]]:
+    """Each claim as the HTML template unpacks it: plain text, joined where the template
+    prints values side by side (escaping text whole or in pieces gives the same bytes), so
+    that each claim costs a few escapes and no attribute lookups. Reviews, which one claim
+    in many has, are left to the template."""
+    clusters: dict[int, tuple[int, str, list[str]]] = {}
+    out: list[tuple[Any, ...]] = []
+    for item in batch:
+        view = item.view
+        flags = view.flags
+        sources = view.sources
+        cluster = item.cluster
+        places = None
+        if cluster is not None:
+            places = clusters.get(cluster.id)
+            if places is None:
+                places = clusters[cluster.id] = (
+                    cluster.id,
+                    f"{cluster.status}; first in {_place(cluster.first)}",
+                    [
+                        f"{_place(a)}, {a.publisher}" if a.publisher else _place(a)
+                        for a in cluster.appearances
+                    ],
+                )
+        reasons = view.reasons
+        cw = f"{view.checkworthiness:.2f}"
+        if reasons:
+            cw = f"{cw} ({', '.join(reasons)})"
+        out.append(
+            (
+                view.id,
+                "unattributed"
+                if "unattributed" in flags
+                else ("reviewed" if view.status != "unreviewed" else "claim"),
+                f"{view.document.path}, sentence {view.index}, characters {view.start}",
+                view.end,
+                view.kind,
+                view.status,
+                [(one_line_text(text), mark) for text, mark in sentence_segments(view)],
+                provenance_chain(view) if sources else None,
+                [
+                    (
+                        f"{s.canonical} ({s.kind}, of {s.owner}): {s.role}, "
+                        if s.owner
+                        else f"{s.canonical} ({s.kind}): {s.role}, ",
+                        s.cue,
+                        f" {s.medium}, as " if s.medium else ", as ",
+                        one_line_text(s.name),
+                    )
+                    for s in sources
+                ],
+                ", ".join(flags),
+                view.hedge,
+                cw,
+                places,
+                (len(item.origins), [_origin(o) for o in item.origins])
+                if view.kind == "claim"
+                else None,
+                item if item.links or item.notes or item.verdict else None,
+            )
+        )
+    return out
+
+
+def _origin(origin: Origin) -> str:
+    if origin.relayed_by:
+        return f"{origin.name}, relayed by {', '.join(origin.relayed_by)}"
+    return origin.name
 
 
 def _place(ref: AppearanceRef) -> str:
@@ -136,13 +236,33 @@ def render(report: Report, fmt: str) -> Iterator[str]:
         # A batch rendered whole, as one string: rendering each claim's few dozen pieces
         # one by one through the page's generator cost as much as the rest of the report.
         for batch in report.claim_batches():
-            yield Markup(claims.render(items=_prepared(batch, fmt == "html")))
+            items = _html_claims(batch) if fmt == "html" else _markdown_claims(batch)
+            yield Markup(claims.render(items=items))
 
     unattributed = env.get_template(f"unattributed.{fmt}.j2")
 
     def unattributed_batches() -> Iterator[Markup]:
         for batch in report.unattributed_batches():
-            yield Markup(unattributed.render(rows=batch))
+            # Tuples, as for claims; HTML joins the place into one text, Markdown keeps
+            # its values apart.
+            rows: list[tuple[Any, ...]]
+            if fmt == "html":
+                rows = [
+                    (
+                        f"{v.checkworthiness:.2f}",
+                        v.id,
+                        f"{v.document.path}, sentence {v.index}",
+                        one_line_text(v.text),
+                        v.hedge,
+                    )
+                    for v in batch
+                ]
+            else:
+                rows = [
+                    (f"{v.checkworthiness:.2f}", v.id, v.document.path, v.index, v.text, v.hedge)
+                    for v in batch
+                ]
+            yield Markup(unattributed.render(rows=rows))
 
     return env.get_template(f"report.{fmt}.j2").generate(
         report=report,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Connection, Select, func, or_, select
 from sqlalchemy.orm import Session, aliased, defer
 
 from claimcheck.errors import ClaimcheckError
@@ -278,35 +278,43 @@ def get_claim(db: Database, claim_id: int) -> ClaimView:
         return view
 
 
-def _views(session: Session, rows: Sequence[tuple[Claim, Document]]) -> list[ClaimView]:
-    ids = [claim.id for claim, _ in rows]
+def source_views(connection: Connection, claims: Any) -> dict[int, list[SourceView]]:
+    """The sources of `claims` (ids, or a statement selecting them), by claim, in the order
+    they were found. Columns, not ORM objects: reports read them for every claim."""
     owner = aliased(Source)
-    sources: dict[int, list[SourceView]] = defaultdict(list)
-    for found, source, owner_name in session.execute(
-        select(Attribution, Source, owner.name)
+    query = (
+        select(
+            Attribution.claim_id,
+            Attribution.source_text,
+            Source.name,
+            Source.kind,
+            owner.name,
+            Attribution.cue,
+            Attribution.role,
+            Attribution.medium,
+            Attribution.source_start,
+            Attribution.source_end,
+            Attribution.cue_start,
+            Attribution.cue_end,
+            Attribution.confidence,
+            Attribution.mention,
+            Attribution.carried_from,
+        )
         .join(Source, Attribution.source_id == Source.id)
         .outerjoin(owner, Source.owner_id == owner.id)
-        .where(Attribution.claim_id.in_(ids))
+        .where(Attribution.claim_id.in_(claims))
         .order_by(Attribution.claim_id, Attribution.id)
-    ):
-        sources[found.claim_id].append(
-            SourceView(
-                name=found.source_text,
-                canonical=source.name,
-                kind=source.kind,
-                owner=owner_name,
-                cue=found.cue,
-                role=found.role,
-                medium=found.medium,
-                start=found.source_start,
-                end=found.source_end,
-                cue_start=found.cue_start,
-                cue_end=found.cue_end,
-                confidence=found.confidence,
-                mention=found.mention,
-                carried_from=found.carried_from,
-            )
-        )
+    )
+    sources: dict[int, list[SourceView]] = defaultdict(list)
+    rows: Any = connection.execute(query).all()
+    for row in rows:
+        sources[row[0]].append(SourceView(*row[1:]))
+    return sources
+
+
+def _views(session: Session, rows: Sequence[tuple[Claim, Document]]) -> list[ClaimView]:
+    ids = [claim.id for claim, _ in rows]
+    sources = source_views(session.connection(), ids)
     clusters = dict(
         session.execute(
             select(ClusterMember.claim_id, ClusterMember.cluster_id).where(

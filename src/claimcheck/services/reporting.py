@@ -14,11 +14,11 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from sqlalchemy import Connection, Select, String, bindparam, func, or_, select, type_coerce
-from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from claimcheck.core.origins import Appearance, Origin, origins
 from claimcheck.errors import ClaimcheckError
@@ -30,6 +30,7 @@ from claimcheck.services.claims import (
     LinkView,
     SourceView,
     listing_query,
+    source_views,
 )
 from claimcheck.services.review import LinkInfo, NoteInfo, describe
 from claimcheck.store.engine import Database
@@ -125,8 +126,10 @@ class ClusterInfo:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class ReportClaim:
+class ReportClaim(NamedTuple):
+    """A named tuple rather than a frozen dataclass, as one is made per claim: as immutable,
+    and built several times faster."""
+
     view: ClaimView
     document: DocumentInfo
     links: tuple[LinkInfo, ...]
@@ -195,8 +198,9 @@ class Report:
             for rows in _claim_rows(
                 connection, self._filter(unattributed=True, sort="checkworthiness")
             ):
-                # Read by claim: these batches are spread over every document.
-                yield _views(connection, rows, {}, {}, _bound(row[0] for row in rows))
+                # No sources to read: a claim is marked attributed when it is stored with
+                # its attributions, and these are the claims stored without any.
+                yield _views(rows, {}, {}, {})
 
     def history(self) -> Iterator[HistoryItem]:
         """The audit log of the scope, oldest first."""
@@ -365,46 +369,12 @@ def _claim_rows(connection: Connection, where: ClaimFilter) -> Iterator[Sequence
     yield from result.partitions()
 
 
-def _sources(connection: Connection, batch: Any) -> dict[int, list[SourceView]]:
-    owner = aliased(Source)
-    sources: dict[int, list[SourceView]] = defaultdict(list)
-    query = (
-        select(
-            Attribution.claim_id,
-            Attribution.source_text,
-            Source.name,
-            Source.kind,
-            owner.name,
-            Attribution.cue,
-            Attribution.role,
-            Attribution.medium,
-            Attribution.source_start,
-            Attribution.source_end,
-            Attribution.cue_start,
-            Attribution.cue_end,
-            Attribution.confidence,
-            Attribution.mention,
-            Attribution.carried_from,
-        )
-        .join(Source, Attribution.source_id == Source.id)
-        .outerjoin(owner, Source.owner_id == owner.id)
-        .where(Attribution.claim_id.in_(batch))
-        .order_by(Attribution.claim_id, Attribution.id)
-    )
-    rows: Any = _all(connection, query)
-    for row in rows:
-        sources[row[0]].append(SourceView(*row[1:]))
-    return sources
-
-
 def _views(
-    connection: Connection,
     rows: Sequence[Any],
+    sources: dict[int, list[SourceView]],
     links: dict[int, list[LinkInfo]],
     members: dict[int, int],
-    batch: Any,
 ) -> list[ClaimView]:
-    sources = _sources(connection, batch)
     # One reference per document, shared by its claims.
     refs: dict[int, DocumentRef] = {}
     views = []
@@ -508,13 +478,18 @@ def _report_claims(connection: Connection, rows: Sequence[Any]) -> list[ReportCl
                 member.where(_among(ClusterMember.claim_id, linked - members.keys()))
             ).all()
         )
-    views = _views(connection, rows, links, members, batch)
+    views = _views(rows, source_views(connection, batch), links, members)
     clusters = _clusters(connection, set(members.values()))
-    # The batch's own appearances come from its views; only copies and linked claims
-    # outside the batch are read.
-    appearances = {view.id: _appearance_of(view, documents[view.document.id]) for view in views}
+    # Appearances of the claims that clusters and links bring together: those of the batch
+    # come from its views; only copies and linked claims outside the batch are read.
     others = {a.claim_id for c in clusters.values() for a in c.appearances} | linked
-    appearances |= _appearances(connection, others - appearances.keys())
+    appearances = {
+        view.id: Appearance(*_appearance_of(view, documents[view.document.id]))
+        for view in views
+        if view.id in others or view.id in links
+    }
+    outlets = {a.claim_id: a.publisher or a.path for c in clusters.values() for a in c.appearances}
+    appearances |= _appearances(connection, others - {view.id for view in views}, outlets)
     # Every copy in a cluster has the same origins unless links of its own add to them.
     of_cluster: dict[int, tuple[Origin, ...]] = {}
     out = []
@@ -524,7 +499,7 @@ def _report_claims(connection: Connection, rows: Sequence[Any]) -> list[ReportCl
             found = origins(_groups(view.id, links, members, clusters, appearances))
         elif cluster_id is None:
             # Most claims stand alone: one appearance, and many share one outlet and source.
-            found = _alone(appearances[view.id])
+            found = _alone(*_appearance_of(view, documents[view.document.id]))
         else:
             found = of_cluster.get(cluster_id) or of_cluster.setdefault(
                 cluster_id, origins(_groups(view.id, links, members, clusters, appearances))
@@ -544,8 +519,8 @@ def _report_claims(connection: Connection, rows: Sequence[Any]) -> list[ReportCl
 
 
 @functools.lru_cache(maxsize=16384)
-def _alone(appearance: Appearance) -> tuple[Origin, ...]:
-    return origins([[appearance]])
+def _alone(primaries: tuple[str, ...], relays: tuple[str, ...], outlet: str) -> tuple[Origin, ...]:
+    return origins([[Appearance(primaries, relays, outlet)]])
 
 
 def _groups(
@@ -591,10 +566,13 @@ def _group(
     return [appearances[c] for c in ordered if c in appearances]
 
 
-def _appearance_of(view: ClaimView, document: DocumentInfo) -> Appearance:
+def _appearance_of(
+    view: ClaimView, document: DocumentInfo
+) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """The fields of a claim's `Appearance`, as a plain tuple: cheap to hash and compare."""
     outlet = document.publisher or document.path
     if not view.sources:
-        return _unsourced(outlet)
+        return (), (), outlet
     primaries: list[str] = []
     relays: list[str] = []
     for source in view.sources:
@@ -602,25 +580,27 @@ def _appearance_of(view: ClaimView, document: DocumentInfo) -> Appearance:
             primaries.append(source.canonical)
         elif source.role == "via":
             relays.append(source.canonical)
-    return Appearance(tuple(primaries), tuple(relays), outlet)
+    return tuple(primaries), tuple(relays), outlet
 
 
-@functools.lru_cache(maxsize=1024)
-def _unsourced(outlet: str) -> Appearance:
-    return Appearance((), (), outlet)
-
-
-def _appearances(connection: Connection, claim_ids: set[int]) -> dict[int, Appearance]:
+def _appearances(
+    connection: Connection, claim_ids: set[int], outlets: dict[int, str]
+) -> dict[int, Appearance]:
+    """Appearances of claims outside the batch; `outlets` has those of cluster members,
+    read with their clusters."""
     if not claim_ids:
         return {}
-    found: dict[int, tuple[list[str], list[str], str]] = {}
-    for claim_id, publisher, path in _all(
-        connection,
-        select(Claim.id, Document.publisher, Document.path)
-        .join(Document, Claim.document_id == Document.id)
-        .where(_among(Claim.id, claim_ids)),
-    ):
-        found[claim_id] = ([], [], publisher or path)
+    found: dict[int, tuple[list[str], list[str], str]] = {
+        claim_id: ([], [], outlets[claim_id]) for claim_id in claim_ids if claim_id in outlets
+    }
+    if len(found) < len(claim_ids):
+        for claim_id, publisher, path in _all(
+            connection,
+            select(Claim.id, Document.publisher, Document.path)
+            .join(Document, Claim.document_id == Document.id)
+            .where(_among(Claim.id, claim_ids - found.keys())),
+        ):
+            found[claim_id] = ([], [], publisher or path)
     for claim_id, role, name in _all(
         connection,
         select(Attribution.claim_id, Attribution.role, Source.name)
