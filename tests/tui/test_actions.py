@@ -9,6 +9,7 @@ from rich.text import Text
 from sqlalchemy import select
 from textual.pilot import Pilot
 
+from claimcheck.services import queue as queue_service
 from claimcheck.services import review
 from claimcheck.services.database import Database, open_database
 from claimcheck.services.ingest import ingest
@@ -69,6 +70,10 @@ async def test_status_by_typing_and_by_digit_patches_the_row_in_place(
         await settle(app)
         assert status_of(corpus_db, first) == "needs_source"
         assert cell(queue, first, "status") == "needs_source"
+        # The header's counts follow the row, and agree with a count of the database.
+        left = queue_service.counts(corpus_db)
+        header = str(queue.query_one("#header").render())
+        assert f"{left.unreviewed} unreviewed · {left.unattributed} unattributed" in header
         assert queue.order == order and queue.table.cursor_row == 0
         await pilot.press("j", "s", "6")
         await settle(app)

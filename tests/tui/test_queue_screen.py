@@ -284,8 +284,11 @@ async def test_help_lists_every_key_and_the_palette_every_action(
         await settle(app)
         await pilot.press("enter")
         await settle(app)
-        assert isinstance(app.screen, StatusPicker)
-        await pilot.press("escape", "q")
+        picker = app.screen.query_one(StatusPicker)
+        assert picker.display and app.focused is picker.query_one("#narrow")
+        await pilot.press("escape")
+        assert not picker.display and app.focused is queue_screen(app).table
+        await pilot.press("q")
     assert app.return_code == 0
 
 

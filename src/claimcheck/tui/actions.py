@@ -17,7 +17,7 @@ from claimcheck.services.database import Database
 
 if TYPE_CHECKING:
     from claimcheck.tui.app import ReviewApp
-    from claimcheck.tui.screens.dialogs import LinkRequest
+    from claimcheck.tui.screens.dialogs import LinkRequest, StatusPicker
 
 CLAIM_BINDINGS = [
     Binding("s", "status", "Status", id="status"),
@@ -43,6 +43,11 @@ class ClaimActions(Screen[None]):
     def current_claim(self) -> Current | None:
         raise NotImplementedError
 
+    def status_picker(self) -> StatusPicker:
+        from claimcheck.tui.screens.dialogs import StatusPicker
+
+        return self.query_one(StatusPicker)
+
     @property
     def review_app(self) -> ReviewApp:
         return cast("ReviewApp", self.app)
@@ -54,8 +59,6 @@ class ClaimActions(Screen[None]):
         return current
 
     def action_status(self) -> None:
-        from claimcheck.tui.screens.dialogs import StatusPicker
-
         current = self._current_or_say()
         if current is None:
             return
@@ -67,7 +70,7 @@ class ClaimActions(Screen[None]):
                     (current.id,),
                 )
 
-        self.app.push_screen(StatusPicker(current.status), picked)
+        self.status_picker().open(current.status, picked)
 
     def action_link(self) -> None:
         from claimcheck.tui.screens.dialogs import LinkScreen

@@ -112,8 +112,15 @@ class ReviewApp(App[None]):
                 screen.load()
 
     def write(self, job: Callable[[Database], str], claims: tuple[int, ...]) -> None:
-        """Run a review write; its summary becomes a notice and its claims are reloaded."""
-        self.database_work(self, job, lambda summary: messages.Done(summary, claims), group="write")
+        """Run a review write; its summary becomes a notice and its claims' rows, read in
+        the same worker, are patched wherever they are shown."""
+
+        def run(db: Database) -> messages.Done:
+            summary = job(db)
+            rows = tuple(queue_service.rows(db, claims))
+            return messages.Done(summary, claims, rows, recount=False)
+
+        self.database_work(self, run, lambda done: done, group="write")
 
     def undo(self) -> None:
         reviewer, since = self.reviewer, self.started
@@ -132,11 +139,25 @@ class ReviewApp(App[None]):
         self.database_work(self, job, lambda done: done, group="write")
 
     def on_done(self, message: messages.Done) -> None:
+        from claimcheck.tui.actions import ClaimActions
+
         self.notify(message.summary, markup=False)
-        self.refresh_claims(message.claims)
+        if message.recount or not message.rows:
+            self.refresh_claims(message.claims)
+            return
+        # A claim's status, links or notes changed: its rows say all there is to show, and
+        # the queue counts what is left from them.
+        for screen in self.screen_stack:
+            if isinstance(screen, ClaimActions):
+                screen.post_message(messages.RowsChanged(list(message.rows)))
 
     def fault(self, error: BaseException) -> None:
+        from claimcheck.tui.actions import ClaimActions
+
         self.notify(describe(error), severity="error", timeout=8, markup=False)
+        for screen in self.screen_stack:
+            if isinstance(screen, ClaimActions):
+                screen.status_picker().settle()
         if isinstance(error, Conflict):
             # Another reviewer got there first: show what they saved.
             self.refresh_claims([error.claim_id])

@@ -75,7 +75,11 @@ class SourceMatches(Message):
 
 @dataclass
 class Done(Message):
-    """A write succeeded: `summary` says what changed, `claims` were touched."""
+    """A write succeeded: `summary` says what changed, `claims` were touched, `rows` are
+    their queue rows as the write left them (empty: reload them), and `recount` says
+    whether what is left to do may have changed in ways the rows do not show."""
 
     summary: str
     claims: tuple[int, ...]
+    rows: tuple[QueueRow, ...] = ()
+    recount: bool = True

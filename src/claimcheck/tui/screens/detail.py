@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from claimcheck.presentation import provenance_chain, sentence_segments
 from claimcheck.services.database import Database
@@ -16,6 +16,8 @@ from claimcheck.services.detail import ClaimContext, claim_context
 from claimcheck.services.review import ClaimState, HistoryEntry, claim_state, history
 from claimcheck.tui import messages
 from claimcheck.tui.actions import CLAIM_BINDINGS, ClaimActions, Current
+from claimcheck.tui.footer import KeyFooter
+from claimcheck.tui.screens.dialogs import StatusPicker
 from claimcheck.tui.text import block, literal
 
 if TYPE_CHECKING:
@@ -132,6 +134,7 @@ def render(context: ClaimContext, state: ClaimState, history: list[HistoryEntry]
 
 
 class DetailScreen(ClaimActions):
+    AUTO_FOCUS = "#detail"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
         Binding("j", "scroll_down", "Down", show=False),
@@ -146,9 +149,10 @@ class DetailScreen(ClaimActions):
         self.loaded: messages.DetailLoaded | None = None
 
     def compose(self) -> ComposeResult:
+        yield StatusPicker()
         with VerticalScroll(id="detail"):
             yield Static("Loading…", id="body")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()
@@ -168,6 +172,7 @@ class DetailScreen(ClaimActions):
         )
 
     def on_rows_changed(self, message: messages.RowsChanged) -> None:
+        self.status_picker().settle()
         if any(row.id == self.claim_id for row in message.rows):
             self.reload()
 

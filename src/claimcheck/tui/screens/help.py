@@ -7,9 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from claimcheck.core.vocabulary import STATUSES
+from claimcheck.tui.footer import KeyFooter
 
 # The keys the widgets bring with them (the queue's table, scrolling, the palette).
 MOVING = [
@@ -76,7 +77,7 @@ class HelpScreen(Screen[None]):
         with VerticalScroll():
             yield Static(Text("Keys", style="bold"))
             yield Static(bindings_text(), id="keys")
-        yield Footer()
+        yield KeyFooter()
 
     def action_close(self) -> None:
         self.app.pop_screen()

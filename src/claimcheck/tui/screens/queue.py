@@ -8,13 +8,15 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.widgets.data_table import ColumnKey
 
 from claimcheck.services import queue as queue_service
 from claimcheck.services.queue import QueueCounts, QueueFilter, QueueRow
 from claimcheck.tui import messages
 from claimcheck.tui.actions import CLAIM_BINDINGS, ClaimActions, Current
+from claimcheck.tui.footer import KeyFooter
+from claimcheck.tui.screens.dialogs import StatusPicker
 from claimcheck.tui.text import literal, preview
 
 PREVIEW = 160
@@ -45,6 +47,22 @@ def cells(row: QueueRow) -> list[Text]:
         literal(where),
         preview(row.text, PREVIEW),
     ]
+
+
+def left_to_do(row: QueueRow) -> tuple[int, int]:
+    """What the row adds to the header's counts: unreviewed, and unattributed among them."""
+    unreviewed = row.kind == "claim" and row.status == "unreviewed"
+    return int(unreviewed), int(unreviewed and "unattributed" in row.flags)
+
+
+def recount(counts: QueueCounts, old: QueueRow, new: QueueRow) -> QueueCounts:
+    """The counts after `old` became `new`, without counting every claim again."""
+    (was_left, was_unattributed), (left, unattributed) = left_to_do(old), left_to_do(new)
+    return dataclasses.replace(
+        counts,
+        unreviewed=counts.unreviewed - was_left + left,
+        unattributed=counts.unattributed - was_unattributed + unattributed,
+    )
 
 
 class QueueTable(DataTable[Text]):
@@ -86,13 +104,14 @@ class QueueScreen(ClaimActions):
 
     def compose(self) -> ComposeResult:
         yield Static(id="header")
+        yield StatusPicker()
         yield Input(placeholder="Search claim text and source names", id="search")
         table = QueueTable(id="queue", cursor_type="row", zebra_stripes=True)
         for key, label, width in COLUMNS:
             table.add_column(label, key=key, width=width)
         yield table
         yield Static(id="empty")
-        yield Footer()
+        yield KeyFooter()
 
     def on_resize(self) -> None:
         # The claim column takes the width that is left: cells drawn off screen cost
@@ -176,11 +195,20 @@ class QueueScreen(ClaimActions):
     def on_rows_changed(self, message: messages.RowsChanged) -> None:
         table = self.table
         for row in message.rows:
-            if row.id not in self.rows:
+            old = self.rows.get(row.id)
+            if old is None:
                 continue
             self.rows[row.id] = row
-            for (key, _label, _width), value in zip(COLUMNS, cells(row), strict=True):
-                table.update_cell(str(row.id), key, value)
+            if self.counts is not None:
+                self.counts = recount(self.counts, old, row)
+            # Each changed cell redraws the whole table: only those that changed.
+            for (key, _label, _width), was, now in zip(
+                COLUMNS, cells(old), cells(row), strict=True
+            ):
+                if was != now:
+                    table.update_cell(str(row.id), key, now)
+        self.status_picker().settle()
+        self.show_header()
 
     def show_header(self) -> None:
         parts = [f"Reviewer {self.review_app.reviewer}"]
