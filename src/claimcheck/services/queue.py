@@ -173,6 +173,24 @@ def page(
         return QueuePage(tuple(_rows(session, ids[:size])), len(ids) > size)
 
 
+def last_page(
+    db: Database,
+    where: QueueFilter = QueueFilter(),
+    before: TriageKey | None = None,
+    size: int = PAGE,
+) -> QueuePage:
+    """Up to `size` rows in triage order ending just before `before` (at the very end of
+    the queue when None), read backwards through the triage index; `more` says whether
+    rows come before them."""
+    kind = where.kind or (None if where.all_kinds else "claim")
+    with db.session() as session:
+        keys = triage_page(
+            session, _where(where), kind=kind, after=before, size=size + 1, backwards=True
+        )
+        ids = [k.id for k in reversed(keys[:size])]
+        return QueuePage(tuple(_rows(session, ids)), len(keys) > size)
+
+
 def rows(db: Database, claim_ids: Sequence[int]) -> list[QueueRow]:
     """The queue rows of these claims (to patch a changed row in place), in the given order."""
     with db.session() as session:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from textual.message import Message
 
@@ -19,9 +20,12 @@ class DatabaseReady(Message):
 
 @dataclass
 class QueuePageLoaded(Message):
+    """A page of the queue: `place` is "first" (the start), "next" (after what is
+    loaded), "last" (the end) or "before" (before the first row shown)."""
+
     generation: int
     page: QueuePage
-    first: bool
+    place: Literal["first", "next", "last", "before"]
 
 
 @dataclass

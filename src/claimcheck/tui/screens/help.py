@@ -16,7 +16,7 @@ from claimcheck.tui.footer import KeyFooter
 MOVING = [
     ("↑ ↓ / j k", "move"),
     ("PgUp PgDn", "page"),
-    ("Home End", "first / last loaded row (more load as you go)"),
+    ("Home End", "first / last claim of the queue"),
     ("Enter", "open the claim"),
     ("Esc", "back (on the queue: clear the search)"),
     ("Ctrl+P", "command palette: every action, by name"),
