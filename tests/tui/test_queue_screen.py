@@ -174,7 +174,7 @@ async def test_rows_load_as_the_cursor_nears_them_and_end_goes_to_the_last_claim
         await settle(app)
         assert not screen.more and not screen.pending
         await pilot.press("home", "end")
-        assert screen.current_claim().id == expected[-1]  # type: ignore[union-attr]
+        assert screen.current_claim().id == expected[-1]
         assert screen.order == expected
 
 
@@ -294,14 +294,17 @@ async def test_help_lists_every_key_and_the_palette_every_action(
         await settle(app)
         commands = {c.title for c in app.get_system_commands(app.screen)}
         assert {"Status", "Link", "Note", "Undo", "Next unreviewed", "Search", "Filters",
-                "Duplicates", "Help", "Quit", "Open"} <= commands  # fmt: skip
+                "Duplicates", "Help", "Quit", "Open",
+                "Status of the whole cluster"} <= commands  # fmt: skip
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#keys").render())
         for key, action in [("/", "Search"), ("f", "Filters"), ("s", "Status"), ("l", "Link"),
                             ("n", "Note"), ("u", "Undo"), ("space", "Next unreviewed"),
                             ("d", "Duplicates"), ("y", "Same claim"), ("x", "Different"),
-                            ("q", "Quit"), ("Ctrl+P", "command palette")]:  # fmt: skip
+                            ("q", "Quit"), ("Ctrl+P", "command palette"),
+                            ("S", "status of the whole cluster"),
+                            ("L", "remove a link")]:  # fmt: skip
             assert key in text and action in text
         await pilot.press("escape")
         assert isinstance(app.screen, QueueScreen)

@@ -111,12 +111,13 @@ class ReviewApp(App[None]):
                 # An undone decision puts its pair or family back among those waiting.
                 screen.load()
 
-    def write(self, job: Callable[[Database], str], claims: tuple[int, ...]) -> None:
-        """Run a review write; its summary becomes a notice and its claims' rows, read in
-        the same worker, are patched wherever they are shown."""
+    def write(self, job: Callable[[Database], tuple[str, tuple[int, ...]]]) -> None:
+        """Run a review write, which says what it did and to which claims; the summary
+        becomes a notice and the claims' rows, read in the same worker, are patched
+        wherever they are shown."""
 
         def run(db: Database) -> messages.Done:
-            summary = job(db)
+            summary, claims = job(db)
             rows = tuple(queue_service.rows(db, claims))
             return messages.Done(summary, claims, rows, recount=False)
 
@@ -131,6 +132,9 @@ class ReviewApp(App[None]):
             claims: tuple[int, ...] = ()
             if undone.entity == "claim" and undone.entity_id:
                 claims = (undone.entity_id,)
+            elif undone.entity == "cluster" and undone.before:
+                # A cluster's status: its members' statuses went back with it.
+                claims = tuple(member["id"] for member in undone.before.get("claims") or ())
             elif undone.entity == "family" and undone.before:
                 # The family's claims leave (or rejoin) a cluster: their rows change.
                 claims = tuple(undone.before.get("members") or ())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from claimcheck.core.vocabulary import CLAIM_KINDS, RELATIONS, STATUSES
 from claimcheck.services import queue as queue_service
 from claimcheck.services.queue import QueueFilter
+from claimcheck.services.review import LinkInfo
 from claimcheck.tui import messages
 from claimcheck.tui.footer import KeyFooter
 from claimcheck.tui.text import literal, preview
@@ -59,11 +60,21 @@ class StatusPicker(Vertical):
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = cast("ReviewApp", self.app).cursor_blink
 
-    def open(self, current: str, picked: Callable[[str | None], None]) -> None:
-        """Show the picker for a claim whose status is `current`; `picked` gets the choice."""
-        self.current, self.picked, self.saving = current, picked, False
+    def open(
+        self,
+        current: str,
+        picked: Callable[[str | None], None],
+        subject: str,
+        *,
+        force: bool = False,
+    ) -> None:
+        """Show the picker for `subject`, whose status is `current`; `picked` gets the
+        choice (even the current status, with `force`: a cluster's members may differ)."""
+        self.current = "" if force else current
+        self.picked, self.saving = picked, False
         self.query_one("#status-prompt", Label).update(
-            f"Set status (now {current}): type to narrow, Enter picks, 1-7, Esc cancels"
+            f"Set the status of {subject} (now {current}): type to narrow, Enter picks, "
+            "1-7, Esc cancels"
         )
         narrow = self.query_one("#narrow", Input)
         with narrow.prevent(Input.Changed):
@@ -290,6 +301,54 @@ class LinkScreen(ModalScreen[LinkRequest | None]):
             self.dismiss(LinkRequest(self.relation, target_claim=int(value)))
         else:
             self.dismiss(LinkRequest(self.relation, target_source=self.sources[int(value)]))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def describe_link(link: LinkInfo) -> Text:
+    """A link in words, its target's text literal: "corroborates claim 12: …"."""
+    if link.target_claim is not None:
+        target = Text.assemble(
+            f"claim {link.target_claim}: ", literal(link.target_claim_text or "")
+        )
+    elif link.target_source is not None:
+        target = Text.assemble("source ", literal(link.target_source))
+    else:
+        target = literal(link.url or "")
+        if link.title:
+            target.append_text(Text.assemble(' "', literal(link.title), '"'))
+    return Text.assemble(f"{link.relation} ", target)
+
+
+class UnlinkScreen(ModalScreen[int | None]):
+    """The claim's links; Enter removes the highlighted one, Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, claim_id: int, links: Sequence[LinkInfo]) -> None:
+        super().__init__()
+        self.claim_id = claim_id
+        self.links = links
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(f"Remove a link of claim {self.claim_id} (Enter removes, Esc cancels)")
+            yield OptionList(
+                *(Option(describe_link(link), id=str(link.id)) for link in self.links),
+                id="links",
+            )
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        links = self.query_one("#links", OptionList)
+        links.highlighted = 0
+        links.focus()
+
+    @on(OptionList.OptionSelected, "#links")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        assert event.option.id is not None
+        self.dismiss(int(event.option.id))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

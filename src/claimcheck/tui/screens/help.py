@@ -51,7 +51,8 @@ def bindings_text() -> Text:
     groups: list[tuple[str, list[tuple[str, str]]]] = [
         ("Moving", MOVING),
         ("Queue", shown(QueueScreen.BINDINGS)),
-        ("Queue and detail", shown(list(CLAIM_BINDINGS))),
+        ("Queue and detail", [*shown(list(CLAIM_BINDINGS)), ("S", "status of the whole cluster")]),
+        ("Detail", [("L", "remove a link")]),
         ("Duplicates: pairs and families of variants", shown(SuggestionsScreen.BINDINGS)),
         ("Everywhere", shown(ReviewApp.BINDINGS)),
         ("Status picker", STATUS_PICKER),

@@ -319,7 +319,7 @@ class QueueScreen(ClaimActions):
         if not 0 <= cursor < len(self.order):
             return None
         row = self.rows[self.order[cursor]]
-        return Current(row.id, row.version, row.status)
+        return Current(row.id, row.version, row.status, row.cluster)
 
     def action_cursor_down(self) -> None:
         self.table.action_cursor_down()
