@@ -7,9 +7,10 @@ into SQLite once (kept in bench/out/ for later runs). Then, in a fresh process, 
 runs headless under Textual's Pilot at 160x45: the time from starting the app to the first
 page of the queue on screen, and for each key the time from pressing it to the screen
 showing its effect (moving, paging, End and Home, searching, filtering, setting a
-status), median and worst of several presses. Peak memory is that process's maximum resident set. For
-reference, the same moves are timed on a bare Textual DataTable of 300 rows in the same
-process: what Textual and the Pilot cost on this machine before any of ours.
+status), median and worst of several presses. Peak memory is that process's maximum
+resident set. For reference, the same moves are timed on a bare Textual DataTable of 300
+rows in the same process: what Textual and the Pilot cost on this machine before any of
+ours.
 """
 
 from __future__ import annotations
