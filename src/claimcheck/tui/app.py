@@ -146,14 +146,16 @@ class ReviewApp(App[None]):
         from claimcheck.tui.actions import ClaimActions
 
         self.notify(message.summary, markup=False)
+        screens = [s for s in self.screen_stack if isinstance(s, ClaimActions)]
         if message.recount or not message.rows:
+            for screen in screens:
+                screen.status_picker().settle()
             self.refresh_claims(message.claims)
             return
-        # A claim's status, links or notes changed: its rows say all there is to show, and
-        # the queue counts what is left from them.
-        for screen in self.screen_stack:
-            if isinstance(screen, ClaimActions):
-                screen.post_message(messages.RowsChanged(list(message.rows)))
+        # A claim's status, links or notes changed: its rows say all there is to show (the
+        # status picker closes as they are patched), and the queue counts what is left.
+        for screen in screens:
+            screen.post_message(messages.RowsChanged(list(message.rows)))
 
     def fault(self, error: BaseException) -> None:
         from claimcheck.tui.actions import ClaimActions

@@ -73,8 +73,8 @@ class StatusPicker(Vertical):
         self.current = "" if force else current
         self.picked, self.saving = picked, False
         self.query_one("#status-prompt", Label).update(
-            f"Set the status of {subject} (now {current}): type to narrow, Enter picks, "
-            "1-7, Esc cancels"
+            f"Set the status of {subject} (now {current})\n"
+            "Type to narrow, Enter picks, 1-7 pick directly, Esc cancels"
         )
         narrow = self.query_one("#narrow", Input)
         with narrow.prevent(Input.Changed):
