@@ -6,10 +6,11 @@ A corpus of news-like articles is generated as bench/ingest.py generates it and 
 into SQLite once (kept in bench/out/ for later runs). Then, in a fresh process, the app
 runs headless under Textual's Pilot at 160x45: the time from starting the app to the first
 page of the queue on screen, and for each key the time from pressing it to the screen
-showing its effect (moving, paging, searching, filtering, setting a status), median and
-worst of several presses. Peak memory is that process's maximum resident set. For
-reference, the same moves are timed on a bare Textual DataTable of 300 rows in the same
-process: what Textual and the Pilot cost on this machine before any of ours.
+showing its effect (moving, paging, End and Home, searching, filtering, setting a
+status), median and worst of several presses. Peak memory is that process's maximum
+resident set. For reference, the same moves are timed on a bare Textual DataTable of 300
+rows in the same process: what Textual and the Pilot cost on this machine before any of
+ours.
 """
 
 from __future__ import annotations
@@ -108,6 +109,17 @@ async def one_run(url: str, keys: dict[str, list[float]], run: int) -> float:
         for _ in range(10):
             keys["page"].append(await press("pagedown", moved_past(table.cursor_row)))
 
+        def at_end() -> bool:
+            return not queue.loading and not queue.more and table.cursor_row == table.row_count - 1
+
+        def home() -> bool:
+            return not queue.loading and not queue.earlier and table.cursor_row == 0
+
+        keys["end"].append(await press("end", at_end))
+        keys["home"].append(
+            await press("home", lambda: not queue.earlier and table.cursor_row == 0)
+        )
+
         await pilot.press("slash", *f"ba{run}")
         keys["search"].append(await press("enter", reloaded(queue.generation)))
         await pilot.press("escape")
@@ -165,7 +177,7 @@ async def reference(keys: dict[str, list[float]]) -> None:
 
 async def measure(url: str, repeat: int) -> dict[str, Any]:
     keys: dict[str, list[float]] = {
-        "move": [], "page": [], "search": [], "filter": [], "status": [],
+        "move": [], "page": [], "end": [], "home": [], "search": [], "filter": [], "status": [],
     }  # fmt: skip
     starts = [await one_run(url, keys, run) for run in range(repeat)]
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -48,6 +48,39 @@ def test_pages_follow_triage_order_without_gaps_or_repeats(corpus_db: Database) 
     assert first.status == "unreviewed" and first.flags == ("unattributed",)
 
 
+def backwards(db: Database, where: QueueFilter | None = None, size: int = 7) -> list[int]:
+    """Every claim, read a page at a time from the end of the queue to its start."""
+    where = where or QueueFilter()
+    ids: list[int] = []
+    before = None
+    while True:
+        page = queue.last_page(db, where, before=before, size=size)
+        ids = [row.id for row in page.rows] + ids
+        if not page.more:
+            return ids
+        before = page.rows[0].key
+
+
+@pytest.mark.parametrize(
+    "where", [QueueFilter(), QueueFilter(all_kinds=True), QueueFilter(kind="headline")]
+)
+def test_the_queue_reads_backwards_from_its_end_in_the_same_order(
+    corpus_db: Database, where: QueueFilter
+) -> None:
+    with corpus_db.session() as session:
+        # Reviewed claims of three statuses, and one unreviewed: every group has claims.
+        session.execute(update(Claim).where(Claim.id.in_([21, 31])).values(status="disputed"))
+        session.execute(update(Claim).where(Claim.id.in_([5, 40])).values(status="false"))
+        session.execute(update(Claim).where(Claim.id == 12).values(status="needs_source"))
+    forwards = everything(corpus_db, where)
+    assert len(forwards) > 7
+    last = queue.last_page(corpus_db, where, size=5)
+    assert [r.id for r in last.rows] == forwards[-5:] and last.more
+    assert backwards(corpus_db, where) == forwards
+    whole = queue.last_page(corpus_db, where, size=len(forwards))
+    assert [r.id for r in whole.rows] == forwards and not whole.more
+
+
 def test_headlines_and_boilerplate_show_only_when_asked(corpus_db: Database) -> None:
     claims = everything(corpus_db)
     every_kind = everything(corpus_db, QueueFilter(all_kinds=True))

@@ -9,6 +9,7 @@ from rich.text import Text
 from sqlalchemy import select
 from textual.pilot import Pilot
 
+from claimcheck.services import queue as queue_service
 from claimcheck.services import review
 from claimcheck.services.database import Database, open_database
 from claimcheck.services.ingest import ingest
@@ -53,6 +54,12 @@ def body(app: ReviewApp) -> str:
     return str(screen.query_one("#body").render())
 
 
+def links_shown(app: ReviewApp) -> list[str]:
+    """The detail view's Links section, a line a link, a target claim's text left out."""
+    section = body(app).split("\nLinks\n", 1)[1].split("\n\nNotes", 1)[0]
+    return [line.removeprefix("  • ").split(": ", 1)[0] for line in section.splitlines()]
+
+
 def notices(app: ReviewApp) -> list[str]:
     return [n.message for n in app._notifications]
 
@@ -69,6 +76,10 @@ async def test_status_by_typing_and_by_digit_patches_the_row_in_place(
         await settle(app)
         assert status_of(corpus_db, first) == "needs_source"
         assert cell(queue, first, "status") == "needs_source"
+        # The header's counts follow the row, and agree with a count of the database.
+        left = queue_service.counts(corpus_db)
+        header = str(queue.query_one("#header").render())
+        assert f"{left.unreviewed} unreviewed · {left.unattributed} unattributed" in header
         assert queue.order == order and queue.table.cursor_row == 0
         await pilot.press("j", "s", "6")
         await settle(app)
@@ -262,3 +273,92 @@ async def test_a_cluster_shows_every_appearance_and_filters_the_queue(
         assert f"Cluster {cluster.id} (unreviewed)" in shown
         assert "corpus/wic_universal_cyberspace.txt:" in shown
         assert "corpus/wire/copy.txt:0 — Xinhua" in shown
+
+
+async def test_shift_s_sets_the_status_of_every_claim_in_the_cluster(
+    app_factory: Callable[[], ReviewApp], corpus_db: Database
+) -> None:
+    from claimcheck.services import clusters
+
+    (family,) = [f for f in clusters.list_families(corpus_db) if "Xinhua" in f.canonical_text]
+    clusters.decide_family(corpus_db, family.id, same=True, reviewer="Grace Hopper")
+    (cluster,) = clusters.list_clusters(corpus_db)
+    members = sorted(m.claim_id for m in family.members)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        queue = await started(app)
+        # A claim in no cluster: a notice, nothing written.
+        alone = next(c for c in queue.order if c not in members)
+        queue.table.move_cursor(row=queue.order.index(alone))
+        await pilot.press("S")
+        await settle(app)
+        assert f"Claim {alone} is in no cluster." in notices(app)
+        queue.table.move_cursor(row=queue.order.index(members[1]))
+        await pilot.press("S", *"corr", "enter")
+        await settle(app)
+        assert [status_of(corpus_db, c) for c in members] == ["corroborated", "corroborated"]
+        assert {cell(queue, c, "status") for c in members} == {"corroborated"}
+        assert status_of(corpus_db, alone) == "unreviewed"
+        assert f"Cluster {cluster.id}: 2 claims → corroborated" in notices(app)
+        await pilot.press("enter")
+        await settle(app)
+        assert f"Cluster {cluster.id} (corroborated)" in body(app)
+        # From the detail view too, and undone with u.
+        await pilot.press("S", "5")
+        await settle(app)
+        assert [status_of(corpus_db, c) for c in members] == ["disputed", "disputed"]
+        await pilot.press("u")
+        await settle(app)
+        assert [status_of(corpus_db, c) for c in members] == ["corroborated", "corroborated"]
+        assert f"Cluster {cluster.id} (corroborated)" in body(app)
+    with corpus_db.session() as session:
+        entries = session.execute(
+            select(AuditEntry.entity, Reviewer.name)
+            .join(Reviewer, AuditEntry.reviewer_id == Reviewer.id)
+            .where(AuditEntry.action == "cluster_status")
+        ).all()
+    assert sorted(set(entries)) == [("claim", REVIEWER), ("cluster", REVIEWER)]
+
+
+async def test_shift_l_in_the_detail_view_removes_a_link(
+    app_factory: Callable[[], ReviewApp], corpus_db: Database
+) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        queue = await started(app)
+        claim, other = queue.order[0], queue.order[1]
+        await pilot.press("enter")
+        await settle(app)
+        await pilot.press("L")
+        await settle(app)
+        assert f"Claim {claim} has no links." in notices(app)
+        kept = review.add_link(corpus_db, claim, target_claim=other, reviewer="Grace Hopper")
+        gone = review.add_link(
+            corpus_db, claim, relation="cites", url="https://example.org/[x]", reviewer="Grace"
+        )
+        app.refresh_claims([claim])
+        await settle(app)
+        assert "cites https://example.org/[x]" in body(app)
+        # The second link, by keys; Esc first leaves both.
+        await pilot.press("L", "escape")
+        await settle(app)
+        await pilot.press("L", "down", "enter")
+        await settle(app)
+        with corpus_db.session() as session:
+            left = session.scalars(select(Link.id).where(Link.claim_id == claim)).all()
+        assert left == [kept.id]
+        assert links_shown(app) == [f"corroborates claim {other}"]
+        assert f"Claim {claim}: link removed, cites https://example.org/[x]" in notices(app)
+        # Undo puts it back.
+        await pilot.press("u")
+        await settle(app)
+        assert links_shown(app) == [f"corroborates claim {other}", "cites https://example.org/[x]"]
+    with corpus_db.session() as session:
+        urls = session.scalars(select(Link.url).where(Link.claim_id == claim)).all()
+        unlinked = session.execute(
+            select(AuditEntry.entity_id, Reviewer.name)
+            .join(Reviewer, AuditEntry.reviewer_id == Reviewer.id)
+            .where(AuditEntry.action == "unlink")
+        ).all()
+    assert "https://example.org/[x]" in urls and gone.url == "https://example.org/[x]"
+    assert [tuple(u) for u in unlinked] == [(claim, REVIEWER)]

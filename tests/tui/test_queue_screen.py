@@ -124,10 +124,11 @@ async def test_filters_narrow_the_queue(app_factory: Callable[[], ReviewApp]) ->
         assert shown(screen) == everything
 
 
-async def test_pages_load_as_the_cursor_nears_the_end(
+async def test_rows_load_as_the_cursor_nears_them_and_end_goes_to_the_last_claim(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(QueueScreen, "PAGE_SIZE", 40)
+    monkeypatch.setattr(QueueScreen, "SCREENFUL", 16)
     rng = random.Random(7)
     words = ["".join(rng.choices("bdfgklmnprstvz", k=5)) for _ in range(400)]
     sentences = [" ".join(rng.choices(words, k=9)).capitalize() + "." for _ in range(100)]
@@ -135,19 +136,46 @@ async def test_pages_load_as_the_cursor_nears_the_end(
     url = f"sqlite:///{tmp_path / 'long.db'}"
     db = open_database(url)
     ingest(db, [tmp_path / "long.txt"])
+    expected = [r.id for r in queue.page(db, size=1000).rows]
     db.close()
+    assert len(expected) == 100
     app = make_app(url, REVIEWER, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app)
         screen = queue_screen(app)
-        assert len(screen.order) == 40
+        # A first page of 40 is read, a screenful of it shown.
+        assert screen.order == expected[:16] and len(screen.rows) == 40
+        await pilot.press("pagedown")
+        await settle(app)
+        # Paging down shows more of the page; the next one is read as the cursor nears
+        # the end of the first.
+        assert screen.order == expected[:32] and screen.more
+        await pilot.press("pagedown", "pagedown")
+        await settle(app)
+        assert len(screen.rows) == 80 and screen.more
+        assert screen.order == expected[: len(screen.order)]
+        # End: the last claim of the whole queue, read from the end.
         await pilot.press("end")
         await settle(app)
-        assert len(screen.order) == 80
-        await pilot.press("end")
+        assert screen.current_claim().id == expected[-1]  # type: ignore[union-attr]
+        assert screen.order == expected[-16:]
+        # Moving up from there reads the rows before, in order, the cursor on its claim.
+        await pilot.press(*["up"] * 12)
         await settle(app)
-        assert len(screen.order) == 100 == len(set(screen.order))
-        assert not screen.more
+        assert screen.current_claim().id == expected[-13]  # type: ignore[union-attr]
+        assert screen.order == expected[-56:]
+        # Home: back to the first claim.
+        await pilot.press("home")
+        await settle(app)
+        assert screen.current_claim().id == expected[0]  # type: ignore[union-attr]
+        assert screen.order == expected[:16]
+        # With every row loaded, End and Home stay in the table.
+        await pilot.press(*["pagedown"] * 8)
+        await settle(app)
+        assert not screen.more and not screen.pending
+        await pilot.press("home", "end")
+        assert screen.current_claim().id == expected[-1]
+        assert screen.order == expected
 
 
 def header_of(screen: SuggestionsScreen) -> str:
@@ -266,14 +294,17 @@ async def test_help_lists_every_key_and_the_palette_every_action(
         await settle(app)
         commands = {c.title for c in app.get_system_commands(app.screen)}
         assert {"Status", "Link", "Note", "Undo", "Next unreviewed", "Search", "Filters",
-                "Duplicates", "Help", "Quit", "Open"} <= commands  # fmt: skip
+                "Duplicates", "Help", "Quit", "Open",
+                "Status of the whole cluster"} <= commands  # fmt: skip
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#keys").render())
         for key, action in [("/", "Search"), ("f", "Filters"), ("s", "Status"), ("l", "Link"),
                             ("n", "Note"), ("u", "Undo"), ("space", "Next unreviewed"),
                             ("d", "Duplicates"), ("y", "Same claim"), ("x", "Different"),
-                            ("q", "Quit"), ("Ctrl+P", "command palette")]:  # fmt: skip
+                            ("q", "Quit"), ("Ctrl+P", "command palette"),
+                            ("S", "status of the whole cluster"),
+                            ("L", "remove a link")]:  # fmt: skip
             assert key in text and action in text
         await pilot.press("escape")
         assert isinstance(app.screen, QueueScreen)
@@ -284,8 +315,11 @@ async def test_help_lists_every_key_and_the_palette_every_action(
         await settle(app)
         await pilot.press("enter")
         await settle(app)
-        assert isinstance(app.screen, StatusPicker)
-        await pilot.press("escape", "q")
+        picker = app.screen.query_one(StatusPicker)
+        assert picker.display and app.focused is picker.query_one("#narrow")
+        await pilot.press("escape")
+        assert not picker.display and app.focused is queue_screen(app).table
+        await pilot.press("q")
     assert app.return_code == 0
 
 

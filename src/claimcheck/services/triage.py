@@ -68,6 +68,7 @@ def triage_queries(
     kind: str | None,
     after: TriageKey | None = None,
     size: int = 300,
+    backwards: bool = False,
 ) -> Iterator[list[Query]]:
     """The statements for one page, group by group; each group is read only if needed.
 
@@ -75,25 +76,40 @@ def triage_queries(
     `current()` does); `kind` is the one kind they keep (None: all kinds), so that each
     statement is a range of the index. A reviewed group is one statement per status,
     each in the group's order, to be merged. Rows are (id, status, kind, attributed,
-    checkworthiness).
+    checkworthiness). `backwards` walks the order from its end (the index read in
+    reverse), and `after` is then the key the page ends before.
     """
-    for reviewed in (0, 1):
-        for attributed in (0, 1):
-            here = (reviewed, attributed)
-            if after is not None and here < (after.reviewed, after.attributed):
+    groups = [(reviewed, attributed) for reviewed in (0, 1) for attributed in (0, 1)]
+    for here in reversed(groups) if backwards else groups:
+        if after is not None:
+            at = (after.reviewed, after.attributed)
+            if (here > at) if backwards else (here < at):
                 continue
-            group = []
-            for status in REVIEWED if reviewed else ("unreviewed",):
-                query = (
-                    select(
-                        Claim.id, Claim.status, Claim.kind, Claim.attributed, Claim.checkworthiness
+        group = []
+        reviewed, attributed = here
+        for status in REVIEWED if reviewed else ("unreviewed",):
+            order = (
+                (Claim.checkworthiness, Claim.id.desc())
+                if backwards
+                else (Claim.checkworthiness.desc(), Claim.id)
+            )
+            query = (
+                select(Claim.id, Claim.status, Claim.kind, Claim.attributed, Claim.checkworthiness)
+                .where(*conditions, _group(status, attributed, kind))
+                .order_by(*order)
+                .limit(size)
+            )
+            if after is not None and here == (after.reviewed, after.attributed):
+                # A range on the index (<= or >=), then the ties at the key's own value.
+                if backwards:
+                    query = query.where(
+                        Claim.checkworthiness >= after.checkworthiness,
+                        or_(
+                            Claim.checkworthiness > after.checkworthiness,
+                            Claim.id < after.id,
+                        ),
                     )
-                    .where(*conditions, _group(status, attributed, kind))
-                    .order_by(Claim.checkworthiness.desc(), Claim.id)
-                    .limit(size)
-                )
-                if after is not None and here == (after.reviewed, after.attributed):
-                    # A range on the index (<=), then the ties at the key's own value.
+                else:
                     query = query.where(
                         Claim.checkworthiness <= after.checkworthiness,
                         or_(
@@ -101,8 +117,8 @@ def triage_queries(
                             Claim.id > after.id,
                         ),
                     )
-                group.append(query)
-            yield group
+            group.append(query)
+        yield group
 
 
 def triage_page(
@@ -112,10 +128,12 @@ def triage_page(
     kind: str | None,
     after: TriageKey | None = None,
     size: int = 300,
+    backwards: bool = False,
 ) -> list[TriageKey]:
-    """Up to `size` claims after `after` in triage order, as their keys."""
+    """Up to `size` claims after `after` in triage order, as their keys; `backwards`:
+    the claims before `after` (from the end when None), nearest first."""
     found: list[TriageKey] = []
-    for group in triage_queries(conditions, kind=kind, after=after, size=size):
+    for group in triage_queries(conditions, kind=kind, after=after, size=size, backwards=backwards):
         wanted = size - len(found)
         streams = [
             [key_of(status, claim_kind, attributed, worth, claim_id)
@@ -123,7 +141,10 @@ def triage_page(
                  query.limit(wanted))]
             for query in group
         ]  # fmt: skip
-        merged = heapq.merge(*streams, key=lambda k: (-k.checkworthiness, k.id))
+        merged = heapq.merge(
+            *streams,
+            key=lambda k: (k.checkworthiness, -k.id) if backwards else (-k.checkworthiness, k.id),
+        )
         found.extend(itertools.islice(merged, wanted))
         if len(found) >= size:
             break

@@ -111,9 +111,17 @@ class ReviewApp(App[None]):
                 # An undone decision puts its pair or family back among those waiting.
                 screen.load()
 
-    def write(self, job: Callable[[Database], str], claims: tuple[int, ...]) -> None:
-        """Run a review write; its summary becomes a notice and its claims are reloaded."""
-        self.database_work(self, job, lambda summary: messages.Done(summary, claims), group="write")
+    def write(self, job: Callable[[Database], tuple[str, tuple[int, ...]]]) -> None:
+        """Run a review write, which says what it did and to which claims; the summary
+        becomes a notice and the claims' rows, read in the same worker, are patched
+        wherever they are shown."""
+
+        def run(db: Database) -> messages.Done:
+            summary, claims = job(db)
+            rows = tuple(queue_service.rows(db, claims))
+            return messages.Done(summary, claims, rows, recount=False)
+
+        self.database_work(self, run, lambda done: done, group="write")
 
     def undo(self) -> None:
         reviewer, since = self.reviewer, self.started
@@ -124,6 +132,9 @@ class ReviewApp(App[None]):
             claims: tuple[int, ...] = ()
             if undone.entity == "claim" and undone.entity_id:
                 claims = (undone.entity_id,)
+            elif undone.entity == "cluster" and undone.before:
+                # A cluster's status: its members' statuses went back with it.
+                claims = tuple(member["id"] for member in undone.before.get("claims") or ())
             elif undone.entity == "family" and undone.before:
                 # The family's claims leave (or rejoin) a cluster: their rows change.
                 claims = tuple(undone.before.get("members") or ())
@@ -132,11 +143,27 @@ class ReviewApp(App[None]):
         self.database_work(self, job, lambda done: done, group="write")
 
     def on_done(self, message: messages.Done) -> None:
+        from claimcheck.tui.actions import ClaimActions
+
         self.notify(message.summary, markup=False)
-        self.refresh_claims(message.claims)
+        screens = [s for s in self.screen_stack if isinstance(s, ClaimActions)]
+        if message.recount or not message.rows:
+            for screen in screens:
+                screen.status_picker().settle()
+            self.refresh_claims(message.claims)
+            return
+        # A claim's status, links or notes changed: its rows say all there is to show (the
+        # status picker closes as they are patched), and the queue counts what is left.
+        for screen in screens:
+            screen.post_message(messages.RowsChanged(list(message.rows)))
 
     def fault(self, error: BaseException) -> None:
+        from claimcheck.tui.actions import ClaimActions
+
         self.notify(describe(error), severity="error", timeout=8, markup=False)
+        for screen in self.screen_stack:
+            if isinstance(screen, ClaimActions):
+                screen.status_picker().settle()
         if isinstance(error, Conflict):
             # Another reviewer got there first: show what they saved.
             self.refresh_claims([error.claim_id])

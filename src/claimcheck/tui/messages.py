@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from textual.message import Message
 
@@ -19,9 +20,12 @@ class DatabaseReady(Message):
 
 @dataclass
 class QueuePageLoaded(Message):
+    """A page of the queue: `place` is "first" (the start), "next" (after what is
+    loaded), "last" (the end) or "before" (before the first row shown)."""
+
     generation: int
     page: QueuePage
-    first: bool
+    place: Literal["first", "next", "last", "before"]
 
 
 @dataclass
@@ -75,7 +79,11 @@ class SourceMatches(Message):
 
 @dataclass
 class Done(Message):
-    """A write succeeded: `summary` says what changed, `claims` were touched."""
+    """A write succeeded: `summary` says what changed, `claims` were touched, `rows` are
+    their queue rows as the write left them (empty: reload them), and `recount` says
+    whether what is left to do may have changed in ways the rows do not show."""
 
     summary: str
     claims: tuple[int, ...]
+    rows: tuple[QueueRow, ...] = ()
+    recount: bool = True

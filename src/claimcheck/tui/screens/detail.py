@@ -8,14 +8,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from claimcheck.presentation import provenance_chain, sentence_segments
+from claimcheck.services import review
 from claimcheck.services.database import Database
 from claimcheck.services.detail import ClaimContext, claim_context
 from claimcheck.services.review import ClaimState, HistoryEntry, claim_state, history
 from claimcheck.tui import messages
-from claimcheck.tui.actions import CLAIM_BINDINGS, ClaimActions, Current
+from claimcheck.tui.actions import CLAIM_BINDINGS, ClaimActions, Current, Written
+from claimcheck.tui.footer import KeyFooter
+from claimcheck.tui.screens.dialogs import StatusPicker, describe_link
 from claimcheck.tui.text import block, literal
 
 if TYPE_CHECKING:
@@ -93,17 +96,7 @@ def render(context: ClaimContext, state: ClaimState, history: list[HistoryEntry]
             )
     lines += [Text(""), Text("Links", style="bold")]
     for link in state.links:
-        if link.target_claim is not None:
-            target = Text.assemble(
-                f"claim {link.target_claim}: ", literal(link.target_claim_text or "")
-            )
-        elif link.target_source is not None:
-            target = Text.assemble("source ", literal(link.target_source))
-        else:
-            target = literal(link.url or "")
-            if link.title:
-                target.append_text(Text.assemble(' "', literal(link.title), '"'))
-        lines.append(Text.assemble(f"  • {link.relation} ", target))
+        lines.append(Text.assemble("  • ", describe_link(link)))
     if not state.links:
         lines.append(Text("  none", style="dim"))
     lines += [Text(""), Text("Notes", style="bold")]
@@ -132,11 +125,14 @@ def render(context: ClaimContext, state: ClaimState, history: list[HistoryEntry]
 
 
 class DetailScreen(ClaimActions):
+    AUTO_FOCUS = "#detail"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
         *CLAIM_BINDINGS,
+        # Not in the footer (it is full): in the help screen and the command palette.
+        Binding("L", "unlink", "Remove a link", id="unlink", show=False),
     ]
 
     def __init__(self, claim_id: int, queue: QueueScreen | None = None) -> None:
@@ -146,9 +142,10 @@ class DetailScreen(ClaimActions):
         self.loaded: messages.DetailLoaded | None = None
 
     def compose(self) -> ComposeResult:
+        yield StatusPicker()
         with VerticalScroll(id="detail"):
             yield Static("Loading…", id="body")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()
@@ -168,17 +165,36 @@ class DetailScreen(ClaimActions):
         )
 
     def on_rows_changed(self, message: messages.RowsChanged) -> None:
+        self.status_picker().settle()
         if any(row.id == self.claim_id for row in message.rows):
             self.reload()
 
     def current_claim(self) -> Current | None:
         if self.loaded is None:
             return None
-        state = self.loaded.state
-        return Current(self.claim_id, state.version, state.status)
+        state, cluster = self.loaded.state, self.loaded.context.cluster
+        cluster_id = None if cluster is None else cluster.id
+        return Current(self.claim_id, state.version, state.status, cluster_id)
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_unlink(self) -> None:
+        from claimcheck.tui.screens.dialogs import UnlinkScreen
+
+        if self.loaded is None:
+            return
+        claim_id, links = self.claim_id, self.loaded.state.links
+        if not links:
+            self.notify(f"Claim {claim_id} has no links.", severity="warning")
+            return
+        reviewer = self.review_app.reviewer
+
+        def picked(link_id: int | None) -> None:
+            if link_id is not None:
+                self.review_app.write(lambda db: _remove_link(db, claim_id, link_id, reviewer))
+
+        self.app.push_screen(UnlinkScreen(claim_id, links), picked)
 
     def action_scroll_down(self) -> None:
         self.query_one("#detail", VerticalScroll).scroll_down()
@@ -194,3 +210,8 @@ class DetailScreen(ClaimActions):
         self.claim_id = following
         self.loaded = None
         self.reload()
+
+
+def _remove_link(db: Database, claim_id: int, link_id: int, reviewer: str) -> Written:
+    link = review.remove_link(db, link_id, reviewer=reviewer)
+    return f"Claim {claim_id}: link removed, {describe_link(link).plain}", (claim_id,)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -12,21 +13,29 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Footer, Input, Label, OptionList, Select, TextArea
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, OptionList, Select, TextArea
 from textual.widgets.option_list import Option
 
 from claimcheck.core.vocabulary import CLAIM_KINDS, RELATIONS, STATUSES
 from claimcheck.services import queue as queue_service
 from claimcheck.services.queue import QueueFilter
+from claimcheck.services.review import LinkInfo
 from claimcheck.tui import messages
+from claimcheck.tui.footer import KeyFooter
 from claimcheck.tui.text import literal, preview
 
 if TYPE_CHECKING:
     from claimcheck.tui.app import ReviewApp
 
 
-class StatusPicker(ModalScreen[str | None]):
-    """Typing part of a status narrows the list; Enter picks; 1-7 pick directly."""
+class StatusPicker(Vertical):
+    """Typing part of a status narrows the list; Enter picks; 1-7 pick directly; Esc cancels.
+
+    A box laid over the screen it belongs to rather than a screen of its own: opening and
+    closing a modal screen redrew and restyled the whole queue, several times the cost of
+    the status change itself.
+    """
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -34,20 +43,65 @@ class StatusPicker(ModalScreen[str | None]):
         Binding("up", "move(-1)", "Previous", show=False),
     ]
 
-    def __init__(self, current: str) -> None:
-        super().__init__()
-        self.current = current
+    def __init__(self) -> None:
+        super().__init__(id="status-picker", classes="dialog")
+        self.picked: Callable[[str | None], None] | None = None
+        self.current = ""
+        self.before: Widget | None = None
+        # Picked and being saved: the box stays until the row shows the change, so that
+        # the screen is redrawn once for both.
+        self.saving = False
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(f"Set status (now {self.current}): type to narrow, Enter picks, 1-7")
-            yield Input(placeholder="status", id="narrow")
-            yield OptionList(id="statuses")
-        yield Footer()
+        yield Label(id="status-prompt")
+        yield Input(placeholder="status", id="narrow")
+        yield OptionList(id="statuses")
 
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = cast("ReviewApp", self.app).cursor_blink
+
+    def open(
+        self,
+        current: str,
+        picked: Callable[[str | None], None],
+        subject: str,
+        *,
+        force: bool = False,
+    ) -> None:
+        """Show the picker for `subject`, whose status is `current`; `picked` gets the
+        choice (even the current status, with `force`: a cluster's members may differ)."""
+        self.current = "" if force else current
+        self.picked, self.saving = picked, False
+        self.query_one("#status-prompt", Label).update(
+            f"Set the status of {subject} (now {current})\n"
+            "Type to narrow, Enter picks, 1-7 pick directly, Esc cancels"
+        )
+        narrow = self.query_one("#narrow", Input)
+        with narrow.prevent(Input.Changed):
+            narrow.value = ""
         self.narrow("")
+        self.before = self.screen.focused
+        self.display = True
+        narrow.focus()
+
+    def close(self, status: str | None) -> None:
+        picked, self.picked = self.picked, None
+        if status is None or status == self.current or picked is None:
+            self.settle()
+        else:
+            self.saving = True
+            self.query_one("#status-prompt", Label).update(f"Saving {status}…")
+        if picked is not None:
+            picked(status)
+
+    def settle(self) -> None:
+        """The write is done (or refused, or there was none): hide and hand focus back."""
+        if not self.display:
+            return
+        self.saving = False
+        self.display = False
+        if self.before is not None and self.before.is_attached:
+            self.before.focus()
 
     def narrow(self, typed: str) -> None:
         options = self.query_one("#statuses", OptionList)
@@ -64,20 +118,25 @@ class StatusPicker(ModalScreen[str | None]):
         # No status has a digit in its name, so a digit picks by number. (Textual hands
         # printable keys to the focused Input before any binding, so this is the place.)
         typed = event.value.strip()
+        if self.saving or self.picked is None:
+            return
         if len(typed) == 1 and typed in "1234567"[: len(STATUSES)]:
-            self.dismiss(STATUSES[int(typed) - 1])
+            self.close(STATUSES[int(typed) - 1])
             return
         self.narrow(event.value)
 
     @on(Input.Submitted, "#narrow")
-    def _submitted(self, _event: Input.Submitted) -> None:
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
         options = self.query_one("#statuses", OptionList)
-        if options.highlighted is not None:
-            self.dismiss(options.get_option_at_index(options.highlighted).id)
+        if options.highlighted is not None and self.picked is not None:
+            self.close(options.get_option_at_index(options.highlighted).id)
 
     @on(OptionList.OptionSelected, "#statuses")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        event.stop()
+        if self.picked is not None:
+            self.close(event.option.id)
 
     def action_move(self, step: int) -> None:
         options = self.query_one("#statuses", OptionList)
@@ -86,7 +145,8 @@ class StatusPicker(ModalScreen[str | None]):
             options.highlighted = max(0, min(options.option_count - 1, current + step))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.saving:
+            self.close(None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +194,7 @@ class LinkScreen(ModalScreen[LinkRequest | None]):
             yield OptionList(*(Option(label, id=key) for key, label in TARGETS), id="targets")
             yield Input(id="query")
             yield OptionList(id="matches")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#query", Input).cursor_blink = cast("ReviewApp", self.app).cursor_blink
@@ -246,6 +306,54 @@ class LinkScreen(ModalScreen[LinkRequest | None]):
         self.dismiss(None)
 
 
+def describe_link(link: LinkInfo) -> Text:
+    """A link in words, its target's text literal: "corroborates claim 12: …"."""
+    if link.target_claim is not None:
+        target = Text.assemble(
+            f"claim {link.target_claim}: ", literal(link.target_claim_text or "")
+        )
+    elif link.target_source is not None:
+        target = Text.assemble("source ", literal(link.target_source))
+    else:
+        target = literal(link.url or "")
+        if link.title:
+            target.append_text(Text.assemble(' "', literal(link.title), '"'))
+    return Text.assemble(f"{link.relation} ", target)
+
+
+class UnlinkScreen(ModalScreen[int | None]):
+    """The claim's links; Enter removes the highlighted one, Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, claim_id: int, links: Sequence[LinkInfo]) -> None:
+        super().__init__()
+        self.claim_id = claim_id
+        self.links = links
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(f"Remove a link of claim {self.claim_id} (Enter removes, Esc cancels)")
+            yield OptionList(
+                *(Option(describe_link(link), id=str(link.id)) for link in self.links),
+                id="links",
+            )
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        links = self.query_one("#links", OptionList)
+        links.highlighted = 0
+        links.focus()
+
+    @on(OptionList.OptionSelected, "#links")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        assert event.option.id is not None
+        self.dismiss(int(event.option.id))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 class NoteScreen(ModalScreen[str | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
@@ -256,7 +364,7 @@ class NoteScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label("Note (Ctrl+S saves, Esc cancels)")
             yield TextArea(id="note", soft_wrap=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         note = self.query_one("#note", TextArea)
@@ -306,7 +414,7 @@ class FilterScreen(ModalScreen[QueueFilter | None]):
             )
             cluster = "" if w.cluster is None else str(w.cluster)
             yield Input(cluster, placeholder="cluster id", id="cluster", type="integer")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         blink = cast("ReviewApp", self.app).cursor_blink

@@ -7,15 +7,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from claimcheck.core.vocabulary import STATUSES
+from claimcheck.tui.footer import KeyFooter
 
 # The keys the widgets bring with them (the queue's table, scrolling, the palette).
 MOVING = [
     ("↑ ↓ / j k", "move"),
     ("PgUp PgDn", "page"),
-    ("Home End", "first / last loaded row (more load as you go)"),
+    ("Home End", "first / last claim of the queue"),
     ("Enter", "open the claim"),
     ("Esc", "back (on the queue: clear the search)"),
     ("Ctrl+P", "command palette: every action, by name"),
@@ -50,7 +51,8 @@ def bindings_text() -> Text:
     groups: list[tuple[str, list[tuple[str, str]]]] = [
         ("Moving", MOVING),
         ("Queue", shown(QueueScreen.BINDINGS)),
-        ("Queue and detail", shown(list(CLAIM_BINDINGS))),
+        ("Queue and detail", [*shown(list(CLAIM_BINDINGS)), ("S", "status of the whole cluster")]),
+        ("Detail", [("L", "remove a link")]),
         ("Duplicates: pairs and families of variants", shown(SuggestionsScreen.BINDINGS)),
         ("Everywhere", shown(ReviewApp.BINDINGS)),
         ("Status picker", STATUS_PICKER),
@@ -76,7 +78,7 @@ class HelpScreen(Screen[None]):
         with VerticalScroll():
             yield Static(Text("Keys", style="bold"))
             yield Static(bindings_text(), id="keys")
-        yield Footer()
+        yield KeyFooter()
 
     def action_close(self) -> None:
         self.app.pop_screen()

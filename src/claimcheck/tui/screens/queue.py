@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from typing import Literal
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.widgets.data_table import ColumnKey
 
 from claimcheck.services import queue as queue_service
-from claimcheck.services.queue import QueueCounts, QueueFilter, QueueRow
+from claimcheck.services.database import Database
+from claimcheck.services.queue import QueueCounts, QueueFilter, QueuePage, QueueRow
 from claimcheck.tui import messages
 from claimcheck.tui.actions import CLAIM_BINDINGS, ClaimActions, Current
+from claimcheck.tui.footer import KeyFooter
+from claimcheck.tui.screens.dialogs import StatusPicker
 from claimcheck.tui.text import literal, preview
 
 PREVIEW = 160
@@ -47,20 +52,38 @@ def cells(row: QueueRow) -> list[Text]:
     ]
 
 
+def left_to_do(row: QueueRow) -> tuple[int, int]:
+    """What the row adds to the header's counts: unreviewed, and unattributed among them."""
+    unreviewed = row.kind == "claim" and row.status == "unreviewed"
+    return int(unreviewed), int(unreviewed and "unattributed" in row.flags)
+
+
+def recount(counts: QueueCounts, old: QueueRow, new: QueueRow) -> QueueCounts:
+    """The counts after `old` became `new`, without counting every claim again."""
+    (was_left, was_unattributed), (left, unattributed) = left_to_do(old), left_to_do(new)
+    return dataclasses.replace(
+        counts,
+        unreviewed=counts.unreviewed - was_left + left,
+        unattributed=counts.unattributed - was_unattributed + unattributed,
+    )
+
+
 class QueueTable(DataTable[Text]):
     """The queue's table: Enter opens the claim (and the footer says so)."""
 
     BINDINGS = [
         Binding("enter", "select_cursor", "Open", id="open"),
-        # In a row table, Home and End mean the first and last row, not the first column.
-        Binding("home", "scroll_top", "First", show=False),
-        Binding("end", "scroll_bottom", "Last", show=False),
+        # In a row table, Home and End mean the first and last row of the whole queue.
+        Binding("home", "screen.first_row", "First", show=False),
+        Binding("end", "screen.last_row", "Last", show=False),
     ]
 
 
 class QueueScreen(ClaimActions):
     AUTO_FOCUS = "#queue"
     PAGE_SIZE = queue_service.PAGE
+    # Rows put in the table at once: a screen and a half on a tall terminal.
+    SCREENFUL = 60
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
@@ -76,7 +99,11 @@ class QueueScreen(ClaimActions):
         self.rows: dict[int, QueueRow] = {}
         # Claim ids in table order: row i of the table is order[i].
         self.order: list[int] = []
+        # Loaded after the table's last row, not in the table yet.
+        self.pending: list[QueueRow] = []
+        # More rows after those loaded; rows before the first one shown (after End).
         self.more = False
+        self.earlier = False
         self.loading = False
         self.generation = 0
         self.counts: QueueCounts | None = None
@@ -86,13 +113,14 @@ class QueueScreen(ClaimActions):
 
     def compose(self) -> ComposeResult:
         yield Static(id="header")
+        yield StatusPicker()
         yield Input(placeholder="Search claim text and source names", id="search")
         table = QueueTable(id="queue", cursor_type="row", zebra_stripes=True)
         for key, label, width in COLUMNS:
             table.add_column(label, key=key, width=width)
         yield table
         yield Static(id="empty")
-        yield Footer()
+        yield KeyFooter()
 
     def on_resize(self) -> None:
         # The claim column takes the width that is left: cells drawn off screen cost
@@ -119,12 +147,20 @@ class QueueScreen(ClaimActions):
     def reload(self) -> None:
         """Start again from the first page (a new filter or search)."""
         self.generation += 1
+        where, size = self.where, self.PAGE_SIZE
+        self.fetch("first", lambda db: queue_service.page(db, where, size=size))
+
+    def fetch(
+        self,
+        place: Literal["first", "next", "last", "before"],
+        read: Callable[[Database], QueuePage],
+    ) -> None:
         self.loading = True
-        generation, where, size = self.generation, self.where, self.PAGE_SIZE
+        generation = self.generation
         self.review_app.database_work(
             self,
-            lambda db: queue_service.page(db, where, size=size),
-            lambda page: messages.QueuePageLoaded(generation, page, first=True),
+            read,
+            lambda page: messages.QueuePageLoaded(generation, page, place),
             group="queue",
             exclusive=True,
         )
@@ -132,32 +168,65 @@ class QueueScreen(ClaimActions):
     def load_more(self) -> None:
         if self.loading or not self.more or not self.rows:
             return
-        self.loading = True
-        generation, where, size = self.generation, self.where, self.PAGE_SIZE
-        last = self.rows[self.order[-1]]
-        self.review_app.database_work(
-            self,
-            lambda db: queue_service.page(db, where, after=last.key, size=size),
-            lambda page: messages.QueuePageLoaded(generation, page, first=False),
-            group="queue",
-            exclusive=True,
+        where, size = self.where, self.PAGE_SIZE
+        last = self.pending[-1] if self.pending else self.rows[self.order[-1]]
+        self.fetch("next", lambda db: queue_service.page(db, where, after=last.key, size=size))
+
+    def load_earlier(self) -> None:
+        if self.loading or not self.earlier or not self.order:
+            return
+        where, size = self.where, self.PAGE_SIZE
+        first = self.rows[self.order[0]]
+        self.fetch(
+            "before", lambda db: queue_service.last_page(db, where, before=first.key, size=size)
         )
+
+    def fill(self, count: int) -> None:
+        """Move up to `count` loaded rows into the table. Adding a row costs its share of
+        the next redraw whether or not it is on screen, so rows wait until the cursor
+        nears them."""
+        table = self.table
+        shown, self.pending = self.pending[:count], self.pending[count:]
+        for row in shown:
+            self.order.append(row.id)
+            table.add_row(*cells(row), key=str(row.id))
 
     def on_queue_page_loaded(self, message: messages.QueuePageLoaded) -> None:
         if message.generation != self.generation:
             return
         table = self.table
-        if message.first:
+        fresh = [row for row in message.page.rows if row.id not in self.rows]
+        if message.place in ("first", "last"):
             table.clear()
             self.rows.clear()
             self.order.clear()
-        for row in message.page.rows:
-            if row.id in self.rows:
-                continue
-            self.rows[row.id] = row
-            self.order.append(row.id)
-            table.add_row(*cells(row), key=str(row.id))
-        self.more = message.page.more
+            self.pending.clear()
+            fresh = list(message.page.rows)
+        self.rows.update((row.id, row) for row in fresh)
+        if message.place == "first":
+            self.more, self.earlier = message.page.more, False
+            self.pending = fresh
+            self.fill(self.SCREENFUL)
+        elif message.place == "next":
+            self.more = message.page.more
+            self.pending += fresh
+            self.fill(self.SCREENFUL)
+        elif message.place == "last":
+            self.more, self.earlier = False, message.page.more
+            self.pending = fresh
+            self.fill(len(fresh))
+            table.move_cursor(row=table.row_count - 1, animate=False)
+        else:
+            # Rows go in only at the end of a DataTable: the window is built again with
+            # the earlier rows in front, the cursor kept on its claim.
+            self.earlier = message.page.more
+            cursor = table.cursor_row
+            rows = fresh + [self.rows[claim_id] for claim_id in self.order]
+            table.clear()
+            self.order.clear()
+            self.pending = rows + self.pending
+            self.fill(len(rows))
+            table.move_cursor(row=cursor + len(fresh), animate=False)
         self.loading = False
         if self.counts is None:
             # Counting scans every claim: only once the first rows are on screen.
@@ -176,11 +245,20 @@ class QueueScreen(ClaimActions):
     def on_rows_changed(self, message: messages.RowsChanged) -> None:
         table = self.table
         for row in message.rows:
-            if row.id not in self.rows:
+            old = self.rows.get(row.id)
+            if old is None:
                 continue
             self.rows[row.id] = row
-            for (key, _label, _width), value in zip(COLUMNS, cells(row), strict=True):
-                table.update_cell(str(row.id), key, value)
+            if self.counts is not None:
+                self.counts = recount(self.counts, old, row)
+            # Each changed cell redraws the whole table: only those that changed.
+            for (key, _label, _width), was, now in zip(
+                COLUMNS, cells(old), cells(row), strict=True
+            ):
+                if was != now:
+                    table.update_cell(str(row.id), key, now)
+        self.status_picker().settle()
+        self.show_header()
 
     def show_header(self) -> None:
         parts = [f"Reviewer {self.review_app.reviewer}"]
@@ -202,10 +280,35 @@ class QueueScreen(ClaimActions):
         empty.update("No claims match." if self.where.describe() else "No claims yet.")
 
     @on(DataTable.RowHighlighted, "#queue")
-    def _near_end(self, event: DataTable.RowHighlighted) -> None:
-        # Fetch the next page when the cursor is within a fifth of a page of the end.
-        if event.cursor_row >= self.table.row_count - self.PAGE_SIZE // 5:
-            self.load_more()
+    def _near_end(self, _event: DataTable.RowHighlighted) -> None:
+        # Show more rows when the cursor is within a fifth of a page of the end, and
+        # fetch the next page once every loaded row is shown. (The cursor as it is now:
+        # the event may come from before the table was refilled.)
+        cursor = self.table.cursor_row
+        if cursor >= self.table.row_count - self.PAGE_SIZE // 5:
+            if self.pending:
+                self.fill(self.SCREENFUL)
+            else:
+                self.load_more()
+        elif cursor < self.SCREENFUL // 4:
+            self.load_earlier()
+
+    def action_first_row(self) -> None:
+        """Home: the first claim of the queue."""
+        if self.earlier:
+            self.reload()
+        else:
+            self.table.move_cursor(row=0, animate=False)
+
+    def action_last_row(self) -> None:
+        """End: the last claim of the whole queue, read from the end if it is not loaded."""
+        if self.more:
+            self.generation += 1
+            where, size = self.where, self.SCREENFUL
+            self.fetch("last", lambda db: queue_service.last_page(db, where, size=size))
+            return
+        self.fill(len(self.pending))
+        self.table.move_cursor(row=self.table.row_count - 1, animate=False)
 
     @on(DataTable.RowSelected, "#queue")
     def _selected(self, _event: DataTable.RowSelected) -> None:
@@ -216,7 +319,7 @@ class QueueScreen(ClaimActions):
         if not 0 <= cursor < len(self.order):
             return None
         row = self.rows[self.order[cursor]]
-        return Current(row.id, row.version, row.status)
+        return Current(row.id, row.version, row.status, row.cluster)
 
     def action_cursor_down(self) -> None:
         self.table.action_cursor_down()
@@ -276,14 +379,20 @@ class QueueScreen(ClaimActions):
             self.notify("No unreviewed claim below this one.")
 
     def next_unreviewed_row(self, start: int) -> int | None:
+        """The table row of the next unreviewed claim from `start`, rows loaded but not yet
+        shown included (they are put in the table up to it)."""
         for index in range(start, len(self.order)):
             if self.rows[self.order[index]].status == "unreviewed":
                 return index
+        for index, row in enumerate(self.pending):
+            if row.status == "unreviewed":
+                self.fill(index + 1)
+                return len(self.order) - 1
         return None
 
     def next_unreviewed_after(self, claim_id: int) -> int | None:
         """For the detail screen: the claim id of the next unreviewed row after `claim_id`."""
-        if claim_id not in self.rows:
+        if claim_id not in self.order:
             return None
         found = self.next_unreviewed_row(self.order.index(claim_id) + 1)
         if found is None:

@@ -17,13 +17,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from claimcheck.services import clusters
 from claimcheck.services.clusters import FamilyView, SuggestionView
 from claimcheck.services.database import Database
 from claimcheck.tui import messages
 from claimcheck.tui.app import ReviewApp
+from claimcheck.tui.footer import KeyFooter
 from claimcheck.tui.text import document_path, literal
 
 LIMIT = 500
@@ -78,7 +79,7 @@ class SuggestionsScreen(Screen[None]):
                 yield Static(id="side-a")
             with VerticalScroll(classes="side"):
                 yield Static(id="side-b")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def review_app(self) -> ReviewApp:
