@@ -329,6 +329,28 @@ def test_an_unlink_racing_a_change_committed_after_its_read_is_a_conflict(
     assert stored_status(rdb, ids["d"]) == ("in_review", 3)
 
 
+def test_a_link_removed_just_after_it_was_read_is_a_conflict_not_a_missing_link(
+    rdb: Database, ids: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    link = review.add_link(rdb, ids["d"], url="https://example.org", reviewer="alice")
+    read = review._claim
+    raced: list[bool] = []
+
+    def bob_first(session: Any, claim_id: int) -> tuple[str, int]:
+        # Bob removes the link after alice's transaction read it, before it reads the claim.
+        if not raced:
+            raced.append(True)
+            review.remove_link(rdb, link.id, reviewer="bob")
+        return read(session, claim_id)
+
+    monkeypatch.setattr(review, "_claim", bob_first)
+    with pytest.raises(Conflict, match=f"changed by bob at .*link {link.id} removed"):
+        review.remove_link(rdb, link.id, reviewer="alice")
+    monkeypatch.undo()
+    assert audit(rdb, "unlink") == [("bob", "unlink", "claim", ids["d"])]
+    assert stored_status(rdb, ids["d"]) == ("unreviewed", 3)
+
+
 def test_a_note_is_kept_as_written(rdb: Database, ids: dict[str, int]) -> None:
     text = "Call the ministry.\n[bold]not markup[/bold] \x1b[31m"
     note = review.add_note(rdb, ids["d"], text, reviewer="alice")

@@ -449,14 +449,18 @@ def remove_link(
         link = session.get(Link, link_id)
         if link is None or link.claim_id is None:
             raise _removed_link(session, link_id)
-        claim_id = link.claim_id
-        info = _link(session, link_id)
-        before = _link_snapshot(info, link.target_source_id)
+        claim_id, source_id = link.claim_id, link.target_source_id
         _, version = _claim(session, claim_id)
         _expect(session, claim_id, expected_version, version)
         # The claim first: its version is the lock that a second remover of this link,
         # or any other writer of the claim, waits on and then finds moved.
         new = _bump(session, claim_id, version)
+        # Removed by someone who got there between reading the link and the claim.
+        found = _links(session, Link.id == link_id)
+        if not found:
+            raise _removed_link(session, link_id)
+        info = found[0]
+        before = _link_snapshot(info, source_id)
         session.execute(delete(Link).where(Link.id == link_id))
         record(
             session,
