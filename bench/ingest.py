@@ -3,6 +3,11 @@
     python bench/ingest.py [--sentences 100000,200000] [--per-doc 100] [--repeat 3]
         [--corpus news|repetition] [--db URL]
 
+``--per-doc 10`` is the shape of many short articles (2,000 files of 10 sentences for
+20,000 sentences), where what each document costs to store counts more than what each
+sentence costs. CPU time is given beside wall time (the storing process's own, and the
+preparing process's), since the machine is often shared.
+
 ``--corpus repetition`` is syndicated copy instead: 250 distinct sentences, each recurring
 in about 1 in 250 of the sentences as a variant with its figures and one or two names
 changed (as outlets run one wire story with a figure updated or a name localised), 50 to
@@ -215,9 +220,10 @@ def run_one(
         else:
             downgrade(url, "base")  # an empty database for each run
         db = open_database(url)
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         summary = ingest.ingest(db, [folder])
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+        worker = resource.getrusage(resource.RUSAGE_CHILDREN)
         db.close()
         assert attribute or summary.unattributed == summary.kinds["claim"]
         shape = partitions(url) if corpus == "repetition" else {}
@@ -237,6 +243,8 @@ def run_one(
         "dedupe_seconds": dedupe_seconds,
         "before_dedupe_per_second": summary.sentences / (elapsed - dedupe_seconds),
         "attribution_seconds": attribution,
+        "cpu_seconds": cpu,
+        "worker_cpu_seconds": worker.ru_utime + worker.ru_stime,
         "peak_mib": peak_mib,
         "worker_mib": worker_mib,
         **shape,
@@ -261,7 +269,7 @@ def main() -> None:
           f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}")  # fmt: skip
     print(f"{'sentences':>10} {'seconds':>8} {'sent/s':>9} {'w/o dedupe':>11} {'dedupe s':>9} "
           f"{'no attr. s':>11} {'adds':>5} {'attr. CPU s':>12} {'peak MiB':>9} "
-          f"{'worker MiB':>11}")  # fmt: skip
+          f"{'worker MiB':>11} {'CPU s':>6} {'worker CPU s':>13}")  # fmt: skip
     for size in (int(s) for s in args.sentences.split(",")):
         # Two processes on two cores time noisily: runs alternate, and each kind's fastest
         # is kept.
@@ -283,7 +291,8 @@ def main() -> None:
         print(f"{r['sentences']:>10.0f} {r['seconds']:>8.2f} {r['per_second']:>9,.0f} "
               f"{r['before_dedupe_per_second']:>11,.0f} {r['dedupe_seconds']:>9.2f} "
               f"{bare['seconds']:>11.2f} {adds:>5.0%} {r['attribution_seconds']:>12.2f} "
-              f"{r['peak_mib']:>9.0f} {r['worker_mib']:>11.0f}")  # fmt: skip
+              f"{r['peak_mib']:>9.0f} {r['worker_mib']:>11.0f} {r['cpu_seconds']:>6.2f} "
+              f"{r['worker_cpu_seconds']:>13.2f}")  # fmt: skip
         if "pairs_per_claim" in r:
             print(f"{'':>10} {r['claims']:,.0f} claims, "
                   f"{r['pairs_per_claim']:.2f} pair rows a claim, "

@@ -1,5 +1,5 @@
-"""One reviewer process of the load test: random verdicts, links and notes on shared
-claims, each based on the version the reviewer last read.
+"""One reviewer process of the load test: random verdicts, links, unlinks and notes on
+shared claims, each based on the version the reviewer last read.
 
     python -m tests.reviewer_load URL NAME SEED CHANGES
 
@@ -37,7 +37,9 @@ def main(url: str, name: str, seed: int, changes: int) -> None:
             claim = rng.choice(claims)
             before = review.claim_state(db, claim)
             seen = before.version
-            action = rng.choice(("status", "link", "note"))
+            action = rng.choice(("status", "link", "note", "unlink"))
+            if action == "unlink" and not before.links:
+                action = "link"
             try:
                 if action == "status":
                     status = rng.choice([s for s in STATUSES if s != "unreviewed"])
@@ -54,6 +56,11 @@ def main(url: str, name: str, seed: int, changes: int) -> None:
                     other = rng.choice([c for c in claims if c != claim])
                     review.add_link(
                         db, claim, target_claim=other, expected_version=seen, reviewer=name
+                    )
+                    version = seen + 1
+                elif action == "unlink":
+                    review.remove_link(
+                        db, rng.choice(before.links).id, expected_version=seen, reviewer=name
                     )
                     version = seen + 1
                 else:

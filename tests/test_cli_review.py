@@ -126,6 +126,28 @@ def test_unlink_history_and_undo(run: Run, seed: dict[str, int]) -> None:
     assert "status unreviewed" in run("show", claim).output
 
 
+def test_unlink_over_a_claim_changed_since_its_version_is_refused(
+    run: Run, seed: dict[str, int]
+) -> None:
+    claim = str(seed["claim"])
+    run("link", claim, "--url", "https://example.org/a")
+    assert f"Claim {claim}  (claim, status unreviewed, version 2)" in run("show", claim).output
+    run("note", claim, "Checked with the registry.", reviewer="bob")
+    refused = run("unlink", "1", "--claim-version", "2")
+    assert refused.exit_code == 1
+    assert re.fullmatch(
+        rf"Error: claim {claim} was changed by bob at \S+ \S+ UTC \(note 1 added: "
+        r'"Checked with the registry."; now version 3\); reload and try again\n',
+        refused.output,
+    )
+    assert "link 1: corroborates" in run("show", claim).output
+    assert run("unlink", "1", "--claim-version", "3").exit_code == 0
+    again = run("unlink", "1", reviewer="bob")
+    assert again.exit_code == 1
+    assert again.output.startswith(f"Error: claim {claim} was changed by alice at ")
+    assert "(link 1 removed: corroborates https://example.org/a; now version 4)" in again.output
+
+
 def test_verdict_on_a_whole_cluster(run: Run, tmp_path: Path) -> None:
     for name, variant in (("a.txt", STORM), ("b.txt", STORM.replace("said", "say"))):
         (tmp_path / name).write_text(f"Storm\n\n{variant}\n")
@@ -179,7 +201,8 @@ def test_undo_over_another_reviewers_change_is_a_conflict(run: Run, seed: dict[s
     result = run("undo")
     assert result.exit_code == 1
     assert re.fullmatch(
-        rf"Error: claim {claim} was changed by bob at \S+ \S+ UTC \(now version 3\); "
+        rf"Error: claim {claim} was changed by bob at \S+ \S+ UTC "
+        r"\(status false -> disputed; now version 3\); "
         r"reload and try again\n",
         result.output,
     )

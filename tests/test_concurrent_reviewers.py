@@ -1,7 +1,7 @@
 """Reviewers at the same time on one database: 8 processes on PostgreSQL, 4 on SQLite,
-each making random verdicts, links and notes on 200 shared claims. Every change made is
-in the audit log, every refused one was a conflict its writer was told of, nothing else
-failed ("database is locked" included), and the final state is the audit log replayed."""
+each making random verdicts, links, unlinks and notes on 200 shared claims. Every change
+made is in the audit log, every refused one was a conflict its writer was told of, nothing
+else failed ("database is locked" included), and the final state is the audit log replayed."""
 
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ def test_concurrent_reviewers_lose_nothing(
                 for name, action, entity_id, after in session.execute(
                     select(Reviewer.name, AuditEntry.action, AuditEntry.entity_id, AuditEntry.after)
                     .join(Reviewer, AuditEntry.reviewer_id == Reviewer.id)
-                    .where(AuditEntry.action.in_(("status", "link", "note")))
+                    .where(AuditEntry.action.in_(("status", "link", "unlink", "note")))
                 )
             )
         conflicts = sum(len(report["conflicts"]) for report in reports)

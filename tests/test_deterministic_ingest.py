@@ -1,7 +1,7 @@
 """One run, three runs or another file order: the same claims, sources, clusters and families.
 
 The default run uses a small generated corpus; CLAIMCHECK_DETERMINISM_SENTENCES raises it
-(the acceptance run uses 50,000 sentences: `make test-large`).
+(the acceptance run uses 50,000 sentences: CLAIMCHECK_DETERMINISM_SENTENCES=50000).
 """
 
 from __future__ import annotations

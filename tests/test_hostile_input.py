@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -269,10 +270,10 @@ def test_a_full_disk_stops_the_batch_with_one_line_and_keeps_what_was_stored(
 
             real = ingest._insert_claims
 
-            def full(session: object, document_id: int, *args: object) -> object:
-                if document_id > 1:
+            def full(session: Any, stored: Any, book: Any) -> Any:
+                if any(done.document_id > 1 for done in stored):
                     raise OperationalError("INSERT", {}, Exception("database or disk is full"))
-                return real(session, document_id, *args)  # type: ignore[arg-type]
+                return real(session, stored, book)
 
             monkeypatch.setattr(ingest, "_insert_claims", full)
             code, out, err = run_cli(["--db", url, "ingest", str(corpus)], False)

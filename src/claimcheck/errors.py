@@ -17,15 +17,43 @@ class Conflict(ClaimcheckError):
     """A write based on a version of a claim that someone has changed since."""
 
     def __init__(
-        self, claim_id: int, by: str | None, at: dt.datetime | None, current_version: int
+        self,
+        claim_id: int,
+        by: str | None,
+        at: dt.datetime | None,
+        current_version: int,
+        *,
+        what: str | None = None,
     ) -> None:
         self.claim_id = claim_id
         self.by = by
         self.at = at
         self.current_version = current_version
+        self.what = what
         who = f"by {by}" if by else "by someone else"
         when = f" at {at.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC" if at else ""
+        change = f"{what}; " if what else ""
         super().__init__(
-            f"claim {claim_id} was changed {who}{when} (now version {current_version}); "
+            f"claim {claim_id} was changed {who}{when} ({change}now version {current_version}); "
             "reload and try again"
+        )
+
+
+class StaleWrite(ClaimcheckError):
+    """A write to a source, a cluster, a pair or a family that someone changed since it was
+    read: nothing was saved. Names who changed it, when and how, where the log says."""
+
+    def __init__(
+        self, subject: str, by: str | None, at: dt.datetime | None, what: str | None
+    ) -> None:
+        self.subject = subject
+        self.by = by
+        self.at = at
+        self.what = what
+        who = f"by {by}" if by else "by someone else"
+        when = f" at {at.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC" if at else ""
+        change = f" ({what})" if what else ""
+        super().__init__(
+            f"{subject} was changed {who}{when}{change} while you were working on it; "
+            "nothing was saved: reload and try again"
         )

@@ -609,7 +609,7 @@ def test_registry_aliases_and_fuzzy() -> None:
 
 
 def test_registry_fuzzy_lookup_scales() -> None:
-    many = [Source(f"Zeitung Nummer {i}", "newspaper") for i in range(5000)]
+    many = [Source(f"Zeitung Nummer {i}", "newspaper", builtin=True) for i in range(5000)]
     registry = Registry([*many, *Registry.default()])
     assert registry.resolve("Asociated Press") == registry.get("AP")
     assert registry.resolve("Zeitung Numer 4321") == registry.get("Zeitung Nummer 4321")
@@ -625,6 +625,16 @@ def test_registry_learns_from_the_corpus() -> None:
     assert learned[0].kind == "organization"
     assert registry.learn("Reuters", "other") == registry.get("Reuters")
     assert registry.learned == learned
+
+
+def test_learned_sources_are_matched_exactly_not_near() -> None:
+    """Two learned names a letter or two apart stay two sources, whichever came first: a
+    near match would make the first one the corpus named the canonical name of both."""
+    registry = Registry.default()
+    registry.learn("Kunigu Authority", "organization")
+    assert registry.resolve("Kunigu Authority") == registry.get("Kunigu Authority")
+    assert registry.resolve("Kuni Authority") is None
+    assert registry.resolve("Asociated Press") == registry.get("AP")  # curated: near-matched
 
 
 # --- generalisation: cases found on held-out wire copy ------------------------------------

@@ -4,6 +4,7 @@ import os
 import shutil
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select, update
@@ -108,16 +109,16 @@ def test_an_interrupted_ingest_leaves_no_half_written_document(
 ) -> None:
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text(f"Story {name}\n\nThe minister said it was fine.\n")
-    real = ingest_module._insert_claims
+    real = ingest_module._store_one
     calls = []
 
-    def interrupted(*args: object, **kwargs: object) -> list[int]:
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
         calls.append(1)
         if len(calls) == 2:
-            raise KeyboardInterrupt
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+            raise KeyboardInterrupt  # while b.txt is written, in a.txt's transaction
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(ingest_module, "_insert_claims", interrupted)
+    monkeypatch.setattr(ingest_module, "_store_one", interrupted)
     with pytest.raises(KeyboardInterrupt):
         ingest(db, [tmp_path])
     with db.session() as session:
@@ -127,6 +128,34 @@ def test_an_interrupted_ingest_leaves_no_half_written_document(
     summary = ingest(db, [tmp_path])
     assert summary.added == [str(tmp_path / "b.txt")]
     assert summary.unchanged == [str(tmp_path / "a.txt")]
+
+
+def test_a_fault_in_one_document_of_a_transaction_leaves_out_only_that_one(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(f"Story {name}\n\nThe minister said it was fine.\n")
+    real = ingest_module._insert_claims
+
+    def faulty(session: Any, stored: Any, book: Any) -> Any:
+        if any(done.prepared.path.name == "b.txt" for done in stored):
+            raise ValueError("an odd sentence")
+        return real(session, stored, book)
+
+    monkeypatch.setattr(ingest_module, "_insert_claims", faulty)
+    summary = ingest(db, [tmp_path])
+    assert summary.added == [str(tmp_path / "a.txt"), str(tmp_path / "c.txt")]
+    assert [(s.path, s.reason) for s in summary.skipped] == [
+        (str(tmp_path / "b.txt"), f"{tmp_path / 'b.txt'}: not stored (ValueError: an odd sentence)")
+    ]
+    with db.session() as session:
+        assert sorted(session.scalars(select(Document.path))) == [
+            str(tmp_path / "a.txt"),
+            str(tmp_path / "c.txt"),
+        ]
+        assert session.scalar(select(func.count()).select_from(Claim)) == 4
+    monkeypatch.undo()
+    assert ingest(db, [tmp_path]).added == [str(tmp_path / "b.txt")]
 
 
 def test_every_ingested_document_is_audited(db: Database) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -126,7 +127,9 @@ def test_a_stale_version_is_refused_naming_who_changed_the_claim(
     assert (conflict.claim_id, conflict.by, conflict.current_version) == (ids["d"], "bob", 2)
     assert conflict.at is not None and conflict.at.tzinfo is not None
     assert str(conflict).startswith(f"claim {ids['d']} was changed by bob at ")
-    assert str(conflict).endswith("UTC (now version 2); reload and try again")
+    assert str(conflict).endswith(
+        "UTC (status unreviewed -> false; now version 2); reload and try again"
+    )
     # Nothing was overwritten, and the refused write left no trace.
     assert stored_status(rdb, ids["d"]) == ("false", 2)
     assert audit(rdb) == [("bob", "status", "claim", ids["d"])]
@@ -268,6 +271,84 @@ def test_unlink_removes_the_link_and_keeps_it_in_the_audit(
     assert (entry.action, entry.entity_id) == ("unlink", ids["d"])
     assert entry.before is not None and entry.before["title"] == "Page"
     assert entry.before["url"] == "https://example.org"
+
+
+def test_unlink_over_a_newer_version_is_refused_naming_who_changed_what(
+    rdb: Database, ids: dict[str, int]
+) -> None:
+    link = review.add_link(rdb, ids["d"], url="https://example.org", reviewer="alice")
+    seen = review.claim_state(rdb, ids["d"]).version
+    review.add_note(rdb, ids["d"], "Asked the utility.", reviewer="bob", expected_version=seen)
+    with pytest.raises(Conflict) as refused:
+        review.remove_link(rdb, link.id, expected_version=seen, reviewer="alice")
+    assert (refused.value.by, refused.value.current_version) == ("bob", seen + 1)
+    assert re.fullmatch(
+        rf"claim {ids['d']} was changed by bob at \S+ \S+ UTC "
+        rf'\(note \d+ added: "Asked the utility."; now version {seen + 1}\); '
+        "reload and try again",
+        str(refused.value),
+    )
+    assert review.claim_state(rdb, ids["d"]).links == (link,)
+    assert audit(rdb, "unlink") == []
+    # Over the version it names, the removal goes through.
+    review.remove_link(rdb, link.id, expected_version=seen + 1, reviewer="alice")
+    assert review.claim_state(rdb, ids["d"]).links == ()
+
+
+def test_a_link_someone_removed_already_is_a_conflict_naming_them(
+    rdb: Database, ids: dict[str, int]
+) -> None:
+    link = review.add_link(rdb, ids["d"], target_claim=ids["a"], reviewer="alice")
+    seen = review.claim_state(rdb, ids["d"]).version
+    review.remove_link(rdb, link.id, expected_version=seen, reviewer="bob")
+    for expected in (seen, None):
+        with pytest.raises(Conflict) as refused:
+            review.remove_link(rdb, link.id, expected_version=expected, reviewer="alice")
+        assert (refused.value.claim_id, refused.value.by) == (ids["d"], "bob")
+        assert f"(link {link.id} removed: corroborates claim {ids['a']}; now version" in str(
+            refused.value
+        )
+    assert audit(rdb, "unlink") == [("bob", "unlink", "claim", ids["d"])]
+    assert stored_status(rdb, ids["d"]) == ("unreviewed", seen + 1)
+
+
+def test_an_unlink_racing_a_change_committed_after_its_read_is_a_conflict(
+    rdb: Database, ids: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    link = review.add_link(rdb, ids["d"], url="https://example.org", reviewer="alice")
+    review.set_status(rdb, ids["d"], "in_review", reviewer="bob")
+    read = review._claim
+    # What a transaction that read the claim just before bob's commit would have seen.
+    monkeypatch.setattr(
+        review, "_claim", lambda session, cid: ("unreviewed", read(session, cid)[1] - 1)
+    )
+    with pytest.raises(Conflict, match="changed by bob"):
+        review.remove_link(rdb, link.id, reviewer="alice")
+    monkeypatch.undo()
+    assert review.claim_state(rdb, ids["d"]).links == (link,)
+    assert stored_status(rdb, ids["d"]) == ("in_review", 3)
+
+
+def test_a_link_removed_just_after_it_was_read_is_a_conflict_not_a_missing_link(
+    rdb: Database, ids: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    link = review.add_link(rdb, ids["d"], url="https://example.org", reviewer="alice")
+    read = review._claim
+    raced: list[bool] = []
+
+    def bob_first(session: Any, claim_id: int) -> tuple[str, int]:
+        # Bob removes the link after alice's transaction read it, before it reads the claim.
+        if not raced:
+            raced.append(True)
+            review.remove_link(rdb, link.id, reviewer="bob")
+        return read(session, claim_id)
+
+    monkeypatch.setattr(review, "_claim", bob_first)
+    with pytest.raises(Conflict, match=f"changed by bob at .*link {link.id} removed"):
+        review.remove_link(rdb, link.id, reviewer="alice")
+    monkeypatch.undo()
+    assert audit(rdb, "unlink") == [("bob", "unlink", "claim", ids["d"])]
+    assert stored_status(rdb, ids["d"]) == ("unreviewed", 3)
 
 
 def test_a_note_is_kept_as_written(rdb: Database, ids: dict[str, int]) -> None:

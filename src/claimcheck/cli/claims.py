@@ -121,7 +121,7 @@ def show(ctx: Context, claim_id: int) -> None:
 
 def show_claim(view: Any, cluster: Any) -> None:
     doc = view.document
-    click.echo(f"Claim {view.id}  ({view.kind}, status {view.status})")
+    click.echo(f"Claim {view.id}  ({view.kind}, status {view.status}, version {view.version})")
     click.echo(
         f"Document {doc.id}: {terminal_safe(doc.path)} v{doc.version}, sentence {view.index}, "
         f"characters {view.start}-{view.end}"

@@ -142,14 +142,27 @@ def link(
 
 @click.command()
 @click.argument("link_id", type=int)
+@click.option(
+    "--claim-version",
+    "expected_version",
+    type=int,
+    metavar="N",
+    help="The claim's version you saw the link on (`claimcheck show` gives it): refused, "
+    "naming who changed the claim, if it has changed since.",
+)
 @pass_context
 @command_errors
-def unlink(ctx: Context, link_id: int) -> None:
-    """Remove link LINK_ID (as `claimcheck show` lists it)."""
+def unlink(ctx: Context, link_id: int, expected_version: int | None) -> None:
+    """Remove link LINK_ID (as `claimcheck show` lists it).
+
+    Example: claimcheck unlink 3 --claim-version 4
+    """
     from claimcheck.services import review
 
     with database(ctx) as db:
-        removed = review.remove_link(db, link_id, reviewer=ctx.reviewer)
+        removed = review.remove_link(
+            db, link_id, expected_version=expected_version, reviewer=ctx.reviewer
+        )
     click.echo(
         f"Removed link {removed.id} from claim {removed.claim_id}: "
         f"{removed.relation} {link_target(removed)}"

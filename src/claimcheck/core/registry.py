@@ -309,7 +309,10 @@ class Registry:
             key = normalise(alias)
             # An alias already owned by another source keeps pointing there: first one wins.
             if key and self._by_key.get(key, source).name == source.name:
-                if key not in self._by_key:
+                # Only the curated sources are near-matched: a name learned from the corpus
+                # near another learned one ("Kuni Authority", "Kunigu Authority") would
+                # otherwise become whichever the corpus happened to name first.
+                if key not in self._by_key and source.builtin:
                     self._buckets.setdefault((key[0], len(key)), []).append(key)
                 self._by_key[key] = source
         self._cache.clear()

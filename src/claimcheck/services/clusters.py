@@ -28,6 +28,8 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, aliased
 
 from claimcheck.core.matches import (
@@ -38,12 +40,13 @@ from claimcheck.core.matches import (
     families,
     spanning,
 )
-from claimcheck.errors import ClaimcheckError
-from claimcheck.services.audit import record
+from claimcheck.errors import ClaimcheckError, StaleWrite
+from claimcheck.services.audit import flush_or_refuse, record, refusal, touch
 from claimcheck.store.bulk import insert_rows
 from claimcheck.store.engine import Database
 from claimcheck.store.models import (
     Attribution,
+    AuditEntry,
     Base,
     Claim,
     ClaimPair,
@@ -677,18 +680,59 @@ def _texts(session: Session, ids: Iterable[int]) -> dict[int, str]:
     return found
 
 
+def _pair_state(session: Session, a: int, b: int) -> str | None:
+    return session.scalar(
+        select(ClaimPair.state).where(ClaimPair.claim_a_id == a, ClaimPair.claim_b_id == b)
+    )
+
+
 def _decide(session: Session, a: int, b: int, state: str, texts: dict[int, str]) -> str | None:
+    """Decide a pair over the state just read, and return that state. A pair decided by
+    someone else in between is refused, naming them, never written over."""
     from claimcheck.core.dedupe import similarity
 
-    pair = session.get(ClaimPair, (a, b))
-    before = None if pair is None else pair.state
-    if pair is None:
-        session.add(
-            ClaimPair(claim_a_id=a, claim_b_id=b, score=similarity(texts[a], texts[b]), state=state)
+    before = _pair_state(session, a, b)
+    table = Base.metadata.tables[ClaimPair.__tablename__]
+    if before is None:
+        dialect = session.get_bind().dialect.name
+        upsert = pg_insert if dialect == "postgresql" else sqlite_insert
+        statement: Any = (
+            upsert(table)
+            .values(claim_a_id=a, claim_b_id=b, score=similarity(texts[a], texts[b]), state=state)
+            .on_conflict_do_nothing()
         )
     else:
-        pair.state = state
+        statement = (
+            update(table)
+            .where(table.c.claim_a_id == a, table.c.claim_b_id == b, table.c.state == before)
+            .values(state=state)
+        )
+    # RETURNING rather than a row count, which psycopg leaves unknown for the insert.
+    if session.execute(statement.returning(table.c.state)).first() is None:
+        raise _pair_refusal(session, a, b)
     return before
+
+
+def _pair_refusal(session: Session, a: int, b: int) -> StaleWrite:
+    def names_pair(entry: AuditEntry) -> bool:
+        for side in (entry.after, entry.before):
+            pairs = [side, *(side.get("pairs") or ())] if side else []
+            if any(p.get("a") == a and p.get("b") == b for p in pairs):
+                return True
+        return False
+
+    decisions = AuditEntry.entity.in_(("claim_pair", "cluster", "family"))
+    return refusal(session, f"the pair of claims {a} and {b}", decisions, names_pair)
+
+
+def _hold(session: Session, entity: str, rows: Sequence[Cluster | Family]) -> None:
+    """Write the next version of each cluster or family a decision is about, over the version
+    read: a second decision on them at the same time waits, then is refused."""
+    for row in rows:
+        touch(row, "status")
+    ids = [row.id for row in rows]
+    subject = f"{entity} {' or '.join(str(i) for i in ids)}"
+    flush_or_refuse(session, subject, (AuditEntry.entity == entity) & AuditEntry.entity_id.in_(ids))
 
 
 def confirm(db: Database, a: int, b: int, reviewer: str | None = None) -> None:
@@ -727,8 +771,10 @@ def _pair_decision(db: Database, a: int, b: int, state: str, reviewer: str | Non
 
 
 def _members(session: Session, cluster_id: int) -> list[int]:
-    if session.get(Cluster, cluster_id) is None:
+    cluster = session.get(Cluster, cluster_id)
+    if cluster is None:
         raise ClaimcheckError(f"there is no cluster {cluster_id}")
+    _hold(session, "cluster", [cluster])
     return list(
         session.scalars(
             select(ClusterMember.claim_id)
@@ -1014,19 +1060,26 @@ def _family_view(session: Session, family_id: int) -> FamilyView:
     )
 
 
+def _family(session: Session, family_id: int) -> Family:
+    family = session.get(Family, family_id)
+    if family is None:
+        raise ClaimcheckError(f"there is no family {family_id}")
+    return family
+
+
 def decide_family(db: Database, family_id: int, same: bool, reviewer: str | None = None) -> None:
     """A reviewer decides a family once: all its claims are the same claim (they join one
     cluster), or they are variants whose figures disagree (the family stays, reviewed)."""
     with db.session() as session:
-        family = session.get(Family, family_id)
-        if family is None:
-            raise ClaimcheckError(f"there is no family {family_id}")
+        family = _family(session, family_id)
+        status = family.status
+        _hold(session, "family", [family])
         members = sorted(
             session.scalars(
                 select(FamilyMember.claim_id).where(FamilyMember.family_id == family_id)
             )
         )
-        before: dict[str, Any] = {"status": family.status, "members": members}
+        before: dict[str, Any] = {"status": status, "members": members}
         if same:
             # The pairs it confirms are kept with their earlier state, for an exact undo.
             pairs: list[dict[str, Any]] = []

@@ -1,7 +1,7 @@
 """Ingest: files become documents, sentences become claims with their sources.
 
-Each document is one transaction, so an error or an interrupt leaves the database
-as it was before that document. The same bytes at the same path are never stored
+A transaction holds whole documents (several short ones together), so an error or an
+interrupt leaves every document complete or absent. The same bytes at the same path are never stored
 twice; changed bytes at a known path become a new version, and reviews carry over
 to the sentences that survive in it.
 """
@@ -13,11 +13,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from claimcheck.core.attribution import SentenceAnalysis
+from claimcheck.core.analysis import SentenceAnalysis
 from claimcheck.core.dedupe import DEFAULT_THRESHOLDS, Thresholds
 from claimcheck.core.prepare import Prepared, ReadOptions, prepare_all
 from claimcheck.core.reading import ReadError, find_files
@@ -110,31 +110,24 @@ def ingest(
                 select(Document.path, Document.sha256).where(Document.superseded_by_id.is_(None))
             )
         }
-    for done, prepared in enumerate(prepare_all(files, options.read, book.registry, known), 1):
-        path = prepared.path
-        if progress is not None:
-            progress(done, len(files), str(path))
-        if prepared.error is not None:
-            summary.skipped.append(Skipped(str(path), prepared.error))
-            continue
-        try:
-            _store(db, prepared, book, options, summary)
-        except OperationalError as error:
-            # The database itself failed (full disk, read-only file, lost connection): every
-            # later file would fail the same way, so the batch stops here.
-            stored = len(summary.document_ids)
-            raise ClaimcheckError(
-                f"cannot store {path}: the database refused the write "
-                f"({_first_line(error)}); the {stored} document(s) stored before it are kept"
-            ) from error
-        except Exception as error:
-            # A fault on one file is reported with its name; the batch goes on.
-            book.forget_unsaved()
-            if isinstance(error, SQLAlchemyError):
-                reason = _first_line(error)
-            else:
-                reason = f"{type(error).__name__}: {error}"
-            summary.skipped.append(Skipped(str(path), f"{path}: not stored ({reason})"))
+    batch: list[Prepared] = []
+    sentences = 0
+    try:
+        for done, prepared in enumerate(prepare_all(files, options.read, book.registry, known), 1):
+            path = prepared.path
+            if progress is not None:
+                progress(done, len(files), str(path))
+            if prepared.error is not None:
+                summary.skipped.append(Skipped(str(path), prepared.error))
+                continue
+            batch.append(prepared)
+            sentences += len(prepared.spans)
+            if len(batch) >= BATCH_DOCUMENTS or sentences >= BATCH_SENTENCES:
+                _store_batch(db, batch, book, options, summary)
+                sentences = 0
+    finally:
+        # Also on Ctrl-C while the next file is prepared: what is prepared is stored.
+        _store_batch(db, batch, book, options, summary)
     # This batch's documents, and any an interrupted batch stored without matching.
     with db.session() as session:
         pending = list(session.scalars(select(Document.id).where(Document.dedupe_pending)))
@@ -147,117 +140,232 @@ def _first_line(error: Exception) -> str:
     return str(error).strip().splitlines()[0]
 
 
-def _store(
+# Documents stored per transaction: for short articles a commit costs more than storing
+# them. A transaction holds whole documents only, so each is still complete or absent.
+BATCH_DOCUMENTS = 100
+BATCH_SENTENCES = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class _Current:
+    """What storing needs of a document's current version."""
+
+    id: int
+    version: int
+    sha256: str
+
+
+@dataclass(slots=True)
+class _Stored:
+    """A document written in the batch's transaction, to count once it is committed."""
+
+    document_id: int
+    prepared: Prepared
+    version: int | None  # None: the same bytes as the current version, nothing written
+    previous: int | None = None  # the version it replaces
+    carried_over: int = 0
+    recheck: list[Recheck] = field(default_factory=list)
+
+
+def _store_batch(
     db: Database,
-    prepared: Prepared,
+    batch: list[Prepared],
     book: SourceBook,
     options: IngestOptions,
     summary: IngestSummary,
 ) -> None:
-    doc, spans, analyses = prepared.doc, prepared.spans, prepared.analyses
+    """Store the prepared documents of ``batch`` in one transaction, and empty it.
+
+    When one of them fails, the batch is stored a document at a transaction instead, so
+    that only that one is left out (or, for a fault of the database itself, so that the
+    documents before it are kept); after Ctrl-C the documents written before it are
+    stored, and the interrupt goes on.
+    """
+    if not batch:
+        return
+    stored: list[_Stored] = []
+    try:
+        with db.session() as session:
+            current = _current_versions(session, batch)
+            for prepared in batch:
+                stored.append(_store_one(session, prepared, current))
+            _store_claims(session, [s for s in stored if s.version is not None], book, options)
+    except Exception as error:
+        book.forget_unsaved()
+        alone = list(batch)
+        batch.clear()
+        if len(alone) == 1:
+            _refused(alone[0], error, summary)
+        else:
+            for prepared in alone:
+                _store_batch(db, [prepared], book, options, summary)
+        return
+    except BaseException:
+        book.forget_unsaved()
+        written = batch[: len(stored)]
+        batch.clear()
+        _store_batch(db, written, book, options, summary)
+        raise
+    book.commit()
+    batch.clear()
+    for done in stored:
+        _count(done, summary)
+
+
+def _refused(prepared: Prepared, error: Exception, summary: IngestSummary) -> None:
+    """A document its transaction could not store."""
+    path = prepared.path
+    if isinstance(error, OperationalError):
+        # The database itself failed (full disk, read-only file, lost connection): every
+        # later file would fail the same way, so the ingest stops here.
+        stored = len(summary.document_ids)
+        raise ClaimcheckError(
+            f"cannot store {path}: the database refused the write "
+            f"({_first_line(error)}); the {stored} document(s) stored before it are kept"
+        ) from error
+    # A fault on one file is reported with its name; the batch goes on.
+    if isinstance(error, SQLAlchemyError):
+        reason = _first_line(error)
+    else:
+        reason = f"{type(error).__name__}: {error}"
+    summary.skipped.append(Skipped(str(path), f"{path}: not stored ({reason})"))
+
+
+def _count(stored: _Stored, summary: IngestSummary) -> None:
+    doc, analyses = stored.prepared.doc, stored.prepared.analyses
     assert doc is not None
-    with db.session() as session:
-        previous = _current_version(session, doc.canonical_path)
-        if previous is None and doc.path != doc.canonical_path:
-            # Stored before paths were made canonical: by the path as it was typed then.
-            previous = _current_version(session, doc.path)
-        if previous is not None and previous.sha256 == doc.sha256:
-            summary.unchanged.append(doc.path)
-            return
-        version = 1 if previous is None else previous.version + 1
-        meta = doc.metadata
-        document = Document(
-            path=doc.canonical_path,
-            shown_path=doc.path,
-            dedupe_pending=True,
-            version=version,
-            sha256=doc.sha256,
-            title=meta.title,
-            publisher=meta.publisher,
-            url=meta.url,
-            published=meta.published,
-            media_type=doc.media_type,
-            encoding=doc.encoding,
-            text=doc.text,
-        )
-        session.add(document)
-        session.flush()
-        claim_ids = _insert_claims(session, document.id, doc.text, spans, analyses, book)
-        if previous is not None:
-            previous.superseded_by_id = document.id
-            carried, lost = _carry_over(session, previous.id, claim_ids, doc.text, spans)
-            summary.carried_over += carried
-            summary.recheck.extend(Recheck(doc.path, cid, text) for cid, text in lost)
+    if stored.version is None:
+        summary.unchanged.append(doc.path)
+        return
+    (summary.new_versions if stored.version > 1 else summary.added).append(doc.path)
+    summary.carried_over += stored.carried_over
+    summary.recheck.extend(stored.recheck)
+    kinds = Counter(analysis.kind for analysis in analyses)
+    unattributed = sum(a.kind == "claim" and not a.attributions for a in analyses)
+    summary.sentences += len(analyses)
+    summary.kinds.update(kinds)
+    summary.unattributed += unattributed
+    summary.document_ids.append(stored.document_id)
+    summary.stored.append(
+        StoredDocument(doc.path, stored.version, len(analyses), kinds, unattributed)
+    )
+
+
+def _current_versions(session: Session, batch: Sequence[Prepared]) -> dict[str, _Current]:
+    """The current version of each path of the batch, canonical or as typed, in one query."""
+    paths: set[str] = set()
+    for prepared in batch:
+        assert prepared.doc is not None
+        paths.update((prepared.doc.canonical_path, prepared.doc.path))
+    current: dict[str, _Current] = {}
+    for id_, path, version, sha256 in session.execute(
+        select(Document.id, Document.path, Document.version, Document.sha256)
+        .where(Document.path.in_(sorted(paths)), Document.superseded_by_id.is_(None))
+        .order_by(Document.version)
+    ):
+        current[path] = _Current(id_, version, sha256)
+    return current
+
+
+# One statement for every document, compiled once (building it per document costs more
+# than the insert).
+_INSERT_DOCUMENT = insert(Document.metadata.tables["documents"]).returning(
+    Document.metadata.tables["documents"].c.id
+)
+
+
+def _store_one(session: Session, prepared: Prepared, current: dict[str, _Current]) -> _Stored:
+    """Write one document's row in the batch's transaction (its claims follow with the
+    batch's); ``current`` learns the version written."""
+    doc = prepared.doc
+    assert doc is not None
+    previous = current.get(doc.canonical_path)
+    if previous is None and doc.path != doc.canonical_path:
+        # Stored before paths were made canonical: by the path as it was typed then.
+        previous = current.get(doc.path)
+    if previous is not None and previous.sha256 == doc.sha256:
+        return _Stored(previous.id, prepared, None)
+    version = 1 if previous is None else previous.version + 1
+    meta = doc.metadata
+    document_id = session.execute(
+        _INSERT_DOCUMENT,
+        {
+            "path": doc.canonical_path,
+            "shown_path": doc.path,
+            "dedupe_pending": True,
+            "version": version,
+            "sha256": doc.sha256,
+            "title": meta.title,
+            "publisher": meta.publisher,
+            "url": meta.url,
+            "published": meta.published,
+            "media_type": doc.media_type,
+            "encoding": doc.encoding,
+            "text": doc.text,
+        },
+    ).scalar_one()
+    current[doc.canonical_path] = _Current(document_id, version, doc.sha256)
+    return _Stored(document_id, prepared, version, None if previous is None else previous.id)
+
+
+def _store_claims(
+    session: Session, stored: Sequence[_Stored], book: SourceBook, options: IngestOptions
+) -> None:
+    """The claims and attributions of the documents written, reviews carried over to the
+    new versions, and each document's audit entry, in document order."""
+    claim_ids = _insert_claims(session, stored, book)
+    for done, ids in zip(stored, claim_ids, strict=True):
+        doc, spans = done.prepared.doc, done.prepared.spans
+        assert doc is not None
+        if done.previous is not None:
+            session.execute(
+                update(Document)
+                .where(Document.id == done.previous)
+                .values(superseded_by_id=done.document_id)
+                .execution_options(synchronize_session=False)
+            )
+            done.carried_over, lost = _carry_over(session, done.previous, ids, doc.text, spans)
+            done.recheck = [Recheck(doc.path, cid, text) for cid, text in lost]
         record(
             session,
             options.reviewer,
             "ingest",
             "document",
-            document.id,
+            done.document_id,
             None,
             {
                 "path": doc.canonical_path,
                 "shown_path": doc.path,
                 "sha256": doc.sha256,
-                "version": version,
+                "version": done.version,
                 "claims": len(spans),
             },
         )
-    book.commit()
-    (summary.new_versions if previous is not None else summary.added).append(doc.path)
-    kinds = Counter(analysis.kind for analysis in analyses)
-    unattributed = sum(a.kind == "claim" and not a.attributions for a in analyses)
-    summary.sentences += len(spans)
-    summary.kinds.update(kinds)
-    summary.unattributed += unattributed
-    summary.document_ids.append(document.id)
-    summary.stored.append(StoredDocument(doc.path, version, len(spans), kinds, unattributed))
-
-
-def _current_version(session: Session, path: str) -> Document | None:
-    return session.scalars(
-        select(Document)
-        .where(Document.path == path, Document.superseded_by_id.is_(None))
-        .order_by(Document.version.desc())
-    ).first()
 
 
 def _insert_claims(
-    session: Session,
-    document_id: int,
-    text: str,
-    spans: Sequence[tuple[int, int]],
-    analyses: Sequence[SentenceAnalysis],
-    book: SourceBook,
-) -> list[int]:
-    if not spans:
-        return []
-    rows = [
-        {
-            "document_id": document_id,
-            "index": index,
-            "start": start,
-            "end": end,
-            "text": text[start:end],
-            "kind": analysis.kind,
-            "checkworthiness": analysis.checkworthiness,
-            "checkworthiness_reasons": list(analysis.reasons),
-            "hedge": analysis.hedge,
-            "attributed": bool(analysis.attributions),
-            "status": "unreviewed",
-            "version": 1,
-        }
-        for index, ((start, end), analysis) in enumerate(zip(spans, analyses, strict=True))
-    ]
+    session: Session, stored: Sequence[_Stored], book: SourceBook
+) -> list[list[int]]:
+    """Insert the claims and attributions of the documents, all in one statement each;
+    return each document's claim ids in sentence order."""
+    rows: list[dict[str, object]] = []
+    for done in stored:
+        doc, spans, analyses = done.prepared.doc, done.prepared.spans, done.prepared.analyses
+        assert doc is not None
+        rows.extend(_claim_rows(done.document_id, doc.text, spans, analyses))
     # Straight to the driver (the ORM's bulk insert costs more than the database's own
     # work), then the ids in sentence order: RETURNING with a guaranteed order makes
     # SQLite insert a row at a time.
     insert_rows(session, Claim.metadata.tables["claims"], rows)
-    ids = list(
-        session.scalars(
-            select(Claim.id).where(Claim.document_id == document_id).order_by(Claim.index)
-        )
-    )
+    by_document: dict[int, list[int]] = {done.document_id: [] for done in stored}
+    documents = list(by_document)
+    for start in range(0, len(documents), 500):
+        for document_id, claim_id in session.execute(
+            select(Claim.document_id, Claim.id)
+            .where(Claim.document_id.in_(documents[start : start + 500]))
+            .order_by(Claim.document_id, Claim.index)
+        ):
+            by_document[document_id].append(claim_id)
     attribution_rows = [
         {
             "claim_id": claim_id,
@@ -276,11 +384,39 @@ def _insert_claims(
             "mention": found.mention,
             "carried_from": found.carried_from,
         }
-        for claim_id, analysis in zip(ids, analyses, strict=True)
+        for done in stored
+        for claim_id, analysis in zip(
+            by_document[done.document_id], done.prepared.analyses, strict=True
+        )
         for found in analysis.attributions
     ]
     insert_rows(session, Attribution.metadata.tables["attributions"], attribution_rows)
-    return ids
+    return [by_document[done.document_id] for done in stored]
+
+
+def _claim_rows(
+    document_id: int,
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    analyses: Sequence[SentenceAnalysis],
+) -> list[dict[str, object]]:
+    return [
+        {
+            "document_id": document_id,
+            "index": index,
+            "start": start,
+            "end": end,
+            "text": text[start:end],
+            "kind": analysis.kind,
+            "checkworthiness": analysis.checkworthiness,
+            "checkworthiness_reasons": list(analysis.reasons),
+            "hedge": analysis.hedge,
+            "attributed": bool(analysis.attributions),
+            "status": "unreviewed",
+            "version": 1,
+        }
+        for index, ((start, end), analysis) in enumerate(zip(spans, analyses, strict=True))
+    ]
 
 
 def _carry_over(

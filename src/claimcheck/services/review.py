@@ -13,13 +13,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from claimcheck.core.vocabulary import RELATIONS, STATUSES
 from claimcheck.errors import ClaimcheckError, Conflict, NotFound
 from claimcheck.services import clusters
-from claimcheck.services.audit import current_reviewer, record, reviewer_id
+from claimcheck.services.audit import current_reviewer, flush_or_refuse, record, reviewer_id
 from claimcheck.services.sources import find_source
 from claimcheck.store.engine import Database
 from claimcheck.store.models import (
@@ -214,7 +214,7 @@ def _conflict(session: Session, claim_id: int) -> Conflict:
     """The refusal for a stale write, naming the last change to the claim."""
     _, version = _claim(session, claim_id)
     last = session.execute(
-        select(AuditEntry.at, Reviewer.name)
+        select(AuditEntry, Reviewer.name)
         .outerjoin(Reviewer, AuditEntry.reviewer_id == Reviewer.id)
         .where(AuditEntry.entity == "claim", AuditEntry.entity_id == claim_id)
         .order_by(AuditEntry.id.desc())
@@ -222,7 +222,8 @@ def _conflict(session: Session, claim_id: int) -> Conflict:
     ).first()
     if last is None:
         return Conflict(claim_id, None, None, version)
-    return Conflict(claim_id, last[1], _utc(last[0]), version)
+    entry, name = last
+    return Conflict(claim_id, name, _utc(entry.at), version, what=_entry(entry, name).summary)
 
 
 def _expect(session: Session, claim_id: int, expected: int | None, version: int) -> None:
@@ -338,6 +339,12 @@ def set_cluster_status(
         if after or cluster.status != status:
             old_status = cluster.status
             cluster.status = status
+            # Over the version read: a cluster someone else decided meanwhile is refused.
+            flush_or_refuse(
+                session,
+                f"cluster {cluster_id}",
+                (AuditEntry.entity == "cluster") & (AuditEntry.entity_id == cluster_id),
+            )
             record(
                 session,
                 reviewer,
@@ -425,19 +432,36 @@ def add_link(
         return info
 
 
-def remove_link(db: Database, link_id: int, *, reviewer: str | None = None) -> LinkInfo:
-    """Take a link off its claim; the audit entry keeps everything it said."""
+def remove_link(
+    db: Database,
+    link_id: int,
+    *,
+    expected_version: int | None = None,
+    reviewer: str | None = None,
+) -> LinkInfo:
+    """Take a link off its claim; the audit entry keeps everything it said.
+
+    `expected_version` is the version of the claim the reviewer saw the link on: removing
+    it over a newer version, or removing a link someone removed already, is a conflict
+    naming who changed the claim and when.
+    """
     with db.session() as session:
         link = session.get(Link, link_id)
         if link is None or link.claim_id is None:
-            raise NotFound(f"no link {link_id}")
-        claim_id = link.claim_id
-        info = _link(session, link_id)
-        before = _link_snapshot(info, link.target_source_id)
+            raise _removed_link(session, link_id)
+        claim_id, source_id = link.claim_id, link.target_source_id
         _, version = _claim(session, claim_id)
-        session.delete(link)
-        session.flush()
+        _expect(session, claim_id, expected_version, version)
+        # The claim first: its version is the lock that a second remover of this link,
+        # or any other writer of the claim, waits on and then finds moved.
         new = _bump(session, claim_id, version)
+        # Removed by someone who got there between reading the link and the claim.
+        found = _links(session, Link.id == link_id)
+        if not found:
+            raise _removed_link(session, link_id)
+        info = found[0]
+        before = _link_snapshot(info, source_id)
+        session.execute(delete(Link).where(Link.id == link_id))
         record(
             session,
             reviewer,
@@ -448,6 +472,22 @@ def remove_link(db: Database, link_id: int, *, reviewer: str | None = None) -> L
             {"link": link_id, "version": new},
         )
         return info
+
+
+def _removed_link(session: Session, link_id: int) -> ClaimcheckError:
+    """The refusal to remove a link that is not there: a conflict naming who removed it
+    and when, or not found if there never was such a link."""
+    for entry, name in session.execute(
+        select(AuditEntry, Reviewer.name)
+        .outerjoin(Reviewer, AuditEntry.reviewer_id == Reviewer.id)
+        .where(AuditEntry.entity == "claim", AuditEntry.action == "unlink")
+        .order_by(AuditEntry.id.desc())
+    ):
+        if entry.before and entry.before.get("link") == link_id and entry.entity_id is not None:
+            _, version = _claim(session, entry.entity_id)
+            summary = _entry(entry, name).summary
+            return Conflict(entry.entity_id, name, _utc(entry.at), version, what=summary)
+    return NotFound(f"no link {link_id}")
 
 
 def add_note(

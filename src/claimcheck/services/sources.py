@@ -11,9 +11,9 @@ from claimcheck.core import registry as core
 from claimcheck.core.analysis import Attribution as Found
 from claimcheck.core.vocabulary import SOURCE_KINDS
 from claimcheck.errors import ClaimcheckError, NotFound
-from claimcheck.services.audit import record
+from claimcheck.services.audit import flush_or_refuse, record, touch
 from claimcheck.store.engine import Database
-from claimcheck.store.models import Attribution, Link, Source, SourceAlias
+from claimcheck.store.models import Attribution, AuditEntry, Link, Source, SourceAlias
 
 
 def alias_key(alias: str) -> str:
@@ -207,6 +207,20 @@ def _snapshot(source: Source) -> dict[str, object]:
     return {"name": source.name, "kind": source.kind, "owner_id": source.owner_id}
 
 
+def _save(session: Session, *sources: Source, names: str | None = None) -> None:
+    """Write the sources' next versions over the versions read, or refuse: a source renamed,
+    re-kinded, given an alias or merged by someone else meanwhile is never written over."""
+    for source in sources:
+        touch(source, "name")
+    names = names or " or ".join(repr(source.name) for source in sources)
+    ids = [source.id for source in sources]
+    flush_or_refuse(
+        session,
+        f"source {names}",
+        (AuditEntry.entity == "source") & AuditEntry.entity_id.in_(ids),
+    )
+
+
 def add_alias(db: Database, ref: str, alias: str, reviewer: str | None = None) -> str:
     key = alias_key(alias)
     if not key:
@@ -217,6 +231,7 @@ def add_alias(db: Database, ref: str, alias: str, reviewer: str | None = None) -
         if taken is not None:
             owner = session.get_one(Source, taken.source_id).name
             raise ClaimcheckError(f"{alias!r} is already an alias of {owner}")
+        _save(session, source)
         session.add(SourceAlias(source_id=source.id, alias=alias, key=key))
         record(session, reviewer, "add_alias", "source", source.id, None, {"alias": alias})
         return source.name
@@ -239,6 +254,7 @@ def rename(db: Database, ref: str, new_name: str, reviewer: str | None = None) -
             raise ClaimcheckError(f"{new_name!r} already names {other}: merge into it instead")
         before, old_name = _snapshot(source), source.name
         source.name = new_name
+        _save(session, source, names=repr(old_name))
         if holder is None:
             session.add(SourceAlias(source_id=source.id, alias=new_name, key=key))
         record(session, reviewer, "rename", "source", source.id, before, _snapshot(source))
@@ -252,6 +268,7 @@ def set_kind(db: Database, ref: str, kind: str, reviewer: str | None = None) -> 
         source = find_source(session, ref)
         before = _snapshot(source)
         source.kind = kind
+        _save(session, source)
         record(session, reviewer, "set_kind", "source", source.id, before, _snapshot(source))
         return source.name
 
@@ -263,6 +280,7 @@ def merge(db: Database, ref: str, into: str, reviewer: str | None = None) -> str
         if gone.id == kept.id:
             raise ClaimcheckError(f"{ref!r} and {into!r} are the same source")
         before = {"id": gone.id, **_snapshot(gone)}
+        _save(session, gone, kept)
         session.execute(
             update(Attribution).where(Attribution.source_id == gone.id).values(source_id=kept.id)
         )
