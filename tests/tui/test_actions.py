@@ -362,3 +362,26 @@ async def test_shift_l_in_the_detail_view_removes_a_link(
         ).all()
     assert "https://example.org/[x]" in urls and gone.url == "https://example.org/[x]"
     assert [tuple(u) for u in unlinked] == [(claim, REVIEWER)]
+
+
+async def test_removing_a_link_over_another_reviewers_change_is_refused(
+    app_factory: Callable[[], ReviewApp], corpus_db: Database
+) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        queue = await started(app)
+        claim, other = queue.order[0], queue.order[1]
+        review.add_link(corpus_db, claim, target_claim=other, reviewer="Grace Hopper")
+        await pilot.press("enter")
+        await settle(app)
+        assert links_shown(app) == [f"corroborates claim {other}"]
+        # Another reviewer changes the claim while the app shows the older version.
+        review.set_status(corpus_db, claim, "disputed", reviewer="Grace Hopper")
+        await pilot.press("L", "enter")
+        await settle(app)
+        refused = [n for n in notices(app) if "was changed by Grace Hopper" in n]
+        assert refused and refused[0].startswith(f"claim {claim} was changed by Grace Hopper")
+        assert "status disputed" in body(app)
+    with corpus_db.session() as session:
+        left = session.scalars(select(Link.target_claim_id).where(Link.claim_id == claim)).all()
+    assert left == [other]

@@ -185,6 +185,7 @@ class DetailScreen(ClaimActions):
         if self.loaded is None:
             return
         claim_id, links = self.claim_id, self.loaded.state.links
+        version = self.loaded.state.version
         if not links:
             self.notify(f"Claim {claim_id} has no links.", severity="warning")
             return
@@ -192,7 +193,9 @@ class DetailScreen(ClaimActions):
 
         def picked(link_id: int | None) -> None:
             if link_id is not None:
-                self.review_app.write(lambda db: _remove_link(db, claim_id, link_id, reviewer))
+                self.review_app.write(
+                    lambda db: _remove_link(db, claim_id, link_id, version, reviewer)
+                )
 
         self.app.push_screen(UnlinkScreen(claim_id, links), picked)
 
@@ -212,6 +215,6 @@ class DetailScreen(ClaimActions):
         self.reload()
 
 
-def _remove_link(db: Database, claim_id: int, link_id: int, reviewer: str) -> Written:
-    link = review.remove_link(db, link_id, reviewer=reviewer)
+def _remove_link(db: Database, claim_id: int, link_id: int, version: int, reviewer: str) -> Written:
+    link = review.remove_link(db, link_id, expected_version=version, reviewer=reviewer)
     return f"Claim {claim_id}: link removed, {describe_link(link).plain}", (claim_id,)
