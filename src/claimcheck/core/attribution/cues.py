@@ -151,9 +151,12 @@ class _Document(_Places):
             return None  # "his urgent calls for": a noun, not a speech verb
         before = s[:j].rstrip()
         ref: _Found
-        if not before or (before[-1] in '"”' and before[-2:-1] in (",", "?", "!", ".")):
+        opening = bool(inside) and inside[0] == (0, len(before))
+        if not before or (
+            before[-1] in '"”' and (before[-2:-1] in (",", "?", "!", ".") or opening)
+        ):
             # '"...," said Baird': the speaker follows the verb, the quotation precedes it.
-            ref = self._after(s, ce)
+            ref = self._after(s, ce, quoted=bool(before))
             content = inside[-1] if inside and inside[-1][1] <= cs else (0, len(before))
         else:
             if "speaking " in s or "talking " in s:

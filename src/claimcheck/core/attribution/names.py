@@ -227,6 +227,8 @@ def _name_run(tokens: list[tuple[str, int]]) -> tuple[int, int] | None:
         words = [t for t, _ in tokens[lo:hi]]
         if words[-1].endswith(("'s", "\u2019s")) and (lo, hi) != runs[-1]:
             continue  # "China's" in "China's World Internet Conference"
+        if all(w.lower() in _CALENDAR for w in words):
+            continue  # "the Ministry of Interior on Tuesday"
         if words[0].lower() in _DETERMINERS:
             lo += 1
         if lo < hi:

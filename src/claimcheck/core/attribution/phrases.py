@@ -117,6 +117,11 @@ def _looks_appositive(text: str) -> bool:
     if not words:
         return False
     first = words[0]
+    if first.lower() in _CORE_TITLES:
+        # "Professor Jan Novak" is a name with its title; "Director of the museum" describes.
+        rest = [w for w in words if w.lower() not in _CORE_TITLES]
+        if rest and len(rest) < len(words) and words.index(rest[0]) > 0 and rest[0][0].isupper():
+            return False
     return (
         first[0].islower()
         or first.lower() in ("a", "an", "the", "his", "her", "its", "their")

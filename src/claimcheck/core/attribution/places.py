@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.core.attribution.entities import _Entities, _Found, _Ref, _Vague
-from claimcheck.core.attribution.lexicon import _I
+from claimcheck.core.attribution.lexicon import _I, _words
 from claimcheck.core.attribution.phrases import (
     _clause_end,
     _last_separator,
@@ -50,7 +50,17 @@ _TOLD_OUTLET = re.compile(
 )
 
 
-_AFTER = re.compile(r"\s+([^\s,.;:!?\"“”()][^,;:!?\"“”()]{0,70}?)(?=\s*(?:[,;:!?]|\.\s|\.?$))")
+_AFTER = re.compile(r"\s+([^\s,.;:!?\"“”()][^,;:!?\"“”()]{0,120}?)(?=\s*(?:[,;:!?]|\.\s|\.?$))")
+
+
+# Where a speaker named after an inverted verb ends and the rest of the clause begins:
+# '"We will rebuild," said Mayor Ana Ruiz [to the crowd outside city hall].'
+_AFTER_STOP = re.compile(
+    r"\s(?:to|at|in|on|during|before|after|while|as|when|outside|inside|near|from|with"
+    r"|without|via|through|over|upon|about|last|this|yesterday|today|tonight|earlier|later"
+    r"|who|which|whose|and\s+(?=[a-z]))\b"
+)
+_AUXILIARIES = _words("is are was were has have had will would can could been be")
 
 
 _ON_MEDIUM = re.compile(
@@ -253,15 +263,28 @@ class _Places(_Reading):
             start = _trailing_np(s, _last_separator(s, end) + 1, end)
         return self._interpret(s, start, end, desc)
 
-    def _after(self, s: str, ce: int) -> _Found:
-        """The speaker named after the verb: '"...," said Baird' or 'says the minister'."""
+    def _after(self, s: str, ce: int, quoted: bool = False) -> _Found:
+        """The speaker named after the verb: '"...," said Baird' or 'says the minister'; after
+        a quotation, the rest of the clause may follow: 'said Baird to reporters on Monday'."""
         match = _AFTER.match(s, ce)
         if match is None:
             return None
         start, end = match.span(1)
+        stop = _AFTER_STOP.search(s, start, end) if quoted else None
+        if stop is not None:
+            end = stop.start()
         words = s[start:end].split()
         first = words[0]
-        if len(words) > 6 or (first[0].islower() and first not in _DETERMINERS | _PRONOUNS):
+        if (
+            len(words) > 6
+            # "recalled local resident Jan Novak": a lower-case title before a name.
+            or (
+                first[0].islower()
+                and first not in _DETERMINERS | _PRONOUNS
+                and not words[-1][0].isupper()
+            )
+            or (stop is not None and not _AUXILIARIES.isdisjoint(words))
+        ):
             return None
         desc = ""
         if s.startswith(",", end):

@@ -93,7 +93,8 @@ class _Reading(_Entities):
         if step == "role":
             # "a spokesperson for Norvex", "analysts at Norvex": Norvex speaks through them.
             org_at = a + at
-            org = self._interpret(s, org_at, _phrase_end(s, org_at), "organization")
+            org_end = min(b, _phrase_end(s, org_at))
+            org = self._interpret(s, org_at, org_end, "organization")
             if isinstance(org, _Ref) and not org.entity.person:
                 org.start, org.end, org.mention = off + a, off + b, np
                 return org
