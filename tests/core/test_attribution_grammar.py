@@ -57,3 +57,109 @@ def test_an_inverted_cue_is_not_read_into_a_clause_that_follows_said() -> None:
     )
     ((_, found),) = analyse(text)
     assert who(found) == [("Jan Novak", "primary"), ("Lakeside Gazette", "via")]
+
+
+# --- 2. quotations over several sentences and paragraphs ------------------------------------
+
+
+def test_a_quotation_runs_over_sentences_and_paragraphs_with_its_cue_before_or_after() -> None:
+    text = (
+        "Lakeside flooded on Monday.\n\n"
+        '"The water came in the night. Nobody was ready. We lost everything," said farmer '
+        "Jan Novak.\n\n"
+        "The council voted on Tuesday.\n\n"
+        '"It was the worst night of my life," Novak said. "My cows drowned.\n\n'
+        '"I will stay with my sister."\n\n'
+        "Tom Becker runs the bakery. He said the shop would reopen.\n\n"
+        '"We have flour for a week. After that, who knows?"'
+    )
+    found = analyse(text)
+    novak, becker = [("Jan Novak", "primary")], [("Tom Becker", "primary")]
+    assert [who(a) for _, a in found] == [
+        [],
+        *[novak] * 3,
+        [],
+        *[novak] * 3,
+        [],
+        *[becker] * 3,
+    ]
+    carried = [a.attributions[0].carried_from if a.attributions else None for _, a in found]
+    assert carried == [None, 3, 3, None, None, None, 5, 5, None, None, 9, 9]
+
+
+def test_an_uncued_quotation_is_the_person_its_paragraph_opened_with() -> None:
+    text = (
+        "The council met on Tuesday.\n\n"
+        'Mayor Ana Ruiz spoke at the meeting. "We will rebuild. The town has survived worse.'
+        '\n\n"Nobody will be left behind."\n\n'
+        'Jan Novak was arrested on Monday. "Justice has been served."'
+    )
+    found = analyse(text)
+    ruiz = [("Ana Ruiz", "primary")]
+    assert [who(a) for _, a in found] == [[], [], ruiz, ruiz, ruiz, [], []]
+    first = found[2][1].attributions[0]
+    assert (first.cue, first.source_kind, first.source_text) == (None, "official", "Mayor Ana Ruiz")
+
+
+def test_a_question_of_the_writer_does_not_break_a_speakers_quotation() -> None:
+    # corpus/wikinews/23_warhol.txt
+    text = (
+        "Kiara Perkins, a second year USI art major, admitted she was willing to skip class "
+        "Thursday night to attend the opening exhibit but then circumstances allowed for her to "
+        "attend the exhibit. Why did she so badly want to attend? \"It's Warhol. He is a "
+        'legend."'
+    )
+    found = analyse(text)
+    perkins = [("Kiara Perkins", "primary")]
+    assert [who(a) for _, a in found] == [perkins, [], perkins, perkins]
+    assert found[1][1].kind != "claim"
+
+
+# --- 3. credit lines under a quotation ------------------------------------------------------
+
+
+def test_a_credit_line_under_a_quotation_with_or_without_a_dash() -> None:
+    text = (
+        "Prices rose again in March.\n\n"
+        '"Our costs have doubled since March. We cannot keep prices where they are."\n'
+        "Tom Becker, owner of the Lakeside Bakery\n\n"
+        '"The river has never been this high."\n'
+        "- Maria Olsen\n\n"
+        '"We will rebuild every home." \u2014 Mayor Ana Ruiz\n\n'
+        '"Nobody saw it coming." - Jan Novak, a farmer'
+    )
+    found = analyse(text)
+    assert [who(a) for _, a in found] == [
+        [],
+        [("Tom Becker", "primary")],
+        [("Tom Becker", "primary")],
+        [],
+        [("Maria Olsen", "primary")],
+        [],
+        [("Ana Ruiz", "primary")],
+        [("Jan Novak", "primary")],
+    ]
+    # The credit lines are no claims; the words they credit are.
+    assert [a.kind == "claim" for _, a in found] == [
+        True,
+        True,
+        True,
+        False,
+        True,
+        False,
+        True,
+        True,
+    ]
+    becker = found[2][1].attributions[0]
+    assert (becker.cue, becker.source_kind, becker.source_text) == (None, "person", "Tom Becker")
+    assert found[4][1].attributions[0].cue == "-"
+
+
+def test_a_heading_under_a_quotation_credits_nobody() -> None:
+    text = (
+        "Prices rose again in March.\n\n"
+        '"Our costs have doubled since March."\n\n'
+        "Local Reaction\n\n"
+        "Shops stayed closed on Friday."
+    )
+    assert speakers(text) == [[], [], [], []]

@@ -19,6 +19,7 @@ from claimcheck.core.attribution.lexicon import (
 )
 from claimcheck.core.attribution.phrases import (
     _clause_end,
+    _looks_appositive,
     _phrase_end,
     _previous_word,
     _skip_that,
@@ -31,11 +32,18 @@ from claimcheck.core.attribution.words import (
     _ADVERBS,
     _CORE_TITLES,
     _DETERMINERS,
+    _GENDERS,
     _NOT_SUBJECT,
     _POSSESSIVES,
 )
 from claimcheck.core.registry import MEDIA_KINDS
 
+# The subject that opens a sentence: "Mayor Ana Ruiz", "He"; and a passive verb after it.
+_OPENING_NAME = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){0,4}?[A-Z][\w.'\u2019-]*(?=\s+[a-z])")
+_PASSIVE = re.compile(
+    r"\s+(?:(?:is|are|was|were|has\s+been|had\s+been|have\s+been)\s+\w+(?:ed|en)\b)"
+)
+_DASH_MARK = re.compile(r"[—\u2013]|--?(?=\s)")
 _NAMED_AFTER = re.compile(r",\s+([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3})\s*,")
 _BE = frozenset(("was", "were", "is", "are", "been"))
 _WENT_ON = re.compile(r"\s(?:went|goes|go)\s+on\s+to\s*$")
@@ -259,24 +267,54 @@ class _Document(_Places):
 
     def _dash(self, s: str, cs: int, ce: int) -> list[_Hit] | None:
         """A pull quote credited after a dash: '"We will rebuild." — Mayor Ellen Park'."""
-        if not s or s[0] not in '"“':
+        mark = _DASH_MARK.search(s, cs, ce)
+        if not s or s[0] not in '"“' or mark is None:
             return None
         end = _phrase_end(s, ce)
         ref = self._interpret(s, ce, end, s[end:].strip(" ,."))
         if not isinstance(ref, _Ref):
             return None
-        dash = s.index("—", cs) if "—" in s[cs:ce] else s.index("\u2013", cs)
-        return [self._hit(ref, s, dash, dash + 1, (0, cs + 1), "dash")]
+        return [self._hit(ref, s, mark.start(), mark.end(), (0, cs + 1), "dash")]
 
     def credit_line(self, s: str, quote: tuple[int, int]) -> _Hit | None:
-        """A pull quote's credit on a line of its own: "— Jane Doe, mayor of Springfield"."""
-        if not s or s[0] not in "—\u2013":
-            return None
-        start = len(s) - len(s[1:].lstrip())
+        """A quotation's credit on a line of its own, with or without a dash: "— Jane Doe,
+        mayor of Springfield", "Tom Becker, owner of the Lakeside Bakery"."""
+        mark = _DASH_MARK.match(s)  # the line is stripped: a dash opens it
+        start = 0 if mark is None else mark.end()
+        start += len(s[start:]) - len(s[start:].lstrip())
         end = _phrase_end(s, start)
-        ref = self._interpret(s, start, end, s[end:].strip(" ,."))
+        name = s[start:end].split()
+        desc = s[end:].strip(" ,.")
+        if not name or not name[0][:1].isupper() or len(name) > 6 or len(desc.split()) > 14:
+            return None
+        if mark is None and not (
+            (desc and _looks_appositive(desc))
+            or name[0].lower() in _GENDERS
+            or name[0].lower() in _CORE_TITLES
+        ):
+            return None  # a heading, not a credit: only a name with what it is credits words
+        ref = self._interpret(s, start, end, desc)
         if not isinstance(ref, _Ref):
             return None
-        hit = self._hit(ref, s, 0, 1, (0, 0), "dash")
+        cue_end = 1 if mark is None else mark.end()
+        hit = self._hit(ref, s, 0, cue_end, (0, 0), "dash")
+        if mark is None:
+            hit.cue = hit.cue_start = hit.cue_end = None
         hit.content, hit.carried_from = quote, self.index
         return hit
+
+    def opening_person(self, s: str, start: int) -> _Ref | None:
+        """The person a sentence at ``start`` opens with, as the subject of an active verb:
+        whose words an uncued quotation after it in the paragraph is ("Mayor Ana Ruiz spoke
+        at the meeting. \"We will rebuild.\"")."""
+        match = _OPENING_NAME.match(s)
+        if match is None or _PASSIVE.match(s, match.end()) is not None:
+            return None
+        index, offset = self.index, self.offset
+        self.offset = start
+        ref = self._interpret(s, 0, match.end())
+        self.offset = offset
+        if not isinstance(ref, _Ref) or not ref.entity.person:
+            return None
+        self.index = index
+        return ref

@@ -83,7 +83,13 @@ _UP_TO_SEPARATOR = re.compile('.*[,;:"\u201c\u201d\u2014\u2013]', re.DOTALL)
 _SPOKES_ARTICLE = re.compile(r"\b(?:a|an|the)\s+$", _I)
 
 
-_DASH = re.compile(r"[\"”]\s*[—\u2013]\s*(?=[A-Z])")
+# A credit after a closing quotation mark: an em or en dash, or a hyphen standing for one.
+_DASH = re.compile(r"[\"”]\s*(?:[—\u2013]|--?(?=\s))\s*(?=[A-Z])")
+
+
+def _has_dash(s: str) -> bool:
+    """Whether a sentence may hold a dash credit: the cheap test before ``_DASH``."""
+    return "—" in s or "\u2013" in s or '" -' in s or "” -" in s
 
 
 _VERB_WORDS = frozenset(v.split()[0] for v in _VERBS.split("|"))
@@ -230,7 +236,7 @@ def _cues(s: str, words: frozenset[str] | set[str]) -> list[tuple[str, int, int]
                 found.append((family, at, match.end()))
                 resume = match.end()
                 break
-    if "—" in s or "\u2013" in s:
+    if _has_dash(s):
         found.extend(("dash", m.start(), m.end()) for m in _DASH.finditer(s))
         found.sort(key=lambda cue: cue[1])
     return found
