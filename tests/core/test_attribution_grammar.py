@@ -163,3 +163,31 @@ def test_a_heading_under_a_quotation_credits_nobody() -> None:
         "Shops stayed closed on Friday."
     )
     assert speakers(text) == [[], [], [], []]
+
+
+# --- 4. the outlet that relayed the words ---------------------------------------------------
+
+
+def test_the_outlet_told_spoken_to_or_written_to_is_the_via_source() -> None:
+    text = (
+        "Jan Novak lost his barn in the flood.\n\n"
+        "Novak told the Lakeside Gazette on Friday that the repairs would take a year. "
+        "Speaking to Reuters, Mayor Ana Ruiz said the dam held. "
+        "Ruiz stated to LA Weekly that more money was coming. "
+        "Novak said, speaking with the Daily Star, that he would stay. "
+        '"We are looking at it," wrote Ruiz in an email to the Lakeside Gazette. '
+        "Novak said in a letter to Governor Lisa Hart that he needed help."
+    )
+    found = speakers(text)
+    assert found == [
+        [],
+        [("Jan Novak", "primary"), ("Lakeside Gazette", "via")],
+        [("Ana Ruiz", "primary"), ("Reuters", "via")],
+        [("Ana Ruiz", "primary"), ("LA Weekly", "via")],
+        [("Jan Novak", "primary"), ("Daily Star", "via")],
+        [("Ana Ruiz", "primary"), ("Lakeside Gazette", "via")],
+        # The one a letter is written to is its recipient, no source.
+        [("Jan Novak", "primary")],
+    ]
+    kinds = {a.canonical: a.source_kind for _, s in analyse(text) for a in s.attributions}
+    assert kinds["Daily Star"] == kinds["LA Weekly"] == "newspaper"

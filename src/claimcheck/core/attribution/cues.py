@@ -43,6 +43,8 @@ _OPENING_NAME = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){0,4}?[A-Z][\w.'\u2019-]*
 _PASSIVE = re.compile(
     r"\s+(?:(?:is|are|was|were|has\s+been|had\s+been|have\s+been)\s+\w+(?:ed|en)\b)"
 )
+# "Speaking to Reuters, X said", "X said, speaking with CNN": wherever the clause stands.
+_SPOKEN_TO = re.compile(r"\b[Ss]peaking\s+(?:to|with)\s+|\b[Tt]alking\s+(?:to|with)\s+")
 _DASH_MARK = re.compile(r"[—\u2013]|--?(?=\s)")
 _NAMED_AFTER = re.compile(r",\s+([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3})\s*,")
 _BE = frozenset(("was", "were", "is", "are", "been"))
@@ -93,6 +95,8 @@ class _Document(_Places):
         for cs, ce in media:
             self._medium(s, cs, ce, hits)
         speakers = [hit for hit in hits if hit.family == "verb" and hit.role == "primary"]
+        if speakers and ("peaking" in s or "alking" in s):
+            self._spoken_to(s, speakers[0], hits)
         if speakers:
             # "WIC said X, as per a report from SCMP": X is the content of both, without the
             # trailing credit.
@@ -190,6 +194,9 @@ class _Document(_Places):
         found = [hit]
         if verb in ("told", "tells", "spoke", "speaks"):
             found.extend(self._told_via(s, ce, hit))
+        elif s.startswith(" to ", ce):
+            # "X stated to LA Weekly", "explained to the BBC": the outlet carried the words.
+            found.extend(self._told_via(s, ce + 3, hit))
         elif verb in ("says", "said", "say", "wrote", "writes", "posted", "stated", "announced"):
             self._on_medium(s, ce, hit)
         at = self.offset + cs
@@ -198,6 +205,18 @@ class _Document(_Places):
         ):
             hit.role = "embedded"  # "X said that Y had denied it": Y inside X's words
         return found
+
+    def _spoken_to(self, s: str, speaker: _Hit, hits: list[_Hit]) -> None:
+        """The outlet a speaker was speaking to, as the via source of their words."""
+        if any(hit.family == "via" for hit in hits):
+            return
+        for match in _SPOKEN_TO.finditer(s):
+            outlet = self._interpret(s, match.end(), _phrase_end(s, match.end()))
+            if isinstance(outlet, _Ref) and outlet.entity.kind in MEDIA_KINDS:
+                cue = (match.start(), len(s[: match.end()].rstrip()))
+                content = (speaker.content[0] - self.offset, speaker.content[1] - self.offset)
+                hits.append(self._hit(outlet, s, *cue, content, "via"))
+                return
 
     def _according(self, s: str, cs: int, ce: int, family: str) -> _Found | list[_Hit]:
         end = _phrase_end(s, ce)

@@ -73,7 +73,7 @@ _ON_MEDIUM = re.compile(
 _SEEN_BY = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:seen|obtained|reviewed)\s+by\s+")
 
 
-_MEDIUM_WITH = re.compile(r"\s+(?:with|by|from)\s+")
+_MEDIUM_WITH = re.compile(r"\s+(?:with|by|from|to)\s+")
 
 
 _CLAUSE_SUBJECT = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.&'\u2019-]*\s*)+|\s*\w+")
@@ -127,7 +127,8 @@ class _Places(_Reading):
                     speakers[0].medium = speakers[0].medium or phrase
                     hits.append(self._hit(named, s, cs, ce, _local(speakers[0], self), "via"))
                     return
-                if not speakers:
+                if not speakers and not tail.group().strip() == "to":
+                    # "in a letter to the minister": the one written to is no source.
                     hits.append(self._hit(named, s, cs, ce, (ce, _trim_end(s)), "medium"))
                     return
         seen = _SEEN_BY.match(s, ce) if speakers else None
@@ -164,10 +165,17 @@ class _Places(_Reading):
     def _told_via(self, s: str, ce: int, hit: _Hit) -> list[_Hit]:
         """'X told CBC News': the outlet that carried X's words."""
         match = _RIGHT_NAME.match(s, ce)
-        entity = None if match is None else self._known(match.group(1))
         off = self.offset
-        if match is not None and entity is not None and entity.kind in MEDIA_KINDS:
-            ref = self._ref(entity, off + match.start(1), off + match.end(1), None, 0.9)
+        named: _Found = None
+        if match is not None:
+            # A name the registry does not know is an outlet by its shape: "the Daily Star".
+            entity = self._known(match.group(1))
+            if entity is not None:
+                named = self._ref(entity, off + match.start(1), off + match.end(1), None, 0.9)
+            else:
+                named = self._interpret(s, match.start(1), match.end(1))
+        if isinstance(named, _Ref) and named.entity.kind in MEDIA_KINDS and match is not None:
+            ref = named
         else:
             # "told the broadcaster NOS": the outlet is described, so its name need not be known.
             match = _TOLD_OUTLET.match(s, ce)

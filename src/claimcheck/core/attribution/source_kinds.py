@@ -51,7 +51,7 @@ _NAME_KINDS = {
     **dict.fromkeys(
         _words(
             """news times post herald journal gazette tribune daily chronicle observer mail
-            express telegraph star sun standard magazine"""
+            express telegraph star sun standard magazine weekly"""
         ),
         "newspaper",
     ),
