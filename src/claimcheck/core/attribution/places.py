@@ -127,7 +127,7 @@ class _Places(_Reading):
                     speakers[0].medium = speakers[0].medium or phrase
                     hits.append(self._hit(named, s, cs, ce, _local(speakers[0], self), "via"))
                     return
-                if not speakers and not tail.group().strip() == "to":
+                if not speakers and tail.group().strip() != "to":
                     # "in a letter to the minister": the one written to is no source.
                     hits.append(self._hit(named, s, cs, ce, (ce, _trim_end(s)), "medium"))
                     return
