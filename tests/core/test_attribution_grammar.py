@@ -191,3 +191,38 @@ def test_the_outlet_told_spoken_to_or_written_to_is_the_via_source() -> None:
     ]
     kinds = {a.canonical: a.source_kind for _, s in analyse(text) for a in s.attributions}
     assert kinds["Daily Star"] == kinds["LA Weekly"] == "newspaper"
+
+
+# --- 5. reporting verbs in every form, pronouns and descriptions, colon cues ---------------
+
+
+def test_reporting_verbs_in_all_tenses_and_forms_after_a_pronoun_or_a_name() -> None:
+    text = (
+        "Governor Lisa Hart visited the town on Monday.\n\n"
+        'She explained: "The money is there." She went on: "We will pay." '
+        "Hart would later say that the dam was safe. "
+        "Hart has repeatedly said the town would be rebuilt. "
+        "She was quoted as saying that the state was ready. "
+        "Hart has been saying for weeks that the dam was safe. "
+        "She continued to insist the dam was safe. "
+        'Hart answered: "We do not know." '
+        "Hart promised that every home would be rebuilt. "
+        "Hart questioned whether the dam had been inspected. "
+        "Hart expressed concern that the river would rise again."
+    )
+    found = analyse(text)
+    assert [who(a) for _, a in found] == [[]] + [[("Lisa Hart", "primary")]] * 11
+    first = found[1][1].attributions[0]
+    assert (first.mention, first.source_kind, first.cue) == ("She", "official", "explained")
+    # The subject is the name, not the name with the auxiliary after it.
+    assert found[3][1].attributions[0].source_text == "Hart"
+
+
+def test_a_verb_form_that_is_also_a_noun_is_no_cue_without_what_is_said() -> None:
+    text = (
+        "Governor Lisa Hart visited the town on Monday.\n\n"
+        "The promise of aid came too late. Hart answered questions for an hour. "
+        "The question of money remains. Hart thanked the volunteers. "
+        "Her comments drew a crowd. Farmers voice their anger every week."
+    )
+    assert speakers(text) == [[]] * 7

@@ -48,7 +48,11 @@ _SPOKEN_TO = re.compile(r"\b[Ss]peaking\s+(?:to|with)\s+|\b[Tt]alking\s+(?:to|wi
 _DASH_MARK = re.compile(r"[—\u2013]|--?(?=\s)")
 _NAMED_AFTER = re.compile(r",\s+([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3})\s*,")
 _BE = frozenset(("was", "were", "is", "are", "been"))
-_WENT_ON = re.compile(r"\s(?:went|goes|go)\s+on\s+to\s*$")
+_WENT_ON = re.compile(r"\s(?:(?:went|goes|go)\s+on|continued|continues|continue)\s+to\s*$")
+# Between a subject and its verb: "would later say", "has repeatedly said", "did say".
+_AUXILIARY = _words("would will could can may might should must did does do has have had")
+# "is saying", "has been saying", "was quoted as saying": a participle that is the verb.
+_PROGRESSIVE = re.compile(r"\s(?:is|are|was|were|been|(?:is|are|was|were)\s+quoted\s+as)\s*$")
 # "Zapatero continued by saying that ...": the one who continued says it.
 _BY_SAYING = re.compile(r"\s(?:continued|continues|went\s+on|responded|replied|ended)\s+by\s*$")
 # A participle is a cue only after the clause that names its speaker: "continued by saying".
@@ -135,7 +139,7 @@ class _Document(_Places):
         ):
             return None
         j = cs
-        participle = verb in _PARTICIPLES
+        participle = verb.endswith("ing")
         while True:
             ws, word = _previous_word(s, j)
             went = _WENT_ON.search(s, 0, j) if word == "to" else None
@@ -143,12 +147,16 @@ class _Document(_Places):
                 j = went.start()  # "He went on to characterise ...": he characterised
                 continue
             if participle:
+                progressive = _PROGRESSIVE.search(s, 0, j)
                 by = _BY_SAYING.search(s, 0, j) if word == "by" else None
+                if progressive is not None:
+                    j, participle = progressive.start(), False
+                    continue
                 if by is None:
                     return None
                 j, participle = by.start(), False
                 continue
-            if word.lower() not in _ADVERBS:
+            if word.lower() not in _ADVERBS and word not in _AUXILIARY:
                 break
             j = ws
         low = word.lower()

@@ -27,7 +27,7 @@ from claimcheck.core.attribution.words import (
 )
 from claimcheck.core.registry import MEDIA_KINDS, Registry, Source, normalise
 
-_PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\b")
+_PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3}\b")
 
 
 @dataclass(slots=True)
@@ -272,8 +272,12 @@ class _Entities:
         matches = list(_PERSON_NAME.finditer(window))
         subjects = [m for m in matches if m.start() < 2 or window[m.start() - 2] in ".\n"]
         for match in [*reversed(subjects), *reversed(matches)]:
-            name = match.group()
-            if any(
+            words = match.group().split()
+            titles: list[str] = []
+            while words and words[0].lower() in _TITLE_WORDS:
+                titles.append(words.pop(0).lower())  # "Governor Lisa Hart": Lisa Hart
+            name = " ".join(words)
+            if len(words) < 2 or any(
                 w in _NAME_KINDS or w in _CORE_TITLES or w in _CALENDAR
                 for w in name.lower().split()
             ):
@@ -281,7 +285,8 @@ class _Entities:
             known = self._known(name)
             if known is not None and not known.person:
                 continue
-            found = known or self._entity(name, "person", True)
+            kind = _infer_kind(name, frozenset(titles))[0] if titles else "person"
+            found = known or self._entity(name, kind, True)
             if gender is None or found.gender in (None, gender):
                 return found
         return None

@@ -34,6 +34,43 @@ _VERBS = (
 )
 
 
+# Reporting verbs by lemma, every form of which is a cue: the list above names the forms
+# met first, these complete the paradigm ("would later say", "has been saying", "promises").
+# A lemma may give its irregular past and participle after colons.
+_LEMMAS = """say:said tell:told add state announce claim write:wrote:written tweet post report
+    confirm deny urge warn ask believe conclude detail explain note insist argue acknowledge
+    admit:admitted estimate predict reveal disclose declare testify comment reply respond
+    allege accuse recall emphasize emphasise stress suggest recommend observe remark opine
+    assert reiterate counter quip joke boast clarify elaborate lament caution contend complain
+    affirm recognize recognise maintain indicate mention concede vow pledge assure hint
+    promise answer speculate proclaim propose agree charge forecast:forecast theorize theorise
+    wonder question express voice"""
+
+
+def _forms(lemma: str) -> list[str]:
+    base, *irregular = lemma.split(":")
+    if base.endswith("y") and base[-2] not in "aeiou":
+        third, past = base[:-1] + "ies", base[:-1] + "ied"
+    else:
+        third = base + ("es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+        past = base + ("d" if base.endswith("e") else "ed")
+    double = len(irregular) == 1 and irregular[0].endswith(base[-1] * 2 + "ed")
+    ing = (base[:-1] if base.endswith("e") and not base.endswith("ee") else base) + "ing"
+    if double:
+        ing = base + base[-1] + "ing"
+    return [base, third, *(irregular or [past]), ing]
+
+
+_KNOWN_FORMS = frozenset(_VERBS.split("|"))
+_VERBS += "".join(
+    "|" + form
+    for lemma in _LEMMAS.split()
+    for form in dict.fromkeys(_forms(lemma))
+    if form not in _KNOWN_FORMS
+)
+_VERBS += "|went on|goes on|go on"
+
+
 _HEDGES = (
     r"reportedly|allegedly|purportedly|supposedly|reputedly|estimates\s+suggest"
     r"|it\s+is\s+(?:believed|thought|understood|alleged|reported|said|claimed)"
@@ -70,7 +107,9 @@ _FAMILIES: dict[str, re.Pattern[str]] = {
         rf"in\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_MEDIA_NOUNS})s?\b", _I
     ),
     "verb": re.compile(
-        r"(?:(?:has|have|had)\s+(?:also\s+)?)?(?:" + _VERBS.replace(" ", r"\s+") + r")\b"
+        r"(?:(?:has|have|had)\s+(?:also\s+)?)?(?:"
+        + "|".join(sorted(_VERBS.split("|"), key=len, reverse=True)).replace(" ", r"\s+")
+        + r")\b"
     ),
     "spokes": re.compile(r"spokes(?:man|woman|person)\s+for\b", _I),
 }
@@ -175,7 +214,7 @@ _COMPLEMENT = {
         _words("rates states notes details reports claims estimates cites"),
         re.compile(
             r"\s+(?:that|the|a|an|this|these|those|its|his|her|their|it|how|what|why|whether"
-            r"|[A-Z0-9])"
+            r"|[A-Z0-9])|\s*[,:]\s*[\"\u201c]"
         ),
     ),
     **dict.fromkeys(
@@ -191,6 +230,45 @@ _COMPLEMENT = {
             hinted complained complains"""
         ),
         re.compile(r"\s+that\b|\s*[,:]?\s*[\"\u201c]"),
+    ),
+    # Lemmas that are common nouns too ("a promise", "the question"): the forms that are
+    # also nouns are cues only before what is said.
+    **dict.fromkeys(
+        (
+            form
+            for lemma in """promise answer charge agree propose wonder counter voice forecast
+                speculate theorize theorise question note state claim report estimate detail
+                comment joke quip boast vow pledge hint remark stress tweet post caution reply
+                express""".split()
+            for form in _forms(lemma)[:2]
+            if form not in _KNOWN_FORMS
+        ),
+        re.compile(r"\s+(?:that|whether|if|why|how)\b|\s*[,:]?\s*[\"\u201c]"),
+    ),
+    **dict.fromkeys(
+        _words("promised promising"),
+        re.compile(r"\s+(?:that|to)\b|\s*[,:]?\s*[\"\u201c]"),
+    ),
+    **dict.fromkeys(
+        _words("questioned questioning wondered wondering"),
+        re.compile(r"\s+(?:whether|if|why|how|what)\b|\s*[,:]?\s*[\"\u201c]"),
+    ),
+    **dict.fromkeys(
+        _words("charged agreed proposed answered countered theorized theorised speculated"),
+        re.compile(r"\s+that\b|\s*[,:]?\s*[\"\u201c]"),
+    ),
+    **dict.fromkeys(
+        _words("went goes go"), re.compile(r"\s*:|\s*,\s*[\"\u201c]|\s+to\s+(?:say|add)\b")
+    ),
+    # "expressed concern that ...", "voiced hope": a stance is what was said.
+    **dict.fromkeys(
+        _words("expressed expressing voiced voicing"),
+        re.compile(
+            r"\s+(?:(?:his|her|their|its|some|deep|serious|strong|grave|cautious)\s+)?"
+            r"(?:concerns?|hopes?|doubts?|interest|support|regret|frustration|optimism"
+            r"|confidence|surprise|disappointment|belief|fears?|anger|dismay|skepticism"
+            r"|scepticism|opposition|gratitude|sympathy|reservations|worries|worry)\b"
+        ),
     ),
     # "The study found that ...", not "police found the car".
     **dict.fromkeys(
