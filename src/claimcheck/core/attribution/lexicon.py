@@ -236,10 +236,11 @@ _COMPLEMENT = {
     **dict.fromkeys(
         (
             form
-            for lemma in """promise answer charge agree propose wonder counter voice forecast
-                speculate theorize theorise question note state claim report estimate detail
-                comment joke quip boast vow pledge hint remark stress tweet post caution reply
-                express""".split()
+            for lemma in _words(
+                """promise answer charge agree propose wonder counter voice forecast speculate
+                theorize theorise question note state claim report estimate detail comment joke
+                quip boast vow pledge hint remark stress tweet post caution reply express"""
+            )
             for form in _forms(lemma)[:2]
             if form not in _KNOWN_FORMS
         ),
