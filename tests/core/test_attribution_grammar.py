@@ -226,3 +226,39 @@ def test_a_verb_form_that_is_also_a_noun_is_no_cue_without_what_is_said() -> Non
         "Her comments drew a crowd. Farmers voice their anger every week."
     )
     assert speakers(text) == [[]] * 7
+
+
+# --- 9. names behind titles -----------------------------------------------------------------
+
+
+def test_the_name_after_a_title_of_a_place_or_body_is_the_speaker() -> None:
+    text = (
+        "Governor of Washington Chris Gregoire said the state would help. "
+        "Minister of Foreign Affairs Wang Yi said talks would go on. "
+        "President of the Confederation Urs Meier told reporters it was over. "
+        "The head of the Lakeside Farmers Union said prices fell. "
+        "Gregoire added that the money was there."
+    )
+    found = analyse(text)
+    assert [who(a) for _, a in found] == [
+        [("Chris Gregoire", "primary")],
+        [("Wang Yi", "primary")],
+        [("Urs Meier", "primary")],
+        [("Lakeside Farmers Union", "primary")],
+        [("Chris Gregoire", "primary")],
+    ]
+    assert found[0][1].attributions[0].source_kind == "official"
+
+
+# --- 10. a hedge that opens a sentence ------------------------------------------------------
+
+
+def test_a_sentence_initial_hedge_is_flagged_and_never_a_source() -> None:
+    text = (
+        "The dam failed on Monday.\n\n"
+        "Allegedly, the dam was inspected only once. Reportedly, the mayor was warned. "
+        "Purportedly, the warnings were ignored."
+    )
+    found = analyse(text)
+    assert [who(a) for _, a in found] == [[]] * 4
+    assert [a.hedge for _, a in found] == [None, "allegedly", "reportedly", "purportedly"]

@@ -13,6 +13,7 @@ from claimcheck.core.attribution.words import (
     _CORE_TITLES,
     _DESC_STOPS,
     _DETERMINERS,
+    _GENDERS,
     _GENERIC_CAPS,
     _INDEFINITE,
     _NAME_JOINERS,
@@ -188,10 +189,21 @@ def _parse_name(rest: str, desc: str) -> _Parsed | None:
     core = max((i for i, t in enumerate(names) if t.lower() in _CORE_TITLES), default=-1)
     before = [t.lower() for t, _ in tokens[:lo]] + [t.lower() for t in names[: core + 1]]
     names = names[core + 1 :]
+    of = (core >= 0 and bool(names) and names[0] in ("of", "for")) or (
+        lo > 0
+        and tokens[lo - 1][0] in ("of", "for", "the")
+        and any(t.lower() in _CORE_TITLES for t, _ in tokens[:lo])
+    )
     while (
         core >= 0 and names and (names[0] in ("of", "for") or names[0].lower() in _TITLE_MODIFIERS)
     ):
         before.append(names.pop(0).lower())  # "Secretary of State Antony Blinken"
+    if of and len(names) > 2 and not any(t.lower() in _NAME_KINDS for t in names[-2:]):
+        # "Governor of Washington Chris Gregoire": the place the title is of, then the name,
+        # from a known first name or else its last two words.
+        first = next((i for i, t in enumerate(names) if t.lower() in _GENDERS), len(names) - 2)
+        before.extend(t.lower() for t in names[:first])
+        names = names[first:]
     trailing = tuple(t.lower() for t, _ in tokens[hi:])
     described = frozenset((*before, *trailing, *_head_words(desc)))
     return " ".join(names), acronyms, described, trailing, tokens[0][1]
