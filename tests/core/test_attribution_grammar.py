@@ -262,3 +262,64 @@ def test_a_sentence_initial_hedge_is_flagged_and_never_a_source() -> None:
     found = analyse(text)
     assert [who(a) for _, a in found] == [[]] * 4
     assert [a.hedge for _, a in found] == [None, "allegedly", "reportedly", "purportedly"]
+
+
+# --- 7. bodies speaking in the present tense ------------------------------------------------
+
+
+def test_a_body_notes_says_estimates_and_argues_in_the_present_tense() -> None:
+    text = (
+        "Crops failed across the region this year.\n\n"
+        'The Department of Agriculture notes, "Crops were lost." '
+        "The agency says farmers will be paid. "
+        "The Lakeside Institute estimates that repairs will cost $2 million. "
+        "Greenpeace argues that the dam should go. "
+        "The ministry maintains that the rules were followed."
+    )
+    found = analyse(text)
+    department = [("Department of Agriculture", "primary")]
+    assert [who(a) for _, a in found] == [
+        [],
+        department,
+        department,
+        [("Lakeside Institute", "primary")],
+        [("Greenpeace", "primary")],
+        department,
+    ]
+    kinds = [a.attributions[0].source_kind for _, a in found[1:]]
+    assert kinds == ["official", "official", "organization", "organization", "official"]
+    assert found[2][1].attributions[0].mention == "The agency"
+
+
+# --- 8. the web and social media ------------------------------------------------------------
+
+
+def test_writers_on_boards_newsgroups_and_sites_are_social_media_sources() -> None:
+    text = (
+        "The flood was the worst in a century.\n\n"
+        "Posts on the message board of example.org said the flood was predicted. "
+        "Critics on the newsgroup alt.example claimed the dam was weak. "
+        "One poster wrote that the warnings were ignored. "
+        "A blogger on lakesidewatch.net wrote that the mayor lied. "
+        "According to an Internet posting, the mayor knew in advance. "
+        'The "History" section of the site explains that the town was founded in 1820.'
+    )
+    found = analyse(text)
+    assert [who(a) for _, a in found] == [
+        [],
+        [("message board of example.org", "primary")],
+        [("newsgroup alt.example", "primary")],
+        [("poster", "primary")],
+        [("lakesidewatch.net", "primary")],
+        [("Internet posting", "primary")],
+        [("website", "primary")],
+    ]
+    kinds = [a.attributions[0].source_kind for _, a in found[1:]]
+    assert kinds == ["social_media"] * 5 + ["website_statement"]
+    assert found[1][1].attributions[0].mention == "Posts on the message board of example.org"
+
+
+def test_people_in_a_place_are_not_a_website() -> None:
+    text = "Residents in Lakeside said the water was rising. Users said the app was slow."
+    found = analyse(text)
+    assert all(a.source_kind != "social_media" for _, s in found for a in s.attributions)

@@ -61,6 +61,18 @@ _ROLE_FOR = re.compile(
 )
 
 
+# Writers on a forum, a board, a newsgroup, a blog or a social network.
+_ON_SOCIAL = re.compile(
+    r"(?:[\w-]+\s+){0,2}?(?:posts?|postings?|comments?|messages?|users?|members?|critics"
+    r"|people|commenters|commentators|posters?|bloggers?|readers|someone|somebody|one|many"
+    r"|several|others|participants|visitors)\s+(?:on|at|in)\s+(?P<medium>(?:the\s+)?"
+    r"(?:(?:[\w.-]+\s+){0,3}?(?:message\s+board|board|forum|newsgroup|blog|bulletin\s+board"
+    r"|mailing\s+list|chat\s+room|discussion\s+group|subreddit)s?\b.*"
+    r"|(?:twitter|facebook|reddit|instagram|youtube|tiktok|weibo|telegram|usenet)\b.*"
+    r"|[\w-]+\.(?:com|org|net|info)\b.*))$"
+)
+
+
 _AFFILIATION = re.compile(r"\s+(?:of|at|from|with|for)\s+(?=the\s+[A-Z]|[A-Z])")
 
 
@@ -83,6 +95,14 @@ def _plan(np: str, desc: str) -> _Plan:
     rest = np[rest_at:] if not det or len(words) > 1 else ""
     if not rest:
         return "none", False, 0, "", "", None
+    social = _ON_SOCIAL.match(low) if " on " in low or " at " in low or " in " in low else None
+    if social is not None:
+        # "Posts on the message board of example.org", "critics on the newsgroup alt.x": the
+        # board or group they wrote on is the source.
+        at = social.start("medium")
+        if np[at:].lower().startswith("the "):
+            at += 4
+        return "social", False, at, "", "", None
     if len(words) > 10:
         # A long phrase is a source only as a study with its description.
         return _document_plan(np, det, rest, rest_at) or ("none", False, 0, "", "", None)

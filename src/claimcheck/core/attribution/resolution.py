@@ -113,6 +113,9 @@ class _Reading(_Entities):
             if isinstance(owner, _Ref) and owner.entity.kind in MEDIA_KINDS:
                 return owner  # "a report by the BBC": the outlet is the source
             return self._owned(s[a + at : b], one, off + a, off + b)
+        if step == "social":
+            medium = self._entity(np[at:], "social_media", False)
+            return self._ref(medium, off + a, off + b, np, 0.7)
         if step == "website":
             return self._website(s, a, b)
         if step == "affiliation":
@@ -198,9 +201,14 @@ class _Reading(_Entities):
     def _website(self, s: str, a: int, b: int) -> _Ref | None:
         """'a statement on its website': the owner's own website speaks."""
         match = _WEBSITE.search(s, a, b)
-        if match is None:
-            return None
         off = self.offset
+        if match is None:
+            # 'The "History" section of the site explains': the site met before, or one
+            # whose owner the sentence does not say.
+            site = self._resolve_noun("website", off + a) or self._entity(
+                "website", "website_statement", False
+            )
+            return self._ref(site, off + a, off + b, s[a:b], 0.6)
         owner_np = match.group(1)
         owner: _Entity | None
         mention: str | None = None
