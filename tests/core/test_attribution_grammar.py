@@ -323,3 +323,50 @@ def test_people_in_a_place_are_not_a_website() -> None:
     text = "Residents in Lakeside said the water was rising. Users said the app was slow."
     found = analyse(text)
     assert all(a.source_kind != "social_media" for _, s in found for a in s.attributions)
+
+
+# --- 6. studies, papers and letters ---------------------------------------------------------
+
+
+def test_a_study_mentioned_without_a_cue_is_what_its_researchers_and_they_found() -> None:
+    text = (
+        "A new study of the river was published on Monday.\n\n"
+        "The researchers found that the water was clean. "
+        "They estimated that 300 homes were damaged. "
+        "The study concluded that the levees were too low.\n\n"
+        "The results of the Lakeside River Study, published in a journal this week, showed "
+        "that the dam was old."
+    )
+    found = analyse(text)
+    # Named in the last sentence, the study takes its name everywhere it spoke before.
+    assert [who(a) for _, a in found] == [
+        [],
+        [("Lakeside River Study authors", "primary")],
+        [("Lakeside River Study authors", "primary")],
+        [("Lakeside River Study", "primary")],
+        [("Lakeside River Study", "primary")],
+    ]
+    assert found[2][1].attributions[0].mention == "They"
+    assert found[3][1].attributions[0].source_kind == "document"
+
+
+def test_letters_petitions_and_papers_are_document_sources() -> None:
+    text = (
+        "The farmers sent a letter to the governor last week. "
+        'The letter reads "We ask for help". '
+        "A petition signed by 500 residents demands a new dam. "
+        'The petition reads, in part: "We cannot wait." '
+        "Results of the trials, published in a paper by J. Smith (1989), showed that the drug "
+        "worked. "
+        "The results of the trials, published in the Lancet, showed that the drug worked."
+    )
+    found = analyse(text)
+    assert [who(a) for _, a in found] == [
+        [],
+        [("letter", "primary")],
+        [],
+        [("petition", "primary")],
+        [("J. Smith paper", "primary")],
+        [("Lancet", "primary")],
+    ]
+    assert {a.source_kind for _, s in found for a in s.attributions} == {"document"}

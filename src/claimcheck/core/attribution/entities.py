@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -172,6 +173,10 @@ class _Entities:
         found = self.aliases.get(key)
         if found is not None and found.name == name:
             return found
+        if kind == "document" and name[:1].isupper():
+            unnamed = self._unnamed_document(name)
+            if unnamed is not None:
+                return unnamed
         entity = _Entity(name, kind, person, owner)
         if person:
             entity.gender = _GENDERS.get(name.split()[0].lower().rstrip("."))
@@ -181,6 +186,23 @@ class _Entities:
         if person and len(parts) > 1:
             self.aliases.setdefault(normalise(parts[-1]), entity)
         return entity
+
+    def _unnamed_document(self, name: str) -> _Entity | None:
+        """A study met before only as "a new study", now named: "the Australian National
+        Iodine Nutrition Study". It takes the name, and so do its authors, in every sentence
+        attributed to them (the results read the entities' names at the end)."""
+        noun = name.split()[-1].lower()
+        for entity in reversed(self.entities):
+            if entity.kind == "document" and entity.name == noun:
+                old = entity.name
+                entity.name = name
+                self.aliases[normalise(name)] = entity
+                for other in self.entities:
+                    if other.owner == old:
+                        other.owner = name
+                        other.name = name + other.name[len(old) :]
+                return entity
+        return None
 
     def _ref(
         self, entity: _Entity, start: int, end: int, mention: str | None, confidence: float
@@ -202,6 +224,18 @@ class _Entities:
                 )
             if fits and (best is None or entity.last >= best.last):
                 best = entity
+        if (
+            best is not None
+            and kinds is not None
+            and "document" in kinds
+            and noun not in best.nouns
+            and _indefinite(noun).search(self.text, 0, before) is not None
+        ):
+            # "A petition signed by 500 residents ... The petition reads": not the letter
+            # quoted before it, though both are documents.
+            entity = self._entity(noun, "document", False)
+            entity.nouns.add(noun)
+            return entity
         if best is not None or kinds is None or not kinds & {"document", "organization"}:
             return best
         # "A sensitive Environment Canada document was found ... The document detailed".
@@ -213,7 +247,7 @@ class _Entities:
             if at and self.text[at - 1] != "\n" and self.text[max(0, at - 2) : at] != ". ":
                 found = match
         if found is None:
-            return None
+            return self._document_mentioned(noun, kinds, before)
         run = found.group(1).split()
         while run and run[0].lower() in _DETERMINERS:
             run.pop(0)
@@ -221,6 +255,17 @@ class _Entities:
             return None
         kind = "document" if "document" in kinds else "organization"
         entity = self._entity(" ".join(run) + " " + noun, kind, False)
+        entity.nouns.add(noun)
+        return entity
+
+    def _document_mentioned(self, noun: str, kinds: frozenset[str], before: int) -> _Entity | None:
+        """ "A study of the river was published on Monday. The researchers found": a document
+        the text mentioned without a cue, called by its noun until it is named."""
+        if "document" not in kinds:
+            return None
+        if _mentioned(noun).search(self.text, 0, before) is None:
+            return None
+        entity = self._entity(noun, "document", False)
         entity.nouns.add(noun)
         return entity
 
@@ -294,3 +339,14 @@ class _Entities:
 
 _THINGS = frozenset(("document", "website_statement", "press_release"))
 _NOT_OWNERS = MEDIA_KINDS | {"document", "website_statement", "social_media"}
+
+
+@lru_cache(maxsize=256)
+def _mentioned(noun: str) -> re.Pattern[str]:
+    determiner = r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)"
+    return re.compile(rf"{determiner}\s+(?:[\w-]+\s+){{0,2}}?{noun}\b")
+
+
+@lru_cache(maxsize=256)
+def _indefinite(noun: str) -> re.Pattern[str]:
+    return re.compile(rf"\b[Aa]n?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b")

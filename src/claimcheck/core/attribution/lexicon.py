@@ -44,7 +44,7 @@ _LEMMAS = """say:said tell:told add state announce claim write:wrote:written twe
     assert reiterate counter quip joke boast clarify elaborate lament caution contend complain
     affirm recognize recognise maintain indicate mention concede vow pledge assure hint
     promise answer speculate proclaim propose agree charge forecast:forecast theorize theorise
-    wonder question express voice"""
+    wonder question express voice read:read"""
 
 
 def _forms(lemma: str) -> list[str]:
@@ -260,6 +260,11 @@ _COMPLEMENT = {
     ),
     **dict.fromkeys(
         _words("went goes go"), re.compile(r"\s*:|\s*,\s*[\"\u201c]|\s+to\s+(?:say|add)\b")
+    ),
+    # 'The letter reads "..."', "the sign read, in part": the words of a text.
+    **dict.fromkeys(
+        _words("read reads"),
+        re.compile(r"\s*[,:]?\s*[\"\u201c]|\s*,?\s+(?:in\s+part|as\s+follows)\b"),
     ),
     # "expressed concern that ...", "voiced hope": a stance is what was said.
     **dict.fromkeys(

@@ -174,9 +174,9 @@ def _document_plan(np: str, det: str, rest: str, rest_at: int) -> _Plan | None:
         return "authors", False, 0, owner, "", None
     if head in _AUTHORS and not det and len(words) == 2 and words[0][-2:] in ("'s", "\u2019s"):
         return "authors", False, 0, words[0][:-2], "", None
-    results = _RESULTS.match(rest)
-    if results is not None and det:
-        return "possessive", False, rest_at + results.start("doc"), results.group("doc"), "", None
+    results = _RESULTS.match(rest if det else rest[:1].lower() + rest[1:])
+    if results is not None:
+        return "results", False, rest_at + results.start("doc"), results.group("doc"), "", None
     if det not in ("a", "an", "one", "another") or not rest[:1].islower():
         return None
     for i, word in enumerate(words[:3]):

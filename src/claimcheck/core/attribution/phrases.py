@@ -26,7 +26,7 @@ _THAT = re.compile(r"[\s,:]*(?:that\b\s*)?[\"“]?")
 
 
 _PHRASE_STOP = re.compile(
-    r"\.(?:\s|$)|\s(?:that|who|which|said|says|reported|has|have|had|is|was|will|would)\b"
+    r"(?<!\b[A-Z])\.(?:\s|$)|\s(?:that|who|which|said|says|reported|has|have|had|is|was|will|would)\b"
     r"|\s(?:and|but)\s+(?=[a-z])"
 )
 

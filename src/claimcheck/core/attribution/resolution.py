@@ -38,6 +38,8 @@ _WEBSITE = re.compile(
 )
 
 
+_PUBLISHED_IN = re.compile(r"\b(?:published|presented|reported|described)\s+in\s+(?P<doc>\S.*)")
+_LOWER_WORD = re.compile(r"\s(?!(?:of|for|and|de|van|von|the)\b)[a-z]")
 _MAIN_SUBJECT = re.compile(r"\s*[Tt]he\s+(?:[\w-]+\s+){0,2}?(\w+)\b")
 
 
@@ -109,6 +111,9 @@ class _Reading(_Entities):
         if step == "owned":
             return self._owned(one, two, off + a, off + b)
         if step == "doc_by":
+            # "a paper by Jan Novak published in 2001": the owner ends before the participle.
+            lower = _LOWER_WORD.search(s, a + at, b)
+            b = b if lower is None else lower.start()
             owner = self._interpret(s, a + at, b)
             if isinstance(owner, _Ref) and owner.entity.kind in MEDIA_KINDS:
                 return owner  # "a report by the BBC": the outlet is the source
@@ -123,11 +128,29 @@ class _Reading(_Entities):
             return self._interpret(s, a, a + at, one)
         if step == "possessive":
             return self._interpret(s, a + at, a + at + len(one), desc)
+        if step == "results":
+            found = self._interpret(s, a + at, a + at + len(one), desc)
+            return found if isinstance(found, _Ref) else self._published_in(s, b, desc)
         if parsed is not None:
             if step == "vague" and not s[:a].strip(_LEADING) and self._known(parsed[0]) is None:
                 return _VAGUE  # "Legal experts said": a capital that only starts the sentence
             return self._named(parsed, a + at, a, b)
         return self._description(one, two, a, b)
+
+    def _published_in(self, s: str, b: int, desc: str) -> _Found:
+        """'Results of the trials, published in a paper by J. Smith (1989), showed': the
+        paper, or the journal, the results were published in."""
+        where = s.find(desc, b) if desc else -1
+        match = _PUBLISHED_IN.search(desc) if where >= 0 else None
+        if match is None:
+            return None
+        start = where + match.start("doc")
+        found = self._interpret(s, start, _phrase_end(s, start))
+        if not isinstance(found, _Ref) or found.entity.kind in ("document", *MEDIA_KINDS):
+            return found
+        # A journal is no speaker: what it published is a document.
+        found.entity.kind = "document"
+        return found
 
     def _authors(self, s: str, a: int, b: int, at: int, owner: str) -> _Found:
         """The authors of a document: "the report's authors", "the authors", "the researchers"

@@ -66,7 +66,7 @@ _DOC_NOUNS = {
         _words(
             """document documents report study analysis survey research findings assessment memo
             data figures statistics audit review poll census filing records indictment
-            complaint lawsuit ruling transcript estimate"""
+            complaint lawsuit ruling transcript estimate letter paper petition"""
         ),
         "document",
     ),
@@ -98,7 +98,8 @@ _NOUN_KINDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(_words("newspaper paper daily tabloid magazine"), frozenset({"newspaper"})),
     **dict.fromkeys(_words("broadcaster network channel station"), frozenset({"broadcaster"})),
     **dict.fromkeys(
-        _words("document report study analysis survey memo assessment"), frozenset({"document"})
+        _words("document report study analysis survey memo assessment letter petition"),
+        frozenset({"document"}),
     ),
     **dict.fromkeys(_words("website site"), frozenset({"website_statement"})),
     **dict.fromkeys(_words("poster blogger author"), frozenset({"social_media", "person"})),
