@@ -370,3 +370,49 @@ def test_letters_petitions_and_papers_are_document_sources() -> None:
         [("Lancet", "primary")],
     ]
     assert {a.source_kind for _, s in found for a in s.attributions} == {"document"}
+
+
+# --- descriptions and pronouns resolved in the document's model of its entities -----------
+
+
+def test_descriptions_resolve_to_a_body_of_that_name_and_a_person_of_that_sort() -> None:
+    text = (
+        "In a statement, the Church of Scientology denied the allegations. "
+        "The church said the claims were false. "
+        "A spokesperson for the church, Karin Pouw, said the woman had left voluntarily. "
+        "The woman, who asked not to be named, said she was locked in a room for weeks. "
+        "She claims she was forced to work without pay. "
+        "The court ruled that the church must pay her."
+    )
+    found = analyse(text)
+    church = [("Church of Scientology", "primary")]
+    woman = [("the woman", "primary")]
+    assert [who(a) for _, a in found] == [
+        church,
+        church,
+        [("Karin Pouw", "primary")],
+        woman,
+        woman,
+        [("the court", "primary")],
+    ]
+    # A spokesperson for a church speaks for no government.
+    assert found[2][1].attributions[0].source_kind == "organization"
+    assert found[3][1].attributions[0].cue == "said"
+
+
+def test_he_is_the_person_of_the_latest_sentence_and_called_it_a_is_a_cue() -> None:
+    text = (
+        "Cardinal Angelo Bagnasco spoke in Rome on Monday. "
+        "The Greek court ruled that worship of the ancient gods is legal. "
+        "The group's leader, Vlassis Rassias, welcomed the decision. "
+        "He called it a victory for freedom. "
+        "Rassias called the police."
+    )
+    found = analyse(text)
+    assert [who(a) for _, a in found] == [
+        [],
+        [("Greek court", "primary")],
+        [],
+        [("Vlassis Rassias", "primary")],
+        [],
+    ]

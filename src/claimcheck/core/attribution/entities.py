@@ -20,6 +20,7 @@ from claimcheck.core.attribution.words import (
     _GENDERS,
     _NOT_SOURCES,
     _NOT_SUBJECT,
+    _OFFICIAL_WORDS,
     _PERSON_NOUNS,
     _PERSON_PRONOUNS,
     _PRONOUN_GENDER,
@@ -217,7 +218,19 @@ class _Entities:
         best: _Entity | None = None
         for entity in self.entities:
             if noun in _PERSON_NOUNS:
-                fits = entity.person and (noun in entity.nouns or entity.kind == "official")
+                # "the woman" is no official named before, "the minister" may be; and "the
+                # spokesman" is no woman.
+                fits = (
+                    entity.person
+                    and (
+                        noun in entity.nouns
+                        or (entity.kind == "official" and noun in _OFFICIAL_WORDS)
+                    )
+                    and entity.gender in (None, _GENDERS.get(noun, entity.gender))
+                )
+            elif noun in _NAMED_BODIES:
+                # "the court", "the church": the body of that name, not any body of its kind.
+                fits = noun in entity.nouns or noun in entity.name.lower().split()
             else:
                 fits = noun in entity.nouns or (
                     kinds is not None and entity.kind in kinds and not entity.person
@@ -315,11 +328,18 @@ class _Entities:
         of a sentence first ("Harry Kane won the Budweiser Man of the Match award. He said")."""
         window = self.text[max(0, self.offset - 500) : self.offset]
         matches = list(_PERSON_NAME.finditer(window))
-        subjects = [m for m in matches if m.start() < 2 or window[m.start() - 2] in ".\n"]
-        for match in [*reversed(subjects), *reversed(matches)]:
+
+        # The latest sentence first, and in it its subject: "The group's leader, Vlassis
+        # Rassias, welcomed the decision. He called it" is Rassias, not an earlier subject.
+        def order(m: re.Match[str]) -> tuple[int, bool, int]:
+            stops = window.count(". ", m.start()) + window.count("\n", m.start())
+            subject = m.start() < 2 or window[m.start() - 2] in ".\n"
+            return stops, not subject, -m.start()
+
+        for match in sorted(matches, key=order):
             words = match.group().split()
             titles: list[str] = []
-            while words and words[0].lower() in _TITLE_WORDS:
+            while words and (words[0].lower() in _TITLE_WORDS or words[0].lower() in _DETERMINERS):
                 titles.append(words.pop(0).lower())  # "Governor Lisa Hart": Lisa Hart
             name = " ".join(words)
             if len(words) < 2 or any(
@@ -337,6 +357,9 @@ class _Entities:
         return None
 
 
+_NAMED_BODIES = frozenset(
+    ["court", "police", "parliament", "army", "military", "navy", "congress", "senate", "embassy", "council", "committee", "commission", "church", "university", "hospital", "museum", "school", "party", "union", "festival"]
+)
 _THINGS = frozenset(("document", "website_statement", "press_release"))
 _NOT_OWNERS = MEDIA_KINDS | {"document", "website_statement", "social_media"}
 

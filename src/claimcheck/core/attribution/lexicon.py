@@ -44,7 +44,7 @@ _LEMMAS = """say:said tell:told add state announce claim write:wrote:written twe
     assert reiterate counter quip joke boast clarify elaborate lament caution contend complain
     affirm recognize recognise maintain indicate mention concede vow pledge assure hint
     promise answer speculate proclaim propose agree charge forecast:forecast theorize theorise
-    wonder question express voice read:read"""
+    wonder question express voice read:read rule"""
 
 
 def _forms(lemma: str) -> list[str]:
@@ -68,7 +68,7 @@ _VERBS += "".join(
     for form in dict.fromkeys(_forms(lemma))
     if form not in _KNOWN_FORMS
 )
-_VERBS += "|went on|goes on|go on"
+_VERBS += "|went on|goes on|go on|called|calls"
 
 
 _HEDGES = (
@@ -214,7 +214,7 @@ _COMPLEMENT = {
         _words("rates states notes details reports claims estimates cites"),
         re.compile(
             r"\s+(?:that|the|a|an|this|these|those|its|his|her|their|it|how|what|why|whether"
-            r"|[A-Z0-9])|\s*[,:]\s*[\"\u201c]"
+            r"|he|she|they|we|there|[A-Z0-9])\b|\s*[,:]\s*[\"\u201c]"
         ),
     ),
     **dict.fromkeys(
@@ -260,6 +260,20 @@ _COMPLEMENT = {
     ),
     **dict.fromkeys(
         _words("went goes go"), re.compile(r"\s*:|\s*,\s*[\"\u201c]|\s+to\s+(?:say|add)\b")
+    ),
+    # "The court ruled that ...": a court speaks through its rulings.
+    **dict.fromkeys(_words("rule rules ruled ruling"), re.compile(r"\s+that\b")),
+    # "He called it a victory", "called the decision a mistake"; not "called the police".
+    **dict.fromkeys(
+        _words("called calls"),
+        re.compile(
+            r"\s+(?:it|this|that|them|him|her|(?:the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)"
+            r"\s+(?:a|an|\"|\u201c)\s*"
+        ),
+    ),
+    # "asked whether", 'asked: "..."'; not "asked not to be named".
+    **dict.fromkeys(
+        _words("asked asks"), re.compile(r"(?!\s+not\s+to\s+be\s+(?:named|identified)\b)")
     ),
     # 'The letter reads "..."', "the sign read, in part": the words of a text.
     **dict.fromkeys(

@@ -83,7 +83,8 @@ _NOUN_KINDS: dict[str, frozenset[str]] = {
             """organization organisation group company firm conference body association
             foundation charity startup bank union party university hospital airline club team
             school museum institute retailer carrier manufacturer maker federation
-            confederation society league alliance coalition chamber chipmaker"""
+            confederation society league alliance coalition chamber chipmaker church diocese
+            mosque temple synagogue festival"""
         ),
         frozenset({"organization"}),
     ),

@@ -80,7 +80,7 @@ _ORG_WORDS = _words(
     organization organisation conference association foundation institute university college
     union society federation league club charity ngo nations bank fund alliance coalition
     watch campaign startup maker manufacturer retailer airline developer giant operator
-    provider producer party summit consortium"""
+    provider producer party summit consortium church diocese mosque temple synagogue"""
 )
 
 
