@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from claimcheck.core.attribution.lexicon import _words
 from claimcheck.core.attribution.phrases import _in_title_line, _previous_word
 from claimcheck.core.attribution.source_kinds import _NAME_KINDS, _NOUN_KINDS, _infer_kind
 from claimcheck.core.attribution.words import (
@@ -357,8 +358,9 @@ class _Entities:
         return None
 
 
-_NAMED_BODIES = frozenset(
-    ["court", "police", "parliament", "army", "military", "navy", "congress", "senate", "embassy", "council", "committee", "commission", "church", "university", "hospital", "museum", "school", "party", "union", "festival"]
+_NAMED_BODIES = _words(
+    """court police parliament army military navy congress senate embassy council committee
+    commission church university hospital museum school party union festival"""
 )
 _THINGS = frozenset(("document", "website_statement", "press_release"))
 _NOT_OWNERS = MEDIA_KINDS | {"document", "website_statement", "social_media"}
