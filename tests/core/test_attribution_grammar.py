@@ -416,3 +416,32 @@ def test_he_is_the_person_of_the_latest_sentence_and_called_it_a_is_a_cue() -> N
         [("Vlassis Rassias", "primary")],
         [],
     ]
+
+
+def test_statements_of_a_body_and_whose_view_a_sentence_is() -> None:
+    text = (
+        "Mayor Ana Ruiz opened the new bridge on Monday.\n\n"
+        "A Norvex statement said the bridge was safe. "
+        "The statement said nothing new. "
+        "A statement from the ministry said the money was spent. "
+        'In Ruiz\'s words, the bridge is "a gift to the town". '
+        "In her view, the money was well spent. "
+        "For Ruiz, the bridge is a symbol of hope. "
+        "For years, the bridge was closed. "
+        "For Microsoft, the deal was a win."
+    )
+    found = analyse(text)
+    ruiz = [("Ana Ruiz", "primary")]
+    assert [who(a) for _, a in found] == [
+        [],
+        [("Norvex statement", "primary")],
+        [("Norvex statement", "primary")],
+        [("the ministry statement", "primary")],
+        ruiz,
+        ruiz,
+        ruiz,
+        [],
+        [],
+    ]
+    assert found[1][1].attributions[0].source_kind == "press_release"
+    assert found[5][1].attributions[0].mention == "her"

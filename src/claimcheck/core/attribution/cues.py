@@ -11,6 +11,7 @@ from claimcheck.core.attribution.lexicon import (
     _AS_VERBS,
     _COMPLEMENT,
     _ENDS,
+    _FAMILIES,
     _POSTING,
     _POSTPOSED,
     _SPOKES_ARTICLE,
@@ -35,6 +36,7 @@ from claimcheck.core.attribution.words import (
     _GENDERS,
     _NOT_SUBJECT,
     _POSSESSIVES,
+    _PRONOUNS,
 )
 from claimcheck.core.registry import MEDIA_KINDS
 
@@ -89,6 +91,8 @@ class _Document(_Places):
                 found = self._verb(s, cs, ce, inside, hits)
             elif family == "spokes":
                 found = self._spokes(s, cs, ce, inside)
+            elif family == "view":
+                found = self._view(s, cs, ce)
             else:
                 found = self._according(s, cs, ce, family)
             if isinstance(found, _Vague):
@@ -213,6 +217,28 @@ class _Document(_Places):
         ):
             hit.role = "embedded"  # "X said that Y had denied it": Y inside X's words
         return found
+
+    def _view(self, s: str, cs: int, ce: int) -> _Found | list[_Hit]:
+        """'In Ruiz's words, ...', 'in her view', 'For Kevin Allton, ...': the rest of the
+        sentence is that person's view."""
+        match = _FAMILIES["view"].match(s, cs)
+        if match is None:
+            return None
+        content = (_skip_that(s, ce), _trim_end(s))
+        if match.group("person") is not None:
+            ref = self._interpret(s, match.start("person"), match.end("person"))
+            if not isinstance(ref, _Ref) or not ref.entity.person:
+                return None  # "For years, ...", "For Microsoft, ..."
+        else:
+            who = match.group("who")
+            start, end = match.start("who"), match.end("who")
+            if who.lower() in _PRONOUNS:
+                ref = self._pronoun(who.lower(), start, end, organisation=False)
+            else:
+                ref = self._interpret(s, start, end - len(who) + len(who.rstrip("s'\u2019")))
+        if not isinstance(ref, _Ref):
+            return None
+        return [self._hit(ref, s, cs, ce, content, "verb")]
 
     def _spoken_to(self, s: str, speaker: _Hit, hits: list[_Hit]) -> None:
         """The outlet a speaker was speaking to, as the via source of their words."""

@@ -64,7 +64,7 @@ def analyse_document(
         quotes[index] = (open_quote, open_end, whole)
         open_quote = open_end
         words = _WATCHED.intersection(_WORD.findall(sentence.lower()))
-        if not _STRONG.isdisjoint(words) or _has_dash(sentence):
+        if not _STRONG.isdisjoint(words) or _has_dash(sentence) or sentence.startswith("For "):
             hits[index], hedges[index] = doc.attribute(sentence, inside, words)
         if not hits[index] and inside and inside[0][0] == 0 and not quotes[index][0]:
             hits[index] = _implied(

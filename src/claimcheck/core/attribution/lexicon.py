@@ -103,6 +103,12 @@ _FAMILIES: dict[str, re.Pattern[str]] = {
         _I,
     ),
     "quoting": re.compile(r"(?:quoting|citing)\b", _I),
+    # "In Ruiz's words", "in her view", "For Kevin Allton, ...": whose view the sentence is.
+    "view": re.compile(
+        r"(?:[Ii]n\s+(?P<who>his|her|their|its|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
+        r"['\u2019]s?)\s+(?:own\s+)?(?:words|view|opinion|estimation|assessment)"
+        r"|^For\s+(?P<person>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})(?=\s*,))\b"
+    ),
     "medium": re.compile(
         rf"in\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_MEDIA_NOUNS})s?\b", _I
     ),
@@ -142,6 +148,7 @@ for _family, _first_words in (
     ("hedge", "were has have had photos rumours rumors sources reports"),
     ("acc", "according as per in reported cited quoted first"),
     ("quoting", "quoting citing"),
+    ("view", "in for"),
     ("medium", "in"),
     ("verb", " ".join(_VERB_WORDS) + " has have had"),
     ("spokes", "spokesman spokeswoman spokesperson"),
@@ -162,8 +169,9 @@ _MEDIUM_WORDS = _words(
 
 # A sentence needs one of these words to hold any cue at all: the cheap first test.
 _STRONG = (
-    (frozenset(_TRIGGERS) - _words("it is are was were has have had in as first"))
+    (frozenset(_TRIGGERS) - _words("it is are was were has have had in as first for"))
     | _MEDIUM_WORDS
+    | _words("view opinion estimation assessment")
     | _words(
         """per believed thought understood alleged claimed rumoured rumored described
         accused spokesman spokeswoman spokesperson"""
@@ -173,7 +181,8 @@ _STRONG = (
 
 # Common first words are tried only when a word that completes one of their cues is present.
 _NEEDS: dict[str, frozenset[str]] = {
-    "in": _MEDIUM_WORDS,
+    "in": _MEDIUM_WORDS | _words("view opinion estimation assessment"),
+    "for": _words("for"),
     "as": _words("per reported cited quoted"),
     "first": _words("reported cited quoted"),
     **dict.fromkeys(

@@ -53,6 +53,16 @@ _POSSESSIVE_DOC = re.compile(
 )
 
 
+_STATEMENT_NOUNS = r"statement|press\s+release|news\s+release|announcement|communiqu[eé]"
+_STATEMENT_BY = re.compile(
+    rf"(?:[\w-]+\s+)?(?P<noun>{_STATEMENT_NOUNS})\s+(?:from|by|of|issued\s+by|released\s+by)"
+    r"\s+(?P<owner>.+)"
+)
+_OWNER_STATEMENT = re.compile(
+    rf"(?P<owner>[\w.&'\u2019-]+(?:\s+[\w.&'\u2019-]+)?)\s+(?P<noun>{_STATEMENT_NOUNS})$"
+)
+
+
 # "a spokesperson for X", "analysts at X": unnamed people speaking for a named body.
 _ROLE_FOR = re.compile(
     r"(?:[\w-]+\s+)?(?P<role>spokes(?:man|woman|person)|representatives?|officials?|analysts"
@@ -124,6 +134,14 @@ def _plan(np: str, desc: str) -> _Plan:
     if by is not None:
         # "a survey by the Confederation of Norland Industry": its survey.
         return "doc_by", known, rest_at + by.start("owner"), by.group("noun"), "", None
+    statement = _STATEMENT_BY.match(rest) or _OWNER_STATEMENT.match(rest) if det else None
+    if statement is not None and (
+        statement.group("owner")[:1].isupper()
+        or statement.group("owner").split()[-1].lower() in _NOUN_KINDS
+    ):
+        # "a statement from the ministry", "a ministry statement": the ministry's statement.
+        noun = " ".join(statement.group("noun").split())
+        return "statement", known, rest_at + statement.start("owner"), noun, "", None
     document = _document_plan(np, det, rest, rest_at)
     if document is not None:
         return document

@@ -118,6 +118,12 @@ class _Reading(_Entities):
             if isinstance(owner, _Ref) and owner.entity.kind in MEDIA_KINDS:
                 return owner  # "a report by the BBC": the outlet is the source
             return self._owned(s[a + at : b], one, off + a, off + b)
+        if step == "statement":
+            owner_np = s[a + at : b]
+            cut = owner_np.rfind(one)
+            if cut > 0:
+                owner_np = owner_np[:cut]  # "a ministry statement"
+            return self._owned(owner_np, one, off + a, off + b)
         if step == "social":
             medium = self._entity(np[at:], "social_media", False)
             return self._ref(medium, off + a, off + b, np, 0.7)
@@ -210,7 +216,12 @@ class _Reading(_Entities):
             ref = self._pronoun(low, start - self.offset, end - self.offset, organisation=True)
             owner = ref.entity if ref is not None else None
         elif not any(c.isupper() for c in owner_np):
-            owner = self._resolve_noun(low.split()[-1], start)
+            noun_word = low.split()[-1]
+            owner = self._resolve_noun(noun_word, start)
+            if owner is None and noun_word in _NOUN_KINDS:
+                # "a statement from the ministry" with no ministry named: the ministry.
+                owner = self._entity(f"the {noun_word}", _noun_kind(noun_word), False)
+                owner.nouns.add(noun_word)
         else:
             owner, _ = self._name(_strip_article(owner_np), frozenset())
         if owner is None:

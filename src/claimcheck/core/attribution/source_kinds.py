@@ -103,6 +103,7 @@ _NOUN_KINDS: dict[str, frozenset[str]] = {
         frozenset({"document"}),
     ),
     **dict.fromkeys(_words("website site"), frozenset({"website_statement"})),
+    **dict.fromkeys(_words("statement announcement"), frozenset({"press_release"})),
     **dict.fromkeys(_words("poster blogger author"), frozenset({"social_media", "person"})),
     **dict.fromkeys(_words("post posting blog forum"), frozenset({"social_media"})),
 }
