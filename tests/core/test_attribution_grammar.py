@@ -445,3 +445,17 @@ def test_statements_of_a_body_and_whose_view_a_sentence_is() -> None:
     ]
     assert found[1][1].attributions[0].source_kind == "press_release"
     assert found[5][1].attributions[0].mention == "her"
+
+
+def test_an_interview_answer_after_its_speakers_name_and_a_colon() -> None:
+    text = (
+        "The town met on Monday.\n\n"
+        "Jan Novak: The bridge is too narrow. It should be wider.\n\n"
+        "Update: The bridge reopened.\n\n"
+        "Two things matter: cost and time."
+    )
+    found = analyse(text)
+    novak = [("Jan Novak", "primary")]
+    assert [who(a) for _, a in found] == [[], novak, novak, [], []]
+    answer = found[2][1].attributions[0]
+    assert (answer.cue, answer.carried_from) == (":", 1)

@@ -47,6 +47,8 @@ _PASSIVE = re.compile(
 )
 # "Speaking to Reuters, X said", "X said, speaking with CNN": wherever the clause stands.
 _SPOKEN_TO = re.compile(r"\b[Ss]peaking\s+(?:to|with)\s+|\b[Tt]alking\s+(?:to|with)\s+")
+# "Jan Novak: The bridge is too narrow.": an interview's answer after its speaker's name.
+_SPEAKER_LINE = re.compile(r"([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}):\s+(?=\S)")
 _DASH_MARK = re.compile(r"[—\u2013]|--?(?=\s)")
 _NAMED_AFTER = re.compile(r",\s+([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3})\s*,")
 _BE = frozenset(("was", "were", "is", "are", "been"))
@@ -371,3 +373,13 @@ class _Document(_Places):
             return None
         self.index = index
         return ref
+
+    def speaker_line(self, s: str) -> _Hit | None:
+        """The speaker named before a colon that opens a paragraph, as in an interview."""
+        match = _SPEAKER_LINE.match(s)
+        if match is None:
+            return None
+        ref = self._interpret(s, 0, match.end(1))
+        if not isinstance(ref, _Ref) or not ref.entity.person:
+            return None  # "Update:", "Note:", "Wikinews:"
+        return self._hit(ref, s, match.end(1), match.end(1) + 1, (match.end(), len(s)), "verb")

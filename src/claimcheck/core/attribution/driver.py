@@ -5,6 +5,7 @@ attributions of each sentence with their roles.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 from claimcheck.core.analysis import Attribution, SentenceAnalysis
@@ -40,6 +41,7 @@ def analyse_document(
     open_quote = False
     previous_end = 0
     paragraph = 0  # the first sentence of the current paragraph
+    line: _Hit | None = None  # the speaker an interview answer's paragraph opens with
     for index, (start, end) in enumerate(spans):
         reopened = False
         if text.find("\n", previous_end, start) >= 0:
@@ -66,6 +68,13 @@ def analyse_document(
         words = _WATCHED.intersection(_WORD.findall(sentence.lower()))
         if not _STRONG.isdisjoint(words) or _has_dash(sentence) or sentence.startswith("For "):
             hits[index], hedges[index] = doc.attribute(sentence, inside, words)
+        if paragraph == index:
+            line = doc.speaker_line(sentence) if ": " in sentence else None
+            if line is not None and not hits[index]:
+                hits[index] = [line]
+        elif line is not None and not hits[index]:
+            # The rest of an interview answer is the same speaker's.
+            hits[index] = [replace(line, content=(start, end), carried_from=paragraph)]
         if not hits[index] and inside and inside[0][0] == 0 and not quotes[index][0]:
             hits[index] = _implied(
                 doc, text, spans, kinds, hits, range(index - 1, paragraph - 1, -1)
