@@ -459,3 +459,21 @@ def test_an_interview_answer_after_its_speakers_name_and_a_colon() -> None:
     assert [who(a) for _, a in found] == [[], novak, novak, [], []]
     answer = found[2][1].attributions[0]
     assert (answer.cue, answer.carried_from) == (":", 1)
+
+
+def test_crowds_are_vague_and_officials_speak_for_their_body() -> None:
+    text = (
+        "Thousands of people on Twitter expressed support for the boy. "
+        "Residents of Lakeside said the water was rising. "
+        "Officials of the Ministry of Health said the water was safe. "
+        "The school district said in a letter to parents that the students were safe."
+    )
+    found = analyse(text)
+    assert [who(a) for _, a in found] == [
+        [],
+        [],
+        [("Ministry of Health", "primary")],
+        [("the school district", "primary")],
+    ]
+    assert found[1][1].hedge == "residents of lakeside said"
+    assert [a.attributions[0].source_kind for _, a in found[2:]] == ["official", "official"]

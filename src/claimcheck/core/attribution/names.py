@@ -71,16 +71,23 @@ _ROLE_FOR = re.compile(
 )
 
 
-# Writers on a forum, a board, a newsgroup, a blog or a social network.
+# Writers on a forum, a board, a newsgroup, a blog or a named site; "thousands of people on
+# Twitter" are as vague as "many people".
 _ON_SOCIAL = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:posts?|postings?|comments?|messages?|users?|members?|critics"
     r"|people|commenters|commentators|posters?|bloggers?|readers|someone|somebody|one|many"
     r"|several|others|participants|visitors)\s+(?:on|at|in)\s+(?P<medium>(?:the\s+)?"
     r"(?:(?:[\w.-]+\s+){0,3}?(?:message\s+board|board|forum|newsgroup|blog|bulletin\s+board"
     r"|mailing\s+list|chat\s+room|discussion\s+group|subreddit)s?\b.*"
-    r"|(?:twitter|facebook|reddit|instagram|youtube|tiktok|weibo|telegram|usenet)\b.*"
+    r"|usenet\b.*"
     r"|[\w-]+\.(?:com|org|net|info)\b.*))$"
 )
+
+
+_QUANTITIES = frozenset(
+    ["thousands", "hundreds", "dozens", "millions", "many", "some", "most", "several", "scores"]
+)
+_PLACE_WORDS = frozenset(("of", "on", "in", "from", "across"))
 
 
 _AFFILIATION = re.compile(r"\s+(?:of|at|from|with|for)\s+(?=the\s+[A-Z]|[A-Z])")
@@ -120,6 +127,13 @@ def _plan(np: str, desc: str) -> _Plan:
         role = _ROLE_FOR.match(rest[0].lower() + rest[1:])
         if role is not None:
             return "role", False, rest_at + role.start("org"), "", "", None
+    if (
+        not det
+        and words[0].lower() in _QUANTITIES | _VAGUE_HEADS
+        and not _PLACE_WORDS.isdisjoint(words[1:3])
+    ):
+        # "Thousands of people on Twitter", "residents of Lakeside": a crowd, named by where.
+        return "common", False, 0, low, "", None
     if (
         not det
         and words[0].lower() in _COMMON

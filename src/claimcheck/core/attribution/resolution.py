@@ -96,7 +96,11 @@ class _Reading(_Entities):
             # "a spokesperson for Norvex", "analysts at Norvex": Norvex speaks through them.
             org_at = a + at
             org_end = min(b, _phrase_end(s, org_at))
-            org = self._interpret(s, org_at, org_end, "organization")
+            # Analysts and experts work for companies; officials may speak for a ministry.
+            official = any(
+                w.startswith(("official", "spokes", "represent")) for w in np.lower().split()[:3]
+            )
+            org = self._interpret(s, org_at, org_end, "" if official else "organization")
             if isinstance(org, _Ref) and not org.entity.person:
                 org.start, org.end, org.mention = off + a, off + b, np
                 return org

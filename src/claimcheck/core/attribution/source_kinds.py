@@ -92,7 +92,8 @@ _NOUN_KINDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(
         _words(
             """government ministry department administration authorities police military army
-            navy office regulator court commission council committee embassy"""
+            navy office regulator court commission council committee embassy district county
+            city province municipality"""
         ),
         frozenset({"official"}),
     ),
