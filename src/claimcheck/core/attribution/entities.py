@@ -360,7 +360,8 @@ class _Entities:
 
 _NAMED_BODIES = _words(
     """court police parliament army military navy congress senate embassy council committee
-    commission church university hospital museum school party union festival"""
+    commission church university hospital museum school party union festival district county
+    city province municipality"""
 )
 _THINGS = frozenset(("document", "website_statement", "press_release"))
 _NOT_OWNERS = MEDIA_KINDS | {"document", "website_statement", "social_media"}
