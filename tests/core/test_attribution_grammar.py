@@ -477,3 +477,23 @@ def test_crowds_are_vague_and_officials_speak_for_their_body() -> None:
     ]
     assert found[1][1].hedge == "residents of lakeside said"
     assert [a.attributions[0].source_kind for _, a in found[2:]] == ["official", "official"]
+
+
+def test_someones_spokesman_or_office_speaks_for_them_and_titles_alone_are_sources() -> None:
+    text = (
+        "Microsoft's spokesman Frank Shaw said the cuts were painful. "
+        "The minister's office said the plan was approved. "
+        "The coroner found that the death was accidental. "
+        "Amnesty International has called for an inquiry. "
+        "The jury found him guilty."
+    )
+    found = analyse(text)
+    assert [who(a) for _, a in found] == [
+        [("Frank Shaw", "primary")],
+        [("the minister", "primary")],
+        [("the coroner", "primary")],
+        [("Amnesty International", "primary")],
+        [],
+    ]
+    office = found[1][1].attributions[0]
+    assert (office.mention, office.source_kind) == ("The minister's office", "official")

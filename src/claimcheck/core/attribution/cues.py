@@ -135,7 +135,7 @@ class _Document(_Places):
         verb = words[0]
         if verb in _AS_VERBS and " as " not in s[ce : ce + 90]:
             return None
-        complement = _COMPLEMENT.get(verb)
+        complement = None if words[-1] == "for" else _COMPLEMENT.get(verb)  # "called for"
         # "..., the UN refugee agency estimates.": a subject after a comma, at the end.
         if (
             complement is not None

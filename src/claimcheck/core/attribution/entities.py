@@ -225,7 +225,12 @@ class _Entities:
                     entity.person
                     and (
                         noun in entity.nouns
-                        or (entity.kind == "official" and noun in _OFFICIAL_WORDS)
+                        or (
+                            entity.kind == "official"
+                            and noun in _OFFICIAL_WORDS
+                            # "the minister" is no one named as a spokesman
+                            and entity.nouns.isdisjoint(_PERSON_NOUNS)
+                        )
                     )
                     and entity.gender in (None, _GENDERS.get(noun, entity.gender))
                 )

@@ -63,6 +63,13 @@ _OWNER_STATEMENT = re.compile(
 )
 
 
+_POSSESSIVE_ROLE = re.compile(
+    r"(?P<owner>\S.*?)['\u2019]s\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person|people)"
+    r"|press\s+secretary|press\s+office|office|representatives?)$",
+    re.IGNORECASE,
+)
+
+
 # "a spokesperson for X", "analysts at X": unnamed people speaking for a named body.
 _ROLE_FOR = re.compile(
     r"(?:[\w-]+\s+)?(?P<role>spokes(?:man|woman|person)|representatives?|officials?|analysts"
@@ -159,6 +166,10 @@ def _plan(np: str, desc: str) -> _Plan:
     document = _document_plan(np, det, rest, rest_at)
     if document is not None:
         return document
+    role_of = _POSSESSIVE_ROLE.match(np) if "s " in np else None
+    if role_of is not None:
+        # "Obama's press secretary", "the prime minister's spokesman": who they speak for.
+        return "role_of", False, 0, role_of.group("owner"), "", None
     possessive = _POSSESSIVE_DOC.match(rest) if "s " in rest else None
     if possessive is not None and possessive.group("noun") != "statement":
         return "owned", known, 0, possessive.group("owner"), possessive.group("noun"), None

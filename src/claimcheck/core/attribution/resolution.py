@@ -122,6 +122,11 @@ class _Reading(_Entities):
             if isinstance(owner, _Ref) and owner.entity.kind in MEDIA_KINDS:
                 return owner  # "a report by the BBC": the outlet is the source
             return self._owned(s[a + at : b], one, off + a, off + b)
+        if step == "role_of":
+            owner = self._interpret(s, a, a + len(one))
+            if isinstance(owner, _Ref):
+                owner.start, owner.end, owner.mention = off + a, off + b, np
+            return owner
         if step == "statement":
             owner_np = s[a + at : b]
             cut = owner_np.rfind(one)

@@ -163,7 +163,9 @@ def _gender(words: frozenset[str]) -> str | None:
 
 _PERSON_NOUNS = _words(
     """minister president spokesman spokeswoman spokesperson official senator governor mayor
-    premier man woman lawyer witness resident chairman founder executive"""
+    premier man woman lawyer witness resident chairman founder executive judge coroner
+    prosecutor coach director curator teacher doctor professor officer detective inspector
+    commissioner ambassador secretary chancellor"""
 )
 
 
