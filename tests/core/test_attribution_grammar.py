@@ -497,3 +497,24 @@ def test_someones_spokesman_or_office_speaks_for_them_and_titles_alone_are_sourc
     ]
     office = found[1][1].attributions[0]
     assert (office.mention, office.source_kind) == ("The minister's office", "official")
+
+
+def test_two_people_joined_by_and_both_speak_and_as_she_put_it() -> None:
+    text = (
+        "Mayor Ana Ruiz opened the bridge on Monday.\n\n"
+        "Engineers Jan Novak and Tom Lee said the bridge was safe. "
+        "Novak and Lee both said the steel was good. "
+        "Procter and Gamble said sales rose. "
+        'As Ruiz put it, the bridge is "a gift". '
+        "As expected, prices rose."
+    )
+    found = analyse(text)
+    engineers = [("Jan Novak", "primary"), ("Tom Lee", "primary")]
+    assert [who(a) for _, a in found] == [
+        [],
+        engineers,
+        engineers,
+        [("Procter and Gamble", "primary")],
+        [("Ana Ruiz", "primary")],
+        [],
+    ]

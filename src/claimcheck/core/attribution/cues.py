@@ -49,6 +49,7 @@ _PASSIVE = re.compile(
 _SPOKEN_TO = re.compile(r"\b[Ss]peaking\s+(?:to|with)\s+|\b[Tt]alking\s+(?:to|with)\s+")
 # "Jan Novak: The bridge is too narrow.": an interview's answer after its speaker's name.
 _SPEAKER_LINE = re.compile(r"([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}):\s+(?=\S)")
+_AND_NAME = re.compile(r"\s+and\s+(?=[A-Z])")
 _DASH_MARK = re.compile(r"[—\u2013]|--?(?=\s)")
 _NAMED_AFTER = re.compile(r",\s+([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3})\s*,")
 _BE = frozenset(("was", "were", "is", "are", "been"))
@@ -205,7 +206,7 @@ class _Document(_Places):
         if not isinstance(ref, _Ref):
             return ref
         hit = self._hit(ref, s, cs, ce, content, "verb")
-        found = [hit]
+        found = [hit, *self._partners(s, ref, cs, ce, content)]
         if verb in ("told", "tells", "spoke", "speaks"):
             found.extend(self._told_via(s, ce, hit))
         elif s.startswith(" to ", ce):
@@ -220,6 +221,24 @@ class _Document(_Places):
             hit.role = "embedded"  # "X said that Y had denied it": Y inside X's words
         return found
 
+    def _partners(
+        self, s: str, ref: _Ref, cs: int, ce: int, content: tuple[int, int]
+    ) -> list[_Hit]:
+        """ "Engineers Jan Novak and Tom Lee said": both speak. The reference read so far is
+        the phrase up to "and"; the name after it is the second speaker."""
+        a, b = ref.start - self.offset, ref.end - self.offset
+        joined = _AND_NAME.search(s, a, b)
+        if joined is None:
+            return []
+        first = self._interpret(s, a, joined.start())
+        second = self._interpret(s, joined.end(), b)
+        if not (isinstance(first, _Ref) and isinstance(second, _Ref)):
+            return []
+        if first.entity is second.entity or not (first.entity.person and second.entity.person):
+            return []  # "Procter and Gamble", "Department of Health and Human Services"
+        ref.entity, ref.end, ref.mention = first.entity, first.end, first.mention
+        return [self._hit(second, s, cs, ce, content, "verb")]
+
     def _view(self, s: str, cs: int, ce: int) -> _Found | list[_Hit]:
         """'In Ruiz's words, ...', 'in her view', 'For Kevin Allton, ...': the rest of the
         sentence is that person's view."""
@@ -227,7 +246,14 @@ class _Document(_Places):
         if match is None:
             return None
         content = (_skip_that(s, ce), _trim_end(s))
-        if match.group("person") is not None:
+        if match.group("as") is not None:
+            who = match.group("as")
+            start, end = match.start("as"), match.end("as")
+            if who.lower() in _PRONOUNS:
+                ref = self._pronoun(who.lower(), start, end, organisation=False)
+            else:
+                ref = self._interpret(s, start, end)
+        elif match.group("person") is not None:
             ref = self._interpret(s, match.start("person"), match.end("person"))
             if not isinstance(ref, _Ref) or not ref.entity.person:
                 return None  # "For years, ...", "For Microsoft, ..."

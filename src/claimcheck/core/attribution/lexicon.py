@@ -107,7 +107,9 @@ _FAMILIES: dict[str, re.Pattern[str]] = {
     "view": re.compile(
         r"(?:[Ii]n\s+(?P<who>his|her|their|its|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
         r"['\u2019]s?)\s+(?:own\s+)?(?:words|view|opinion|estimation|assessment)"
-        r"|^For\s+(?P<person>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})(?=\s*,))\b"
+        r"|^For\s+(?P<person>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})(?=\s*,)"
+        r"|[Aa]s\s+(?P<as>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}|he|she|they|it)"
+        r"\s+(?:put|puts)\s+it)\b"
     ),
     "medium": re.compile(
         rf"in\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_MEDIA_NOUNS})s?\b", _I
@@ -148,7 +150,7 @@ for _family, _first_words in (
     ("hedge", "were has have had photos rumours rumors sources reports"),
     ("acc", "according as per in reported cited quoted first"),
     ("quoting", "quoting citing"),
-    ("view", "in for"),
+    ("view", "in for as"),
     ("medium", "in"),
     ("verb", " ".join(_VERB_WORDS) + " has have had"),
     ("spokes", "spokesman spokeswoman spokesperson"),
@@ -171,7 +173,7 @@ _MEDIUM_WORDS = _words(
 _STRONG = (
     (frozenset(_TRIGGERS) - _words("it is are was were has have had in as first for"))
     | _MEDIUM_WORDS
-    | _words("view opinion estimation assessment")
+    | _words("view opinion estimation assessment put puts")
     | _words(
         """per believed thought understood alleged claimed rumoured rumored described
         accused spokesman spokeswoman spokesperson"""
@@ -183,7 +185,7 @@ _STRONG = (
 _NEEDS: dict[str, frozenset[str]] = {
     "in": _MEDIUM_WORDS | _words("view opinion estimation assessment"),
     "for": _words("for"),
-    "as": _words("per reported cited quoted"),
+    "as": _words("per reported cited quoted put puts"),
     "first": _words("reported cited quoted"),
     **dict.fromkeys(
         _words("it is are was were"),

@@ -24,6 +24,7 @@ from claimcheck.core.attribution.words import (
     _PRONOUNS,
     _ROLE_WORDS,
     _TITLE_MODIFIERS,
+    _TITLE_WORDS,
     _VAGUE_HEADS,
 )
 from claimcheck.core.registry import ADJECTIVE_TITLES
@@ -252,6 +253,11 @@ def _parse_name(rest: str, desc: str) -> _Parsed | None:
     core = max((i for i, t in enumerate(names) if t.lower() in _CORE_TITLES), default=-1)
     before = [t.lower() for t, _ in tokens[:lo]] + [t.lower() for t in names[: core + 1]]
     names = names[core + 1 :]
+    while len(names) > 2 and (
+        names[0].lower() in _VAGUE_HEADS
+        or (names[0].endswith("s") and names[0].lower()[:-1] in _TITLE_WORDS)
+    ):
+        before.append(names.pop(0).lower())  # "Engineers Jan Novak", "Officials Li Wei"
     of = (core >= 0 and bool(names) and names[0] in ("of", "for")) or (
         lo > 0
         and tokens[lo - 1][0] in ("of", "for", "the")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from claimcheck.core.attribution.lexicon import _words
 
 _ADVERBS = _words(
-    """also later then previously recently further once earlier now again subsequently
+    """also later then previously recently further once earlier now again subsequently both
     separately repeatedly publicly privately first initially finally only just simply quickly
     still already however meanwhile similarly instead too himself herself itself themselves
     reportedly allegedly twice"""
@@ -92,7 +92,8 @@ _PERSON_WORDS = _words(
     daughter wife husband owner worker employee victim passenger neighbour neighbor friend
     economist historian coach curator instructor lecturer fan fans visitor attendee artist
     designer cosplayer creator parent brother sister grandmother grandfather child teenager
-    pupil volunteer protester demonstrator photographer musician practitioner believer"""
+    pupil volunteer protester demonstrator photographer musician practitioner believer
+    engineer"""
 )
 
 
