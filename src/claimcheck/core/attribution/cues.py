@@ -246,24 +246,20 @@ class _Document(_Places):
         if match is None:
             return None
         content = (_skip_that(s, ce), _trim_end(s))
-        if match.group("as") is not None:
-            who = match.group("as")
-            start, end = match.start("as"), match.end("as")
-            if who.lower() in _PRONOUNS:
-                ref = self._pronoun(who.lower(), start, end, organisation=False)
-            else:
-                ref = self._interpret(s, start, end)
-        elif match.group("person") is not None:
+        ref: _Found
+        if match.group("person") is not None:
             ref = self._interpret(s, match.start("person"), match.end("person"))
             if not isinstance(ref, _Ref) or not ref.entity.person:
                 return None  # "For years, ...", "For Microsoft, ..."
         else:
-            who = match.group("who")
-            start, end = match.start("who"), match.end("who")
+            group = "as" if match.group("as") is not None else "who"
+            who, start, end = match.group(group), match.start(group), match.end(group)
             if who.lower() in _PRONOUNS:
                 ref = self._pronoun(who.lower(), start, end, organisation=False)
             else:
-                ref = self._interpret(s, start, end - len(who) + len(who.rstrip("s'\u2019")))
+                # "In Ruiz's words", "in Jones' view": the name without its possessive ending.
+                bare = re.sub(r"['\u2019]s?$", "", who)
+                ref = self._interpret(s, start, start + len(bare))
         if not isinstance(ref, _Ref):
             return None
         return [self._hit(ref, s, cs, ce, content, "verb")]
