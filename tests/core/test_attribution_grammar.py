@@ -518,3 +518,25 @@ def test_two_people_joined_by_and_both_speak_and_as_she_put_it() -> None:
         [("Ana Ruiz", "primary")],
         [],
     ]
+
+
+def test_a_passive_cue_names_its_source_after_by_and_data_show() -> None:
+    text = (
+        "The company closed its plant on Monday.\n\n"
+        "The closure was confirmed by Norvex Group. "
+        "The news was announced by Mayor Ana Ruiz at a press conference. "
+        "Data released by the Lakeside Institute show that jobs fell. "
+        'The plant was "a relic", according to a report published by the Lakeside Institute. '
+        "The plan was criticised by many."
+    )
+    found = analyse(text)
+    assert [who(a) for _, a in found] == [
+        [],
+        [("Norvex Group", "primary")],
+        [("Ana Ruiz", "primary")],
+        [("Lakeside Institute", "primary")],
+        [("Lakeside Institute report", "primary")],
+        [],
+    ]
+    assert found[1][1].attributions[0].cue == "confirmed by"
+    assert found[4][1].attributions[0].source_kind == "document"

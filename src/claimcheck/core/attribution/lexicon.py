@@ -44,7 +44,7 @@ _LEMMAS = """say:said tell:told add state announce claim write:wrote:written twe
     assert reiterate counter quip joke boast clarify elaborate lament caution contend complain
     affirm recognize recognise maintain indicate mention concede vow pledge assure hint
     promise answer speculate proclaim propose agree charge forecast:forecast theorize theorise
-    wonder question express voice read:read rule"""
+    wonder question express voice read:read rule show:showed:shown find:found"""
 
 
 def _forms(lemma: str) -> list[str]:
@@ -97,7 +97,10 @@ _FAMILIES: dict[str, re.Pattern[str]] = {
     "hedge": re.compile(rf"(?:{_HEDGES})\b", _I),
     "acc": re.compile(
         r"(?:according\s+to|as\s+per|(?<=, )per(?=\s+(?:the\s+)?[A-Z])|in\s+the\s+words\s+of"
-        r"|(?:as\s+)?(?:first\s+)?(?:reported|cited|quoted)\s+by)"
+        r"|(?:as\s+)?(?:first\s+)?(?:reported|cited|quoted)\s+by"
+        # "The closure was confirmed by Norvex": a passive cue names its source after "by".
+        r"|(?<=\s)(?:confirmed|announced|revealed|disclosed|stated|estimated|predicted|denied"
+        r"|claimed|alleged|explained|noted|said|written|posted|tweeted)\s+by(?=\s+(?:the\s+)?[A-Z]))"
         r"(?:\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:report|story|article|interview|post|broadcast)"
         r"\s+(?:from|by|in|on))?\b",
         _I,
@@ -149,6 +152,11 @@ for _family, _first_words in (
     ("hedge", "reportedly allegedly purportedly supposedly reputedly estimates it is are was"),
     ("hedge", "were has have had photos rumours rumors sources reports"),
     ("acc", "according as per in reported cited quoted first"),
+    (
+        "acc",
+        "confirmed announced revealed disclosed stated estimated predicted denied claimed alleged"
+        " explained noted said written posted tweeted",
+    ),
     ("quoting", "quoting citing"),
     ("view", "in for as"),
     ("medium", "in"),
@@ -305,7 +313,7 @@ _COMPLEMENT = {
     **dict.fromkeys(
         _words(
             """found finds showed shows suggested suggests recommends recommended observed
-            observes"""
+            observes show shown find finding showing"""
         ),
         re.compile(r"\s+that\b"),
     ),

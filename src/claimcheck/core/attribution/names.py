@@ -43,7 +43,8 @@ _TOKEN = re.compile(r"\([A-Z][A-Za-z0-9.&]{1,11}\)|[\w@][\w.&'\u2019@-]*")
 _DOC_BY = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?P<noun>"
     + "|".join(sorted((n for n, k in _DOC_NOUNS.items() if k == "document"), key=len, reverse=True))
-    + r")\s+(?:by|from)\s+(?P<owner>(?:the\s+)?[A-Z].*)"
+    + r")(?:\s+(?:published|released|issued|commissioned|prepared|written|compiled|produced"
+    r"|conducted|carried\s+out))?\s+(?:by|from)\s+(?P<owner>(?:the\s+)?[A-Z].*)"
 )
 
 

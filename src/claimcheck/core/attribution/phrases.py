@@ -28,6 +28,8 @@ _THAT = re.compile(r"[\s,:]*(?:that\b\s*)?[\"“]?")
 _PHRASE_STOP = re.compile(
     r"(?<!\b[A-Z])\.(?:\s|$)|\s(?:that|who|which|said|says|reported|has|have|had|is|was|will|would)\b"
     r"|\s(?:and|but)\s+(?=[a-z])"
+    # "announced by Mayor Ana Ruiz at a press conference": where, not who.
+    r"|\s(?:at|in|on|during|after|before|while)\s+(?:a|an)\s"
 )
 
 
