@@ -21,9 +21,10 @@ document goes through these stages, one module each, in this order:
 5. ``places``, ``lines`` and ``cues``: for each cue, the source is read from a fixed place
    (the subject before a speech verb, the name after a closing quotation, the phrase after
    "according to", the outlet in "told CBC News" or "speaking to the AP", the channel in
-   "in a statement"); ``lines`` reads what a whole line says: a quotation's credit on a line of its own (with
-   or without a dash), an interview's answer after its speaker's name and a colon, and the
-   person a paragraph opens with, whose words an uncued quotation after it are.
+   "in a statement"); ``lines`` reads what a whole line says: a quotation's credit on a
+   line of its own (with or without a dash), an interview's answer after its speaker's name
+   and a colon, and the person a paragraph opens with, whose words an uncued quotation
+   after it are.
 6. ``quotations``: which stretches of each sentence are quoted and whether a quotation runs
    on; the sentences inside a multi-sentence quotation take the attribution of the sentence
    that carries its cue.
