@@ -11,6 +11,7 @@ from functools import lru_cache
 from claimcheck.core.attribution.lexicon import _words
 from claimcheck.core.attribution.words import (
     _COUNTRIES,
+    _GENDERS,
     _OFFICIAL_WORDS,
     _ORG_WORDS,
     _PERSON_NOUNS,
@@ -145,7 +146,8 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
     if low in _COUNTRIES or all(w in _COUNTRIES or w == "and" for w in words):
         return "official", False
     if len(words) == 1:
-        return "organization", False
+        # "Maria said": a first name alone is a person; any other single word a body.
+        return ("person", True) if words[0] in _GENDERS else ("organization", False)
     if not _person_name(name.split()):
         return "organization", False  # "Friends of the Earth", "Fan Expo 2016"
     return "person", True
