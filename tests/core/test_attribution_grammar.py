@@ -542,9 +542,14 @@ def test_a_passive_cue_names_its_source_after_by_and_data_show() -> None:
     assert found[4][1].attributions[0].source_kind == "document"
 
 
-def test_a_first_name_alone_is_a_person_and_she_is_her() -> None:
-    found = analyse("Maria said the bridge was safe. She added that it was new.")
+def test_a_first_name_alone_or_a_name_after_a_title_is_a_person() -> None:
+    found = analyse(
+        "Maria said the bridge was safe. She added that it was new. "
+        "Pope Francis said the church was open. Norvex said sales rose."
+    )
     assert [[(a.canonical, a.source_kind) for a in s.attributions] for _, s in found] == [
         [("Maria", "person")],
         [("Maria", "person")],
+        [("Francis", "person")],
+        [("Norvex", "organization")],
     ]

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from claimcheck.core.attribution.lexicon import _words
 from claimcheck.core.attribution.words import (
+    _CORE_TITLES,
     _COUNTRIES,
     _GENDERS,
     _OFFICIAL_WORDS,
@@ -146,8 +147,10 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
     if low in _COUNTRIES or all(w in _COUNTRIES or w == "and" for w in words):
         return "official", False
     if len(words) == 1:
-        # "Maria said": a first name alone is a person; any other single word a body.
-        return ("person", True) if words[0] in _GENDERS else ("organization", False)
+        # "Maria said", "Pope Francis said": a first name, or a name after a title, is a
+        # person; any other single word a body.
+        titled = not _CORE_TITLES.isdisjoint(described)
+        return ("person", True) if words[0] in _GENDERS or titled else ("organization", False)
     if not _person_name(name.split()):
         return "organization", False  # "Friends of the Earth", "Fan Expo 2016"
     return "person", True
