@@ -553,3 +553,22 @@ def test_a_first_name_alone_or_a_name_after_a_title_is_a_person() -> None:
         [("Francis", "person")],
         [("Norvex", "organization")],
     ]
+
+
+def test_according_to_a_census_a_study_published_in_a_journal_and_per() -> None:
+    text = (
+        "According to the latest census, the town shrank. "
+        "According to a study published in Nature, the drug works. "
+        "Per the company, the recall is voluntary. "
+        "According to witnesses, the car was red."
+    )
+    found = analyse(text)
+    assert [who(a) for _, a in found] == [
+        [("the latest census", "primary")],
+        [("Nature study", "primary")],
+        [("Nature", "primary")],
+        [],
+    ]
+    assert [a.attributions[0].source_kind for _, a in found[:2]] == ["document", "document"]
+    assert found[2][1].attributions[0].cue == "Per"
+    assert found[3][1].hedge == "according to witnesses"

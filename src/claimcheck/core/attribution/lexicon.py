@@ -96,7 +96,8 @@ _I = re.IGNORECASE
 _FAMILIES: dict[str, re.Pattern[str]] = {
     "hedge": re.compile(rf"(?:{_HEDGES})\b", _I),
     "acc": re.compile(
-        r"(?:according\s+to|as\s+per|(?<=, )per(?=\s+(?:the\s+)?[A-Z])|in\s+the\s+words\s+of"
+        r"(?:according\s+to|as\s+per|(?<=, )per(?=\s+(?:the\s+)?[A-Z])|^per(?=\s+the\s)"
+        r"|in\s+the\s+words\s+of"
         r"|(?:as\s+)?(?:first\s+)?(?:reported|cited|quoted)\s+by"
         # "The closure was confirmed by Norvex": a passive cue names its source after "by".
         r"|(?<=\s)(?:confirmed|announced|revealed|disclosed|stated|estimated|predicted|denied"

@@ -44,7 +44,8 @@ _DOC_BY = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?P<noun>"
     + "|".join(sorted((n for n, k in _DOC_NOUNS.items() if k == "document"), key=len, reverse=True))
     + r")(?:\s+(?:published|released|issued|commissioned|prepared|written|compiled|produced"
-    r"|conducted|carried\s+out))?\s+(?:by|from)\s+(?P<owner>(?:the\s+)?[A-Z].*)"
+    r"|conducted|carried\s+out))?\s+(?:by|from|(?:published|appearing)\s+in)\s+"
+    r"(?P<owner>(?:the\s+)?[A-Z].*)"
 )
 
 

@@ -102,7 +102,7 @@ _NOUN_KINDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(_words("newspaper paper daily tabloid magazine"), frozenset({"newspaper"})),
     **dict.fromkeys(_words("broadcaster network channel station"), frozenset({"broadcaster"})),
     **dict.fromkeys(
-        _words("document report study analysis survey memo assessment letter petition"),
+        _words("document report study analysis survey memo assessment letter petition census poll"),
         frozenset({"document"}),
     ),
     **dict.fromkeys(_words("website site"), frozenset({"website_statement"})),
