@@ -572,3 +572,22 @@ def test_according_to_a_census_a_study_published_in_a_journal_and_per() -> None:
     assert [a.attributions[0].source_kind for _, a in found[:2]] == ["document", "document"]
     assert found[2][1].attributions[0].cue == "Per"
     assert found[3][1].hedge == "according to witnesses"
+
+
+def test_the_company_or_the_church_is_the_body_named_before_without_a_cue() -> None:
+    text = (
+        "Norvex Group makes cars.\n\n"
+        "Per the company, the recall is voluntary. The firm said sales fell.\n\n"
+        "The Church of Scientology was founded in 1954. The church said the claims were false. "
+        "She studied at the University of Toronto. The university said she graduated in 2001."
+    )
+    found = analyse(text)
+    assert [who(a) for _, a in found] == [
+        [],
+        [("Norvex Group", "primary")],
+        [("Norvex Group", "primary")],
+        [],
+        [("Church of Scientology", "primary")],
+        [],
+        [("University of Toronto", "primary")],
+    ]

@@ -266,7 +266,7 @@ class _Entities:
             if at and self.text[at - 1] != "\n" and self.text[max(0, at - 2) : at] != ". ":
                 found = match
         if found is None:
-            return self._document_mentioned(noun, kinds, before)
+            return self._document_mentioned(noun, kinds, before) or self._body_named(noun, before)
         run = found.group(1).split()
         while run and run[0].lower() in _DETERMINERS:
             run.pop(0)
@@ -286,6 +286,23 @@ class _Entities:
             return None
         entity = self._entity(noun, "document", False)
         entity.nouns.add(noun)
+        return entity
+
+    def _body_named(self, noun: str, before: int) -> _Entity | None:
+        """ "Norvex Group makes cars. ... The company said": the last body the text named
+        whose name says it is one ("... Group", "... Inc.", "... Church" for "the church"),
+        though it spoke at no cue before."""
+        last = None
+        for match in _BODY_NAME.finditer(self.text, 0, before):
+            words = match.group().lower().split()
+            if noun in words or (noun in _COMPANY_NOUNS and words[-1].rstrip(".") in _COMPANY):
+                last = match
+        if last is None:
+            return None
+        name = last.group().removeprefix("The ")
+        if not name.endswith(("Inc.", "Corp.", "Ltd.", "Co.")):
+            name = name.rstrip(".")  # the stop that ended the sentence
+        entity, _ = self._name(name, frozenset())
         return entity
 
     def _pronoun(self, pronoun: str, a: int, b: int, organisation: bool) -> _Ref | None:
@@ -363,6 +380,20 @@ class _Entities:
         return None
 
 
+# Capitalised names that end with what kind of body they are.
+_BODY_NAME = re.compile(
+    r"\b(?:[A-Z][\w&.'\u2019-]*\s+(?:(?:of|for|and|the)\s+)*){0,4}(?:Group|Inc|Corp|Corporation"
+    r"|Company|Ltd|LLC|plc|Motors|Airlines|Airways|Holdings|Technologies|Labs|Bank|Foundation"
+    r"|Institute|University|Church|Association|Society|Union|Party|Museum|Hospital|School"
+    r"|Festival|Federation|League|Council|Committee|Court)\b"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})?"
+)
+_COMPANY = _words("group inc corp corporation company ltd llc plc motors airlines airways holdings")
+_COMPANY |= _words("technologies labs")
+_COMPANY_NOUNS = _words(
+    "company firm group corporation maker manufacturer retailer carrier airline operator provider"
+    " producer chipmaker startup"
+)
 _NAMED_BODIES = _words(
     """court police parliament army military navy congress senate embassy council committee
     commission church university hospital museum school party union festival district county
