@@ -7,18 +7,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from claimcheck.core.attribution.lexicon import _words
-from claimcheck.core.attribution.phrases import _in_title_line, _previous_word
+from claimcheck.core.attribution.phrases import (
+    _in_title_line,
+    _indefinite,
+    _mentioned,
+    _previous_word,
+)
 from claimcheck.core.attribution.source_kinds import _NAME_KINDS, _NOUN_KINDS, _infer_kind
 from claimcheck.core.attribution.words import (
     _CALENDAR,
+    _COMPANY,
+    _COMPANY_NOUNS,
     _CORE_TITLES,
     _DETERMINERS,
     _GENDERS,
+    _NAMED_BODIES,
     _NOT_SOURCES,
     _NOT_SUBJECT,
     _OFFICIAL_WORDS,
@@ -388,27 +394,5 @@ _BODY_NAME = re.compile(
     r"|Festival|Federation|League|Council|Committee|Court)\b"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})?"
 )
-_COMPANY = _words("group inc corp corporation company ltd llc plc motors airlines airways holdings")
-_COMPANY |= _words("technologies labs")
-_COMPANY_NOUNS = _words(
-    "company firm group corporation maker manufacturer retailer carrier airline operator provider"
-    " producer chipmaker startup"
-)
-_NAMED_BODIES = _words(
-    """court police parliament army military navy congress senate embassy council committee
-    commission church university hospital museum school party union festival district county
-    city province municipality"""
-)
 _THINGS = frozenset(("document", "website_statement", "press_release"))
 _NOT_OWNERS = MEDIA_KINDS | {"document", "website_statement", "social_media"}
-
-
-@lru_cache(maxsize=256)
-def _mentioned(noun: str) -> re.Pattern[str]:
-    determiner = r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)"
-    return re.compile(rf"{determiner}\s+(?:[\w-]+\s+){{0,2}}?{noun}\b")
-
-
-@lru_cache(maxsize=256)
-def _indefinite(noun: str) -> re.Pattern[str]:
-    return re.compile(rf"\b[Aa]n?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b")

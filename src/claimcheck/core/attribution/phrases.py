@@ -173,3 +173,15 @@ def _vague_phrase(s: str, cs: int, ce: int) -> str:
     for match in _BOUNDARY.finditer(s, start, cs):
         start = match.end()
     return " ".join(s[start:ce].lower().split())
+
+
+# A document's noun after an article ("a new study", "the report"), or after "a" only.
+@lru_cache(maxsize=256)
+def _mentioned(noun: str) -> re.Pattern[str]:
+    determiner = r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)"
+    return re.compile(rf"{determiner}\s+(?:[\w-]+\s+){{0,2}}?{noun}\b")
+
+
+@lru_cache(maxsize=256)
+def _indefinite(noun: str) -> re.Pattern[str]:
+    return re.compile(rf"\b[Aa]n?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b")

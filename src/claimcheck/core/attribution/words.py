@@ -212,3 +212,18 @@ _ROLE_WORDS = _words(
     """spokesman spokeswoman spokesperson representative representatives official officials
     analysts economists researchers scientists experts executives staff employees"""
 )
+
+
+# Bodies a description names by their kind ("the company") or only by their own name
+# ("the court", "the church": a body of that name, not any body of its kind).
+_COMPANY = _words("group inc corp corporation company ltd llc plc motors airlines airways holdings")
+_COMPANY |= _words("technologies labs")
+_COMPANY_NOUNS = _words(
+    "company firm group corporation maker manufacturer retailer carrier airline operator provider"
+    " producer chipmaker startup"
+)
+_NAMED_BODIES = _words(
+    """court police parliament army military navy congress senate embassy council committee
+    commission church university hospital museum school party union festival district county
+    city province municipality"""
+)
