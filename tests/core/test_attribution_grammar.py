@@ -176,7 +176,9 @@ def test_the_outlet_told_spoken_to_or_written_to_is_the_via_source() -> None:
         "Ruiz stated to LA Weekly that more money was coming. "
         "Novak said, speaking with the Daily Star, that he would stay. "
         '"We are looking at it," wrote Ruiz in an email to the Lakeside Gazette. '
-        "Novak said in a letter to Governor Lisa Hart that he needed help."
+        "Novak said in a letter to Governor Lisa Hart that he needed help. "
+        "Ruiz said on CNN that the dam failed. "
+        "Ruiz said on Monday that the dam held."
     )
     found = speakers(text)
     assert found == [
@@ -188,6 +190,8 @@ def test_the_outlet_told_spoken_to_or_written_to_is_the_via_source() -> None:
         [("Ana Ruiz", "primary"), ("Lakeside Gazette", "via")],
         # The one a letter is written to is its recipient, no source.
         [("Jan Novak", "primary")],
+        [("Ana Ruiz", "primary"), ("CNN", "via")],
+        [("Ana Ruiz", "primary")],
     ]
     kinds = {a.canonical: a.source_kind for _, s in analyse(text) for a in s.attributions}
     assert kinds["Daily Star"] == kinds["LA Weekly"] == "newspaper"

@@ -205,6 +205,9 @@ class _Document(_Lines):
             found.extend(self._told_via(s, ce + 3, hit))
         elif verb in ("says", "said", "say", "wrote", "writes", "posted", "stated", "announced"):
             self._on_medium(s, ce, hit)
+            if hit.medium is None and s.startswith(" on ", ce):
+                # "said on CNN", "said on BBC Radio 4": the broadcaster carried the words.
+                found.extend(self._told_via(s, ce + 3, hit))
         at = self.offset + cs
         if any(
             other.family == "verb" and other.content[0] <= at < other.content[1] for other in hits
