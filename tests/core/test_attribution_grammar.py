@@ -595,3 +595,16 @@ def test_the_company_or_the_church_is_the_body_named_before_without_a_cue() -> N
         [],
         [("University of Toronto", "primary")],
     ]
+
+
+def test_the_boy_or_the_14_year_old_is_the_person_just_named() -> None:
+    text = (
+        "Ahmed Mohamed, 14, was arrested at his school on Monday. "
+        "The boy said he built the clock at home. "
+        "The 14-year-old told reporters he would not go back. "
+        "The girl said nothing."
+    )
+    found = analyse(text)
+    ahmed = [("Ahmed Mohamed", "primary")]
+    assert [who(a) for _, a in found] == [[], ahmed, ahmed, []]
+    assert found[1][1].attributions[0].mention == "The boy"

@@ -160,7 +160,7 @@ class _Document(_Lines):
         low = word.lower()
         relative = low in ("who", "which") and not word.isupper()
         if (low in _NOT_SUBJECT and not relative and not word.isupper()) or (
-            low in _DETERMINERS or low[:1].isdigit()
+            low in _DETERMINERS or (low[:1].isdigit() and not low.endswith("-old"))
         ):
             return None
         if low in _POSSESSIVES or (

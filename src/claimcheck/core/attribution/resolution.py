@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.core.attribution.entities import _VAGUE, _Entities, _Entity, _Found, _Ref
+from claimcheck.core.attribution.lexicon import _words
 from claimcheck.core.attribution.names import _Parsed, _plan
 from claimcheck.core.attribution.phrases import (
     _LEADING,
@@ -23,6 +24,7 @@ from claimcheck.core.attribution.source_kinds import (
     _noun_kind,
 )
 from claimcheck.core.attribution.words import (
+    _GENDERS,
     _INDEFINITE,
     _OFFICIAL_PLURALS,
     _OFFICIAL_WORDS,
@@ -40,6 +42,12 @@ _WEBSITE = re.compile(
 
 _PUBLISHED_IN = re.compile(r"\b(?:published|presented|reported|described)\s+in\s+(?P<doc>\S.*)")
 _LOWER_WORD = re.compile(r"\s(?!(?:of|for|and|de|van|von|the)\b)[a-z]")
+# People a description names by what they are, not by a title: "the boy said".
+_PEOPLE = _words(
+    """boy girl student teenager child father mother son daughter wife husband brother sister
+    player fan visitor artist farmer driver pilot passenger survivor victim witness resident
+    owner worker teacher doctor nurse"""
+)
 _MAIN_SUBJECT = re.compile(r"\s*[Tt]he\s+(?:[\w-]+\s+){0,2}?(\w+)\b")
 
 
@@ -289,6 +297,12 @@ class _Reading(_Entities):
         off = self.offset
         mention = self.text[off + a : off + b]
         if det in ("the", "this", "that"):
+            if noun in _PEOPLE or noun.endswith("-old"):
+                # "the boy", "the 14-year-old", "the student": the person just named.
+                person = self._recent_person(_GENDERS.get(noun))
+                if person is not None:
+                    return self._ref(person, off + a, off + b, mention, 0.6)
+                return None
             if noun not in _NOUN_KINDS and noun not in _PERSON_NOUNS and noun != "government":
                 return None
             entity = self._resolve_noun(noun, off + a)
