@@ -92,11 +92,13 @@ def test_an_uncued_quotation_is_the_person_its_paragraph_opened_with() -> None:
         "The council met on Tuesday.\n\n"
         'Mayor Ana Ruiz spoke at the meeting. "We will rebuild. The town has survived worse.'
         '\n\n"Nobody will be left behind."\n\n'
-        'Jan Novak was arrested on Monday. "Justice has been served."'
+        'Jan Novak was arrested on Monday. "Justice has been served."\n\n'
+        'Tom Lee saw it twice. "Avatar" was the top film of the year.'
     )
     found = analyse(text)
     ruiz = [("Ana Ruiz", "primary")]
-    assert [who(a) for _, a in found] == [[], [], ruiz, ruiz, ruiz, [], []]
+    # A passive subject says nothing, nor does a title in quotation marks.
+    assert [who(a) for _, a in found] == [[], [], ruiz, ruiz, ruiz, [], [], [], []]
     first = found[2][1].attributions[0]
     assert (first.cue, first.source_kind, first.source_text) == (None, "official", "Mayor Ana Ruiz")
 

@@ -75,7 +75,14 @@ def analyse_document(
         elif line is not None and not hits[index]:
             # The rest of an interview answer is the same speaker's.
             hits[index] = [replace(line, content=(start, end), carried_from=paragraph)]
-        if not hits[index] and inside and inside[0][0] == 0 and not quotes[index][0]:
+        if (
+            not hits[index]
+            and inside
+            and inside[0][0] == 0
+            and not quotes[index][0]
+            # Words spoken, not a title in quotation marks: '"Avatar" was the top film.'
+            and (whole or open_end or sentence.count(" ", 0, inside[0][1]) >= 3)
+        ):
             hits[index] = _implied(
                 doc, text, spans, kinds, hits, range(index - 1, paragraph - 1, -1)
             )
