@@ -401,8 +401,6 @@ def test_descriptions_resolve_to_a_body_of_that_name_and_a_person_of_that_sort()
         woman,
         [("the court", "primary")],
     ]
-    # A spokesperson for a church speaks for no government.
-    assert found[2][1].attributions[0].source_kind == "organization"
     assert found[3][1].attributions[0].cue == "said"
 
 

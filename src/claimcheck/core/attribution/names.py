@@ -330,8 +330,6 @@ def _head_words(desc: str) -> list[str]:
     words = desc.lower().replace(",", " ").split()
     for i, word in enumerate(words):
         if word in _DESC_STOPS:
-            if word == "for" and any(w.startswith("spokes") for w in words[:i]):
-                return words  # "a spokesperson for the church": whose voice says the kind
             return words[:i]
     return words
 
