@@ -4,8 +4,9 @@ A rule-based engine, explainable by construction: every attribution names its cu
 spans it was read from. Resolution crosses sentences, so the unit of work is a document. A
 document goes through these stages, one module each, in this order:
 
-1. ``lexicon``: the cue lexicon. A handful of anchored patterns (speech verbs, "according
-   to", "as per a report from", "quoting", "in a statement", dash credits, vague hedges),
+1. ``lexicon``: the cue lexicon. A handful of anchored patterns (reporting verbs in every
+   form of their lemmas, "according to", "as per a report from", "quoting", "in a
+   statement", "in her view", "as she put it", dash credits, vague hedges),
    each tried only where one of its first words occurs; a sentence without any cue word
    costs one set test (``_STRONG``) and is never read further.
 2. ``phrases`` and ``names``: noun phrases. Where a phrase or clause around a cue starts and
@@ -17,10 +18,13 @@ document goes through these stages, one module each, in this order:
    documents, websites) and the aliases they go by; a noun phrase read at a cue becomes a
    reference to one of them, new or met before, and pronouns and definite descriptions
    resolve to the most recent entity of the right sort.
-5. ``places`` and ``cues``: for each cue, the source is read from a fixed place (the subject
-   before a speech verb, the name after a closing quotation, the phrase after "according
-   to", the outlet in "told CBC News" or "speaking to the AP", the channel in "in a
-   statement").
+5. ``places``, ``lines`` and ``cues``: for each cue, the source is read from a fixed place
+   (the subject before a speech verb, the name after a closing quotation, the phrase after
+   "according to", the outlet in "told CBC News" or "speaking to the AP", the channel in
+   "in a statement"); ``lines`` reads what a whole line says: a quotation's credit on a
+   line of its own (with or without a dash), an interview's answer after its speaker's name
+   and a colon, and the person a paragraph opens with, whose words an uncued quotation
+   after it are.
 6. ``quotations``: which stretches of each sentence are quoted and whether a quotation runs
    on; the sentences inside a multi-sentence quotation take the attribution of the sentence
    that carries its cue.

@@ -11,12 +11,14 @@ from claimcheck.core.attribution.lexicon import (
     _AS_VERBS,
     _COMPLEMENT,
     _ENDS,
+    _FAMILIES,
     _POSTING,
     _POSTPOSED,
     _SPOKES_ARTICLE,
     _cues,
     _words,
 )
+from claimcheck.core.attribution.lines import _DASH_MARK, _Lines
 from claimcheck.core.attribution.phrases import (
     _clause_end,
     _phrase_end,
@@ -25,7 +27,7 @@ from claimcheck.core.attribution.phrases import (
     _trim_end,
     _vague_phrase,
 )
-from claimcheck.core.attribution.places import _AND_NAMES, _SPEAKING_TO, _Hit, _Places
+from claimcheck.core.attribution.places import _AND_NAMES, _SPEAKING_TO, _Hit
 from claimcheck.core.attribution.source_kinds import _DOC_NOUNS
 from claimcheck.core.attribution.words import (
     _ADVERBS,
@@ -33,12 +35,20 @@ from claimcheck.core.attribution.words import (
     _DETERMINERS,
     _NOT_SUBJECT,
     _POSSESSIVES,
+    _PRONOUNS,
 )
 from claimcheck.core.registry import MEDIA_KINDS
 
+# "Speaking to Reuters, X said", "X said, speaking with CNN": wherever the clause stands.
+_SPOKEN_TO = re.compile(r"\b[Ss]peaking\s+(?:to|with)\s+|\b[Tt]alking\s+(?:to|with)\s+")
+_AND_NAME = re.compile(r"\s+and\s+(?=[A-Z])")
 _NAMED_AFTER = re.compile(r",\s+([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3})\s*,")
 _BE = frozenset(("was", "were", "is", "are", "been"))
-_WENT_ON = re.compile(r"\s(?:went|goes|go)\s+on\s+to\s*$")
+_WENT_ON = re.compile(r"\s(?:(?:went|goes|go)\s+on|continued|continues|continue)\s+to\s*$")
+# Between a subject and its verb: "would later say", "has repeatedly said", "did say".
+_AUXILIARY = _words("would will could can may might should must did does do has have had")
+# "is saying", "has been saying", "was quoted as saying": a participle that is the verb.
+_PROGRESSIVE = re.compile(r"\s(?:is|are|was|were|been|(?:is|are|was|were)\s+quoted\s+as)\s*$")
 # "Zapatero continued by saying that ...": the one who continued says it.
 _BY_SAYING = re.compile(r"\s(?:continued|continues|went\s+on|responded|replied|ended)\s+by\s*$")
 # A participle is a cue only after the clause that names its speaker: "continued by saying".
@@ -50,7 +60,7 @@ _STUDIES = frozenset(
 )
 
 
-class _Document(_Places):
+class _Document(_Lines):
     """The cues of a sentence, each read into the sources it names."""
 
     def attribute(
@@ -75,6 +85,8 @@ class _Document(_Places):
                 found = self._verb(s, cs, ce, inside, hits)
             elif family == "spokes":
                 found = self._spokes(s, cs, ce, inside)
+            elif family == "view":
+                found = self._view(s, cs, ce)
             else:
                 found = self._according(s, cs, ce, family)
             if isinstance(found, _Vague):
@@ -85,6 +97,8 @@ class _Document(_Places):
         for cs, ce in media:
             self._medium(s, cs, ce, hits)
         speakers = [hit for hit in hits if hit.family == "verb" and hit.role == "primary"]
+        if speakers and ("peaking" in s or "alking" in s):
+            self._spoken_to(s, speakers[0], hits)
         if speakers:
             # "WIC said X, as per a report from SCMP": X is the content of both, without the
             # trailing credit.
@@ -113,7 +127,7 @@ class _Document(_Places):
         verb = words[0]
         if verb in _AS_VERBS and " as " not in s[ce : ce + 90]:
             return None
-        complement = _COMPLEMENT.get(verb)
+        complement = None if words[-1] == "for" else _COMPLEMENT.get(verb)  # "called for"
         # "..., the UN refugee agency estimates.": a subject after a comma, at the end.
         if (
             complement is not None
@@ -123,7 +137,7 @@ class _Document(_Places):
         ):
             return None
         j = cs
-        participle = verb in _PARTICIPLES
+        participle = verb.endswith("ing")
         while True:
             ws, word = _previous_word(s, j)
             went = _WENT_ON.search(s, 0, j) if word == "to" else None
@@ -131,18 +145,22 @@ class _Document(_Places):
                 j = went.start()  # "He went on to characterise ...": he characterised
                 continue
             if participle:
+                progressive = _PROGRESSIVE.search(s, 0, j)
                 by = _BY_SAYING.search(s, 0, j) if word == "by" else None
+                if progressive is not None:
+                    j, participle = progressive.start(), False
+                    continue
                 if by is None:
                     return None
                 j, participle = by.start(), False
                 continue
-            if word.lower() not in _ADVERBS:
+            if word.lower() not in _ADVERBS and word not in _AUXILIARY:
                 break
             j = ws
         low = word.lower()
         relative = low in ("who", "which") and not word.isupper()
         if (low in _NOT_SUBJECT and not relative and not word.isupper()) or (
-            low in _DETERMINERS or low[:1].isdigit()
+            low in _DETERMINERS or (low[:1].isdigit() and not low.endswith("-old"))
         ):
             return None
         if low in _POSSESSIVES or (
@@ -151,9 +169,12 @@ class _Document(_Places):
             return None  # "his urgent calls for": a noun, not a speech verb
         before = s[:j].rstrip()
         ref: _Found
-        if not before or (before[-1] in '"”' and before[-2:-1] in (",", "?", "!", ".")):
+        opening = bool(inside) and inside[0] == (0, len(before))
+        if not before or (
+            before[-1] in '"”' and (before[-2:-1] in (",", "?", "!", ".") or opening)
+        ):
             # '"...," said Baird': the speaker follows the verb, the quotation precedes it.
-            ref = self._after(s, ce)
+            ref = self._after(s, ce, quoted=bool(before))
             content = inside[-1] if inside and inside[-1][1] <= cs else (0, len(before))
         else:
             if "speaking " in s or "talking " in s:
@@ -176,17 +197,78 @@ class _Document(_Places):
         if not isinstance(ref, _Ref):
             return ref
         hit = self._hit(ref, s, cs, ce, content, "verb")
-        found = [hit]
+        found = [hit, *self._partners(s, ref, cs, ce, content)]
         if verb in ("told", "tells", "spoke", "speaks"):
             found.extend(self._told_via(s, ce, hit))
+        elif s.startswith(" to ", ce):
+            # "X stated to LA Weekly", "explained to the BBC": the outlet carried the words.
+            found.extend(self._told_via(s, ce + 3, hit))
         elif verb in ("says", "said", "say", "wrote", "writes", "posted", "stated", "announced"):
             self._on_medium(s, ce, hit)
+            if hit.medium is None and s.startswith(" on ", ce):
+                # "said on CNN", "said on BBC Radio 4": the broadcaster carried the words.
+                found.extend(self._told_via(s, ce + 3, hit))
         at = self.offset + cs
         if any(
             other.family == "verb" and other.content[0] <= at < other.content[1] for other in hits
         ):
             hit.role = "embedded"  # "X said that Y had denied it": Y inside X's words
         return found
+
+    def _partners(
+        self, s: str, ref: _Ref, cs: int, ce: int, content: tuple[int, int]
+    ) -> list[_Hit]:
+        """ "Engineers Jan Novak and Tom Lee said": both speak. The reference read so far is
+        the phrase up to "and"; the name after it is the second speaker."""
+        a, b = ref.start - self.offset, ref.end - self.offset
+        joined = _AND_NAME.search(s, a, b)
+        if joined is None:
+            return []
+        first = self._interpret(s, a, joined.start())
+        second = self._interpret(s, joined.end(), b)
+        if not (isinstance(first, _Ref) and isinstance(second, _Ref)):
+            return []
+        if first.entity is second.entity or not (first.entity.person and second.entity.person):
+            return []  # "Procter and Gamble", "Department of Health and Human Services"
+        ref.entity, ref.end, ref.mention = first.entity, first.end, first.mention
+        return [self._hit(second, s, cs, ce, content, "verb")]
+
+    def _view(self, s: str, cs: int, ce: int) -> _Found | list[_Hit]:
+        """'In Ruiz's words, ...', 'in her view', 'For Kevin Allton, ...': the rest of the
+        sentence is that person's view."""
+        match = _FAMILIES["view"].match(s, cs)
+        if match is None:
+            return None
+        content = (_skip_that(s, ce), _trim_end(s))
+        ref: _Found
+        if match.group("person") is not None:
+            ref = self._interpret(s, match.start("person"), match.end("person"))
+            if not isinstance(ref, _Ref) or not ref.entity.person:
+                return None  # "For years, ...", "For Microsoft, ..."
+        else:
+            group = "as" if match.group("as") is not None else "who"
+            who, start, end = match.group(group), match.start(group), match.end(group)
+            if who.lower() in _PRONOUNS:
+                ref = self._pronoun(who.lower(), start, end, organisation=False)
+            else:
+                # "In Ruiz's words", "in Jones' view": the name without its possessive ending.
+                bare = re.sub(r"['\u2019]s?$", "", who)
+                ref = self._interpret(s, start, start + len(bare))
+        if not isinstance(ref, _Ref):
+            return None
+        return [self._hit(ref, s, cs, ce, content, "verb")]
+
+    def _spoken_to(self, s: str, speaker: _Hit, hits: list[_Hit]) -> None:
+        """The outlet a speaker was speaking to, as the via source of their words."""
+        if any(hit.family == "via" for hit in hits):
+            return
+        for match in _SPOKEN_TO.finditer(s):
+            outlet = self._interpret(s, match.end(), _phrase_end(s, match.end()))
+            if isinstance(outlet, _Ref) and outlet.entity.kind in MEDIA_KINDS:
+                cue = (match.start(), len(s[: match.end()].rstrip()))
+                content = (speaker.content[0] - self.offset, speaker.content[1] - self.offset)
+                hits.append(self._hit(outlet, s, *cue, content, "via"))
+                return
 
     def _according(self, s: str, cs: int, ce: int, family: str) -> _Found | list[_Hit]:
         end = _phrase_end(s, ce)
@@ -256,24 +338,11 @@ class _Document(_Places):
 
     def _dash(self, s: str, cs: int, ce: int) -> list[_Hit] | None:
         """A pull quote credited after a dash: '"We will rebuild." — Mayor Ellen Park'."""
-        if not s or s[0] not in '"“':
+        mark = _DASH_MARK.search(s, cs, ce)
+        if not s or s[0] not in '"“' or mark is None:
             return None
         end = _phrase_end(s, ce)
         ref = self._interpret(s, ce, end, s[end:].strip(" ,."))
         if not isinstance(ref, _Ref):
             return None
-        dash = s.index("—", cs) if "—" in s[cs:ce] else s.index("\u2013", cs)
-        return [self._hit(ref, s, dash, dash + 1, (0, cs + 1), "dash")]
-
-    def credit_line(self, s: str, quote: tuple[int, int]) -> _Hit | None:
-        """A pull quote's credit on a line of its own: "— Jane Doe, mayor of Springfield"."""
-        if not s or s[0] not in "—\u2013":
-            return None
-        start = len(s) - len(s[1:].lstrip())
-        end = _phrase_end(s, start)
-        ref = self._interpret(s, start, end, s[end:].strip(" ,."))
-        if not isinstance(ref, _Ref):
-            return None
-        hit = self._hit(ref, s, 0, 1, (0, 0), "dash")
-        hit.content, hit.carried_from = quote, self.index
-        return hit
+        return [self._hit(ref, s, mark.start(), mark.end(), (0, cs + 1), "dash")]

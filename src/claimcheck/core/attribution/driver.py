@@ -5,15 +5,16 @@ attributions of each sentence with their roles.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 from claimcheck.core.analysis import Attribution, SentenceAnalysis
 from claimcheck.core.attribution.cues import _Document
-from claimcheck.core.attribution.lexicon import _STRONG, _WATCHED, _WORD
+from claimcheck.core.attribution.lexicon import _STRONG, _WATCHED, _WORD, _has_dash
 from claimcheck.core.attribution.places import _Hit
 from claimcheck.core.attribution.quotations import _carry, _closes_first, _quoted
 from claimcheck.core.checkworthiness import score
-from claimcheck.core.kinds import CLAIM, OTHER, classify_document
+from claimcheck.core.kinds import CLAIM, HEADLINE, OTHER, classify_document
 from claimcheck.core.registry import Registry
 from claimcheck.core.vocabulary import ROLES
 
@@ -39,9 +40,13 @@ def analyse_document(
     quotes: list[tuple[bool, bool, bool]] = [(False, False, False)] * n
     open_quote = False
     previous_end = 0
+    paragraph = 0  # the first sentence of the current paragraph
+    line: _Hit | None = None  # the speaker an interview answer's paragraph opens with
     for index, (start, end) in enumerate(spans):
         reopened = False
-        if text.find("\n", previous_end, start) >= 0 and open_quote:
+        if text.find("\n", previous_end, start) >= 0:
+            paragraph = index
+        if paragraph == index and open_quote:
             # A quotation left open at a paragraph's end runs on when the next paragraph
             # opens with a quotation mark (news convention) or closes it before opening one.
             reopened = text[start] in '"\u201c'
@@ -51,7 +56,7 @@ def analyse_document(
         doc.index, doc.offset = index, start
         if kinds[index] != CLAIM:
             open_quote = False
-            if kinds[index] == OTHER and index and quotes[index - 1][2] and not hits[index - 1]:
+            if kinds[index] in (OTHER, HEADLINE) and index and _credited(quotes, hits, index):
                 credit = doc.credit_line(sentence, spans[index - 1])
                 if credit is not None:
                     hits[index - 1].append(credit)
@@ -61,8 +66,27 @@ def analyse_document(
         quotes[index] = (open_quote, open_end, whole)
         open_quote = open_end
         words = _WATCHED.intersection(_WORD.findall(sentence.lower()))
-        if not _STRONG.isdisjoint(words) or "—" in sentence or "\u2013" in sentence:
+        if not _STRONG.isdisjoint(words) or _has_dash(sentence) or sentence.startswith("For "):
             hits[index], hedges[index] = doc.attribute(sentence, inside, words)
+        if paragraph == index:
+            line = doc.speaker_line(sentence) if ": " in sentence else None
+            if line is not None and not hits[index]:
+                hits[index] = [line]
+        elif line is not None and not hits[index]:
+            # The rest of an interview answer is the same speaker's.
+            hits[index] = [replace(line, content=(start, end), carried_from=paragraph)]
+        if (
+            not hits[index]
+            and inside
+            and inside[0][0] == 0
+            and not quotes[index][0]
+            # Words spoken, not a title in quotation marks: '"Avatar" was the top film.'
+            and (whole or open_end or sentence.count(" ", 0, inside[0][1]) >= 3)
+        ):
+            hits[index] = _implied(
+                doc, text, spans, kinds, hits, range(index - 1, paragraph - 1, -1)
+            )
+            doc.index, doc.offset = index, start
         scores[index] = score(sentence, words)
     results = [_finish(found, text) if found else [] for found in hits]
     _carry(results, kinds, quotes, spans, text)
@@ -115,3 +139,30 @@ def _finish(hits: list[_Hit], text: str) -> list[Attribution]:
 
 
 _SPEAKING = frozenset(("verb", "dash", "medium", "quoting"))
+
+
+def _credited(quotes: list[tuple[bool, bool, bool]], hits: list[list[_Hit]], index: int) -> bool:
+    """Whether the line at ``index`` may credit the quotation just before it: a whole quoted
+    sentence with no source, perhaps the end of a quotation of several."""
+    return quotes[index - 1][2] and not hits[index - 1]
+
+
+def _implied(
+    doc: _Document,
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    kinds: list[str],
+    hits: list[list[_Hit]],
+    before: range,
+) -> list[_Hit]:
+    """An uncued quotation whose paragraph named a person as the subject before it, and
+    attributed nothing: the quotation is theirs (news convention), the cue implied."""
+    claims = [k for k in before if kinds[k] == CLAIM]
+    if any(hits[k] for k in claims):
+        return []  # the quotation continues that speaker's words: carried over later
+    start, end = spans[before.start + 1]
+    for k in claims:
+        ref = doc.opening_person(text[spans[k][0] : spans[k][1]], spans[k][0])
+        if ref is not None:
+            return [_Hit(ref, None, None, None, (start, end), "implied")]
+    return []

@@ -10,15 +10,24 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from claimcheck.core.attribution.phrases import _in_title_line, _previous_word
+from claimcheck.core.attribution.phrases import (
+    _in_title_line,
+    _indefinite,
+    _mentioned,
+    _previous_word,
+)
 from claimcheck.core.attribution.source_kinds import _NAME_KINDS, _NOUN_KINDS, _infer_kind
 from claimcheck.core.attribution.words import (
     _CALENDAR,
+    _COMPANY,
+    _COMPANY_NOUNS,
     _CORE_TITLES,
     _DETERMINERS,
     _GENDERS,
+    _NAMED_BODIES,
     _NOT_SOURCES,
     _NOT_SUBJECT,
+    _OFFICIAL_WORDS,
     _PERSON_NOUNS,
     _PERSON_PRONOUNS,
     _PRONOUN_GENDER,
@@ -27,7 +36,7 @@ from claimcheck.core.attribution.words import (
 )
 from claimcheck.core.registry import MEDIA_KINDS, Registry, Source, normalise
 
-_PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\b")
+_PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3}\b")
 
 
 @dataclass(slots=True)
@@ -172,6 +181,10 @@ class _Entities:
         found = self.aliases.get(key)
         if found is not None and found.name == name:
             return found
+        if kind == "document" and name[:1].isupper():
+            unnamed = self._unnamed_document(name)
+            if unnamed is not None:
+                return unnamed
         entity = _Entity(name, kind, person, owner)
         if person:
             entity.gender = _GENDERS.get(name.split()[0].lower().rstrip("."))
@@ -181,6 +194,23 @@ class _Entities:
         if person and len(parts) > 1:
             self.aliases.setdefault(normalise(parts[-1]), entity)
         return entity
+
+    def _unnamed_document(self, name: str) -> _Entity | None:
+        """A study met before only as "a new study", now named: "the Australian National
+        Iodine Nutrition Study". It takes the name, and so do its authors, in every sentence
+        attributed to them (the results read the entities' names at the end)."""
+        noun = name.split()[-1].lower()
+        for entity in reversed(self.entities):
+            if entity.kind == "document" and entity.name == noun:
+                old = entity.name
+                entity.name = name
+                self.aliases[normalise(name)] = entity
+                for other in self.entities:
+                    if other.owner == old:
+                        other.owner = name
+                        other.name = name + other.name[len(old) :]
+                return entity
+        return None
 
     def _ref(
         self, entity: _Entity, start: int, end: int, mention: str | None, confidence: float
@@ -195,13 +225,42 @@ class _Entities:
         best: _Entity | None = None
         for entity in self.entities:
             if noun in _PERSON_NOUNS:
-                fits = entity.person and (noun in entity.nouns or entity.kind == "official")
+                # "the woman" is no official named before, "the minister" may be; and "the
+                # spokesman" is no woman.
+                fits = (
+                    entity.person
+                    and (
+                        noun in entity.nouns
+                        or (
+                            entity.kind == "official"
+                            and noun in _OFFICIAL_WORDS
+                            # "the minister" is no one named as a spokesman
+                            and entity.nouns.isdisjoint(_PERSON_NOUNS)
+                        )
+                    )
+                    and entity.gender in (None, _GENDERS.get(noun, entity.gender))
+                )
+            elif noun in _NAMED_BODIES:
+                # "the court", "the church": the body of that name, not any body of its kind.
+                fits = noun in entity.nouns or noun in entity.name.lower().split()
             else:
                 fits = noun in entity.nouns or (
                     kinds is not None and entity.kind in kinds and not entity.person
                 )
             if fits and (best is None or entity.last >= best.last):
                 best = entity
+        if (
+            best is not None
+            and kinds is not None
+            and "document" in kinds
+            and noun not in best.nouns
+            and _indefinite(noun).search(self.text, 0, before) is not None
+        ):
+            # "A petition signed by 500 residents ... The petition reads": not the letter
+            # quoted before it, though both are documents.
+            entity = self._entity(noun, "document", False)
+            entity.nouns.add(noun)
+            return entity
         if best is not None or kinds is None or not kinds & {"document", "organization"}:
             return best
         # "A sensitive Environment Canada document was found ... The document detailed".
@@ -213,7 +272,7 @@ class _Entities:
             if at and self.text[at - 1] != "\n" and self.text[max(0, at - 2) : at] != ". ":
                 found = match
         if found is None:
-            return None
+            return self._document_mentioned(noun, kinds, before) or self._body_named(noun, before)
         run = found.group(1).split()
         while run and run[0].lower() in _DETERMINERS:
             run.pop(0)
@@ -222,6 +281,34 @@ class _Entities:
         kind = "document" if "document" in kinds else "organization"
         entity = self._entity(" ".join(run) + " " + noun, kind, False)
         entity.nouns.add(noun)
+        return entity
+
+    def _document_mentioned(self, noun: str, kinds: frozenset[str], before: int) -> _Entity | None:
+        """ "A study of the river was published on Monday. The researchers found": a document
+        the text mentioned without a cue, called by its noun until it is named."""
+        if "document" not in kinds:
+            return None
+        if _mentioned(noun).search(self.text, 0, before) is None:
+            return None
+        entity = self._entity(noun, "document", False)
+        entity.nouns.add(noun)
+        return entity
+
+    def _body_named(self, noun: str, before: int) -> _Entity | None:
+        """ "Norvex Group makes cars. ... The company said": the last body the text named
+        whose name says it is one ("... Group", "... Inc.", "... Church" for "the church"),
+        though it spoke at no cue before."""
+        last = None
+        for match in _BODY_NAME.finditer(self.text, 0, before):
+            words = match.group().lower().split()
+            if noun in words or (noun in _COMPANY_NOUNS and words[-1].rstrip(".") in _COMPANY):
+                last = match
+        if last is None:
+            return None
+        name = last.group().removeprefix("The ")
+        if not name.endswith(("Inc.", "Corp.", "Ltd.", "Co.")):
+            name = name.rstrip(".")  # the stop that ended the sentence
+        entity, _ = self._name(name, frozenset())
         return entity
 
     def _pronoun(self, pronoun: str, a: int, b: int, organisation: bool) -> _Ref | None:
@@ -270,10 +357,21 @@ class _Entities:
         of a sentence first ("Harry Kane won the Budweiser Man of the Match award. He said")."""
         window = self.text[max(0, self.offset - 500) : self.offset]
         matches = list(_PERSON_NAME.finditer(window))
-        subjects = [m for m in matches if m.start() < 2 or window[m.start() - 2] in ".\n"]
-        for match in [*reversed(subjects), *reversed(matches)]:
-            name = match.group()
-            if any(
+
+        # The latest sentence first, and in it its subject: "The group's leader, Vlassis
+        # Rassias, welcomed the decision. He called it" is Rassias, not an earlier subject.
+        def order(m: re.Match[str]) -> tuple[int, bool, int]:
+            stops = window.count(". ", m.start()) + window.count("\n", m.start())
+            subject = m.start() < 2 or window[m.start() - 2] in ".\n"
+            return stops, not subject, -m.start()
+
+        for match in sorted(matches, key=order):
+            words = match.group().split()
+            titles: list[str] = []
+            while words and (words[0].lower() in _TITLE_WORDS or words[0].lower() in _DETERMINERS):
+                titles.append(words.pop(0).lower())  # "Governor Lisa Hart": Lisa Hart
+            name = " ".join(words)
+            if len(words) < 2 or any(
                 w in _NAME_KINDS or w in _CORE_TITLES or w in _CALENDAR
                 for w in name.lower().split()
             ):
@@ -281,11 +379,20 @@ class _Entities:
             known = self._known(name)
             if known is not None and not known.person:
                 continue
-            found = known or self._entity(name, "person", True)
+            kind = _infer_kind(name, frozenset(titles))[0] if titles else "person"
+            found = known or self._entity(name, kind, True)
             if gender is None or found.gender in (None, gender):
                 return found
         return None
 
 
+# Capitalised names that end with what kind of body they are.
+_BODY_NAME = re.compile(
+    r"\b(?:[A-Z][\w&.'\u2019-]*\s+(?:(?:of|for|and|the)\s+)*){0,4}(?:Group|Inc|Corp|Corporation"
+    r"|Company|Ltd|LLC|plc|Motors|Airlines|Airways|Holdings|Technologies|Labs|Bank|Foundation"
+    r"|Institute|University|Church|Association|Society|Union|Party|Museum|Hospital|School"
+    r"|Festival|Federation|League|Council|Committee|Court)\b"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})?"
+)
 _THINGS = frozenset(("document", "website_statement", "press_release"))
 _NOT_OWNERS = MEDIA_KINDS | {"document", "website_statement", "social_media"}

@@ -34,6 +34,43 @@ _VERBS = (
 )
 
 
+# Reporting verbs by lemma, every form of which is a cue: the list above names the forms
+# met first, these complete the paradigm ("would later say", "has been saying", "promises").
+# A lemma may give its irregular past and participle after colons.
+_LEMMAS = """say:said tell:told add state announce claim write:wrote:written tweet post report
+    confirm deny urge warn ask believe conclude detail explain note insist argue acknowledge
+    admit:admitted estimate predict reveal disclose declare testify comment reply respond
+    allege accuse recall emphasize emphasise stress suggest recommend observe remark opine
+    assert reiterate counter quip joke boast clarify elaborate lament caution contend complain
+    affirm recognize recognise maintain indicate mention concede vow pledge assure hint
+    promise answer speculate proclaim propose agree charge forecast:forecast theorize theorise
+    wonder question express voice read:read rule show:showed:shown find:found"""
+
+
+def _forms(lemma: str) -> list[str]:
+    base, *irregular = lemma.split(":")
+    if base.endswith("y") and base[-2] not in "aeiou":
+        third, past = base[:-1] + "ies", base[:-1] + "ied"
+    else:
+        third = base + ("es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+        past = base + ("d" if base.endswith("e") else "ed")
+    double = len(irregular) == 1 and irregular[0].endswith(base[-1] * 2 + "ed")
+    ing = (base[:-1] if base.endswith("e") and not base.endswith("ee") else base) + "ing"
+    if double:
+        ing = base + base[-1] + "ing"
+    return [base, third, *(irregular or [past]), ing]
+
+
+_KNOWN_FORMS = frozenset(_VERBS.split("|"))
+_VERBS += "".join(
+    "|" + form
+    for lemma in _LEMMAS.split()
+    for form in dict.fromkeys(_forms(lemma))
+    if form not in _KNOWN_FORMS
+)
+_VERBS += "|went on|goes on|go on|called|calls"
+
+
 _HEDGES = (
     r"reportedly|allegedly|purportedly|supposedly|reputedly|estimates\s+suggest"
     r"|it\s+is\s+(?:believed|thought|understood|alleged|reported|said|claimed)"
@@ -59,18 +96,32 @@ _I = re.IGNORECASE
 _FAMILIES: dict[str, re.Pattern[str]] = {
     "hedge": re.compile(rf"(?:{_HEDGES})\b", _I),
     "acc": re.compile(
-        r"(?:according\s+to|as\s+per|(?<=, )per(?=\s+(?:the\s+)?[A-Z])|in\s+the\s+words\s+of"
-        r"|(?:as\s+)?(?:first\s+)?(?:reported|cited|quoted)\s+by)"
+        r"(?:according\s+to|as\s+per|(?<=, )per(?=\s+(?:the\s+)?[A-Z])|^per(?=\s+the\s)"
+        r"|in\s+the\s+words\s+of"
+        r"|(?:as\s+)?(?:first\s+)?(?:reported|cited|quoted)\s+by"
+        # "The closure was confirmed by Norvex": a passive cue names its source after "by".
+        r"|(?<=\s)(?:confirmed|announced|revealed|disclosed|stated|estimated|predicted|denied"
+        r"|claimed|alleged|explained|noted|said)\s+by(?=\s+(?:the\s+)?[A-Z]))"
         r"(?:\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:report|story|article|interview|post|broadcast)"
         r"\s+(?:from|by|in|on))?\b",
         _I,
     ),
     "quoting": re.compile(r"(?:quoting|citing)\b", _I),
+    # "In Ruiz's words", "in her view", "For Kevin Allton, ...": whose view the sentence is.
+    "view": re.compile(
+        r"(?:[Ii]n\s+(?P<who>his|her|their|its|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
+        r"['\u2019]s?)\s+(?:own\s+)?(?:words|view|opinion|estimation|assessment)"
+        r"|^For\s+(?P<person>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})(?=\s*,)"
+        r"|[Aa]s\s+(?P<as>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}|he|she|they|it)"
+        r"\s+(?:put|puts)\s+it)\b"
+    ),
     "medium": re.compile(
         rf"in\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_MEDIA_NOUNS})s?\b", _I
     ),
     "verb": re.compile(
-        r"(?:(?:has|have|had)\s+(?:also\s+)?)?(?:" + _VERBS.replace(" ", r"\s+") + r")\b"
+        r"(?:(?:has|have|had)\s+(?:also\s+)?)?(?:"
+        + "|".join(sorted(_VERBS.split("|"), key=len, reverse=True)).replace(" ", r"\s+")
+        + r")\b"
     ),
     "spokes": re.compile(r"spokes(?:man|woman|person)\s+for\b", _I),
 }
@@ -83,7 +134,13 @@ _UP_TO_SEPARATOR = re.compile('.*[,;:"\u201c\u201d\u2014\u2013]', re.DOTALL)
 _SPOKES_ARTICLE = re.compile(r"\b(?:a|an|the)\s+$", _I)
 
 
-_DASH = re.compile(r"[\"”]\s*[—\u2013]\s*(?=[A-Z])")
+# A credit after a closing quotation mark: an em or en dash, or a hyphen standing for one.
+_DASH = re.compile(r"[\"”]\s*(?:[—\u2013]|--?(?=\s))\s*(?=[A-Z])")
+
+
+def _has_dash(s: str) -> bool:
+    """Whether a sentence may hold a dash credit: the cheap test before ``_DASH``."""
+    return "—" in s or "\u2013" in s or '" -' in s or "” -" in s
 
 
 _VERB_WORDS = frozenset(v.split()[0] for v in _VERBS.split("|"))
@@ -96,7 +153,13 @@ for _family, _first_words in (
     ("hedge", "reportedly allegedly purportedly supposedly reputedly estimates it is are was"),
     ("hedge", "were has have had photos rumours rumors sources reports"),
     ("acc", "according as per in reported cited quoted first"),
+    (
+        "acc",
+        "confirmed announced revealed disclosed stated estimated predicted denied claimed alleged"
+        " explained noted said",
+    ),
     ("quoting", "quoting citing"),
+    ("view", "in for as"),
     ("medium", "in"),
     ("verb", " ".join(_VERB_WORDS) + " has have had"),
     ("spokes", "spokesman spokeswoman spokesperson"),
@@ -117,8 +180,9 @@ _MEDIUM_WORDS = _words(
 
 # A sentence needs one of these words to hold any cue at all: the cheap first test.
 _STRONG = (
-    (frozenset(_TRIGGERS) - _words("it is are was were has have had in as first"))
+    (frozenset(_TRIGGERS) - _words("it is are was were has have had in as first for"))
     | _MEDIUM_WORDS
+    | _words("view opinion estimation assessment put puts")
     | _words(
         """per believed thought understood alleged claimed rumoured rumored described
         accused spokesman spokeswoman spokesperson"""
@@ -128,8 +192,9 @@ _STRONG = (
 
 # Common first words are tried only when a word that completes one of their cues is present.
 _NEEDS: dict[str, frozenset[str]] = {
-    "in": _MEDIUM_WORDS,
-    "as": _words("per reported cited quoted"),
+    "in": _MEDIUM_WORDS | _words("view opinion estimation assessment"),
+    "for": _words("for"),
+    "as": _words("per reported cited quoted put puts"),
     "first": _words("reported cited quoted"),
     **dict.fromkeys(
         _words("it is are was were"),
@@ -169,7 +234,7 @@ _COMPLEMENT = {
         _words("rates states notes details reports claims estimates cites"),
         re.compile(
             r"\s+(?:that|the|a|an|this|these|those|its|his|her|their|it|how|what|why|whether"
-            r"|[A-Z0-9])"
+            r"|he|she|they|we|there|[A-Z0-9])\b|\s*[,:]\s*[\"\u201c]"
         ),
     ),
     **dict.fromkeys(
@@ -186,11 +251,70 @@ _COMPLEMENT = {
         ),
         re.compile(r"\s+that\b|\s*[,:]?\s*[\"\u201c]"),
     ),
+    # Lemmas that are common nouns too ("a promise", "the question"): the forms that are
+    # also nouns are cues only before what is said.
+    **dict.fromkeys(
+        (
+            form
+            for lemma in _words(
+                """promise answer charge agree propose wonder counter voice forecast speculate
+                theorize theorise question note state claim report estimate detail comment joke
+                quip boast vow pledge hint remark stress tweet post caution reply express"""
+            )
+            for form in _forms(lemma)[:2]
+            if form not in _KNOWN_FORMS
+        ),
+        re.compile(r"\s+(?:that|whether|if|why|how)\b|\s*[,:]?\s*[\"\u201c]"),
+    ),
+    **dict.fromkeys(
+        _words("promised promising"),
+        re.compile(r"\s+(?:that|to)\b|\s*[,:]?\s*[\"\u201c]"),
+    ),
+    **dict.fromkeys(
+        _words("questioned questioning wondered wondering"),
+        re.compile(r"\s+(?:whether|if|why|how|what)\b|\s*[,:]?\s*[\"\u201c]"),
+    ),
+    **dict.fromkeys(
+        _words("charged agreed proposed answered countered theorized theorised speculated"),
+        re.compile(r"\s+that\b|\s*[,:]?\s*[\"\u201c]"),
+    ),
+    **dict.fromkeys(
+        _words("went goes go"), re.compile(r"\s*:|\s*,\s*[\"\u201c]|\s+to\s+(?:say|add)\b")
+    ),
+    # "The court ruled that ...": a court speaks through its rulings.
+    **dict.fromkeys(_words("rule rules ruled ruling"), re.compile(r"\s+that\b")),
+    # "He called it a victory", "called the decision a mistake"; not "called the police".
+    **dict.fromkeys(
+        _words("called calls"),
+        re.compile(
+            r"\s+(?:it|this|that|them|him|her|(?:the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)"
+            r"\s+(?:a|an|\"|\u201c)\s*"
+        ),
+    ),
+    # "asked whether", 'asked: "..."'; not "asked not to be named".
+    **dict.fromkeys(
+        _words("asked asks"), re.compile(r"(?!\s+not\s+to\s+be\s+(?:named|identified)\b)")
+    ),
+    # 'The letter reads "..."', "the sign read, in part": the words of a text.
+    **dict.fromkeys(
+        _words("read reads"),
+        re.compile(r"\s*[,:]?\s*[\"\u201c]|\s*,?\s+(?:in\s+part|as\s+follows)\b"),
+    ),
+    # "expressed concern that ...", "voiced hope": a stance is what was said.
+    **dict.fromkeys(
+        _words("expressed expressing voiced voicing"),
+        re.compile(
+            r"\s+(?:(?:his|her|their|its|some|deep|serious|strong|grave|cautious)\s+)?"
+            r"(?:concerns?|hopes?|doubts?|interest|support|regret|frustration|optimism"
+            r"|confidence|surprise|disappointment|belief|fears?|anger|dismay|skepticism"
+            r"|scepticism|opposition|gratitude|sympathy|reservations|worries|worry)\b"
+        ),
+    ),
     # "The study found that ...", not "police found the car".
     **dict.fromkeys(
         _words(
             """found finds showed shows suggested suggests recommends recommended observed
-            observes"""
+            observes show shown find finding showing"""
         ),
         re.compile(r"\s+that\b"),
     ),
@@ -230,7 +354,7 @@ def _cues(s: str, words: frozenset[str] | set[str]) -> list[tuple[str, int, int]
                 found.append((family, at, match.end()))
                 resume = match.end()
                 break
-    if "—" in s or "\u2013" in s:
+    if _has_dash(s):
         found.extend(("dash", m.start(), m.end()) for m in _DASH.finditer(s))
         found.sort(key=lambda cue: cue[1])
     return found

@@ -13,6 +13,7 @@ from claimcheck.core.attribution.words import (
     _CORE_TITLES,
     _DESC_STOPS,
     _DETERMINERS,
+    _GENDERS,
     _GENERIC_CAPS,
     _INDEFINITE,
     _NAME_JOINERS,
@@ -23,6 +24,7 @@ from claimcheck.core.attribution.words import (
     _PRONOUNS,
     _ROLE_WORDS,
     _TITLE_MODIFIERS,
+    _TITLE_WORDS,
     _VAGUE_HEADS,
 )
 from claimcheck.core.registry import ADJECTIVE_TITLES
@@ -41,7 +43,9 @@ _TOKEN = re.compile(r"\([A-Z][A-Za-z0-9.&]{1,11}\)|[\w@][\w.&'\u2019@-]*")
 _DOC_BY = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?P<noun>"
     + "|".join(sorted((n for n, k in _DOC_NOUNS.items() if k == "document"), key=len, reverse=True))
-    + r")\s+(?:by|from)\s+(?P<owner>(?:the\s+)?[A-Z].*)"
+    + r")(?:\s+(?:published|released|issued|commissioned|prepared|written|compiled|produced"
+    r"|conducted|carried\s+out))?\s+(?:by|from|(?:published|appearing)\s+in)\s+"
+    r"(?P<owner>(?:the\s+)?[A-Z].*)"
 )
 
 
@@ -52,12 +56,48 @@ _POSSESSIVE_DOC = re.compile(
 )
 
 
+_STATEMENT_NOUNS = r"statement|press\s+release|news\s+release|announcement|communiqu[eé]"
+_STATEMENT_BY = re.compile(
+    rf"(?:[\w-]+\s+)?(?P<noun>{_STATEMENT_NOUNS})\s+(?:from|by|of|issued\s+by|released\s+by)"
+    r"\s+(?P<owner>.+)"
+)
+_OWNER_STATEMENT = re.compile(
+    rf"(?P<owner>[\w.&'\u2019-]+(?:\s+[\w.&'\u2019-]+)?)\s+(?P<noun>{_STATEMENT_NOUNS})$"
+)
+
+
+_POSSESSIVE_ROLE = re.compile(
+    r"(?P<owner>\S.*?)['\u2019]s\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person|people)"
+    r"|press\s+secretary|press\s+office|office|representatives?)$",
+    re.IGNORECASE,
+)
+
+
 # "a spokesperson for X", "analysts at X": unnamed people speaking for a named body.
 _ROLE_FOR = re.compile(
     r"(?:[\w-]+\s+)?(?P<role>spokes(?:man|woman|person)|representatives?|officials?|analysts"
     r"|economists|researchers|scientists|experts|executives|staff|employees)"
     r"\s+(?:for|at|of|from|with)\s+(?P<org>.+)"
 )
+
+
+# Writers on a forum, a board, a newsgroup, a blog or a named site; "thousands of people on
+# Twitter" are as vague as "many people".
+_ON_SOCIAL = re.compile(
+    r"(?:[\w-]+\s+){0,2}?(?:posts?|postings?|comments?|messages?|users?|members?|critics"
+    r"|people|commenters|commentators|posters?|bloggers?|readers|someone|somebody|one|many"
+    r"|several|others|participants|visitors)\s+(?:on|at|in)\s+(?P<medium>(?:the\s+)?"
+    r"(?:(?:[\w.-]+\s+){0,3}?(?:message\s+board|board|forum|newsgroup|blog|bulletin\s+board"
+    r"|mailing\s+list|chat\s+room|discussion\s+group|subreddit)s?\b.*"
+    r"|usenet\b.*"
+    r"|[\w-]+\.(?:com|org|net|info)\b.*))$"
+)
+
+
+_QUANTITIES = frozenset(
+    ["thousands", "hundreds", "dozens", "millions", "many", "some", "most", "several", "scores"]
+)
+_PLACE_WORDS = frozenset(("of", "on", "in", "from", "across"))
 
 
 _AFFILIATION = re.compile(r"\s+(?:of|at|from|with|for)\s+(?=the\s+[A-Z]|[A-Z])")
@@ -82,6 +122,14 @@ def _plan(np: str, desc: str) -> _Plan:
     rest = np[rest_at:] if not det or len(words) > 1 else ""
     if not rest:
         return "none", False, 0, "", "", None
+    social = _ON_SOCIAL.match(low) if " on " in low or " at " in low or " in " in low else None
+    if social is not None:
+        # "Posts on the message board of example.org", "critics on the newsgroup alt.x": the
+        # board or group they wrote on is the source.
+        at = social.start("medium")
+        if np[at:].lower().startswith("the "):
+            at += 4
+        return "social", False, at, "", "", None
     if len(words) > 10:
         # A long phrase is a source only as a study with its description.
         return _document_plan(np, det, rest, rest_at) or ("none", False, 0, "", "", None)
@@ -89,6 +137,13 @@ def _plan(np: str, desc: str) -> _Plan:
         role = _ROLE_FOR.match(rest[0].lower() + rest[1:])
         if role is not None:
             return "role", False, rest_at + role.start("org"), "", "", None
+    if (
+        not det
+        and words[0].lower() in _QUANTITIES | _VAGUE_HEADS
+        and not _PLACE_WORDS.isdisjoint(words[1:3])
+    ):
+        # "Thousands of people on Twitter", "residents of Lakeside": a crowd, named by where.
+        return "common", False, 0, low, "", None
     if (
         not det
         and words[0].lower() in _COMMON
@@ -103,9 +158,21 @@ def _plan(np: str, desc: str) -> _Plan:
     if by is not None:
         # "a survey by the Confederation of Norland Industry": its survey.
         return "doc_by", known, rest_at + by.start("owner"), by.group("noun"), "", None
+    statement = _STATEMENT_BY.match(rest) or _OWNER_STATEMENT.match(rest) if det else None
+    if statement is not None and (
+        statement.group("owner")[:1].isupper()
+        or statement.group("owner").split()[-1].lower() in _NOUN_KINDS
+    ):
+        # "a statement from the ministry", "a ministry statement": the ministry's statement.
+        noun = " ".join(statement.group("noun").split())
+        return "statement", known, rest_at + statement.start("owner"), noun, "", None
     document = _document_plan(np, det, rest, rest_at)
     if document is not None:
         return document
+    role_of = _POSSESSIVE_ROLE.match(np) if "s " in np else None
+    if role_of is not None:
+        # "Obama's press secretary", "the prime minister's spokesman": who they speak for.
+        return "role_of", False, 0, role_of.group("owner"), "", None
     possessive = _POSSESSIVE_DOC.match(rest) if "s " in rest else None
     if possessive is not None and possessive.group("noun") != "statement":
         return "owned", known, 0, possessive.group("owner"), possessive.group("noun"), None
@@ -153,9 +220,9 @@ def _document_plan(np: str, det: str, rest: str, rest_at: int) -> _Plan | None:
         return "authors", False, 0, owner, "", None
     if head in _AUTHORS and not det and len(words) == 2 and words[0][-2:] in ("'s", "\u2019s"):
         return "authors", False, 0, words[0][:-2], "", None
-    results = _RESULTS.match(rest)
-    if results is not None and det:
-        return "possessive", False, rest_at + results.start("doc"), results.group("doc"), "", None
+    results = _RESULTS.match(rest if det else rest[:1].lower() + rest[1:])
+    if results is not None:
+        return "results", False, rest_at + results.start("doc"), results.group("doc"), "", None
     if det not in ("a", "an", "one", "another") or not rest[:1].islower():
         return None
     for i, word in enumerate(words[:3]):
@@ -188,10 +255,26 @@ def _parse_name(rest: str, desc: str) -> _Parsed | None:
     core = max((i for i, t in enumerate(names) if t.lower() in _CORE_TITLES), default=-1)
     before = [t.lower() for t, _ in tokens[:lo]] + [t.lower() for t in names[: core + 1]]
     names = names[core + 1 :]
+    while len(names) > 2 and (
+        names[0].lower() in _VAGUE_HEADS
+        or (names[0].endswith("s") and names[0].lower()[:-1] in _TITLE_WORDS)
+    ):
+        before.append(names.pop(0).lower())  # "Engineers Jan Novak", "Officials Li Wei"
+    of = (core >= 0 and bool(names) and names[0] in ("of", "for")) or (
+        lo > 0
+        and tokens[lo - 1][0] in ("of", "for", "the")
+        and any(t.lower() in _CORE_TITLES for t, _ in tokens[:lo])
+    )
     while (
         core >= 0 and names and (names[0] in ("of", "for") or names[0].lower() in _TITLE_MODIFIERS)
     ):
         before.append(names.pop(0).lower())  # "Secretary of State Antony Blinken"
+    if of and len(names) > 2 and not any(t.lower() in _NAME_KINDS for t in names[-2:]):
+        # "Governor of Washington Chris Gregoire": the place the title is of, then the name,
+        # from a known first name or else its last two words.
+        first = next((i for i, t in enumerate(names) if t.lower() in _GENDERS), len(names) - 2)
+        before.extend(t.lower() for t in names[:first])
+        names = names[first:]
     trailing = tuple(t.lower() for t, _ in tokens[hi:])
     described = frozenset((*before, *trailing, *_head_words(desc)))
     return " ".join(names), acronyms, described, trailing, tokens[0][1]
@@ -227,6 +310,8 @@ def _name_run(tokens: list[tuple[str, int]]) -> tuple[int, int] | None:
         words = [t for t, _ in tokens[lo:hi]]
         if words[-1].endswith(("'s", "\u2019s")) and (lo, hi) != runs[-1]:
             continue  # "China's" in "China's World Internet Conference"
+        if all(w.lower() in _CALENDAR for w in words):
+            continue  # "the Ministry of Interior on Tuesday"
         if words[0].lower() in _DETERMINERS:
             lo += 1
         if lo < hi:

@@ -26,8 +26,10 @@ _THAT = re.compile(r"[\s,:]*(?:that\b\s*)?[\"“]?")
 
 
 _PHRASE_STOP = re.compile(
-    r"\.(?:\s|$)|\s(?:that|who|which|said|says|reported|has|have|had|is|was|will|would)\b"
+    r"(?<!\b[A-Z])\.(?:\s|$)|\s(?:that|who|which|said|says|reported|has|have|had|is|was|will|would)\b"
     r"|\s(?:and|but)\s+(?=[a-z])"
+    # "announced by Mayor Ana Ruiz at a press conference": where, not who.
+    r"|\s(?:at|in|on|during|after|before|while)\s+(?:a|an)\s"
 )
 
 
@@ -117,6 +119,11 @@ def _looks_appositive(text: str) -> bool:
     if not words:
         return False
     first = words[0]
+    if first.lower() in _CORE_TITLES:
+        # "Professor Jan Novak" is a name with its title; "Director of the museum" describes.
+        rest = [w for w in words if w.lower() not in _CORE_TITLES]
+        if rest and len(rest) < len(words) and words.index(rest[0]) > 0 and rest[0][0].isupper():
+            return False
     return (
         first[0].islower()
         or first.lower() in ("a", "an", "the", "his", "her", "its", "their")
@@ -166,3 +173,15 @@ def _vague_phrase(s: str, cs: int, ce: int) -> str:
     for match in _BOUNDARY.finditer(s, start, cs):
         start = match.end()
     return " ".join(s[start:ce].lower().split())
+
+
+# A document's noun after an article ("a new study", "the report"), or after "a" only.
+@lru_cache(maxsize=256)
+def _mentioned(noun: str) -> re.Pattern[str]:
+    determiner = r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)"
+    return re.compile(rf"{determiner}\s+(?:[\w-]+\s+){{0,2}}?{noun}\b")
+
+
+@lru_cache(maxsize=256)
+def _indefinite(noun: str) -> re.Pattern[str]:
+    return re.compile(rf"\b[Aa]n?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b")

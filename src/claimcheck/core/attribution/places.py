@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.core.attribution.entities import _Entities, _Found, _Ref, _Vague
-from claimcheck.core.attribution.lexicon import _I
+from claimcheck.core.attribution.lexicon import _I, _words
 from claimcheck.core.attribution.phrases import (
     _clause_end,
     _last_separator,
@@ -50,7 +50,17 @@ _TOLD_OUTLET = re.compile(
 )
 
 
-_AFTER = re.compile(r"\s+([^\s,.;:!?\"“”()][^,;:!?\"“”()]{0,70}?)(?=\s*(?:[,;:!?]|\.\s|\.?$))")
+_AFTER = re.compile(r"\s+([^\s,.;:!?\"“”()][^,;:!?\"“”()]{0,120}?)(?=\s*(?:[,;:!?]|\.\s|\.?$))")
+
+
+# Where a speaker named after an inverted verb ends and the rest of the clause begins:
+# '"We will rebuild," said Mayor Ana Ruiz [to the crowd outside city hall].'
+_AFTER_STOP = re.compile(
+    r"\s(?:to|at|in|on|during|before|after|while|as|when|outside|inside|near|from|with"
+    r"|without|via|through|over|upon|about|last|this|yesterday|today|tonight|earlier|later"
+    r"|who|which|whose|and\s+(?=[a-z]))\b"
+)
+_AUXILIARIES = _words("is are was were has have had will would can could been be")
 
 
 _ON_MEDIUM = re.compile(
@@ -63,7 +73,7 @@ _ON_MEDIUM = re.compile(
 _SEEN_BY = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:seen|obtained|reviewed)\s+by\s+")
 
 
-_MEDIUM_WITH = re.compile(r"\s+(?:with|by|from)\s+")
+_MEDIUM_WITH = re.compile(r"\s+(?:with|by|from|to)\s+")
 
 
 _CLAUSE_SUBJECT = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.&'\u2019-]*\s*)+|\s*\w+")
@@ -117,7 +127,8 @@ class _Places(_Reading):
                     speakers[0].medium = speakers[0].medium or phrase
                     hits.append(self._hit(named, s, cs, ce, _local(speakers[0], self), "via"))
                     return
-                if not speakers:
+                if not speakers and tail.group().strip() != "to":
+                    # "in a letter to the minister": the one written to is no source.
                     hits.append(self._hit(named, s, cs, ce, (ce, _trim_end(s)), "medium"))
                     return
         seen = _SEEN_BY.match(s, ce) if speakers else None
@@ -154,10 +165,17 @@ class _Places(_Reading):
     def _told_via(self, s: str, ce: int, hit: _Hit) -> list[_Hit]:
         """'X told CBC News': the outlet that carried X's words."""
         match = _RIGHT_NAME.match(s, ce)
-        entity = None if match is None else self._known(match.group(1))
         off = self.offset
-        if match is not None and entity is not None and entity.kind in MEDIA_KINDS:
-            ref = self._ref(entity, off + match.start(1), off + match.end(1), None, 0.9)
+        named: _Found = None
+        if match is not None:
+            # A name the registry does not know is an outlet by its shape: "the Daily Star".
+            entity = self._known(match.group(1))
+            if entity is not None:
+                named = self._ref(entity, off + match.start(1), off + match.end(1), None, 0.9)
+            else:
+                named = self._interpret(s, match.start(1), match.end(1))
+        if isinstance(named, _Ref) and named.entity.kind in MEDIA_KINDS and match is not None:
+            ref = named
         else:
             # "told the broadcaster NOS": the outlet is described, so its name need not be known.
             match = _TOLD_OUTLET.match(s, ce)
@@ -253,15 +271,28 @@ class _Places(_Reading):
             start = _trailing_np(s, _last_separator(s, end) + 1, end)
         return self._interpret(s, start, end, desc)
 
-    def _after(self, s: str, ce: int) -> _Found:
-        """The speaker named after the verb: '"...," said Baird' or 'says the minister'."""
+    def _after(self, s: str, ce: int, quoted: bool = False) -> _Found:
+        """The speaker named after the verb: '"...," said Baird' or 'says the minister'; after
+        a quotation, the rest of the clause may follow: 'said Baird to reporters on Monday'."""
         match = _AFTER.match(s, ce)
         if match is None:
             return None
         start, end = match.span(1)
+        stop = _AFTER_STOP.search(s, start, end) if quoted else None
+        if stop is not None:
+            end = stop.start()
         words = s[start:end].split()
         first = words[0]
-        if len(words) > 6 or (first[0].islower() and first not in _DETERMINERS | _PRONOUNS):
+        if (
+            len(words) > 6
+            # "recalled local resident Jan Novak": a lower-case title before a name.
+            or (
+                first[0].islower()
+                and first not in _DETERMINERS | _PRONOUNS
+                and not words[-1][0].isupper()
+            )
+            or (stop is not None and not _AUXILIARIES.isdisjoint(words))
+        ):
             return None
         desc = ""
         if s.startswith(",", end):

@@ -69,20 +69,28 @@ def _carry(
         i = group[-1] + 1
     # '"A," she said. "B."': a quotation with no cue of its own, opening a sentence right after
     # an attributed one, in the same paragraph or the next, continues that speaker's words.
+    # A sentence that is no claim (the writer's own question) in the same paragraph between
+    # them does not break the run.
     k = 1
     while k < n:
         start = spans[k][0]
-        if kinds[k] != CLAIM or results[k] or text[start] not in '"\u201c' or not results[k - 1]:
+        if kinds[k] != CLAIM or results[k] or text[start] not in '"\u201c':
+            k += 1
+            continue
+        p = k - 1
+        while p > 0 and kinds[p] != CLAIM and "\n" not in text[spans[p - 1][1] : spans[k][0]]:
+            p -= 1
+        if not results[p]:
             k += 1
             continue
         last = k
         while last + 1 < n and quotes[last][1] and quotes[last + 1][0]:
             last += 1
         run = range(k, last + 1)
-        gap = text[spans[k - 1][1] : start]
+        gap = text[spans[p][1] : start]
         if gap.count("\n") <= 2 and not any(results[g] for g in run):
             for g in run:
-                results[g] = _carried(results[k - 1], k - 1, spans[g])
+                results[g] = _carried(results[p], p, spans[g])
         k = last + 1
 
 

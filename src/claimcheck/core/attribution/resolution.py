@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.core.attribution.entities import _VAGUE, _Entities, _Entity, _Found, _Ref
+from claimcheck.core.attribution.lexicon import _words
 from claimcheck.core.attribution.names import _Parsed, _plan
 from claimcheck.core.attribution.phrases import (
     _LEADING,
@@ -23,6 +24,7 @@ from claimcheck.core.attribution.source_kinds import (
     _noun_kind,
 )
 from claimcheck.core.attribution.words import (
+    _GENDERS,
     _INDEFINITE,
     _OFFICIAL_PLURALS,
     _OFFICIAL_WORDS,
@@ -38,6 +40,14 @@ _WEBSITE = re.compile(
 )
 
 
+_PUBLISHED_IN = re.compile(r"\b(?:published|presented|reported|described)\s+in\s+(?P<doc>\S.*)")
+_LOWER_WORD = re.compile(r"\s(?!(?:of|for|and|de|van|von|the)\b)[a-z]")
+# People a description names by what they are, not by a title: "the boy said".
+_PEOPLE = _words(
+    """boy girl student teenager child father mother son daughter wife husband brother sister
+    player fan visitor artist farmer driver pilot passenger survivor victim witness resident
+    owner worker teacher doctor nurse"""
+)
 _MAIN_SUBJECT = re.compile(r"\s*[Tt]he\s+(?:[\w-]+\s+){0,2}?(\w+)\b")
 
 
@@ -93,7 +103,12 @@ class _Reading(_Entities):
         if step == "role":
             # "a spokesperson for Norvex", "analysts at Norvex": Norvex speaks through them.
             org_at = a + at
-            org = self._interpret(s, org_at, _phrase_end(s, org_at), "organization")
+            org_end = min(b, _phrase_end(s, org_at))
+            # Analysts and experts work for companies; officials may speak for a ministry.
+            official = any(
+                w.startswith(("official", "spokes", "represent")) for w in np.lower().split()[:3]
+            )
+            org = self._interpret(s, org_at, org_end, "" if official else "organization")
             if isinstance(org, _Ref) and not org.entity.person:
                 org.start, org.end, org.mention = off + a, off + b, np
                 return org
@@ -108,10 +123,27 @@ class _Reading(_Entities):
         if step == "owned":
             return self._owned(one, two, off + a, off + b)
         if step == "doc_by":
+            # "a paper by Jan Novak published in 2001": the owner ends before the participle.
+            lower = _LOWER_WORD.search(s, a + at, b)
+            b = b if lower is None else lower.start()
             owner = self._interpret(s, a + at, b)
             if isinstance(owner, _Ref) and owner.entity.kind in MEDIA_KINDS:
                 return owner  # "a report by the BBC": the outlet is the source
             return self._owned(s[a + at : b], one, off + a, off + b)
+        if step == "role_of":
+            owner = self._interpret(s, a, a + len(one))
+            if isinstance(owner, _Ref):
+                owner.start, owner.end, owner.mention = off + a, off + b, np
+            return owner
+        if step == "statement":
+            owner_np = s[a + at : b]
+            cut = owner_np.rfind(one)
+            if cut > 0:
+                owner_np = owner_np[:cut]  # "a ministry statement"
+            return self._owned(owner_np, one, off + a, off + b)
+        if step == "social":
+            medium = self._entity(np[at:], "social_media", False)
+            return self._ref(medium, off + a, off + b, np, 0.7)
         if step == "website":
             return self._website(s, a, b)
         if step == "affiliation":
@@ -119,11 +151,29 @@ class _Reading(_Entities):
             return self._interpret(s, a, a + at, one)
         if step == "possessive":
             return self._interpret(s, a + at, a + at + len(one), desc)
+        if step == "results":
+            found = self._interpret(s, a + at, a + at + len(one), desc)
+            return found if isinstance(found, _Ref) else self._published_in(s, b, desc)
         if parsed is not None:
             if step == "vague" and not s[:a].strip(_LEADING) and self._known(parsed[0]) is None:
                 return _VAGUE  # "Legal experts said": a capital that only starts the sentence
             return self._named(parsed, a + at, a, b)
         return self._description(one, two, a, b)
+
+    def _published_in(self, s: str, b: int, desc: str) -> _Found:
+        """'Results of the trials, published in a paper by J. Smith (1989), showed': the
+        paper, or the journal, the results were published in."""
+        where = s.find(desc, b) if desc else -1
+        match = _PUBLISHED_IN.search(desc) if where >= 0 else None
+        if match is None:
+            return None
+        start = where + match.start("doc")
+        found = self._interpret(s, start, _phrase_end(s, start))
+        if not isinstance(found, _Ref) or found.entity.kind in ("document", *MEDIA_KINDS):
+            return found
+        # A journal is no speaker: what it published is a document.
+        found.entity.kind = "document"
+        return found
 
     def _authors(self, s: str, a: int, b: int, at: int, owner: str) -> _Found:
         """The authors of a document: "the report's authors", "the authors", "the researchers"
@@ -183,7 +233,12 @@ class _Reading(_Entities):
             ref = self._pronoun(low, start - self.offset, end - self.offset, organisation=True)
             owner = ref.entity if ref is not None else None
         elif not any(c.isupper() for c in owner_np):
-            owner = self._resolve_noun(low.split()[-1], start)
+            noun_word = low.split()[-1]
+            owner = self._resolve_noun(noun_word, start)
+            if owner is None and noun_word in _NOUN_KINDS:
+                # "a statement from the ministry" with no ministry named: the ministry.
+                owner = self._entity(f"the {noun_word}", _noun_kind(noun_word), False)
+                owner.nouns.add(noun_word)
         else:
             owner, _ = self._name(_strip_article(owner_np), frozenset())
         if owner is None:
@@ -197,9 +252,14 @@ class _Reading(_Entities):
     def _website(self, s: str, a: int, b: int) -> _Ref | None:
         """'a statement on its website': the owner's own website speaks."""
         match = _WEBSITE.search(s, a, b)
-        if match is None:
-            return None
         off = self.offset
+        if match is None:
+            # 'The "History" section of the site explains': the site met before, or one
+            # whose owner the sentence does not say.
+            site = self._resolve_noun("website", off + a) or self._entity(
+                "website", "website_statement", False
+            )
+            return self._ref(site, off + a, off + b, s[a:b], 0.6)
         owner_np = match.group(1)
         owner: _Entity | None
         mention: str | None = None
@@ -237,6 +297,12 @@ class _Reading(_Entities):
         off = self.offset
         mention = self.text[off + a : off + b]
         if det in ("the", "this", "that"):
+            if noun in _PEOPLE or noun.endswith("-old"):
+                # "the boy", "the 14-year-old", "the student": the person just named.
+                person = self._recent_person(_GENDERS.get(noun))
+                if person is not None:
+                    return self._ref(person, off + a, off + b, mention, 0.6)
+                return None
             if noun not in _NOUN_KINDS and noun not in _PERSON_NOUNS and noun != "government":
                 return None
             entity = self._resolve_noun(noun, off + a)

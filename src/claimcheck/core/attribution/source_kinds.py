@@ -10,7 +10,9 @@ from functools import lru_cache
 
 from claimcheck.core.attribution.lexicon import _words
 from claimcheck.core.attribution.words import (
+    _CORE_TITLES,
     _COUNTRIES,
+    _GENDERS,
     _OFFICIAL_WORDS,
     _ORG_WORDS,
     _PERSON_NOUNS,
@@ -51,7 +53,7 @@ _NAME_KINDS = {
     **dict.fromkeys(
         _words(
             """news times post herald journal gazette tribune daily chronicle observer mail
-            express telegraph star sun standard magazine"""
+            express telegraph star sun standard magazine weekly"""
         ),
         "newspaper",
     ),
@@ -66,7 +68,7 @@ _DOC_NOUNS = {
         _words(
             """document documents report study analysis survey research findings assessment memo
             data figures statistics audit review poll census filing records indictment
-            complaint lawsuit ruling transcript estimate"""
+            complaint lawsuit ruling transcript estimate letter paper petition"""
         ),
         "document",
     ),
@@ -83,7 +85,8 @@ _NOUN_KINDS: dict[str, frozenset[str]] = {
             """organization organisation group company firm conference body association
             foundation charity startup bank union party university hospital airline club team
             school museum institute retailer carrier manufacturer maker federation
-            confederation society league alliance coalition chamber chipmaker"""
+            confederation society league alliance coalition chamber chipmaker church diocese
+            mosque temple synagogue festival"""
         ),
         frozenset({"organization"}),
     ),
@@ -91,16 +94,19 @@ _NOUN_KINDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(
         _words(
             """government ministry department administration authorities police military army
-            navy office regulator court commission council committee embassy"""
+            navy office regulator court commission council committee embassy district county
+            city province municipality"""
         ),
         frozenset({"official"}),
     ),
     **dict.fromkeys(_words("newspaper paper daily tabloid magazine"), frozenset({"newspaper"})),
     **dict.fromkeys(_words("broadcaster network channel station"), frozenset({"broadcaster"})),
     **dict.fromkeys(
-        _words("document report study analysis survey memo assessment"), frozenset({"document"})
+        _words("document report study analysis survey memo assessment letter petition census poll"),
+        frozenset({"document"}),
     ),
     **dict.fromkeys(_words("website site"), frozenset({"website_statement"})),
+    **dict.fromkeys(_words("statement announcement"), frozenset({"press_release"})),
     **dict.fromkeys(_words("poster blogger author"), frozenset({"social_media", "person"})),
     **dict.fromkeys(_words("post posting blog forum"), frozenset({"social_media"})),
 }
@@ -141,7 +147,10 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
     if low in _COUNTRIES or all(w in _COUNTRIES or w == "and" for w in words):
         return "official", False
     if len(words) == 1:
-        return "organization", False
+        # "Maria said", "Pope Francis said": a first name, or a name after a title, is a
+        # person; any other single word a body.
+        titled = not _CORE_TITLES.isdisjoint(described)
+        return ("person", True) if words[0] in _GENDERS or titled else ("organization", False)
     if not _person_name(name.split()):
         return "organization", False  # "Friends of the Earth", "Fan Expo 2016"
     return "person", True

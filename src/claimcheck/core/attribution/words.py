@@ -7,7 +7,7 @@ from __future__ import annotations
 from claimcheck.core.attribution.lexicon import _words
 
 _ADVERBS = _words(
-    """also later then previously recently further once earlier now again subsequently
+    """also later then previously recently further once earlier now again subsequently both
     separately repeatedly publicly privately first initially finally only just simply quickly
     still already however meanwhile similarly instead too himself herself itself themselves
     reportedly allegedly twice"""
@@ -80,7 +80,7 @@ _ORG_WORDS = _words(
     organization organisation conference association foundation institute university college
     union society federation league club charity ngo nations bank fund alliance coalition
     watch campaign startup maker manufacturer retailer airline developer giant operator
-    provider producer party summit consortium"""
+    provider producer party summit consortium church diocese mosque temple synagogue"""
 )
 
 
@@ -92,7 +92,8 @@ _PERSON_WORDS = _words(
     daughter wife husband owner worker employee victim passenger neighbour neighbor friend
     economist historian coach curator instructor lecturer fan fans visitor attendee artist
     designer cosplayer creator parent brother sister grandmother grandfather child teenager
-    pupil volunteer protester demonstrator photographer musician practitioner believer"""
+    pupil volunteer protester demonstrator photographer musician practitioner believer
+    engineer"""
 )
 
 
@@ -163,7 +164,9 @@ def _gender(words: frozenset[str]) -> str | None:
 
 _PERSON_NOUNS = _words(
     """minister president spokesman spokeswoman spokesperson official senator governor mayor
-    premier man woman lawyer witness resident chairman founder executive"""
+    premier man woman lawyer witness resident chairman founder executive judge coroner
+    prosecutor coach director curator teacher doctor professor officer detective inspector
+    commissioner ambassador secretary chancellor"""
 )
 
 
@@ -208,4 +211,19 @@ _CALENDAR = _words(
 _ROLE_WORDS = _words(
     """spokesman spokeswoman spokesperson representative representatives official officials
     analysts economists researchers scientists experts executives staff employees"""
+)
+
+
+# Bodies a description names by their kind ("the company") or only by their own name
+# ("the court", "the church": a body of that name, not any body of its kind).
+_COMPANY = _words("group inc corp corporation company ltd llc plc motors airlines airways holdings")
+_COMPANY |= _words("technologies labs")
+_COMPANY_NOUNS = _words(
+    "company firm group corporation maker manufacturer retailer carrier airline operator provider"
+    " producer chipmaker startup"
+)
+_NAMED_BODIES = _words(
+    """court police parliament army military navy congress senate embassy council committee
+    commission church university hospital museum school party union festival district county
+    city province municipality"""
 )
