@@ -525,7 +525,7 @@ def _rebuild(session: Session, touched: set[int] | None = None) -> None:
     groups = clusters(nodes, joining)
     _regroup(session, ClusterMember, Cluster, ClusterMember.cluster_id, groups, scope, first_seen,
              lambda c: "confirmed" if c in confirmed else "automatic")  # fmt: skip
-    related = families(nodes, joining + variants)
+    related = families(nodes, joining + variants, groups)
     _regroup(session, FamilyMember, Family, FamilyMember.family_id, related, scope, first_seen,
              None)  # fmt: skip
 
