@@ -652,12 +652,15 @@ def _rematch(
     return members
 
 
+_READ_WHOLE_FROM = 5000  # claims: below this, looking them up by id costs little
+
+
 def _first_seen(session: Session, claim_ids: Sequence[int]) -> dict[int, tuple[dt.date, int]]:
     """The order of first appearance: publication date where known, then ingest order."""
     out: dict[int, tuple[dt.date, int]] = {}
     # For half of the claims or more (a first ingest of syndicated copy), reading them all
     # costs less than binding their ids a few thousand at a time.
-    if len(claim_ids) > 5000 and 2 * len(claim_ids) >= (
+    if len(claim_ids) > _READ_WHOLE_FROM and 2 * len(claim_ids) >= (
         session.scalar(select(func.count()).select_from(Claim)) or 0
     ):
         wanted = set(claim_ids)
