@@ -5,13 +5,21 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from claimcheck.services import clusters
 from claimcheck.services.claims import iter_claims
 from claimcheck.services.database import Database, open_database
 from claimcheck.services.ingest import ingest
-from claimcheck.store.models import AuditEntry, ClaimPair, ClusterMember, FamilyMember
+from claimcheck.store.models import (
+    AuditEntry,
+    ClaimPair,
+    Cluster,
+    ClusterMember,
+    Family,
+    FamilyMember,
+)
 from tests.core.test_dedupe import BOILERPLATE, STORIES
 
 Groups = set[frozenset[tuple[str, int]]]
@@ -83,6 +91,32 @@ def test_a_corpus_ingested_in_parts_groups_as_it_does_whole(db_url: str, tmp_pat
     assert groups(in_parts) == expected
     whole.close()
     in_parts.close()
+
+
+def canonical_claims(db: Database) -> tuple[set[int | None], set[int | None]]:
+    with db.session() as session:
+        return (
+            set(session.scalars(select(Cluster.canonical_claim_id))),
+            set(session.scalars(select(Family.canonical_claim_id))),
+        )
+
+
+def test_first_appearances_read_whole_name_the_same_canonical_claims(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large first ingest reads every claim's first appearance in one query rather than
+    by id: the groups and the claims that head them are the same either way."""
+    paths = write_corpus(tmp_path / "corpus", files=8)
+    by_id = open_database(f"sqlite:///{tmp_path / 'by_id.db'}")
+    ingest(by_id, paths)
+    monkeypatch.setattr(clusters, "_READ_WHOLE_FROM", 0)
+    whole = open_database(f"sqlite:///{tmp_path / 'whole.db'}")
+    ingest(whole, paths)
+    assert groups(whole) == groups(by_id)
+    assert canonical_claims(whole) == canonical_claims(by_id)
+    assert len(canonical_claims(whole)[1]) == len(STORIES)
+    by_id.close()
+    whole.close()
 
 
 def test_a_family_is_decided_once_for_all_its_claims(db: Database, tmp_path: Path) -> None:

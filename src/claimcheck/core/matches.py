@@ -162,13 +162,17 @@ def clusters(ids: Iterable[int], matches: Iterable[Match]) -> list[list[int]]:
     return sorted(sorted(g) for g in groups.values() if len(g) > 1)
 
 
-def families(ids: Iterable[int], matches: Iterable[Match]) -> list[list[int]]:
+def families(
+    ids: Iterable[int], matches: Iterable[Match], joined: list[list[int]] | None = None
+) -> list[list[int]]:
     """Connected components of the automatic and variant ``matches`` over ``ids`` that hold
     more than one cluster (or lone claim): claims that differ only in numbers, dates or
-    names. Sorted like ``clusters``."""
+    names. Sorted like ``clusters``. ``joined`` is ``clusters(ids, matches)`` where the
+    caller has it already."""
     matches = list(matches)
     ids = list(ids)
-    joined = clusters(ids, matches)
+    if joined is None:
+        joined = clusters(ids, matches)
     cluster_of = {claim: n for n, group in enumerate(joined) for claim in group}
     related = clusters(
         ids,

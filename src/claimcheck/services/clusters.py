@@ -278,6 +278,11 @@ def match_documents(
         if gone:
             _rebuild(session, _rematch(session, gone, thresholds, leaving=gone) | gone)
         new_ids = [r[0] for r in new]
+        # A batch holding every claim of the corpus (a first ingest) rewrites every group:
+        # reading the group tables whole costs less than looking each claim up by id.
+        whole = len(new_ids) == session.scalar(
+            select(func.count()).select_from(Claim).where(Claim.kind == "claim")
+        )
         common = _common(session)
         if common is not None and band_runs.present(session):
             index, matches = _match_batch(session, new, common, thresholds, heirs)
@@ -288,10 +293,10 @@ def match_documents(
             band_runs.rebuild(session)
         matches = index.without(matches, _decided(session))
         ends = sorted({c for m in matches for c in (m.a, m.b)})
-        cluster_of, family_of = _groups(session, ends)
+        cluster_of, family_of = _groups(session, ends, every=whole)
         kept = spanning(matches, cluster_of, family_of)
         _store_pairs(session, kept)
-        _rebuild(session, set(new_ids) | {c for m in kept for c in (m.a, m.b)})
+        _rebuild(session, None if whole else set(new_ids) | {c for m in kept for c in (m.a, m.b)})
         _matched(session, Document.id.in_(document_ids))
         claims = session.scalar(select(func.count()).select_from(ClaimSignature))
         return _summary(session, claims or 0)
@@ -409,10 +414,23 @@ def _decided(session: Session) -> dict[tuple[int, int], str]:
     }
 
 
-def _groups(session: Session, claim_ids: Sequence[int]) -> tuple[dict[int, int], dict[int, int]]:
-    """The cluster and the family of each of ``claim_ids`` that has one."""
+def _groups(
+    session: Session, claim_ids: Sequence[int], every: bool = False
+) -> tuple[dict[int, int], dict[int, int]]:
+    """The cluster and the family of each of ``claim_ids`` that has one. With ``every``
+    (``claim_ids`` are most of the grouped claims) the tables are read whole: thousands of
+    ids bound a query at a time cost more than the rows they leave out."""
     cluster_of: dict[int, int] = {}
     family_of: dict[int, int] = {}
+    if every:
+        wanted = set(claim_ids)
+        for out, member, column in (
+            (cluster_of, ClusterMember, ClusterMember.cluster_id),
+            (family_of, FamilyMember, FamilyMember.family_id),
+        ):
+            rows = session.execute(select(member.claim_id, column))
+            out.update((claim, group) for claim, group in rows if claim in wanted)
+        return cluster_of, family_of
     for chunk in _chunks(claim_ids):
         cluster_of.update(
             session.execute(
@@ -510,7 +528,7 @@ def _rebuild(session: Session, touched: set[int] | None = None) -> None:
     groups = clusters(nodes, joining)
     _regroup(session, ClusterMember, Cluster, ClusterMember.cluster_id, groups, scope, first_seen,
              lambda c: "confirmed" if c in confirmed else "automatic")  # fmt: skip
-    related = families(nodes, joining + variants)
+    related = families(nodes, joining + variants, groups)
     _regroup(session, FamilyMember, Family, FamilyMember.family_id, related, scope, first_seen,
              None)  # fmt: skip
 
@@ -637,9 +655,22 @@ def _rematch(
     return members
 
 
+_READ_WHOLE_FROM = 5000  # claims: below this, looking them up by id costs little
+
+
 def _first_seen(session: Session, claim_ids: Sequence[int]) -> dict[int, tuple[dt.date, int]]:
     """The order of first appearance: publication date where known, then ingest order."""
     out: dict[int, tuple[dt.date, int]] = {}
+    # For half of the claims or more (a first ingest of syndicated copy), reading them all
+    # costs less than binding their ids a few thousand at a time.
+    if len(claim_ids) > _READ_WHOLE_FROM and 2 * len(claim_ids) >= (
+        session.scalar(select(func.count()).select_from(Claim)) or 0
+    ):
+        wanted = set(claim_ids)
+        rows = session.execute(
+            select(Claim.id, Document.published).join(Document, Claim.document_id == Document.id)
+        )
+        return {c: (published or dt.date.max, c) for c, published in rows if c in wanted}
     for start in range(0, len(claim_ids), 5000):
         chunk = claim_ids[start : start + 5000]
         for claim_id, published in session.execute(
