@@ -597,6 +597,14 @@ def test_the_company_or_the_church_is_the_body_named_before_without_a_cue() -> N
     ]
 
 
+def test_the_company_is_the_body_a_named_person_is_of_not_the_person() -> None:
+    text = (
+        "Dr. Ana Ruiz of Norvex Corp warned that prices would rise.\n\n"
+        "The company said the plant would stay open."
+    )
+    assert speakers(text) == [[("Ana Ruiz", "primary")], [("Norvex Corp", "primary")]]
+
+
 def test_the_boy_or_the_14_year_old_is_the_person_just_named() -> None:
     text = (
         "Ahmed Mohamed, 14, was arrested at his school on Monday. "

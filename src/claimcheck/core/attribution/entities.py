@@ -306,6 +306,11 @@ class _Entities:
         if last is None:
             return None
         name = last.group().removeprefix("The ")
+        head, of, rest = name.partition(" of ")
+        if of and _BODY_WORD.search(head) is None:
+            # "Dr. Ana Ruiz of Norvex Corp": the body is the one she is of, never her name
+            # with it (which, learned, would make her a company in the files after).
+            name = rest.removeprefix("the ")
         if not name.endswith(("Inc.", "Corp.", "Ltd.", "Co.")):
             name = name.rstrip(".")  # the stop that ended the sentence
         entity, _ = self._name(name, frozenset())
@@ -387,12 +392,15 @@ class _Entities:
 
 
 # Capitalised names that end with what kind of body they are.
-_BODY_NAME = re.compile(
-    r"\b(?:[A-Z][\w&.'\u2019-]*\s+(?:(?:of|for|and|the)\s+)*){0,4}(?:Group|Inc|Corp|Corporation"
-    r"|Company|Ltd|LLC|plc|Motors|Airlines|Airways|Holdings|Technologies|Labs|Bank|Foundation"
-    r"|Institute|University|Church|Association|Society|Union|Party|Museum|Hospital|School"
-    r"|Festival|Federation|League|Council|Committee|Court)\b"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})?"
+_BODY_WORDS = (
+    r"(?:Group|Inc|Corp|Corporation|Company|Ltd|LLC|plc|Motors|Airlines|Airways|Holdings"
+    r"|Technologies|Labs|Bank|Foundation|Institute|University|Church|Association|Society|Union"
+    r"|Party|Museum|Hospital|School|Festival|Federation|League|Council|Committee|Court)\b"
 )
+_BODY_NAME = re.compile(
+    r"\b(?:[A-Z][\w&.'\u2019-]*\s+(?:(?:of|for|and|the)\s+)*){0,4}" + _BODY_WORDS
+    + r"(?:\s+of\s+(?:the\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})?"
+)  # fmt: skip
+_BODY_WORD = re.compile(r"\b" + _BODY_WORDS)
 _THINGS = frozenset(("document", "website_statement", "press_release"))
 _NOT_OWNERS = MEDIA_KINDS | {"document", "website_statement", "social_media"}
