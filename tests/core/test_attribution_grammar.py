@@ -603,6 +603,14 @@ def test_the_company_is_the_body_a_named_person_is_of_not_the_person() -> None:
         "The company said the plant would stay open."
     )
     assert speakers(text) == [[("Ana Ruiz", "primary")], [("Norvex Corp", "primary")]]
+    text = (
+        "Dr. Jan Novak of The Lakeside Company warned that costs would rise. "
+        "The company said it would hire."
+    )
+    assert speakers(text) == [
+        [("Jan Novak", "primary")],
+        [("Lakeside Company", "primary")],
+    ]
 
 
 def test_the_boy_or_the_14_year_old_is_the_person_just_named() -> None:

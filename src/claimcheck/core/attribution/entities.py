@@ -310,7 +310,7 @@ class _Entities:
         if of and _BODY_WORD.search(head) is None:
             # "Dr. Ana Ruiz of Norvex Corp": the body is the one she is of, never her name
             # with it (which, learned, would make her a company in the files after).
-            name = rest.removeprefix("the ")
+            name = rest.removeprefix("the ").removeprefix("The ")
         if not name.endswith(("Inc.", "Corp.", "Ltd.", "Co.")):
             name = name.rstrip(".")  # the stop that ended the sentence
         entity, _ = self._name(name, frozenset())
