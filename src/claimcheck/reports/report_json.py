@@ -90,25 +90,7 @@ def _claim(item: ReportClaim) -> dict[str, Any]:
         "checkworthiness_reasons": list(view.reasons),
         "attributed": bool(sources),
         "hedge": view.hedge,
-        "sources": [
-            {
-                "name": s.name,
-                "canonical": s.canonical,
-                "kind": s.kind,
-                "owner": s.owner,
-                "cue": s.cue,
-                "role": s.role,
-                "medium": s.medium,
-                "start": s.start,
-                "end": s.end,
-                "cue_start": s.cue_start,
-                "cue_end": s.cue_end,
-                "confidence": round(s.confidence, 3),
-                "mention": s.mention,
-                "carried_from": s.carried_from,
-            }
-            for s in sources
-        ],
+        "sources": [s.to_json() for s in sources],
         "flags": list(view.flags),
         "cluster": None
         if cluster is None

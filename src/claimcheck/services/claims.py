@@ -56,6 +56,24 @@ class SourceView:
     mention: str | None
     carried_from: int | None
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "canonical": self.canonical,
+            "kind": self.kind,
+            "owner": self.owner,
+            "cue": self.cue,
+            "role": self.role,
+            "medium": self.medium,
+            "start": self.start,
+            "end": self.end,
+            "cue_start": self.cue_start,
+            "cue_end": self.cue_end,
+            "confidence": round(self.confidence, 3),
+            "mention": self.mention,
+            "carried_from": self.carried_from,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class LinkView:
@@ -123,25 +141,7 @@ class ClaimView:
             "checkworthiness_reasons": list(self.reasons),
             "attributed": self.attributed,
             "hedge": self.hedge,
-            "sources": [
-                {
-                    "name": s.name,
-                    "canonical": s.canonical,
-                    "kind": s.kind,
-                    "owner": s.owner,
-                    "cue": s.cue,
-                    "role": s.role,
-                    "medium": s.medium,
-                    "start": s.start,
-                    "end": s.end,
-                    "cue_start": s.cue_start,
-                    "cue_end": s.cue_end,
-                    "confidence": round(s.confidence, 3),
-                    "mention": s.mention,
-                    "carried_from": s.carried_from,
-                }
-                for s in self.sources
-            ],
+            "sources": [s.to_json() for s in self.sources],
             "flags": list(self.flags),
             "cluster": self.cluster,
             "status": self.status,

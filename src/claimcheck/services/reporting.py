@@ -32,7 +32,15 @@ from claimcheck.services.claims import (
     listing_query,
     source_views,
 )
-from claimcheck.services.review import LinkInfo, NoteInfo, describe
+from claimcheck.services.review import (
+    LinkInfo,
+    NoteInfo,
+    describe,
+    link_info,
+    link_query,
+    note_info,
+    note_query,
+)
 from claimcheck.store.engine import Database
 from claimcheck.store.models import (
     Attribution,
@@ -656,45 +664,18 @@ def _clusters(connection: Connection, cluster_ids: set[int]) -> dict[int, Cluste
 
 
 def _links(connection: Connection, claims: Select[int]) -> dict[int, list[LinkInfo]]:
-    target = select(Claim.text).where(Claim.id == Link.target_claim_id).scalar_subquery()
     out: dict[int, list[LinkInfo]] = defaultdict(list)
-    rows: Any = _all(
-        connection,
-        select(
-            Link.claim_id,
-            Link.id,
-            Link.claim_id,
-            Link.relation,
-            Link.target_claim_id,
-            target,
-            Source.name,
-            Link.url,
-            Link.title,
-            Link.note,
-            Reviewer.name,
-            Link.created_at,
-        )
-        .outerjoin(Source, Link.target_source_id == Source.id)
-        .outerjoin(Reviewer, Link.reviewer_id == Reviewer.id)
-        .where(Link.claim_id.in_(claims))
-        .order_by(Link.id),
-    )
-    for row in rows:
-        out[row[0]].append(LinkInfo(*row[1:]))
+    for row in _all(connection, link_query(Link.claim_id.in_(claims))):
+        link = link_info(row)
+        out[link.claim_id].append(link)
     return out
 
 
 def _notes(connection: Connection, claims: Select[int]) -> dict[int, list[NoteInfo]]:
     out: dict[int, list[NoteInfo]] = defaultdict(list)
-    rows: Any = _all(
-        connection,
-        select(Note.claim_id, Note.id, Note.claim_id, Note.text, Reviewer.name, Note.created_at)
-        .outerjoin(Reviewer, Note.reviewer_id == Reviewer.id)
-        .where(Note.claim_id.in_(claims))
-        .order_by(Note.id),
-    )
-    for row in rows:
-        out[row[0]].append(NoteInfo(*row[1:]))
+    for row in _all(connection, note_query(Note.claim_id.in_(claims))):
+        note = note_info(row)
+        out[note.claim_id].append(note)
     return out
 
 

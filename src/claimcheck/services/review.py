@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import Select, delete, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from claimcheck.core.vocabulary import RELATIONS, STATUSES
@@ -139,35 +139,41 @@ def _claim(session: Session, claim_id: int) -> tuple[str, int]:
     return row[0], row[1]
 
 
-def _links(session: Session, where: Any) -> list[LinkInfo]:
+def link_query(where: Any) -> Select[*tuple[Any, ...]]:
+    """The links matching ``where``, as the columns of `LinkInfo` in order (read by
+    `link_info`); the reports read them the same way, a batch of claims at a time."""
     target = aliased(Claim)
-    rows = session.execute(
-        select(Link, target.text, SourceRow.name, Reviewer.name)
+    return (
+        select(
+            Link.id,
+            Link.claim_id,
+            Link.relation,
+            Link.target_claim_id,
+            target.text,
+            SourceRow.name,
+            Link.url,
+            Link.title,
+            Link.note,
+            Reviewer.name,
+            Link.created_at,
+        )
         .outerjoin(target, Link.target_claim_id == target.id)
         .outerjoin(SourceRow, Link.target_source_id == SourceRow.id)
         .outerjoin(Reviewer, Link.reviewer_id == Reviewer.id)
         .where(where, Link.claim_id.is_not(None))
         .order_by(Link.id)
     )
-    out = []
-    for link, target_text, source_name, reviewer in rows:
-        assert link.claim_id is not None
-        out.append(
-            LinkInfo(
-                id=link.id,
-                claim_id=link.claim_id,
-                relation=link.relation,
-                target_claim=link.target_claim_id,
-                target_claim_text=target_text,
-                target_source=source_name,
-                url=link.url,
-                title=link.title,
-                note=link.note,
-                reviewer=reviewer,
-                created_at=_utc(link.created_at),
-            )
-        )
-    return out
+
+
+def link_info(row: Sequence[Any]) -> LinkInfo:
+    link_id, claim_id, relation, claim, claim_text, source, url, title, note, reviewer, at = row
+    return LinkInfo(
+        link_id, claim_id, relation, claim, claim_text, source, url, title, note, reviewer, _utc(at)
+    )
+
+
+def _links(session: Session, where: Any) -> list[LinkInfo]:
+    return [link_info(row) for row in session.execute(link_query(where))]
 
 
 def _link(session: Session, link_id: int) -> LinkInfo:
@@ -177,17 +183,23 @@ def _link(session: Session, link_id: int) -> LinkInfo:
     return found[0]
 
 
-def _notes(session: Session, claim_id: int) -> list[NoteInfo]:
-    rows = session.execute(
-        select(Note, Reviewer.name)
+def note_query(where: Any) -> Select[*tuple[Any, ...]]:
+    """The notes matching ``where``, as the columns of `NoteInfo` in order."""
+    return (
+        select(Note.id, Note.claim_id, Note.text, Reviewer.name, Note.created_at)
         .outerjoin(Reviewer, Note.reviewer_id == Reviewer.id)
-        .where(Note.claim_id == claim_id)
+        .where(where)
         .order_by(Note.id)
     )
-    return [
-        NoteInfo(note.id, note.claim_id, note.text, reviewer, _utc(note.created_at))
-        for note, reviewer in rows
-    ]
+
+
+def note_info(row: Sequence[Any]) -> NoteInfo:
+    note_id, claim_id, text, reviewer, at = row
+    return NoteInfo(note_id, claim_id, text, reviewer, _utc(at))
+
+
+def _notes(session: Session, claim_id: int) -> list[NoteInfo]:
+    return [note_info(row) for row in session.execute(note_query(Note.claim_id == claim_id))]
 
 
 def _state(session: Session, claim_id: int) -> ClaimState:
