@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 
 from claimcheck.services import queue as queue_service
 from claimcheck.services import review
+from claimcheck.services.clusters import ClusterView
 from claimcheck.services.database import Database, open_database
 from claimcheck.services.ingest import ingest
 from claimcheck.store.models import AuditEntry, Claim, Link, Note, Reviewer, Source
@@ -248,17 +249,21 @@ async def test_corpus_text_shows_literally_in_queue_and_detail(tmp_path: Path) -
         assert "\x1b" not in body(app) and "\x07" not in body(app)
 
 
+def confirmed_wire_cluster(db: Database) -> tuple[ClusterView, list[int]]:
+    """The wire copy's Xinhua sentence differs from the seed's in a figure: a family that
+    another reviewer confirms as one claim. The cluster, and its claims."""
+    from claimcheck.services import clusters
+
+    (family,) = [f for f in clusters.list_families(db) if "Xinhua" in f.canonical_text]
+    clusters.decide_family(db, family.id, same=True, reviewer="Grace Hopper")
+    (cluster,) = clusters.list_clusters(db)
+    return cluster, sorted(m.claim_id for m in family.members)
+
+
 async def test_a_cluster_shows_every_appearance_and_filters_the_queue(
     app_factory: Callable[[], ReviewApp], corpus_db: Database
 ) -> None:
-    from claimcheck.services import clusters
-
-    # The wire copy's Xinhua sentence differs from the seed's in a figure: a family that
-    # another reviewer confirms as one claim.
-    (family,) = [f for f in clusters.list_families(corpus_db) if "Xinhua" in f.canonical_text]
-    clusters.decide_family(corpus_db, family.id, same=True, reviewer="Grace Hopper")
-    (cluster,) = clusters.list_clusters(corpus_db)
-    members = sorted(m.claim_id for m in family.members)
+    cluster, members = confirmed_wire_cluster(corpus_db)
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         queue = await started(app)
@@ -278,12 +283,7 @@ async def test_a_cluster_shows_every_appearance_and_filters_the_queue(
 async def test_shift_s_sets_the_status_of_every_claim_in_the_cluster(
     app_factory: Callable[[], ReviewApp], corpus_db: Database
 ) -> None:
-    from claimcheck.services import clusters
-
-    (family,) = [f for f in clusters.list_families(corpus_db) if "Xinhua" in f.canonical_text]
-    clusters.decide_family(corpus_db, family.id, same=True, reviewer="Grace Hopper")
-    (cluster,) = clusters.list_clusters(corpus_db)
-    members = sorted(m.claim_id for m in family.members)
+    cluster, members = confirmed_wire_cluster(corpus_db)
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         queue = await started(app)
