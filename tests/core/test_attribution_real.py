@@ -6,19 +6,7 @@ The articles are Wikinews articles of the development split (corpus/wikinews, CC
 
 from __future__ import annotations
 
-from claimcheck.core.attribution import SentenceAnalysis, analyse_document
-from claimcheck.core.segment import segment
-
-
-def analyse(text: str) -> list[tuple[str, SentenceAnalysis]]:
-    spans = segment(text)
-    found = analyse_document(text, spans)
-    return [(text[a:b], one) for (a, b), one in zip(spans, found, strict=True)]
-
-
-def who(analysis: SentenceAnalysis) -> list[tuple[str, str]]:
-    return [(a.canonical, a.role) for a in analysis.attributions]
-
+from tests.core.sentences import analyse, who
 
 # --- 2. quotations over several sentences and paragraphs ------------------------------------
 

@@ -1,0 +1,17 @@
+"""Reading a text's sentences with their attributions, for the attribution tests."""
+
+from __future__ import annotations
+
+from claimcheck.core.attribution import SentenceAnalysis, analyse_document
+from claimcheck.core.segment import segment
+
+
+def analyse(text: str) -> list[tuple[str, SentenceAnalysis]]:
+    """Each sentence of ``text`` with what attribution found in it."""
+    spans = segment(text)
+    found = analyse_document(text, spans)
+    return [(text[a:b], one) for (a, b), one in zip(spans, found, strict=True)]
+
+
+def who(analysis: SentenceAnalysis) -> list[tuple[str, str]]:
+    return [(a.canonical, a.role) for a in analysis.attributions]
