@@ -312,3 +312,27 @@ def test_markdown_cluster_places_are_escaped_once(reviewed: str) -> None:
     places = [line for line in page.splitlines() if line.startswith("- Cluster 1 ")]
     assert places and all("daily\\_three.md" in line for line in places)
     assert "\\\\" not in "".join(places)
+
+
+def test_reports_flag_the_variants_of_a_family_as_show_does(db_url: str, tmp_path: Path) -> None:
+    """Copies of a wire story with other figures carry the `variants` flag in every report
+    format, on exactly the claims the listings flag."""
+    from claimcheck.services.claims import iter_claims
+    from claimcheck.services.database import open_database
+    from claimcheck.services.ingest import ingest
+    from tests.services.test_families import write_corpus as write_syndicated
+
+    db = open_database(db_url)
+    ingest(db, write_syndicated(tmp_path / "wire", files=6))
+    flagged = {v.id for v in iter_claims(db) if "variants" in v.flags}
+    db.close()
+    assert flagged
+    report = json.loads(run(db_url, "report", "--format", "json").output)
+    assert {c["id"] for c in report["claims"] if "variants" in c["flags"]} == flagged
+    html = run(db_url, "report", "--format", "html").output
+    markdown = run(db_url, "report", "--format", "md").output
+    for claim_id in flagged:
+        article = html.split(f'<article id="claim-{claim_id}"', 1)[1].split("</article>", 1)[0]
+        assert re.search(r'<dd class="flag">[^<]*variants', article)
+        section = markdown.split(f"### Claim {claim_id}:", 1)[1].split("\n### ", 1)[0]
+        assert "variants" in section

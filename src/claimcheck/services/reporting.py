@@ -49,6 +49,7 @@ from claimcheck.store.models import (
     Cluster,
     ClusterMember,
     Document,
+    FamilyMember,
     Link,
     Note,
     Reviewer,
@@ -208,7 +209,7 @@ class Report:
             ):
                 # No sources to read: a claim is marked attributed when it is stored with
                 # its attributions, and these are the claims stored without any.
-                yield _views(rows, {}, {}, {})
+                yield _views(rows, {}, {}, {}, {})
 
     def history(self) -> Iterator[HistoryItem]:
         """The audit log of the scope, oldest first."""
@@ -382,6 +383,7 @@ def _views(
     sources: dict[int, list[SourceView]],
     links: dict[int, list[LinkInfo]],
     members: dict[int, int],
+    families: dict[int, int],
 ) -> list[ClaimView]:
     # One reference per document, shared by its claims.
     refs: dict[int, DocumentRef] = {}
@@ -426,6 +428,7 @@ def _views(
                 status,
                 _link_views(linked) if linked else (),
                 version,
+                families.get(claim_id),
             )
         )
     return views
@@ -486,7 +489,14 @@ def _report_claims(connection: Connection, rows: Sequence[Any]) -> list[ReportCl
                 member.where(_among(ClusterMember.claim_id, linked - members.keys()))
             ).all()
         )
-    views = _views(rows, source_views(connection, batch), links, members)
+    families: dict[int, int] = dict(
+        connection.execute(
+            select(FamilyMember.claim_id, FamilyMember.family_id).where(
+                FamilyMember.claim_id.in_(batch)
+            )
+        ).all()
+    )
+    views = _views(rows, source_views(connection, batch), links, members, families)
     clusters = _clusters(connection, set(members.values()))
     # Appearances of the claims that clusters and links bring together: those of the batch
     # come from its views; only copies and linked claims outside the batch are read.
