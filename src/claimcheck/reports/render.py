@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from claimcheck.core.origins import Origin
 from claimcheck.presentation import one_line, provenance_chain, sentence_segments
+from claimcheck.services.claims import SourceView
 from claimcheck.services.reporting import AppearanceRef, Report, ReportClaim
 
 # Every ASCII punctuation character Markdown may read as syntax gets a backslash; angle
@@ -155,7 +156,7 @@ def _html_claims(batch: list[ReportClaim]) -> list[tuple[Any, ...]]:
     prints values side by side (escaping text whole or in pieces gives the same bytes), so
     that each claim costs a few escapes and no attribute lookups. Reviews, which one claim
     in many has, are left to the template."""
-    clusters: dict[int, tuple[int, str, list[str]]] = {}
+    clusters: dict[int, tuple[str, str, list[str]]] = {}
     out: list[tuple[Any, ...]] = []
     for item in batch:
         view = item.view
@@ -167,7 +168,7 @@ def _html_claims(batch: list[ReportClaim]) -> list[tuple[Any, ...]]:
             places = clusters.get(cluster.id)
             if places is None:
                 places = clusters[cluster.id] = (
-                    cluster.id,
+                    str(cluster.id),
                     f"{cluster.status}; first in {_place(cluster.first)}",
                     [
                         f"{_place(a)}, {a.publisher}" if a.publisher else _place(a)
@@ -180,38 +181,37 @@ def _html_claims(batch: list[ReportClaim]) -> list[tuple[Any, ...]]:
             cw = f"{cw} ({', '.join(reasons)})"
         out.append(
             (
-                view.id,
                 "unattributed"
                 if "unattributed" in flags
                 else ("reviewed" if view.status != "unreviewed" else "claim"),
-                f"{view.document.path}, sentence {view.index}, characters {view.start}",
-                view.end,
+                str(view.id),
+                f"{view.document.path}, sentence {view.index}, "
+                f"characters {view.start}\u2013{view.end}",
                 view.kind,
                 view.status,
                 [(one_line_text(text), mark) for text, mark in sentence_segments(view)],
                 provenance_chain(view) if sources else None,
-                [
-                    (
-                        f"{s.canonical} ({s.kind}, of {s.owner}): {s.role}, "
-                        if s.owner
-                        else f"{s.canonical} ({s.kind}): {s.role}, ",
-                        s.cue,
-                        f" {s.medium}, as " if s.medium else ", as ",
-                        one_line_text(s.name),
-                    )
-                    for s in sources
-                ],
+                [_html_source(s) for s in sources],
                 ", ".join(flags),
                 view.hedge,
                 cw,
                 places,
-                (len(item.origins), [_origin(o) for o in item.origins])
+                (str(len(item.origins)), [_origin(o) for o in item.origins])
                 if view.kind == "claim"
                 else None,
                 item if item.links or item.notes or item.verdict else None,
             )
         )
     return out
+
+
+def _html_source(source: SourceView) -> str:
+    """A source on one line of text, quotation marks included, for one escape."""
+    s = source
+    head = f"{s.canonical} ({s.kind}, of {s.owner})" if s.owner else f"{s.canonical} ({s.kind})"
+    cue = f"cue \u201c{s.cue}\u201d" if s.cue else "implied"
+    medium = f" {s.medium}" if s.medium else ""
+    return f"{head}: {s.role}, {cue}{medium}, as \u201c{one_line_text(s.name)}\u201d"
 
 
 def _origin(origin: Origin) -> str:
