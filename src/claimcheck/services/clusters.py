@@ -193,6 +193,18 @@ def _save_signatures(session: Session, signatures: Mapping[int, Signature]) -> N
     _insert(session, ClaimSignature, rows)
 
 
+def _one_matcher(session: Session) -> None:
+    """Wait for any other matching to commit: two ingests matching at once would each
+    rewrite the groups from what it saw. PostgreSQL lets both run until a lock is asked
+    for; SQLite writes one transaction at a time already."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(_MATCHING_LOCK)))
+
+
+# The advisory lock's key: any number other programs on the server are unlikely to use.
+_MATCHING_LOCK = 0x636C61696D
+
+
 def _matched_with(session: Session, thresholds: Thresholds) -> None:
     """Keep the thresholds the stored pairs are matched with."""
     session.merge(
@@ -221,6 +233,7 @@ def dedupe_all(db: Database, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Ded
     from claimcheck.services import band_runs
 
     with db.session() as session:
+        _one_matcher(session)
         _matched_with(session, thresholds)
         rows = _candidates(session)
         stored: dict[int, Signature] = {}
@@ -262,6 +275,13 @@ def match_documents(
     from claimcheck.services import band_runs
 
     with db.session() as session:
+        _one_matcher(session)
+        # Another ingest may have matched some of them while this one waited.
+        document_ids = list(
+            session.scalars(
+                select(Document.id).where(Document.id.in_(document_ids), Document.dedupe_pending)
+            )
+        )
         new = list(
             session.execute(
                 select(Claim.id, Claim.text)

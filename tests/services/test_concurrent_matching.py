@@ -1,0 +1,61 @@
+"""Two matchings of near-duplicates at the same moment on PostgreSQL (two ingests, or an
+ingest and `claimcheck dedupe`): the second waits for the first, and the groups are
+those one ingest of everything gives."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from claimcheck.services import clusters
+from claimcheck.services.database import open_database
+from claimcheck.services.ingest import ingest
+from claimcheck.store.models import Document
+from tests.services.test_families import groups, write_corpus
+
+
+@pytest.mark.postgres
+def test_two_matchings_at_once_group_as_one_ingest_of_everything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import _postgres_url
+
+    paths = write_corpus(tmp_path / "wire", files=12)
+    whole = open_database(f"sqlite:///{tmp_path / 'whole.db'}")
+    ingest(whole, paths)
+    expected = groups(whole)
+    whole.close()
+
+    db = open_database(_postgres_url())
+    try:
+        # Both halves stored, neither matched yet: as two ingests are when they reach
+        # matching together.
+        with monkeypatch.context() as patch:
+            patch.setattr(clusters, "match_documents", lambda *args, **kwargs: None)
+            ingest(db, paths)
+        with db.session() as session:
+            ids = list(session.scalars(select(Document.id).order_by(Document.id)))
+        together = threading.Barrier(2, timeout=60)
+        errors: list[BaseException] = []
+
+        def match(part: list[int]) -> None:
+            try:
+                together.wait()
+                clusters.match_documents(db, part)
+            except BaseException as error:  # reported by the test, not lost in the thread
+                errors.append(error)
+
+        threads = [threading.Thread(target=match, args=(ids[n::2],)) for n in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        assert groups(db) == expected
+        with db.session() as session:
+            assert not list(session.scalars(select(Document.id).where(Document.dedupe_pending)))
+    finally:
+        db.close()
