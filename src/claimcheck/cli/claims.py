@@ -20,7 +20,7 @@ from claimcheck.cli.common import (
     write_output,
 )
 from claimcheck.cli.review import echo_review
-from claimcheck.core.vocabulary import STATUSES
+from claimcheck.core.vocabulary import CLAIM_KINDS, STATUSES
 from claimcheck.errors import ClaimcheckError
 from claimcheck.presentation import one_line, provenance_chain, sentence_segments, terminal_safe
 
@@ -31,7 +31,7 @@ CLAIM_FIELDS = ["id", "document", "index", "start", "end", "kind", "checkworthin
 def claim_filter_options(fn: F) -> F:
     options = [
         click.option("--document", help="Only this document (its path or id)."),
-        click.option("--kind", type=click.Choice(["claim", "headline", "boilerplate", "other"])),
+        click.option("--kind", type=click.Choice(CLAIM_KINDS), help="Only claims of this kind."),
         click.option("--status", type=click.Choice(STATUSES), help="Only claims with this status."),
         click.option("--unattributed", is_flag=True, help="Only claims with no source (flagged)."),
         click.option("--source", help="Only claims attributed to this canonical source."),

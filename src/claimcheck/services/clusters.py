@@ -40,6 +40,7 @@ from claimcheck.core.matches import (
     families,
     spanning,
 )
+from claimcheck.core.vocabulary import DECIDED, MEMBER_STATES
 from claimcheck.errors import ClaimcheckError, StaleWrite
 from claimcheck.services.audit import flush_or_refuse, record, refusal, touch
 from claimcheck.store.bulk import insert_rows
@@ -66,7 +67,6 @@ from claimcheck.store.models import (
 if TYPE_CHECKING:
     from claimcheck.core.dedupe import ClaimIndex, Signature
 
-DECIDED = ("confirmed", "rejected")
 T = TypeVar("T")
 
 
@@ -480,7 +480,7 @@ def _stale_claims() -> Select[int]:
 
 
 _JOINING = or_(
-    ClaimPair.state.in_(("automatic", "confirmed")),
+    ClaimPair.state.in_(MEMBER_STATES),
     and_(ClaimPair.state == "suggested", ClaimPair.variant),
 )
 

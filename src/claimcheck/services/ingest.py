@@ -21,6 +21,7 @@ from claimcheck.core.analysis import SentenceAnalysis
 from claimcheck.core.dedupe import DEFAULT_THRESHOLDS, Thresholds
 from claimcheck.core.prepare import Prepared, ReadOptions, prepare_all
 from claimcheck.core.reading import ReadError, find_files
+from claimcheck.core.vocabulary import DECIDED
 from claimcheck.errors import ClaimcheckError
 from claimcheck.services import clusters
 from claimcheck.services.audit import record
@@ -446,9 +447,7 @@ def _carry_over(
         reviewed.update(session.scalars(select(column).where(column.in_(ids))))
     for column in (ClaimPair.claim_a_id, ClaimPair.claim_b_id):
         reviewed.update(
-            session.scalars(
-                select(column).where(column.in_(ids), ClaimPair.state.in_(clusters.DECIDED))
-            )
+            session.scalars(select(column).where(column.in_(ids), ClaimPair.state.in_(DECIDED)))
         )
     new_texts = [text[s:e] for s, e in spans]
     positions: dict[str, list[int]] = {}
@@ -496,7 +495,7 @@ def _carry_decisions(session: Session, old: int, new: int) -> None:
     """A reviewer's confirmed or rejected pairs follow the sentence into its new version."""
     for pair in session.scalars(
         select(ClaimPair).where(
-            ClaimPair.state.in_(clusters.DECIDED),
+            ClaimPair.state.in_(DECIDED),
             or_(ClaimPair.claim_a_id == old, ClaimPair.claim_b_id == old),
         )
     ).all():
