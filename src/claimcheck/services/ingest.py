@@ -22,11 +22,11 @@ from claimcheck.core.dedupe import DEFAULT_THRESHOLDS, Thresholds
 from claimcheck.core.prepare import Prepared, ReadOptions, prepare_all
 from claimcheck.core.reading import ReadError, find_files
 from claimcheck.core.vocabulary import DECIDED
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, first_line
 from claimcheck.services import clusters
 from claimcheck.services.audit import record
 from claimcheck.services.sources import SourceBook
-from claimcheck.store.bulk import insert_rows
+from claimcheck.store.bulk import chunks, insert_rows
 from claimcheck.store.engine import Database
 from claimcheck.store.models import Attribution, Claim, ClaimPair, Document, Link, Note
 
@@ -137,10 +137,6 @@ def ingest(
     return summary
 
 
-def _first_line(error: Exception) -> str:
-    return str(error).strip().splitlines()[0]
-
-
 # Documents stored per transaction: for short articles a commit costs more than storing
 # them. A transaction holds whole documents only, so each is still complete or absent.
 BATCH_DOCUMENTS = 100
@@ -222,11 +218,11 @@ def _refused(prepared: Prepared, error: Exception, summary: IngestSummary) -> No
         stored = len(summary.document_ids)
         raise ClaimcheckError(
             f"cannot store {path}: the database refused the write "
-            f"({_first_line(error)}); the {stored} document(s) stored before it are kept"
+            f"({first_line(error)}); the {stored} document(s) stored before it are kept"
         ) from error
     # A fault on one file is reported with its name; the batch goes on.
     if isinstance(error, SQLAlchemyError):
-        reason = _first_line(error)
+        reason = first_line(error)
     else:
         reason = f"{type(error).__name__}: {error}"
     summary.skipped.append(Skipped(str(path), f"{path}: not stored ({reason})"))
@@ -360,10 +356,10 @@ def _insert_claims(
     insert_rows(session, Claim.metadata.tables["claims"], rows)
     by_document: dict[int, list[int]] = {done.document_id: [] for done in stored}
     documents = list(by_document)
-    for start in range(0, len(documents), 500):
+    for chunk in chunks(documents, 500):
         for document_id, claim_id in session.execute(
             select(Claim.document_id, Claim.id)
-            .where(Claim.document_id.in_(documents[start : start + 500]))
+            .where(Claim.document_id.in_(chunk))
             .order_by(Claim.document_id, Claim.index)
         ):
             by_document[document_id].append(claim_id)
