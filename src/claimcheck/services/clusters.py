@@ -779,12 +779,12 @@ def _pair_decision(db: Database, a: int, b: int, state: str, reviewer: str | Non
         action = {"confirmed": "confirm_pair", "rejected": "reject_pair"}[state]
         record(
             session,
-            reviewer,
-            action,
-            "claim_pair",
-            None,
-            {"a": a, "b": b, "state": before},
-            {"a": a, "b": b, "state": state},
+            reviewer=reviewer,
+            action=action,
+            entity="claim_pair",
+            entity_id=None,
+            before={"a": a, "b": b, "state": before},
+            after={"a": a, "b": b, "state": state},
         )
         _rebuild(session, _rematch(session, {a, b}) if state == "rejected" else {a, b})
         together = session.scalars(
@@ -830,12 +830,12 @@ def split(
         ]
         record(
             session,
-            reviewer,
-            "split",
-            "cluster",
-            cluster_id,
-            {"members": members, "pairs": pairs},
-            {"members": staying, "moved": moving},
+            reviewer=reviewer,
+            action="split",
+            entity="cluster",
+            entity_id=cluster_id,
+            before={"members": members, "pairs": pairs},
+            after={"members": staying, "moved": moving},
         )
         _rebuild(session, _rematch(session, set(members)))
 
@@ -851,12 +851,12 @@ def merge(db: Database, cluster_id: int, other_id: int, reviewer: str | None = N
         pairs = [{"a": a, "b": b, "state": state, "decided": "confirmed"}]
         record(
             session,
-            reviewer,
-            "merge",
-            "cluster",
-            cluster_id,
-            {"clusters": [cluster_id, other_id], "pairs": pairs},
-            {"members": sorted(first + second)},
+            reviewer=reviewer,
+            action="merge",
+            entity="cluster",
+            entity_id=cluster_id,
+            before={"clusters": [cluster_id, other_id], "pairs": pairs},
+            after={"members": sorted(first + second)},
         )
         _rebuild(session, {a, b})
 
@@ -1133,5 +1133,13 @@ def decide_family(db: Database, family_id: int, same: bool, reviewer: str | None
             family.status = "variants"
             after = {"status": "variants", "members": members}
         action = "confirm_family" if same else "keep_variants"
-        record(session, reviewer, action, "family", family_id, before, after)
+        record(
+            session,
+            reviewer=reviewer,
+            action=action,
+            entity="family",
+            entity_id=family_id,
+            before=before,
+            after=after,
+        )
         _rebuild(session, set(members))

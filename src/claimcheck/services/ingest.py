@@ -325,12 +325,12 @@ def _store_claims(
             done.recheck = [Recheck(doc.path, cid, text) for cid, text in lost]
         record(
             session,
-            options.reviewer,
-            "ingest",
-            "document",
-            done.document_id,
-            None,
-            {
+            reviewer=options.reviewer,
+            action="ingest",
+            entity="document",
+            entity_id=done.document_id,
+            before=None,
+            after={
                 "path": doc.canonical_path,
                 "shown_path": doc.path,
                 "sha256": doc.sha256,
@@ -482,7 +482,15 @@ def _carry_over(
             update(Link).where(Link.target_claim_id == claim.id).values(target_claim_id=target)
         )
         _carry_decisions(session, claim.id, target)
-        record(session, None, "carry_over", "claim", target, {"claim": claim.id}, {"claim": target})
+        record(
+            session,
+            reviewer=None,
+            action="carry_over",
+            entity="claim",
+            entity_id=target,
+            before={"claim": claim.id},
+            after={"claim": target},
+        )
         carried += 1
     return carried, lost
 
