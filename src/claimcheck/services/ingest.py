@@ -102,7 +102,6 @@ def ingest(
     progress: Progress | None = None,
 ) -> IngestSummary:
     files, skipped = discover(paths)
-    summary = IngestSummary(skipped=skipped)
     with db.session() as session:
         book = SourceBook.load(session)
         known = {
@@ -111,6 +110,7 @@ def ingest(
                 select(Document.path, Document.sha256).where(Document.superseded_by_id.is_(None))
             )
         }
+    outcomes: list[_Stored | Skipped] = list(skipped)
     batch: list[Prepared] = []
     sentences = 0
     try:
@@ -119,16 +119,17 @@ def ingest(
             if progress is not None:
                 progress(done, len(files), str(path))
             if prepared.error is not None:
-                summary.skipped.append(Skipped(str(path), prepared.error))
+                outcomes.append(Skipped(str(path), prepared.error))
                 continue
             batch.append(prepared)
             sentences += len(prepared.spans)
             if len(batch) >= BATCH_DOCUMENTS or sentences >= BATCH_SENTENCES:
-                _store_batch(db, batch, book, options, summary)
+                outcomes += _store_batch(db, batch, book, options, _written(outcomes))
                 sentences = 0
     finally:
         # Also on Ctrl-C while the next file is prepared: what is prepared is stored.
-        _store_batch(db, batch, book, options, summary)
+        outcomes += _store_batch(db, batch, book, options, _written(outcomes))
+    summary = _summary(outcomes)
     # This batch's documents, and any an interrupted batch stored without matching.
     with db.session() as session:
         pending = list(session.scalars(select(Document.id).where(Document.dedupe_pending)))
@@ -169,9 +170,11 @@ def _store_batch(
     batch: list[Prepared],
     book: SourceBook,
     options: IngestOptions,
-    summary: IngestSummary,
-) -> None:
-    """Store the prepared documents of ``batch`` in one transaction, and empty it.
+    kept: int,
+) -> list[_Stored | Skipped]:
+    """Store the prepared documents of ``batch`` in one transaction, and empty it; return
+    what became of each (``kept``: the documents written before, for the message should
+    the database fail).
 
     When one of them fails, the batch is stored a document at a transaction instead, so
     that only that one is left out (or, for a fault of the database itself, so that the
@@ -179,7 +182,7 @@ def _store_batch(
     stored, and the interrupt goes on.
     """
     if not batch:
-        return
+        return []
     stored: list[_Stored] = []
     try:
         with db.session() as session:
@@ -192,60 +195,70 @@ def _store_batch(
         alone = list(batch)
         batch.clear()
         if len(alone) == 1:
-            _refused(alone[0], error, summary)
-        else:
-            for prepared in alone:
-                _store_batch(db, [prepared], book, options, summary)
-        return
+            return [_refused(alone[0], error, kept)]
+        outcomes: list[_Stored | Skipped] = []
+        for prepared in alone:
+            outcomes += _store_batch(db, [prepared], book, options, kept + _written(outcomes))
+        return outcomes
     except BaseException:
         book.forget_unsaved()
         written = batch[: len(stored)]
         batch.clear()
-        _store_batch(db, written, book, options, summary)
+        _store_batch(db, written, book, options, kept)
         raise
     book.commit()
     batch.clear()
-    for done in stored:
-        _count(done, summary)
+    return list(stored)
 
 
-def _refused(prepared: Prepared, error: Exception, summary: IngestSummary) -> None:
+def _written(outcomes: Sequence[_Stored | Skipped]) -> int:
+    """How many documents were written (not skipped, nor the same bytes again)."""
+    return sum(isinstance(done, _Stored) and done.version is not None for done in outcomes)
+
+
+def _refused(prepared: Prepared, error: Exception, kept: int) -> Skipped:
     """A document its transaction could not store."""
     path = prepared.path
     if isinstance(error, OperationalError):
         # The database itself failed (full disk, read-only file, lost connection): every
         # later file would fail the same way, so the ingest stops here.
-        stored = len(summary.document_ids)
         raise ClaimcheckError(
             f"cannot store {path}: the database refused the write "
-            f"({first_line(error)}); the {stored} document(s) stored before it are kept"
+            f"({first_line(error)}); the {kept} document(s) stored before it are kept"
         ) from error
     # A fault on one file is reported with its name; the batch goes on.
     if isinstance(error, SQLAlchemyError):
         reason = first_line(error)
     else:
         reason = f"{type(error).__name__}: {error}"
-    summary.skipped.append(Skipped(str(path), f"{path}: not stored ({reason})"))
+    return Skipped(str(path), f"{path}: not stored ({reason})")
 
 
-def _count(stored: _Stored, summary: IngestSummary) -> None:
-    doc, analyses = stored.prepared.doc, stored.prepared.analyses
-    assert doc is not None
-    if stored.version is None:
-        summary.unchanged.append(doc.path)
-        return
-    (summary.new_versions if stored.version > 1 else summary.added).append(doc.path)
-    summary.carried_over += stored.carried_over
-    summary.recheck.extend(stored.recheck)
-    kinds = Counter(analysis.kind for analysis in analyses)
-    unattributed = sum(a.kind == "claim" and not a.attributions for a in analyses)
-    summary.sentences += len(analyses)
-    summary.kinds.update(kinds)
-    summary.unattributed += unattributed
-    summary.document_ids.append(stored.document_id)
-    summary.stored.append(
-        StoredDocument(doc.path, stored.version, len(analyses), kinds, unattributed)
-    )
+def _summary(outcomes: Sequence[_Stored | Skipped]) -> IngestSummary:
+    """The counts of an ingest, from what became of each file, in the order they came."""
+    summary = IngestSummary()
+    for done in outcomes:
+        if isinstance(done, Skipped):
+            summary.skipped.append(done)
+            continue
+        doc, analyses = done.prepared.doc, done.prepared.analyses
+        assert doc is not None
+        if done.version is None:
+            summary.unchanged.append(doc.path)
+            continue
+        (summary.new_versions if done.version > 1 else summary.added).append(doc.path)
+        summary.carried_over += done.carried_over
+        summary.recheck.extend(done.recheck)
+        kinds = Counter(analysis.kind for analysis in analyses)
+        unattributed = sum(a.kind == "claim" and not a.attributed for a in analyses)
+        summary.sentences += len(analyses)
+        summary.kinds.update(kinds)
+        summary.unattributed += unattributed
+        summary.document_ids.append(done.document_id)
+        summary.stored.append(
+            StoredDocument(doc.path, done.version, len(analyses), kinds, unattributed)
+        )
+    return summary
 
 
 def _current_versions(session: Session, batch: Sequence[Prepared]) -> dict[str, _Current]:
@@ -408,7 +421,7 @@ def _claim_rows(
             "checkworthiness": analysis.checkworthiness,
             "checkworthiness_reasons": list(analysis.reasons),
             "hedge": analysis.hedge,
-            "attributed": bool(analysis.attributions),
+            "attributed": analysis.attributed,
             "status": "unreviewed",
             "version": 1,
         }
