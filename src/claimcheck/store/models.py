@@ -193,7 +193,6 @@ class ClusterMember(Base):
         ForeignKey("clusters.id", ondelete="CASCADE"), index=True
     )
     state: Mapped[str] = mapped_column(String(20), default="automatic")
-    score: Mapped[float | None]
 
 
 class ClaimPair(Base):
