@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -21,6 +21,11 @@ from claimcheck.cli.common import (
     threshold_options,
 )
 from claimcheck.presentation import one_line, terminal_safe
+
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
+
+    from claimcheck.services.ingest import IngestSummary
 
 
 def parse_size(value: str) -> int:
@@ -113,7 +118,7 @@ def progress_bar(quiet: bool) -> Iterator[Callable[[int, int, str], None] | None
     if quiet or not sys.stderr.isatty():
         yield None
         return
-    bar: Any = None
+    bar: ProgressBar[int] | None = None
 
     def update(done: int, total: int, _path: str) -> None:
         nonlocal bar
@@ -133,11 +138,11 @@ def progress_bar(quiet: bool) -> Iterator[Callable[[int, int, str], None] | None
 LISTED_DOCUMENTS = 25
 
 
-def kinds_text(kinds: Any) -> str:
+def kinds_text(kinds: Mapping[str, int]) -> str:
     return ", ".join(f"{kinds[k]} {k}" for k in sorted(kinds))
 
 
-def print_summary(summary: Any) -> None:
+def print_summary(summary: IngestSummary) -> None:
     if len(summary.stored) <= LISTED_DOCUMENTS:
         for doc in summary.stored:
             version = f" (version {doc.version})" if doc.version > 1 else ""
