@@ -104,6 +104,8 @@ def ingest(
                 err=True,
             )
             sys.exit(130)
+    # Once, on standard error: seen on a terminal, kept apart from the summary in a pipe,
+    # and still there with --quiet. The summary counts them.
     for skipped in summary.skipped:
         click.echo(f"Error: {terminal_safe(skipped.reason)}", err=True)
     if not quiet:
@@ -172,5 +174,3 @@ def print_summary(summary: IngestSummary) -> None:
             f"Review to re-check: claim {lost.claim_id} of {one_line(lost.path)} is gone from "
             f"the new version: {one_line(lost.text).strip()[:100]}"
         )
-    for skipped in summary.skipped:
-        click.echo(f"Skipped: {terminal_safe(skipped.reason)}")
