@@ -95,3 +95,17 @@ def test_the_databases_constraints_allow_exactly_the_vocabulary() -> None:
 def test_decided_pairs_and_members_are_pair_states() -> None:
     assert set(vocabulary.DECIDED) < set(vocabulary.PAIR_STATES)
     assert set(vocabulary.MEMBER_STATES) < set(vocabulary.PAIR_STATES)
+
+
+def test_what_is_said_of_each_state_or_kind_names_only_the_vocabulary() -> None:
+    """Maps and subsets keyed by states or kinds elsewhere: a word renamed in the vocabulary
+    must be renamed there too."""
+    from claimcheck.core.registry import MEDIA_KINDS
+    from claimcheck.reports.claimreview import PEOPLE, RATINGS
+    from claimcheck.services.reporting import SUPPORTING
+    from claimcheck.tui.screens.queue import STATUS_STYLE
+
+    assert tuple(STATUS_STYLE) == vocabulary.STATUSES
+    assert set(RATINGS) < set(vocabulary.STATUSES)
+    assert set(SUPPORTING) < set(vocabulary.RELATIONS)
+    assert set(PEOPLE) | set(MEDIA_KINDS) < set(vocabulary.SOURCE_KINDS)
