@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from sqlalchemy import create_engine, select
 
 from claimcheck.cli import main
@@ -17,12 +18,14 @@ from tests.gold import CORPUS, ROOT, SEED
 
 CORPUS_FILES = len(list(CORPUS.rglob("*.txt")))
 
+Run = Callable[..., Result]
+
 
 @pytest.fixture
-def run(sqlite_url: str) -> object:
+def run(sqlite_url: str) -> Run:
     runner = CliRunner()
 
-    def invoke(*args: str) -> click.testing.Result:
+    def invoke(*args: str) -> Result:
         return runner.invoke(main, ["--db", sqlite_url, *args], catch_exceptions=False)
 
     return invoke
@@ -49,28 +52,44 @@ def test_every_command_has_help_and_is_in_the_readme(path: tuple[str, ...]) -> N
     assert f"claimcheck {' '.join(path)}" in (ROOT / "README.md").read_text()
 
 
-def test_ingest_prints_a_summary_and_export_gives_every_field(run) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture
+def corpus_rows(run: Run) -> list[dict[str, Any]]:
+    """The corpus ingested, then exported as JSON Lines."""
+    assert run("ingest", str(CORPUS)).exit_code == 0
+    return [json.loads(line) for line in run("export", "--format", "jsonl").output.splitlines()]
+
+
+def test_ingest_prints_a_summary(run: Run) -> None:
     result = run("ingest", str(CORPUS))
     assert result.exit_code == 0, result.output
     assert f"Documents: {CORPUS_FILES} ingested" in result.output
     assert re.search(r"Sentences: \d+", result.output)
-    result = run("export", "--format", "jsonl")
-    rows = [json.loads(line) for line in result.output.splitlines()]
-    assert set(rows[0]) >= {
+
+
+def test_export_gives_every_field_of_every_sentence(corpus_rows: list[dict[str, Any]]) -> None:
+    assert set(corpus_rows[0]) >= {
         "id", "document", "index", "start", "end", "text", "kind", "checkworthiness",
         "attributed", "sources", "flags", "cluster", "status", "links",
     }  # fmt: skip
-    assert set(rows[0]["document"]) >= {"id", "path", "sha256", "title"}
-    seed_rows = [r for r in rows if r["document"]["path"] == str(SEED)]
-    assert len(seed_rows) == 22
-    stored = {path: read_file(Path(path)).text for path in {r["document"]["path"] for r in rows}}
-    for row in rows:
+    assert set(corpus_rows[0]["document"]) >= {"id", "path", "sha256", "title"}
+    assert len([r for r in corpus_rows if r["document"]["path"] == str(SEED)]) == 22
+
+
+def test_exported_spans_are_the_exact_text_of_the_file(corpus_rows: list[dict[str, Any]]) -> None:
+    paths = {r["document"]["path"] for r in corpus_rows}
+    stored = {path: read_file(Path(path)).text for path in paths}
+    for row in corpus_rows:
         assert stored[row["document"]["path"]][row["start"] : row["end"]] == row["text"]
+
+
+def test_ingesting_the_same_files_again_stores_nothing(run: Run) -> None:
+    run("ingest", str(CORPUS))
     again = run("ingest", str(CORPUS))
-    assert "0 ingested" in again.output and f"{CORPUS_FILES} unchanged" in again.output
+    assert again.exit_code == 0
+    assert f"Documents: 0 ingested (0 as new versions), {CORPUS_FILES} unchanged" in again.output
 
 
-def test_claims_table_and_filters(run) -> None:  # type: ignore[no-untyped-def]
+def test_claims_table_and_filters(run: Run) -> None:
     run("ingest", str(SEED))
     table = run("claims", "--unattributed", "--sort", "checkworthiness", "--limit", "3")
     assert table.exit_code == 0
@@ -82,7 +101,7 @@ def test_claims_table_and_filters(run) -> None:  # type: ignore[no-untyped-def]
     assert len(lines) == 3  # header and the two headlines
 
 
-def test_bad_usage_exits_2_and_a_failed_operation_exits_1_with_one_sentence(run) -> None:  # type: ignore[no-untyped-def]
+def test_bad_usage_exits_2_and_a_failed_operation_exits_1_with_one_sentence(run: Run) -> None:
     assert run("claims", "--sort", "sideways").exit_code == 2
     assert run("frobnicate").exit_code == 2
     result = run("show", "999")
@@ -90,18 +109,20 @@ def test_bad_usage_exits_2_and_a_failed_operation_exits_1_with_one_sentence(run)
     assert result.output.strip() == "Error: there is no claim 999"
 
 
-def test_ingest_of_bad_files_exits_1_naming_each(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_ingest_of_bad_files_exits_1_naming_each_once(run: Run, tmp_path: Path) -> None:
     (tmp_path / "ok.txt").write_text("Fine Headline\n\nThe mayor said the road is open.\n")
     (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\x00binary")
     result = run("ingest", str(tmp_path), str(tmp_path / "gone.md"))
     assert result.exit_code == 1
-    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
-    assert len(errors) == 2
-    assert "bad.txt" in errors[0] or "bad.txt" in errors[1]
-    assert "Documents: 1 ingested" in result.output
+    # Each on standard error, once; the summary on standard output counts them.
+    errors = result.stderr.splitlines()
+    assert len(errors) == 2 and all(line.startswith("Error: ") for line in errors)
+    assert sorted(Path(line.split(": ")[1]).name for line in errors) == ["bad.txt", "gone.md"]
+    assert "bad.txt" not in result.stdout and "gone.md" not in result.stdout
+    assert "Documents: 1 ingested (0 as new versions), 0 unchanged, 2 skipped" in result.stdout
 
 
-def test_control_characters_in_the_corpus_are_shown_not_obeyed(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_control_characters_in_the_corpus_are_shown_not_obeyed(run: Run, tmp_path: Path) -> None:
     (tmp_path / "evil.txt").write_text("Title\n\nThe \x1b[31mred\x1b[0m minister said \x9b2J so.\n")
     run("ingest", str(tmp_path))
     table = run("claims")
@@ -113,7 +134,7 @@ def test_control_characters_in_the_corpus_are_shown_not_obeyed(run, tmp_path: Pa
     assert "The \x1b[31mred\x1b[0m minister said \x9b2J so." in texts
 
 
-def test_db_commands_show_and_move_the_schema(run) -> None:  # type: ignore[no-untyped-def]
+def test_db_commands_show_and_move_the_schema(run: Run) -> None:
     assert "Database schema at base" in run("db", "current").output
     assert run("db", "upgrade").exit_code == 0
     current = run("db", "current").output
@@ -142,7 +163,7 @@ def test_the_cli_threshold_defaults_are_the_core_defaults() -> None:
     )
 
 
-def test_show_lists_the_other_members_of_a_claims_cluster(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_show_lists_the_other_members_of_a_claims_cluster(run: Run, tmp_path: Path) -> None:
     text = "The storm killed 107 people across the coastal province on Tuesday, officials said."
     for name, variant in (("a.txt", text), ("b.txt", text.replace("said", "say"))):
         (tmp_path / name).write_text(f"Storm\n\n{variant}\n")
@@ -154,8 +175,8 @@ def test_show_lists_the_other_members_of_a_claims_cluster(run, tmp_path: Path) -
     assert f"claim {second['id']}, {tmp_path / 'b.txt'}:1 (automatic)" in shown
 
 
-def test_an_interrupted_ingest_says_what_was_kept_and_what_to_run(  # type: ignore[no-untyped-def]
-    run, monkeypatch: pytest.MonkeyPatch
+def test_an_interrupted_ingest_says_what_was_kept_and_what_to_run(
+    run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
@@ -166,7 +187,7 @@ def test_an_interrupted_ingest_says_what_was_kept_and_what_to_run(  # type: igno
     assert "claimcheck dedupe" in result.output
 
 
-def test_reviewer_option_names_who_edited_the_registry(run: Any, sqlite_url: str) -> None:
+def test_reviewer_option_names_who_edited_the_registry(run: Run, sqlite_url: str) -> None:
     assert run("ingest", str(SEED)).exit_code == 0
     assert run("--reviewer", "Ada Lovelace", "sources", "alias", "Xinhua", "NCNA").exit_code == 0
     engine = create_engine(sqlite_url)
@@ -184,7 +205,7 @@ def test_reviewer_option_names_who_edited_the_registry(run: Any, sqlite_url: str
     assert names == ["Ada Lovelace"]
 
 
-def test_clusters_show_a_family_and_a_reviewer_decides_it_once(run: Any, tmp_path: Path) -> None:
+def test_clusters_show_a_family_and_a_reviewer_decides_it_once(run: Run, tmp_path: Path) -> None:
     text = "The storm killed 107 people across the coastal province on Tuesday, officials said."
     for name, figure in (("a.txt", "107"), ("b.txt", "107"), ("c.txt", "328"), ("d.txt", "328")):
         (tmp_path / name).write_text(f"Storm\n\n{text.replace('107', figure)}\n")

@@ -147,16 +147,15 @@ def denied_as_root(case: FileCase, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     """Root reads a mode-000 file anyway: there, the refusal the kernel gives anyone else
     is injected where the file is opened."""
     if case.id == "unreadable" and os.geteuid() == 0:
-        import claimcheck.core.reading as reading
-
         real_open = os.open
 
-        def deny(path: object, *args: object, **kwargs: object) -> int:
+        def deny(path: str | os.PathLike[str], flags: int, mode: int = 0o777) -> int:
             if str(path).endswith("secret.txt"):
                 raise PermissionError(13, "Permission denied", str(path))
-            return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+            return real_open(path, flags, mode)
 
-        monkeypatch.setattr(reading.os, "open", deny)  # type: ignore[attr-defined]
+        # Where claimcheck.core.reading opens a file to read it.
+        monkeypatch.setattr(os, "open", deny)
     yield
 
 

@@ -9,6 +9,13 @@ class ClaimcheckError(Exception):
     """Its message is one sentence that says what failed and what to do."""
 
 
+def first_line(error: BaseException | None) -> str:
+    """The first line of an error's message (a database's runs on over the statement and
+    its parameters), or the error's type where the message is empty."""
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
 class NotFound(ClaimcheckError):
     """An id or name that names nothing: "no claim 999"."""
 

@@ -94,13 +94,18 @@ def test_confirming_a_suggestion_joins_the_cluster_and_survives_recomputing(
     assert states == {a: "confirmed", b: "automatic", c: "confirmed"}
 
 
-def test_split_keeps_claims_apart_and_merge_joins_clusters(
+def test_a_split_leaves_at_least_one_claim_behind(db: Database, corpus: dict[str, str]) -> None:
+    (cluster,) = clusters.list_clusters(db)
+    with pytest.raises(ClaimcheckError, match="at least one claim"):
+        clusters.split(db, cluster.id, [m.claim_id for m in cluster.members])
+    assert clusters.list_clusters(db) == [cluster]
+
+
+def test_split_claims_stay_apart_through_dedupe_until_a_reviewer_confirms_them(
     db: Database, corpus: dict[str, str]
 ) -> None:
     a, b, _ = ids(db, corpus)
     (cluster,) = clusters.list_clusters(db)
-    with pytest.raises(ClaimcheckError, match="at least one claim"):
-        clusters.split(db, cluster.id, [m.claim_id for m in cluster.members])
     clusters.split(db, cluster.id, [b])
     assert clusters.list_clusters(db) == []
     clusters.dedupe_all(db)

@@ -7,7 +7,7 @@ import random
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import ColumnElement
+from sqlalchemy import ClauseElement, ColumnElement
 
 from claimcheck.core.vocabulary import STATUSES
 from claimcheck.services.claims import ClaimFilter, listing_query
@@ -24,11 +24,11 @@ def any_db(db_url: str) -> Iterator[Database]:
     database.close()
 
 
-def _plan(db: Database, query: object) -> str:
-    return "\n".join(query_plan(db, query, avoid_sorts=True))  # type: ignore[arg-type]
+def _plan(db: Database, query: ClauseElement) -> str:
+    return "\n".join(query_plan(db, query, avoid_sorts=True))
 
 
-def _assert_index_in_order(db: Database, query: object, index: str) -> None:
+def _assert_index_in_order(db: Database, query: ClauseElement, index: str) -> None:
     plan = _plan(db, query)
     assert index in plan, plan
     if db.dialect == "sqlite":

@@ -8,20 +8,20 @@ import pytest
 from sqlalchemy import func, select
 
 from claimcheck.services import clusters
-from claimcheck.services.database import open_database
+from claimcheck.services.database import Database, open_database
 from claimcheck.services.ingest import ingest
 from claimcheck.store.models import ClaimPair, Document
 
 WIRE = "The agency said forty people were rescued from the flooded valley on Sunday night."
 
 
-def pending(db: object) -> list[str]:
-    with db.session() as session:  # type: ignore[attr-defined]
+def pending(db: Database) -> list[str]:
+    with db.session() as session:
         return list(session.scalars(select(Document.shown_path).where(Document.dedupe_pending)))
 
 
-def pairs(db: object) -> int:
-    with db.session() as session:  # type: ignore[attr-defined]
+def pairs(db: Database) -> int:
+    with db.session() as session:
         return int(session.scalar(select(func.count()).select_from(ClaimPair)) or 0)
 
 

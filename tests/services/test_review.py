@@ -60,7 +60,10 @@ def audit(db: Database, action: str | None = None) -> list[tuple[str, str, str, 
         )
         if action is not None:
             query = query.where(AuditEntry.action == action)
-        return [tuple(row) for row in session.execute(query)]  # type: ignore[misc]
+        return [
+            (name, act, entity, entity_id)
+            for name, act, entity, entity_id in session.execute(query)
+        ]
 
 
 def last_entry(db: Database) -> AuditEntry:

@@ -17,6 +17,7 @@ import pytest
 from claimcheck.services.database import Database, open_database
 from claimcheck.services.ingest import ingest
 from claimcheck.tui.app import ReviewApp, make_app
+from claimcheck.tui.screens.queue import QueueScreen
 from tests.gold import CORPUS
 
 WIRE_COPY = (
@@ -64,3 +65,9 @@ def corpus_db(corpus_url: str) -> Iterator[Database]:
 @pytest.fixture
 def app_factory(corpus_url: str) -> Callable[[], ReviewApp]:
     return lambda: make_app(corpus_url, REVIEWER, cursor_blink=False)
+
+
+def current_id(screen: QueueScreen) -> int | None:
+    """The id of the claim under the queue's cursor (None: no row)."""
+    current = screen.current_claim()
+    return None if current is None else current.id

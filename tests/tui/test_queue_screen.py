@@ -21,7 +21,7 @@ from claimcheck.tui.screens.dialogs import StatusPicker
 from claimcheck.tui.screens.help import HelpScreen
 from claimcheck.tui.screens.queue import QueueScreen
 from claimcheck.tui.screens.suggestions import CHANGED, SuggestionsScreen
-from tests.tui.conftest import REVIEWER
+from tests.tui.conftest import REVIEWER, current_id
 
 SIZE = (160, 45)
 
@@ -69,13 +69,13 @@ async def test_the_queue_opens_in_triage_order_with_what_is_left(
         assert cell(screen, first, "flags") == "unattributed"
         assert cell(screen, first, "text").startswith("China has one billion internet users")
         await pilot.press("j", "j", "down")
-        assert screen.current_claim().id == expected[3]  # type: ignore[union-attr]
+        assert current_id(screen) == expected[3]
         await pilot.press("k")
-        assert screen.current_claim().id == expected[2]  # type: ignore[union-attr]
+        assert current_id(screen) == expected[2]
         await pilot.press("end")
-        assert screen.current_claim().id == expected[-1]  # type: ignore[union-attr]
+        assert current_id(screen) == expected[-1]
         await pilot.press("home")
-        assert screen.current_claim().id == expected[0]  # type: ignore[union-attr]
+        assert current_id(screen) == expected[0]
         await pilot.press("pagedown")
         assert screen.table.cursor_row > 10
 
@@ -157,17 +157,17 @@ async def test_rows_load_as_the_cursor_nears_them_and_end_goes_to_the_last_claim
         # End: the last claim of the whole queue, read from the end.
         await pilot.press("end")
         await settle(app)
-        assert screen.current_claim().id == expected[-1]  # type: ignore[union-attr]
+        assert current_id(screen) == expected[-1]
         assert screen.order == expected[-16:]
         # Moving up from there reads the rows before, in order, the cursor on its claim.
         await pilot.press(*["up"] * 12)
         await settle(app)
-        assert screen.current_claim().id == expected[-13]  # type: ignore[union-attr]
+        assert current_id(screen) == expected[-13]
         assert screen.order == expected[-56:]
         # Home: back to the first claim.
         await pilot.press("home")
         await settle(app)
-        assert screen.current_claim().id == expected[0]  # type: ignore[union-attr]
+        assert current_id(screen) == expected[0]
         assert screen.order == expected[:16]
         # With every row loaded, End and Home stay in the table.
         await pilot.press(*["pagedown"] * 8)

@@ -1,4 +1,12 @@
-"""The `claimcheck` command: a module per group of subcommands, each a few lines over a service."""
+"""The `claimcheck` command: a module per group of subcommands, each a few lines over a service.
+
+Each command imports the services it calls in its own body, not at the top of its module:
+`claimcheck show` or a listing then starts without loading what it does not use (the
+matching engine's numpy and rapidfuzz, the attribution engine, Textual), which costs more
+than the query itself (tests/test_layers.py checks it). The services' view types are
+imported for the type checker alone (under TYPE_CHECKING), so the types are checked where
+the commands meet the services at no cost when the command runs.
+"""
 
 from __future__ import annotations
 

@@ -6,52 +6,64 @@ import csv
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, TypedDict, Unpack
 
 import click
 
 from claimcheck.cli.common import (
     Context,
-    F,
     command_errors,
     database,
     json_line,
     pass_context,
+    stacked,
     write_output,
 )
 from claimcheck.cli.review import echo_review
-from claimcheck.core.vocabulary import STATUSES
+from claimcheck.core.vocabulary import CLAIM_KINDS, STATUSES
 from claimcheck.errors import ClaimcheckError
 from claimcheck.presentation import one_line, provenance_chain, sentence_segments, terminal_safe
+
+if TYPE_CHECKING:
+    from claimcheck.services.claims import ClaimFilter, ClaimView, Sort
+    from claimcheck.services.clusters import ClusterView
 
 CLAIM_FIELDS = ["id", "document", "index", "start", "end", "kind", "checkworthiness",
                 "attributed", "flags", "sources", "status", "cluster", "text"]  # fmt: skip
 
 
-def claim_filter_options(fn: F) -> F:
-    options = [
-        click.option("--document", help="Only this document (its path or id)."),
-        click.option("--kind", type=click.Choice(["claim", "headline", "boilerplate", "other"])),
-        click.option("--status", type=click.Choice(STATUSES), help="Only claims with this status."),
-        click.option("--unattributed", is_flag=True, help="Only claims with no source (flagged)."),
-        click.option("--source", help="Only claims attributed to this canonical source."),
-        click.option(
-            "--sort",
-            type=click.Choice(["document", "checkworthiness"]),
-            default="document",
-            show_default=True,
-        ),
-        click.option("--limit", type=click.IntRange(min=1), help="At most this many claims."),
-    ]
-    for option in reversed(options):
-        fn = option(fn)
-    return fn
+claim_filter_options = stacked(
+    click.option("--document", help="Only this document (its path or id)."),
+    click.option("--kind", type=click.Choice(CLAIM_KINDS), help="Only claims of this kind."),
+    click.option("--status", type=click.Choice(STATUSES), help="Only claims with this status."),
+    click.option("--unattributed", is_flag=True, help="Only claims with no source (flagged)."),
+    click.option("--source", help="Only claims attributed to this canonical source."),
+    click.option(
+        "--sort",
+        type=click.Choice(["document", "checkworthiness"]),
+        default="document",
+        show_default=True,
+    ),
+    click.option("--limit", type=click.IntRange(min=1), help="At most this many claims."),
+)
 
 
-def _claim_filter(**kwargs: Any) -> Any:
+class ClaimFilters(TypedDict):
+    """What `claim_filter_options` passes a command."""
+
+    document: str | None
+    kind: str | None
+    status: str | None
+    unattributed: bool
+    source: str | None
+    sort: Sort
+    limit: int | None
+
+
+def _claim_filter(filters: ClaimFilters) -> ClaimFilter:
     from claimcheck.services.claims import ClaimFilter
 
-    return ClaimFilter(**kwargs)
+    return ClaimFilter(**filters)
 
 
 @click.command()
@@ -65,7 +77,7 @@ def _claim_filter(**kwargs: Any) -> Any:
 )
 @pass_context
 @command_errors
-def claims(ctx: Context, /, fmt: str, **filters: Any) -> None:
+def claims(ctx: Context, /, fmt: str, **filters: Unpack[ClaimFilters]) -> None:
     """List claims, filtered and sorted, as a table, JSON Lines or CSV.
 
     Example: claimcheck claims --unattributed --sort checkworthiness --limit 10
@@ -73,10 +85,10 @@ def claims(ctx: Context, /, fmt: str, **filters: Any) -> None:
     from claimcheck.services.claims import iter_claims
 
     with database(ctx) as db:
-        write_claims(iter_claims(db, _claim_filter(**filters)), fmt, sys.stdout)
+        write_claims(iter_claims(db, _claim_filter(filters)), fmt, sys.stdout)
 
 
-def write_claims(views: Iterator[Any], fmt: str, out: IO[str]) -> None:
+def write_claims(views: Iterator[ClaimView], fmt: str, out: IO[str]) -> None:
     if fmt == "jsonl":
         for view in views:
             out.write(json_line(view.to_json()) + "\n")
@@ -119,7 +131,7 @@ def show(ctx: Context, claim_id: int) -> None:
         echo_review(db, claim_id)
 
 
-def show_claim(view: Any, cluster: Any) -> None:
+def show_claim(view: ClaimView, cluster: ClusterView | None) -> None:
     doc = view.document
     click.echo(f"Claim {view.id}  ({view.kind}, status {view.status}, version {view.version})")
     click.echo(
@@ -159,7 +171,7 @@ def show_claim(view: Any, cluster: Any) -> None:
                 click.echo(f"  - claim {m.claim_id}, {one_line(m.document)}:{m.index} ({m.state})")
 
 
-def marked_sentence(view: Any) -> str:
+def marked_sentence(view: ClaimView) -> str:
     """The sentence with source spans underlined and cues in bold (plain brackets in pipes)."""
     styled = sys.stdout.isatty()
     out = []
@@ -213,7 +225,7 @@ def export(
     output: Path | None,
     base_url: str | None,
     organization: str,
-    **filters: Any,
+    **filters: Unpack[ClaimFilters],
 ) -> None:
     """Export claims with their provenance, in document order: JSON Lines, CSV, ClaimReview
     or PROV."""
@@ -237,5 +249,5 @@ def export(
 
             write_output(output, lambda out: out.writelines(write_prov(db)))
         else:
-            views = iter_claims(db, _claim_filter(**filters))
+            views = iter_claims(db, _claim_filter(filters))
             write_output(output, lambda out: write_claims(views, fmt, out))

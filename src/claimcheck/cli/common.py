@@ -11,21 +11,25 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, ParamSpec, TypeVar
+from typing import IO, TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 
 from claimcheck.errors import ClaimcheckError
 from claimcheck.presentation import terminal_safe
 
+if TYPE_CHECKING:
+    from claimcheck.core.dedupe import Thresholds
+    from claimcheck.services.database import Database
+
 P = ParamSpec("P")
 R = TypeVar("R")
-F = TypeVar("F", bound=Callable[..., Any])
+F = TypeVar("F", bound=Callable[..., object])
 
 _C1 = re.compile(r"[\x7f-\x9f]")
 
 
-def json_line(value: Any) -> str:
+def json_line(value: object) -> str:
     # json leaves C1 controls (U+0080-U+009F) raw; some terminals obey them.
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
@@ -67,7 +71,7 @@ def command_errors(fn: Callable[P, R]) -> Callable[P, R]:
 
 
 @contextmanager
-def database(ctx: Context) -> Iterator[Any]:
+def database(ctx: Context) -> Iterator[Database]:
     from claimcheck.services.database import open_database
 
     db = open_database(ctx.db_url)
@@ -80,24 +84,31 @@ def database(ctx: Context) -> Iterator[Any]:
 pass_context = click.make_pass_decorator(Context)
 
 
-def threshold_options(fn: F) -> F:
-    options = [
-        click.option("--upper", type=click.FloatRange(0, 100), envvar="CLAIMCHECK_DEDUPE_UPPER",
-                     default=90.0, show_default=True,
-                     help="Score (0-100) at which near-identical claims join a cluster."),
-        click.option("--lower", type=click.FloatRange(0, 100), envvar="CLAIMCHECK_DEDUPE_LOWER",
-                     default=80.0, show_default=True,
-                     help="Score from which pairs are suggested to a reviewer."),
-        click.option("--min-words", type=click.IntRange(min=0), default=8, show_default=True,
-                     envvar="CLAIMCHECK_DEDUPE_MIN_WORDS",
-                     help="Shorter claims are only ever suggested, never joined."),
-    ]  # fmt: skip
-    for option in reversed(options):
-        fn = option(fn)
-    return fn
+def stacked(*options: Callable[[F], F]) -> Callable[[F], F]:
+    """Options that several commands share, as one decorator: listed as `--help` lists them."""
+
+    def decorate(fn: F) -> F:
+        for option in reversed(options):
+            fn = option(fn)
+        return fn
+
+    return decorate
 
 
-def make_thresholds(upper: float, lower: float, min_words: int) -> Any:
+threshold_options = stacked(
+    click.option("--upper", type=click.FloatRange(0, 100), envvar="CLAIMCHECK_DEDUPE_UPPER",
+                 default=90.0, show_default=True,
+                 help="Score (0-100) at which near-identical claims join a cluster."),
+    click.option("--lower", type=click.FloatRange(0, 100), envvar="CLAIMCHECK_DEDUPE_LOWER",
+                 default=80.0, show_default=True,
+                 help="Score from which pairs are suggested to a reviewer."),
+    click.option("--min-words", type=click.IntRange(min=0), default=8, show_default=True,
+                 envvar="CLAIMCHECK_DEDUPE_MIN_WORDS",
+                 help="Shorter claims are only ever suggested, never joined."),
+)  # fmt: skip
+
+
+def make_thresholds(upper: float, lower: float, min_words: int) -> Thresholds:
     from claimcheck.core.dedupe import Thresholds
 
     if lower > upper:

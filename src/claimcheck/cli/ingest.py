@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -21,6 +21,11 @@ from claimcheck.cli.common import (
     threshold_options,
 )
 from claimcheck.presentation import one_line, terminal_safe
+
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
+
+    from claimcheck.services.ingest import IngestSummary
 
 
 def parse_size(value: str) -> int:
@@ -99,6 +104,8 @@ def ingest(
                 err=True,
             )
             sys.exit(130)
+    # Once, on standard error: seen on a terminal, kept apart from the summary in a pipe,
+    # and still there with --quiet. The summary counts them.
     for skipped in summary.skipped:
         click.echo(f"Error: {terminal_safe(skipped.reason)}", err=True)
     if not quiet:
@@ -113,7 +120,7 @@ def progress_bar(quiet: bool) -> Iterator[Callable[[int, int, str], None] | None
     if quiet or not sys.stderr.isatty():
         yield None
         return
-    bar: Any = None
+    bar: ProgressBar[int] | None = None
 
     def update(done: int, total: int, _path: str) -> None:
         nonlocal bar
@@ -133,11 +140,11 @@ def progress_bar(quiet: bool) -> Iterator[Callable[[int, int, str], None] | None
 LISTED_DOCUMENTS = 25
 
 
-def kinds_text(kinds: Any) -> str:
+def kinds_text(kinds: Mapping[str, int]) -> str:
     return ", ".join(f"{kinds[k]} {k}" for k in sorted(kinds))
 
 
-def print_summary(summary: Any) -> None:
+def print_summary(summary: IngestSummary) -> None:
     if len(summary.stored) <= LISTED_DOCUMENTS:
         for doc in summary.stored:
             version = f" (version {doc.version})" if doc.version > 1 else ""
@@ -167,5 +174,3 @@ def print_summary(summary: Any) -> None:
             f"Review to re-check: claim {lost.claim_id} of {one_line(lost.path)} is gone from "
             f"the new version: {one_line(lost.text).strip()[:100]}"
         )
-    for skipped in summary.skipped:
-        click.echo(f"Skipped: {terminal_safe(skipped.reason)}")

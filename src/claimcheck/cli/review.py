@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,12 +11,16 @@ from claimcheck.cli.common import Context, command_errors, database, pass_contex
 from claimcheck.core.vocabulary import RELATIONS, STATUSES
 from claimcheck.presentation import one_line, terminal_safe
 
+if TYPE_CHECKING:
+    from claimcheck.services.database import Database
+    from claimcheck.services.review import HistoryEntry, LinkInfo
+
 
 def when(at: dt.datetime) -> str:
     return f"{at.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC"
 
 
-def link_target(link: Any) -> str:
+def link_target(link: LinkInfo) -> str:
     """What a link points at, in words, safe for a terminal."""
     if link.target_claim is not None:
         text = f': "{one_line(link.target_claim_text)[:80]}"' if link.target_claim_text else ""
@@ -27,7 +31,7 @@ def link_target(link: Any) -> str:
     return f"{one_line(link.url or '')}{title}"
 
 
-def history_line(entry: Any, with_subject: bool) -> str:
+def history_line(entry: HistoryEntry, with_subject: bool) -> str:
     subject = ""
     if with_subject:
         subject = f"{entry.entity} {entry.entity_id}  " if entry.entity_id is not None else ""
@@ -35,7 +39,7 @@ def history_line(entry: Any, with_subject: bool) -> str:
     return f"{when(entry.at)}  {who}  {subject}{one_line(entry.summary)}"
 
 
-def echo_review(db: Any, claim_id: int) -> None:
+def echo_review(db: Database, claim_id: int) -> None:
     """A claim's links, notes and history, as `claimcheck show` ends."""
     from claimcheck.services import review
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, first_line
 
 TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
                  ".htm": "html"}  # fmt: skip
@@ -207,8 +207,7 @@ def _split_front_matter(raw: str, name: str) -> tuple[str, Metadata]:
         post = frontmatter.loads(raw)
     except (yaml.YAMLError, ValueError) as error:
         # PyYAML raises ValueError for impossible dates such as 2024-13-45.
-        first = str(error).splitlines()[0]
-        raise ReadError(f"{name}: front matter is not valid YAML ({first})") from error
+        raise ReadError(f"{name}: front matter is not valid YAML ({first_line(error)})") from error
     if not isinstance(post.metadata, dict):
         # A Markdown rule pair ("---") around prose is not front matter.
         return raw.strip(), Metadata()

@@ -60,6 +60,7 @@ def reviewer_id(session: Session, name: str | None) -> int:
 
 def record(
     session: Session,
+    *,
     reviewer: str | None,
     action: str,
     entity: str,

@@ -14,7 +14,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -40,9 +40,10 @@ from claimcheck.core.matches import (
     families,
     spanning,
 )
+from claimcheck.core.vocabulary import DECIDED, MEMBER_STATES
 from claimcheck.errors import ClaimcheckError, StaleWrite
 from claimcheck.services.audit import flush_or_refuse, record, refusal, touch
-from claimcheck.store.bulk import insert_rows
+from claimcheck.store.bulk import chunks, insert_rows
 from claimcheck.store.engine import Database
 from claimcheck.store.models import (
     Attribution,
@@ -65,9 +66,6 @@ from claimcheck.store.models import (
 # cluster, as `claimcheck show` does, starts faster without it.
 if TYPE_CHECKING:
     from claimcheck.core.dedupe import ClaimIndex, Signature
-
-DECIDED = ("confirmed", "rejected")
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,15 +143,10 @@ def _candidates(session: Session) -> list[tuple[int, str]]:
     return [(claim_id, text) for claim_id, text in session.execute(query)]
 
 
-def _chunks(items: Sequence[T], size: int = 5000) -> Iterable[Sequence[T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 def _fetcher(session: Session) -> Callable[[Sequence[int]], dict[int, str]]:
     def fetch(ids: Sequence[int]) -> dict[int, str]:
         out: dict[int, str] = {}
-        for chunk in _chunks(list(ids)):
+        for chunk in chunks(list(ids)):
             out.update(
                 session.execute(select(Claim.id, Claim.text).where(Claim.id.in_(chunk))).all()
             )
@@ -180,7 +173,7 @@ def _save_index(session: Session, index: ClaimIndex, common: frozenset[str] | No
 
 def _save_signatures(session: Session, signatures: Mapping[int, Signature]) -> None:
     ids = sorted(signatures)
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         session.execute(delete(ClaimSignature).where(ClaimSignature.claim_id.in_(chunk)))
     rows = [
         {
@@ -371,7 +364,7 @@ def _match_batch(
     old: dict[int, Signature] = {}
     held: set[int] = set()
     columns = select(ClaimSignature.claim_id, ClaimSignature.copy_key, ClaimSignature.bands)
-    for chunk in _chunks(sorted({key for key, _ in signed.values()})):
+    for chunk in chunks(sorted({key for key, _ in signed.values()})):
         for claim_id, key, bands in session.execute(
             columns.where(ClaimSignature.copy_key.in_(chunk), ClaimSignature.bands.is_not(None))
         ):
@@ -380,7 +373,7 @@ def _match_batch(
     # A batch claim whose copy key the corpus holds is a copy of the holder.
     signed = {c: (key, None if key in held else bands) for c, (key, bands) in signed.items()}
     firsts = sorted((c, bands) for c, (_, bands) in signed.items() if bands is not None)
-    for chunk in _chunks(band_runs.sharing(session, [bands for _, bands in firsts])):
+    for chunk in chunks(band_runs.sharing(session, [bands for _, bands in firsts])):
         # Ids of claims replaced since their run was written have no band hashes now.
         for claim_id, key, bands in session.execute(
             columns.where(ClaimSignature.claim_id.in_(chunk), ClaimSignature.bands.is_not(None))
@@ -451,7 +444,7 @@ def _groups(
             rows = session.execute(select(member.claim_id, column))
             out.update((claim, group) for claim, group in rows if claim in wanted)
         return cluster_of, family_of
-    for chunk in _chunks(claim_ids):
+    for chunk in chunks(claim_ids):
         cluster_of.update(
             session.execute(
                 select(ClusterMember.claim_id, ClusterMember.cluster_id).where(
@@ -500,7 +493,7 @@ def _stale_claims() -> Select[int]:
 
 
 _JOINING = or_(
-    ClaimPair.state.in_(("automatic", "confirmed")),
+    ClaimPair.state.in_(MEMBER_STATES),
     and_(ClaimPair.state == "suggested", ClaimPair.variant),
 )
 
@@ -524,13 +517,13 @@ def _rebuild(session: Session, touched: set[int] | None = None) -> None:
             (FamilyMember.family_id, set(family_of.values())),
         ):
             owner = ClusterMember if column is ClusterMember.cluster_id else FamilyMember
-            for chunk in _chunks(sorted(values)):
+            for chunk in chunks(sorted(values)):
                 scope.update(session.scalars(select(owner.claim_id).where(column.in_(chunk))))
         found = []
         ordered = sorted(scope)
         seen: set[tuple[int, int]] = set()
         for column in (ClaimPair.claim_a_id, ClaimPair.claim_b_id):
-            for chunk in _chunks(ordered):
+            for chunk in chunks(ordered):
                 for a, b, state in session.execute(pairs.where(column.in_(chunk))):
                     if (a, b) not in seen:
                         seen.add((a, b))
@@ -571,13 +564,13 @@ def _regroup(
         previous.update(session.execute(previous_query).all())
         session.execute(delete(member))
     else:
-        for chunk in _chunks(sorted(scope)):
+        for chunk in chunks(sorted(scope)):
             previous.update(session.execute(previous_query.where(member.claim_id.in_(chunk))).all())
             session.execute(delete(member).where(member.claim_id.in_(chunk)))
     before = set(previous.values())
     table = Base.metadata.tables[group.__tablename__]
     canonical_of: dict[int, int | None] = {}
-    for chunk in _chunks(sorted(before)):
+    for chunk in chunks(sorted(before)):
         canonical_of.update(
             session.execute(
                 select(table.c.id, table.c.canonical_claim_id).where(table.c.id.in_(chunk))
@@ -623,7 +616,7 @@ def _regroup(
     _insert(session, member, rows)
     # A group that is gone keeps nothing worth reviewing: its members moved on.
     gone = sorted(before - taken)
-    for chunk in _chunks(gone):
+    for chunk in chunks(gone):
         has_members = select(member.claim_id).where(group_column == group.id)
         session.execute(delete(group).where(group.id.in_(chunk), ~has_members.exists()))
 
@@ -648,13 +641,13 @@ def _rematch(
         (ClusterMember, ClusterMember.cluster_id, set(cluster_of.values())),
         (FamilyMember, FamilyMember.family_id, set(family_of.values())),
     ):
-        for chunk in _chunks(sorted(values)):
+        for chunk in chunks(sorted(values)):
             members.update(session.scalars(select(owner.claim_id).where(column.in_(chunk))))
     members -= leaving
     ids = sorted(members)
     texts = _fetcher(session)(ids)
-    for first in _chunks(ids):
-        for second in _chunks(ids):
+    for first in chunks(ids):
+        for second in chunks(ids):
             session.execute(
                 delete(ClaimPair).where(
                     ClaimPair.claim_a_id.in_(first),
@@ -691,8 +684,7 @@ def _first_seen(session: Session, claim_ids: Sequence[int]) -> dict[int, tuple[d
             select(Claim.id, Document.published).join(Document, Claim.document_id == Document.id)
         )
         return {c: (published or dt.date.max, c) for c, published in rows if c in wanted}
-    for start in range(0, len(claim_ids), 5000):
-        chunk = claim_ids[start : start + 5000]
+    for chunk in chunks(claim_ids):
         for claim_id, published in session.execute(
             select(Claim.id, Document.published)
             .join(Document, Claim.document_id == Document.id)
@@ -807,12 +799,12 @@ def _pair_decision(db: Database, a: int, b: int, state: str, reviewer: str | Non
         action = {"confirmed": "confirm_pair", "rejected": "reject_pair"}[state]
         record(
             session,
-            reviewer,
-            action,
-            "claim_pair",
-            None,
-            {"a": a, "b": b, "state": before},
-            {"a": a, "b": b, "state": state},
+            reviewer=reviewer,
+            action=action,
+            entity="claim_pair",
+            entity_id=None,
+            before={"a": a, "b": b, "state": before},
+            after={"a": a, "b": b, "state": state},
         )
         _rebuild(session, _rematch(session, {a, b}) if state == "rejected" else {a, b})
         together = session.scalars(
@@ -858,12 +850,12 @@ def split(
         ]
         record(
             session,
-            reviewer,
-            "split",
-            "cluster",
-            cluster_id,
-            {"members": members, "pairs": pairs},
-            {"members": staying, "moved": moving},
+            reviewer=reviewer,
+            action="split",
+            entity="cluster",
+            entity_id=cluster_id,
+            before={"members": members, "pairs": pairs},
+            after={"members": staying, "moved": moving},
         )
         _rebuild(session, _rematch(session, set(members)))
 
@@ -879,12 +871,12 @@ def merge(db: Database, cluster_id: int, other_id: int, reviewer: str | None = N
         pairs = [{"a": a, "b": b, "state": state, "decided": "confirmed"}]
         record(
             session,
-            reviewer,
-            "merge",
-            "cluster",
-            cluster_id,
-            {"clusters": [cluster_id, other_id], "pairs": pairs},
-            {"members": sorted(first + second)},
+            reviewer=reviewer,
+            action="merge",
+            entity="cluster",
+            entity_id=cluster_id,
+            before={"clusters": [cluster_id, other_id], "pairs": pairs},
+            after={"members": sorted(first + second)},
         )
         _rebuild(session, {a, b})
 
@@ -1134,8 +1126,8 @@ def decide_family(db: Database, family_id: int, same: bool, reviewer: str | None
         if same:
             # The pairs it confirms are kept with their earlier state, for an exact undo.
             pairs: list[dict[str, Any]] = []
-            for first in _chunks(members):
-                for second in _chunks(members):
+            for first in chunks(members):
+                for second in chunks(members):
                     for a, b in session.execute(
                         select(ClaimPair.claim_a_id, ClaimPair.claim_b_id).where(
                             ClaimPair.claim_a_id.in_(first),
@@ -1146,7 +1138,7 @@ def decide_family(db: Database, family_id: int, same: bool, reviewer: str | None
                     ):
                         pairs.append({"a": a, "b": b, "state": "suggested", "decided": "confirmed"})
             table = Base.metadata.tables[ClaimPair.__tablename__]
-            for chunk in _chunks(pairs):
+            for chunk in chunks(pairs):
                 session.execute(
                     update(table)
                     .where(
@@ -1161,5 +1153,13 @@ def decide_family(db: Database, family_id: int, same: bool, reviewer: str | None
             family.status = "variants"
             after = {"status": "variants", "members": members}
         action = "confirm_family" if same else "keep_variants"
-        record(session, reviewer, action, "family", family_id, before, after)
+        record(
+            session,
+            reviewer=reviewer,
+            action=action,
+            entity="family",
+            entity_id=family_id,
+            before=before,
+            after=after,
+        )
         _rebuild(session, set(members))

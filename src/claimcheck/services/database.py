@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, first_line
 from claimcheck.store import schema
 from claimcheck.store.engine import DEFAULT_URL, Database, display_url
 
@@ -33,7 +33,7 @@ def open_database(url: str) -> Database:
     except SQLAlchemyError as error:
         db.close()
         raise ClaimcheckError(
-            f"cannot open database {display_url(url)}: {_read_only(db) or _first_line(error)}"
+            f"cannot open database {display_url(url)}: {_read_only(db) or first_line(error)}"
         ) from error
     except ClaimcheckError:
         db.close()
@@ -53,7 +53,7 @@ def current(url: str) -> SchemaState:
         return SchemaState(schema.current_revision(db), schema.head_revision())
     except SQLAlchemyError as error:
         raise ClaimcheckError(
-            f"cannot read database {display_url(url)}: {_first_line(error)}"
+            f"cannot read database {display_url(url)}: {first_line(error)}"
         ) from error
     finally:
         db.close()
@@ -78,7 +78,7 @@ def _move(url: str, step: Callable[[Database], None]) -> SchemaState:
         raise ClaimcheckError(str(error)) from error
     except SQLAlchemyError as error:
         raise ClaimcheckError(
-            f"migration failed on {display_url(url)}: {_first_line(error)}"
+            f"migration failed on {display_url(url)}: {first_line(error)}"
         ) from error
     finally:
         db.close()
@@ -144,7 +144,3 @@ def _read_only(db: Database) -> str | None:
         if where.exists() and not os.access(where, os.W_OK):
             return f"{where} is read-only, and claimcheck writes to the database and beside it"
     return None
-
-
-def _first_line(error: Exception) -> str:
-    return str(error).strip().splitlines()[0]

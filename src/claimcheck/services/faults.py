@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError, SQLAlchemyError
 
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, first_line
 
 
 def describe(error: BaseException) -> str:
@@ -18,12 +18,7 @@ def describe(error: BaseException) -> str:
     ):
         return "lost the connection to the database: check the server, then try again"
     if isinstance(error, OperationalError):
-        return f"the database failed: {_first_line(error.orig)} (is the server up?)"
+        return f"the database failed: {first_line(error.orig)} (is the server up?)"
     if isinstance(error, SQLAlchemyError):
-        return f"the database refused the operation: {_first_line(error)}"
-    return f"unexpected {type(error).__name__}: {_first_line(error)}"
-
-
-def _first_line(error: BaseException | None) -> str:
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
+        return f"the database refused the operation: {first_line(error)}"
+    return f"unexpected {type(error).__name__}: {first_line(error)}"

@@ -21,11 +21,12 @@ from claimcheck.core.analysis import SentenceAnalysis
 from claimcheck.core.dedupe import DEFAULT_THRESHOLDS, Thresholds
 from claimcheck.core.prepare import Prepared, ReadOptions, prepare_all
 from claimcheck.core.reading import ReadError, find_files
-from claimcheck.errors import ClaimcheckError
+from claimcheck.core.vocabulary import DECIDED
+from claimcheck.errors import ClaimcheckError, first_line
 from claimcheck.services import clusters
 from claimcheck.services.audit import record
 from claimcheck.services.sources import SourceBook
-from claimcheck.store.bulk import insert_rows
+from claimcheck.store.bulk import chunks, insert_rows
 from claimcheck.store.engine import Database
 from claimcheck.store.models import Attribution, Claim, ClaimPair, Document, Link, Note
 
@@ -101,7 +102,6 @@ def ingest(
     progress: Progress | None = None,
 ) -> IngestSummary:
     files, skipped = discover(paths)
-    summary = IngestSummary(skipped=skipped)
     with db.session() as session:
         book = SourceBook.load(session)
         known = {
@@ -110,6 +110,7 @@ def ingest(
                 select(Document.path, Document.sha256).where(Document.superseded_by_id.is_(None))
             )
         }
+    outcomes: list[_Stored | Skipped] = list(skipped)
     batch: list[Prepared] = []
     sentences = 0
     try:
@@ -118,26 +119,23 @@ def ingest(
             if progress is not None:
                 progress(done, len(files), str(path))
             if prepared.error is not None:
-                summary.skipped.append(Skipped(str(path), prepared.error))
+                outcomes.append(Skipped(str(path), prepared.error))
                 continue
             batch.append(prepared)
             sentences += len(prepared.spans)
             if len(batch) >= BATCH_DOCUMENTS or sentences >= BATCH_SENTENCES:
-                _store_batch(db, batch, book, options, summary)
+                outcomes += _store_batch(db, batch, book, options, _written(outcomes))
                 sentences = 0
     finally:
         # Also on Ctrl-C while the next file is prepared: what is prepared is stored.
-        _store_batch(db, batch, book, options, summary)
+        outcomes += _store_batch(db, batch, book, options, _written(outcomes))
+    summary = _summary(outcomes)
     # This batch's documents, and any an interrupted batch stored without matching.
     with db.session() as session:
         pending = list(session.scalars(select(Document.id).where(Document.dedupe_pending)))
     if pending:
         summary.dedupe = clusters.match_documents(db, pending, options.thresholds)
     return summary
-
-
-def _first_line(error: Exception) -> str:
-    return str(error).strip().splitlines()[0]
 
 
 # Documents stored per transaction: for short articles a commit costs more than storing
@@ -172,9 +170,11 @@ def _store_batch(
     batch: list[Prepared],
     book: SourceBook,
     options: IngestOptions,
-    summary: IngestSummary,
-) -> None:
-    """Store the prepared documents of ``batch`` in one transaction, and empty it.
+    kept: int,
+) -> list[_Stored | Skipped]:
+    """Store the prepared documents of ``batch`` in one transaction, and empty it; return
+    what became of each (``kept``: the documents written before, for the message should
+    the database fail).
 
     When one of them fails, the batch is stored a document at a transaction instead, so
     that only that one is left out (or, for a fault of the database itself, so that the
@@ -182,7 +182,7 @@ def _store_batch(
     stored, and the interrupt goes on.
     """
     if not batch:
-        return
+        return []
     stored: list[_Stored] = []
     try:
         with db.session() as session:
@@ -195,60 +195,70 @@ def _store_batch(
         alone = list(batch)
         batch.clear()
         if len(alone) == 1:
-            _refused(alone[0], error, summary)
-        else:
-            for prepared in alone:
-                _store_batch(db, [prepared], book, options, summary)
-        return
+            return [_refused(alone[0], error, kept)]
+        outcomes: list[_Stored | Skipped] = []
+        for prepared in alone:
+            outcomes += _store_batch(db, [prepared], book, options, kept + _written(outcomes))
+        return outcomes
     except BaseException:
         book.forget_unsaved()
         written = batch[: len(stored)]
         batch.clear()
-        _store_batch(db, written, book, options, summary)
+        _store_batch(db, written, book, options, kept)
         raise
     book.commit()
     batch.clear()
-    for done in stored:
-        _count(done, summary)
+    return list(stored)
 
 
-def _refused(prepared: Prepared, error: Exception, summary: IngestSummary) -> None:
+def _written(outcomes: Sequence[_Stored | Skipped]) -> int:
+    """How many documents were written (not skipped, nor the same bytes again)."""
+    return sum(isinstance(done, _Stored) and done.version is not None for done in outcomes)
+
+
+def _refused(prepared: Prepared, error: Exception, kept: int) -> Skipped:
     """A document its transaction could not store."""
     path = prepared.path
     if isinstance(error, OperationalError):
         # The database itself failed (full disk, read-only file, lost connection): every
         # later file would fail the same way, so the ingest stops here.
-        stored = len(summary.document_ids)
         raise ClaimcheckError(
             f"cannot store {path}: the database refused the write "
-            f"({_first_line(error)}); the {stored} document(s) stored before it are kept"
+            f"({first_line(error)}); the {kept} document(s) stored before it are kept"
         ) from error
     # A fault on one file is reported with its name; the batch goes on.
     if isinstance(error, SQLAlchemyError):
-        reason = _first_line(error)
+        reason = first_line(error)
     else:
         reason = f"{type(error).__name__}: {error}"
-    summary.skipped.append(Skipped(str(path), f"{path}: not stored ({reason})"))
+    return Skipped(str(path), f"{path}: not stored ({reason})")
 
 
-def _count(stored: _Stored, summary: IngestSummary) -> None:
-    doc, analyses = stored.prepared.doc, stored.prepared.analyses
-    assert doc is not None
-    if stored.version is None:
-        summary.unchanged.append(doc.path)
-        return
-    (summary.new_versions if stored.version > 1 else summary.added).append(doc.path)
-    summary.carried_over += stored.carried_over
-    summary.recheck.extend(stored.recheck)
-    kinds = Counter(analysis.kind for analysis in analyses)
-    unattributed = sum(a.kind == "claim" and not a.attributions for a in analyses)
-    summary.sentences += len(analyses)
-    summary.kinds.update(kinds)
-    summary.unattributed += unattributed
-    summary.document_ids.append(stored.document_id)
-    summary.stored.append(
-        StoredDocument(doc.path, stored.version, len(analyses), kinds, unattributed)
-    )
+def _summary(outcomes: Sequence[_Stored | Skipped]) -> IngestSummary:
+    """The counts of an ingest, from what became of each file, in the order they came."""
+    summary = IngestSummary()
+    for done in outcomes:
+        if isinstance(done, Skipped):
+            summary.skipped.append(done)
+            continue
+        doc, analyses = done.prepared.doc, done.prepared.analyses
+        assert doc is not None
+        if done.version is None:
+            summary.unchanged.append(doc.path)
+            continue
+        (summary.new_versions if done.version > 1 else summary.added).append(doc.path)
+        summary.carried_over += done.carried_over
+        summary.recheck.extend(done.recheck)
+        kinds = Counter(analysis.kind for analysis in analyses)
+        unattributed = sum(a.kind == "claim" and not a.attributed for a in analyses)
+        summary.sentences += len(analyses)
+        summary.kinds.update(kinds)
+        summary.unattributed += unattributed
+        summary.document_ids.append(done.document_id)
+        summary.stored.append(
+            StoredDocument(doc.path, done.version, len(analyses), kinds, unattributed)
+        )
+    return summary
 
 
 def _current_versions(session: Session, batch: Sequence[Prepared]) -> dict[str, _Current]:
@@ -328,12 +338,12 @@ def _store_claims(
             done.recheck = [Recheck(doc.path, cid, text) for cid, text in lost]
         record(
             session,
-            options.reviewer,
-            "ingest",
-            "document",
-            done.document_id,
-            None,
-            {
+            reviewer=options.reviewer,
+            action="ingest",
+            entity="document",
+            entity_id=done.document_id,
+            before=None,
+            after={
                 "path": doc.canonical_path,
                 "shown_path": doc.path,
                 "sha256": doc.sha256,
@@ -359,10 +369,10 @@ def _insert_claims(
     insert_rows(session, Claim.metadata.tables["claims"], rows)
     by_document: dict[int, list[int]] = {done.document_id: [] for done in stored}
     documents = list(by_document)
-    for start in range(0, len(documents), 500):
+    for chunk in chunks(documents, 500):
         for document_id, claim_id in session.execute(
             select(Claim.document_id, Claim.id)
-            .where(Claim.document_id.in_(documents[start : start + 500]))
+            .where(Claim.document_id.in_(chunk))
             .order_by(Claim.document_id, Claim.index)
         ):
             by_document[document_id].append(claim_id)
@@ -411,7 +421,7 @@ def _claim_rows(
             "checkworthiness": analysis.checkworthiness,
             "checkworthiness_reasons": list(analysis.reasons),
             "hedge": analysis.hedge,
-            "attributed": bool(analysis.attributions),
+            "attributed": analysis.attributed,
             "status": "unreviewed",
             "version": 1,
         }
@@ -446,9 +456,7 @@ def _carry_over(
         reviewed.update(session.scalars(select(column).where(column.in_(ids))))
     for column in (ClaimPair.claim_a_id, ClaimPair.claim_b_id):
         reviewed.update(
-            session.scalars(
-                select(column).where(column.in_(ids), ClaimPair.state.in_(clusters.DECIDED))
-            )
+            session.scalars(select(column).where(column.in_(ids), ClaimPair.state.in_(DECIDED)))
         )
     new_texts = [text[s:e] for s, e in spans]
     positions: dict[str, list[int]] = {}
@@ -487,7 +495,15 @@ def _carry_over(
             update(Link).where(Link.target_claim_id == claim.id).values(target_claim_id=target)
         )
         _carry_decisions(session, claim.id, target)
-        record(session, None, "carry_over", "claim", target, {"claim": claim.id}, {"claim": target})
+        record(
+            session,
+            reviewer=None,
+            action="carry_over",
+            entity="claim",
+            entity_id=target,
+            before={"claim": claim.id},
+            after={"claim": target},
+        )
         carried += 1
     return carried, lost
 
@@ -496,7 +512,7 @@ def _carry_decisions(session: Session, old: int, new: int) -> None:
     """A reviewer's confirmed or rejected pairs follow the sentence into its new version."""
     for pair in session.scalars(
         select(ClaimPair).where(
-            ClaimPair.state.in_(clusters.DECIDED),
+            ClaimPair.state.in_(DECIDED),
             or_(ClaimPair.claim_a_id == old, ClaimPair.claim_b_id == old),
         )
     ).all():

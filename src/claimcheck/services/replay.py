@@ -14,10 +14,10 @@ from typing import Any
 
 from sqlalchemy import select
 
+from claimcheck.core.vocabulary import DECIDED
 from claimcheck.store.engine import Database
 from claimcheck.store.models import AuditEntry, Claim, ClaimPair, Link, Note
 
-DECIDED = ("confirmed", "rejected")
 LinkRow = tuple[int, str, int | None, int | None, str | None, str | None, str | None]
 
 

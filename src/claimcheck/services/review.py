@@ -307,7 +307,15 @@ def set_status(
         if text is not None:
             after |= {"note_id": _insert_note(session, claim_id, text, reviewer).id, "note": text}
         before = {"status": current, "version": version}
-        record(session, reviewer, "status", "claim", claim_id, before, after)
+        record(
+            session,
+            reviewer=reviewer,
+            action="status",
+            entity="claim",
+            entity_id=claim_id,
+            before=before,
+            after=after,
+        )
         return _state(session, claim_id)
 
 
@@ -339,12 +347,12 @@ def set_cluster_status(
             # Entity "claim" so that the claim's history shows it; undone with the cluster's entry.
             record(
                 session,
-                reviewer,
-                "cluster_status",
-                "claim",
-                claim_id,
-                was,
-                {**now, "cluster": cluster_id},
+                reviewer=reviewer,
+                action="cluster_status",
+                entity="claim",
+                entity_id=claim_id,
+                before=was,
+                after={**now, "cluster": cluster_id},
             )
             before.append(was)
             after.append(now)
@@ -359,12 +367,12 @@ def set_cluster_status(
             )
             record(
                 session,
-                reviewer,
-                "cluster_status",
-                "cluster",
-                cluster_id,
-                {"status": old_status, "claims": before},
-                {"status": status, "claims": after},
+                reviewer=reviewer,
+                action="cluster_status",
+                entity="cluster",
+                entity_id=cluster_id,
+                before={"status": old_status, "claims": before},
+                after={"status": status, "claims": after},
             )
         return [_state(session, claim_id) for claim_id, _, _ in members]
 
@@ -440,7 +448,15 @@ def add_link(
         new = _bump(session, claim_id, version)
         info = _link(session, link.id)
         after = {**_link_snapshot(info, source_id), "version": new}
-        record(session, reviewer, "link", "claim", claim_id, None, after)
+        record(
+            session,
+            reviewer=reviewer,
+            action="link",
+            entity="claim",
+            entity_id=claim_id,
+            before=None,
+            after=after,
+        )
         return info
 
 
@@ -476,12 +492,12 @@ def remove_link(
         session.execute(delete(Link).where(Link.id == link_id))
         record(
             session,
-            reviewer,
-            "unlink",
-            "claim",
-            claim_id,
-            {**before, "version": version},
-            {"link": link_id, "version": new},
+            reviewer=reviewer,
+            action="unlink",
+            entity="claim",
+            entity_id=claim_id,
+            before={**before, "version": version},
+            after={"link": link_id, "version": new},
         )
         return info
 
@@ -519,12 +535,12 @@ def add_note(
         new = _bump(session, claim_id, version)
         record(
             session,
-            reviewer,
-            "note",
-            "claim",
-            claim_id,
-            None,
-            {"note": note.id, "text": text, "version": new},
+            reviewer=reviewer,
+            action="note",
+            entity="claim",
+            entity_id=claim_id,
+            before=None,
+            after={"note": note.id, "text": text, "version": new},
         )
         (info,) = [n for n in _notes(session, claim_id) if n.id == note.id]
         return info
@@ -586,7 +602,15 @@ def _undo_record(
         "undone_action": target.action,
         "undone_summary": target.summary,
     }
-    record(session, reviewer, "undo", entity_name, entity_id, before, after)
+    record(
+        session,
+        reviewer=reviewer,
+        action="undo",
+        entity=entity_name,
+        entity_id=entity_id,
+        before=before,
+        after=after,
+    )
 
 
 def _claim_id(target: HistoryEntry) -> int:

@@ -233,7 +233,15 @@ def add_alias(db: Database, ref: str, alias: str, reviewer: str | None = None) -
             raise ClaimcheckError(f"{alias!r} is already an alias of {owner}")
         _save(session, source)
         session.add(SourceAlias(source_id=source.id, alias=alias, key=key))
-        record(session, reviewer, "add_alias", "source", source.id, None, {"alias": alias})
+        record(
+            session,
+            reviewer=reviewer,
+            action="add_alias",
+            entity="source",
+            entity_id=source.id,
+            before=None,
+            after={"alias": alias},
+        )
         return source.name
 
 
@@ -257,7 +265,15 @@ def rename(db: Database, ref: str, new_name: str, reviewer: str | None = None) -
         _save(session, source, names=repr(old_name))
         if holder is None:
             session.add(SourceAlias(source_id=source.id, alias=new_name, key=key))
-        record(session, reviewer, "rename", "source", source.id, before, _snapshot(source))
+        record(
+            session,
+            reviewer=reviewer,
+            action="rename",
+            entity="source",
+            entity_id=source.id,
+            before=before,
+            after=_snapshot(source),
+        )
         return old_name
 
 
@@ -269,7 +285,15 @@ def set_kind(db: Database, ref: str, kind: str, reviewer: str | None = None) -> 
         before = _snapshot(source)
         source.kind = kind
         _save(session, source)
-        record(session, reviewer, "set_kind", "source", source.id, before, _snapshot(source))
+        record(
+            session,
+            reviewer=reviewer,
+            action="set_kind",
+            entity="source",
+            entity_id=source.id,
+            before=before,
+            after=_snapshot(source),
+        )
         return source.name
 
 
@@ -298,5 +322,13 @@ def merge(db: Database, ref: str, into: str, reviewer: str | None = None) -> str
         if kept.owner_id == gone.id:
             kept.owner_id = None  # a source never owns itself
         session.delete(gone)
-        record(session, reviewer, "merge", "source", kept.id, before, {"merged_into": kept.name})
+        record(
+            session,
+            reviewer=reviewer,
+            action="merge",
+            entity="source",
+            entity_id=kept.id,
+            before=before,
+            after={"merged_into": kept.name},
+        )
         return kept.name

@@ -7,11 +7,20 @@ database spends storing the rows; these paths hand the rows to the driver as the
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy import JSON, Table
 from sqlalchemy.orm import Session
+
+T = TypeVar("T")
+
+
+def chunks(items: Sequence[T], size: int = 5000) -> Iterator[Sequence[T]]:
+    """``items`` a few thousand at a time: as many as one statement binds (SQLite allows
+    32,766 parameters, PostgreSQL 65,535)."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:

@@ -28,7 +28,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from claimcheck.core.vocabulary import CLAIM_KINDS, RELATIONS, ROLES, SOURCE_KINDS, STATUSES
+from claimcheck.core.vocabulary import (
+    CLAIM_KINDS,
+    FAMILY_STATUSES,
+    MEMBER_STATES,
+    PAIR_STATES,
+    RELATIONS,
+    ROLES,
+    SOURCE_KINDS,
+    STATUSES,
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -37,12 +46,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-MEMBER_STATES = ("automatic", "confirmed")
-PAIR_STATES = ("automatic", "suggested", "confirmed", "rejected")
-# A family a reviewer has not looked at, or has kept as variants whose figures disagree.
-# (Confirming a family as one claim joins its claims in one cluster: it is no family then.)
-FAMILY_STATUSES = ("unreviewed", "variants")
 
 
 def _one_of(column: str, values: tuple[str, ...]) -> str:
@@ -190,7 +193,6 @@ class ClusterMember(Base):
         ForeignKey("clusters.id", ondelete="CASCADE"), index=True
     )
     state: Mapped[str] = mapped_column(String(20), default="automatic")
-    score: Mapped[float | None]
 
 
 class ClaimPair(Base):
