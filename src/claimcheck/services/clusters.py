@@ -726,9 +726,13 @@ def _decide(session: Session, a: int, b: int, state: str, texts: dict[int, str])
         # Imported here: the PostgreSQL dialect module alone costs a command a tenth of a
         # second of start-up, and only a reviewer's decision needs it.
         if session.get_bind().dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as upsert
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            upsert: Any = pg_insert
         else:
-            from sqlalchemy.dialects.sqlite import insert as upsert
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            upsert = sqlite_insert
         statement: Any = (
             upsert(table)
             .values(claim_a_id=a, claim_b_id=b, score=similarity(texts[a], texts[b]), state=state)
