@@ -26,7 +26,8 @@ given beside wall time, since the machine is often shared.
 
 `--compare DIR` runs the same ingest and commands with another version of claimcheck (a
 folder holding its src and migrations, e.g. `git archive main src migrations | tar -x -C
-DIR`) first on the import path, back to back with this one. Both versions are byte-compiled first, as an installed wheel is.
+DIR`) first on the import path, back to back with this one. Both versions are
+byte-compiled first, as an installed wheel is.
 """
 
 from __future__ import annotations

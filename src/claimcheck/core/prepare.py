@@ -1,7 +1,8 @@
 """Files read, segmented and analysed: everything ingest does before the database.
 
-A batch with enough to prepare is prepared in a second, forked process while the caller stores what is
-ready, so reading and attribution run beside the database writes instead of before them.
+A batch with enough to prepare is prepared in a second, forked process while the caller
+stores what is ready, so reading and attribution run beside the database writes instead
+of before them.
 The second process reads the files in order and learns new sources from each one, as the
 caller's registry does, so every file is analysed exactly as it would be in one process.
 """
