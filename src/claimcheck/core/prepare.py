@@ -154,7 +154,7 @@ def _worth_a_process(paths: Sequence[Path]) -> bool:
     # the child, and macOS libraries are not safe after a fork.
     if sys.platform != "linux" or threading.active_count() > 1:
         return False
-    if len(os.sched_getaffinity(0)) < 2:
+    if not _a_core_idles():
         return False
     work = 0.0
     for path in paths:
@@ -162,6 +162,13 @@ def _worth_a_process(paths: Sequence[Path]) -> bool:
         if work >= PARALLEL_FROM_SECONDS:
             return True
     return False
+
+
+def _a_core_idles() -> bool:
+    """Whether a second process would find a core of its own. Handing it the files costs
+    the caller about half of what preparing them would: with every core busy (on a
+    shared machine) it made ingest slower, not faster."""
+    return len(os.sched_getaffinity(0)) - os.getloadavg()[0] >= 1
 
 
 def _size(path: Path) -> int:
