@@ -35,7 +35,10 @@ def commands() -> list[tuple[str, ...]]:
     found: list[tuple[str, ...]] = []
 
     def walk(group: click.Group, prefix: tuple[str, ...]) -> None:
-        for name, command in group.commands.items():
+        ctx = click.Context(group)
+        for name in group.list_commands(ctx):
+            command = group.get_command(ctx, name)
+            assert command is not None, name
             found.append((*prefix, name))
             if isinstance(command, click.Group):
                 walk(command, (*prefix, name))
@@ -155,7 +158,9 @@ def test_a_database_that_cannot_be_opened_is_one_sentence(tmp_path: Path) -> Non
 def test_the_cli_threshold_defaults_are_the_core_defaults() -> None:
     from claimcheck.core.dedupe import DEFAULT_THRESHOLDS
 
-    params = {p.name: p.default for p in main.commands["dedupe"].params}
+    dedupe = main.get_command(click.Context(main), "dedupe")
+    assert dedupe is not None
+    params = {p.name: p.default for p in dedupe.params}
     assert (params["upper"], params["lower"], params["min_words"]) == (
         DEFAULT_THRESHOLDS.upper,
         DEFAULT_THRESHOLDS.lower,

@@ -88,6 +88,7 @@ def newer_migrations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
         "def downgrade() -> None:\n    pass\n"
     )
     monkeypatch.setattr(schema, "migrations_dir", lambda: folder)
+    monkeypatch.setattr(schema, "HEAD", "next")  # as a new revision records it
     return "next"
 
 

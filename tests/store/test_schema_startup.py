@@ -4,26 +4,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
-
-import pytest
 
 from claimcheck.services.database import open_database
 from claimcheck.store import schema
 
 
-def test_the_head_read_from_the_files_is_alembics() -> None:
-    assert schema._head_from_files() == schema.head_revision()
-
-
-def test_a_revision_file_in_an_unknown_layout_leaves_the_decision_to_alembic(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    (tmp_path / "versions").mkdir()
-    (tmp_path / "versions" / "a.py").write_text('revision = "a"\ndown_revision = None\n')
-    (tmp_path / "versions" / "b.py").write_text('revision = "b"\ndown_revision = (\n    "a",\n)\n')
-    monkeypatch.setattr(schema, "migrations_dir", lambda: tmp_path)
-    assert schema._head_from_files() is None
+def test_the_recorded_head_is_the_newest_migration() -> None:
+    # A new revision in migrations/versions must update schema.HEAD, or every command
+    # would take a current database for an old one.
+    assert schema.head_revision() == schema.HEAD
 
 
 def test_opening_a_current_database_does_not_load_alembic(sqlite_url: str) -> None:
@@ -36,3 +25,18 @@ def test_opening_a_current_database_does_not_load_alembic(sqlite_url: str) -> No
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_db_current_answers_without_alembic(sqlite_url: str) -> None:
+    open_database(sqlite_url).close()
+    probe = (
+        "import sys\n"
+        "from claimcheck.cli import main\n"
+        f"main(['--db', {sqlite_url!r}, 'db', 'current'], standalone_mode=False)\n"
+        "print(any(name.split('.')[0] == 'alembic' for name in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == [
+        f"Database schema at {schema.HEAD} (newest: {schema.HEAD})",
+        "False",
+    ]

@@ -32,7 +32,7 @@ def test_the_review_command_is_registered_without_importing_textual() -> None:
     code = (
         "import sys\n"
         "from claimcheck.cli import main\n"
-        "assert 'review' in main.commands\n"
+        "assert 'review' in main.list_commands(None)\n"
         "main(['review', '--help'], standalone_mode=False)\n"
         f"{LOADED}"
     )

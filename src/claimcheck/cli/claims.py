@@ -122,11 +122,14 @@ def write_claims(views: Iterator[ClaimView], fmt: str, out: IO[str]) -> None:
 def show(ctx: Context, claim_id: int) -> None:
     """Show one claim: its sentence with source and cue marked, and its provenance chain."""
     from claimcheck.services.claims import get_claim
-    from claimcheck.services.clusters import get_cluster
 
     with database(ctx) as db:
         view = get_claim(db, claim_id)
-        cluster = get_cluster(db, view.cluster) if view.cluster is not None else None
+        cluster = None
+        if view.cluster is not None:
+            from claimcheck.services.clusters import get_cluster
+
+            cluster = get_cluster(db, view.cluster)
         show_claim(view, cluster)
         echo_review(db, claim_id)
 

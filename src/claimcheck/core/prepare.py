@@ -1,7 +1,8 @@
 """Files read, segmented and analysed: everything ingest does before the database.
 
-A large batch is prepared in a second, forked process while the caller stores what is
-ready, so reading and attribution run beside the database writes instead of before them.
+A batch with enough to prepare is prepared in a second, forked process while the caller
+stores what is ready, so reading and attribution run beside the database writes instead
+of before them.
 The second process reads the files in order and learns new sources from each one, as the
 caller's registry does, so every file is analysed exactly as it would be in one process.
 """
@@ -26,15 +27,21 @@ from claimcheck.core.reading import DEFAULT_MAX_BYTES, Metadata, ReadDocument, R
 from claimcheck.core.registry import Registry
 from claimcheck.core.segment import segment
 
-__all__ = ["PARALLEL_FROM_BYTES", "Prepared", "ReadOptions", "prepare", "prepare_all"]
+__all__ = ["PARALLEL_FROM_SECONDS", "Prepared", "ReadOptions", "prepare", "prepare_all"]
 
-# Starting the second process costs up to a tenth of a second; a batch this large takes
-# several times that to analyse.
-PARALLEL_FROM_BYTES = 2 * 1024 * 1024
-# Files prepared ahead of the caller: enough to keep both processes busy, few and small
-# enough that memory does not grow with the batch when storing is the slower side (an
-# analysed sentence takes several times its text's size).
-_AHEAD = 8
+# What preparing costs, roughly (2-core AMD EPYC, 2026-12-01): reading, segmenting and
+# analysing a byte of text, and opening and reading a file's metadata. A folder of short
+# articles costs per file as much as per byte.
+SECONDS_PER_BYTE = 1.2e-6
+SECONDS_PER_FILE = 0.5e-3
+# Starting the second process costs up to a tenth of a second: it pays once the work it
+# takes over is a few times that.
+PARALLEL_FROM_SECONDS = 0.3
+# Files prepared ahead of the caller: more than a batch that ingest stores in one
+# transaction, so the second process goes on preparing while the caller stores; few and
+# small enough that memory does not grow with the corpus when storing is the slower side
+# (an analysed sentence takes several times its text's size).
+_AHEAD = 128
 _AHEAD_BYTES = 16 * 1024 * 1024
 
 
@@ -147,14 +154,21 @@ def _worth_a_process(paths: Sequence[Path]) -> bool:
     # the child, and macOS libraries are not safe after a fork.
     if sys.platform != "linux" or threading.active_count() > 1:
         return False
-    if len(os.sched_getaffinity(0)) < 2:
+    if not _a_core_idles():
         return False
-    total = 0
+    work = 0.0
     for path in paths:
-        total += _size(path)
-        if total >= PARALLEL_FROM_BYTES:
+        work += SECONDS_PER_FILE + _size(path) * SECONDS_PER_BYTE
+        if work >= PARALLEL_FROM_SECONDS:
             return True
     return False
+
+
+def _a_core_idles() -> bool:
+    """Whether a second process would find a core of its own. Handing it the files costs
+    the caller about half of what preparing them would: with every core busy (on a
+    shared machine) it made ingest slower, not faster."""
+    return len(os.sched_getaffinity(0)) - os.getloadavg()[0] >= 1
 
 
 def _size(path: Path) -> int:

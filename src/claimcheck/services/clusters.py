@@ -28,8 +28,6 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, aliased
 
 from claimcheck.core.matches import (
@@ -737,8 +735,16 @@ def _decide(session: Session, a: int, b: int, state: str, texts: dict[int, str])
     before = _pair_state(session, a, b)
     table = Base.metadata.tables[ClaimPair.__tablename__]
     if before is None:
-        dialect = session.get_bind().dialect.name
-        upsert = pg_insert if dialect == "postgresql" else sqlite_insert
+        # Imported here: the PostgreSQL dialect module alone costs a command a tenth of a
+        # second of start-up, and only a reviewer's decision needs it.
+        if session.get_bind().dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            upsert: Any = pg_insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            upsert = sqlite_insert
         statement: Any = (
             upsert(table)
             .values(claim_a_id=a, claim_b_id=b, score=similarity(texts[a], texts[b]), state=state)

@@ -50,7 +50,7 @@ class SchemaState:
 def current(url: str) -> SchemaState:
     db = _connect(url)
     try:
-        return SchemaState(schema.current_revision(db), schema.head_revision())
+        return SchemaState(schema.stored_revision(db), schema.HEAD)
     except SQLAlchemyError as error:
         raise ClaimcheckError(
             f"cannot read database {display_url(url)}: {first_line(error)}"

@@ -376,10 +376,19 @@ def _insert_claims(
             .order_by(Claim.document_id, Claim.index)
         ):
             by_document[document_id].append(claim_id)
+    attributions = [
+        (claim_id, attribution)
+        for done in stored
+        for claim_id, analysis in zip(
+            by_document[done.document_id], done.prepared.analyses, strict=True
+        )
+        for attribution in analysis.attributions
+    ]
+    source_ids = book.source_ids(session, [attribution for _, attribution in attributions])
     attribution_rows = [
         {
             "claim_id": claim_id,
-            "source_id": book.source_id(session, found),
+            "source_id": source_id,
             "source_text": found.source_text,
             "source_start": found.source_start,
             "source_end": found.source_end,
@@ -394,11 +403,7 @@ def _insert_claims(
             "mention": found.mention,
             "carried_from": found.carried_from,
         }
-        for done in stored
-        for claim_id, analysis in zip(
-            by_document[done.document_id], done.prepared.analyses, strict=True
-        )
-        for found in analysis.attributions
+        for (claim_id, found), source_id in zip(attributions, source_ids, strict=True)
     ]
     insert_rows(session, Attribution.metadata.tables["attributions"], attribution_rows)
     return [by_document[done.document_id] for done in stored]

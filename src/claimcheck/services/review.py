@@ -18,9 +18,7 @@ from sqlalchemy.orm import Session, aliased
 
 from claimcheck.core.vocabulary import RELATIONS, STATUSES
 from claimcheck.errors import ClaimcheckError, Conflict, NotFound
-from claimcheck.services import clusters
 from claimcheck.services.audit import current_reviewer, flush_or_refuse, record, reviewer_id
-from claimcheck.services.sources import find_source
 from claimcheck.store.engine import Database
 from claimcheck.store.models import (
     AuditEntry,
@@ -34,6 +32,9 @@ from claimcheck.store.models import (
     Reviewer,
 )
 from claimcheck.store.models import Source as SourceRow
+
+# The matching service and the source registry load where an action needs them: showing
+# a claim's review state is every `claimcheck show`, and must not pay for them.
 
 __all__ = [
     "ClaimState",
@@ -429,6 +430,8 @@ def add_link(
             _claim(session, target_claim)
         source_id = None
         if target_source is not None:
+            from claimcheck.services.sources import find_source
+
             try:
                 source_id = find_source(session, target_source).id
             except NotFound:
@@ -708,6 +711,8 @@ def _undo_unlink(session: Session, target: HistoryEntry, reviewer: str) -> None:
     source_id = link["target_source_id"]
     if source_id is not None and session.get(SourceRow, source_id) is None:
         # Merged into another source since: its old name is now that source's alias.
+        from claimcheck.services.sources import find_source
+
         source_id = find_source(session, link["target_source"]).id
     taken = session.get(Link, link["link"]) is not None
     restored = Link(
@@ -769,7 +774,9 @@ def _undo_pairs(session: Session, target: HistoryEntry, reviewer: str) -> None:
             f"this {target.action} was recorded without the earlier state of its pairs and "
             "cannot be undone exactly; use `claimcheck clusters` to decide the pairs again"
         )
-    clusters.restore_pairs(session, pairs)
+    from claimcheck.services.clusters import restore_pairs
+
+    restore_pairs(session, pairs)
     undone = [{"a": p["a"], "b": p["b"], "state": p["decided"]} for p in pairs]
     restored = [{"a": p["a"], "b": p["b"], "state": p["state"]} for p in pairs]
     _undo_record(session, reviewer, target, {"pairs": undone}, {"pairs": restored})
@@ -795,7 +802,9 @@ def _undo_family(session: Session, target: HistoryEntry, reviewer: str) -> None:
             f"this {target.action} was recorded without the earlier state of its pairs and "
             "cannot be undone exactly; use `claimcheck clusters` to decide the pairs again"
         )
-    clusters.restore_pairs(session, before["pairs"])
+    from claimcheck.services.clusters import restore_pairs
+
+    restore_pairs(session, before["pairs"])
     members = before["members"]
     family_id = session.scalar(
         select(FamilyMember.family_id).where(FamilyMember.claim_id.in_(members)).limit(1)

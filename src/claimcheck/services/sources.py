@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from claimcheck.core import registry as core
@@ -12,6 +13,7 @@ from claimcheck.core.analysis import Attribution as Found
 from claimcheck.core.vocabulary import SOURCE_KINDS
 from claimcheck.errors import ClaimcheckError, NotFound
 from claimcheck.services.audit import flush_or_refuse, record, touch
+from claimcheck.store.bulk import insert_rows
 from claimcheck.store.engine import Database
 from claimcheck.store.models import Attribution, AuditEntry, Link, Source, SourceAlias
 
@@ -61,45 +63,98 @@ class SourceBook:
         keys = {a.key for row in rows for a in row.aliases}
         return cls(registry, {row.name: row.id for row in rows}, keys)
 
-    def source_id(self, session: Session, found: Found) -> int:
-        """The id of the attribution's canonical source, created (and learned) if new."""
-        source_id = self.ids.get(found.canonical)
-        if source_id is None:
+    def source_ids(self, session: Session, founds: Sequence[Found]) -> list[int]:
+        """The id of each attribution's canonical source, created (and learned) if new.
+
+        New sources and aliases are written a statement for all of them rather than a flush
+        each, with their ids in the order one at a time would give them: the order the next
+        run's registry is loaded in.
+        """
+        new: dict[str, tuple[str, str | None]] = {}  # name: kind, owner
+        aliases: list[tuple[str, str]] = []  # source name, alias
+        names = [self._name(found, new, aliases) for found in founds]
+        if new:
+            table = Source.metadata.tables["sources"]
+            created = session.execute(
+                insert(table).returning(table.c.id, table.c.name),
+                [
+                    {
+                        "name": name,
+                        "kind": kind,
+                        "owner_id": self.ids.get(owner or ""),
+                        "builtin": False,
+                    }
+                    for name, (kind, owner) in new.items()
+                ],
+            )
+            self.ids.update((name, id_) for id_, name in created)
+            self._pending_ids.extend(new)
+            owned = [
+                {"source": self.ids[name], "owner": self.ids[owner]}
+                for name, (_, owner) in new.items()
+                if owner in new
+            ]
+            if owned:
+                session.execute(
+                    update(table)
+                    .where(table.c.id == bindparam("source"))
+                    .values(owner_id=bindparam("owner")),
+                    owned,
+                )
+        insert_rows(
+            session,
+            SourceAlias.metadata.tables["source_aliases"],
+            [
+                {"source_id": self.ids[name], "alias": alias, "key": alias_key(alias)}
+                for name, alias in aliases
+            ],
+        )
+        return [self.ids[name] for name in names]
+
+    def _name(
+        self, found: Found, new: dict[str, tuple[str, str | None]], aliases: list[tuple[str, str]]
+    ) -> str:
+        """The canonical name of the attribution's source; a new one goes into ``new``, and
+        the aliases to write into ``aliases``."""
+        name: str | None = found.canonical
+        if name not in self.ids and name not in new:
             # An analysis made before a source was learned may name it by an alias ("WIC").
             known = self.registry.resolve(found.canonical)
-            if known is not None:
-                source_id = self.ids.get(known.name)
-        if source_id is None:
-            owner_id = None
+            name = known.name if known is not None else None
+            if name not in self.ids and name not in new:
+                name = None
+        if name is None:
             if found.owner is not None:
-                owner_id = self._ensure(session, found.owner, "organization", None)
-            source_id = self._ensure(session, found.canonical, found.source_kind, owner_id)
+                self._new(found.owner, "organization", None, new, aliases)
+            name = found.canonical
+            self._new(name, found.source_kind, found.owner, new, aliases)
             learned = self.registry.learn(found.canonical, found.source_kind, (), found.owner)
             for alias in learned.aliases:
-                self._alias(session, source_id, alias)
+                self._alias(name, alias, aliases)
         # The words a text used for a source become an alias reviewers can see and edit;
         # pronouns and descriptions ("it", "the agency") name nothing on their own.
         if found.mention is None:
-            self._alias(session, source_id, found.source_text)
-        return source_id
+            self._alias(name, found.source_text, aliases)
+        return name
 
-    def _ensure(self, session: Session, name: str, kind: str, owner_id: int | None) -> int:
-        known = self.ids.get(name)
-        if known is not None:
-            return known
-        row = Source(name=name, kind=kind, owner_id=owner_id, builtin=False)
-        session.add(row)
-        session.flush()
-        self.ids[name] = row.id
-        self._pending_ids.append(name)
-        self._alias(session, row.id, name)
-        return row.id
+    def _new(
+        self,
+        name: str,
+        kind: str,
+        owner: str | None,
+        new: dict[str, tuple[str, str | None]],
+        aliases: list[tuple[str, str]],
+    ) -> None:
+        if name in self.ids or name in new:
+            return
+        new[name] = (kind, owner)
+        self._alias(name, name, aliases)
 
-    def _alias(self, session: Session, source_id: int, alias: str) -> None:
+    def _alias(self, name: str, alias: str, aliases: list[tuple[str, str]]) -> None:
         key = alias_key(alias)
         if not key or key in self.keys or len(alias) > 300:
             return
-        session.add(SourceAlias(source_id=source_id, alias=alias, key=key))
+        aliases.append((name, alias))
         self.keys.add(key)
         self._pending_keys.append(key)
 
