@@ -53,10 +53,10 @@ def test_batches_store_what_a_document_a_transaction_stores(
     batches: list[int] = []
     store_batch = ingest_module._store_batch
 
-    def counted(db: Any, batch: list[Any], *args: Any) -> None:
+    def counted(db: Any, batch: list[Any], *args: Any) -> Any:
         if batch:
             batches.append(len(batch))
-        store_batch(db, batch, *args)
+        return store_batch(db, batch, *args)
 
     monkeypatch.setattr(ingest_module, "_store_batch", counted)
     results: list[dict[str, Any]] = []
