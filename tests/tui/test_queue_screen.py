@@ -16,6 +16,7 @@ from claimcheck.services.database import Database, open_database
 from claimcheck.services.ingest import ingest
 from claimcheck.store.models import ClaimPair
 from claimcheck.tui.app import ReviewApp, make_app
+from claimcheck.tui.footer import KeyFooter
 from claimcheck.tui.screens.dialogs import StatusPicker
 from claimcheck.tui.screens.help import HelpScreen
 from claimcheck.tui.screens.queue import QueueScreen
@@ -174,6 +175,26 @@ async def test_rows_load_as_the_cursor_nears_them_and_end_goes_to_the_last_claim
         await pilot.press("home", "end")
         assert screen.current_claim().id == expected[-1]
         assert screen.order == expected
+
+
+async def test_the_footer_shows_the_keys_that_apply_and_a_click_presses_one(
+    app_factory: Callable[[], ReviewApp],
+) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        footer = app.screen.query_one(KeyFooter)
+        shown = footer.render().plain
+        for key in (" / Search ", " s Status ", " ? Help ", " q Quit ", "^p palette"):
+            assert key in shown
+        await pilot.press("s")
+        # The status picker has the focus: its keys, not the queue's Enter.
+        assert " esc Cancel " in footer.render().plain
+        await pilot.press("escape")
+        ((start, _end, _key),) = [p for p in footer.places if p[2] == "question_mark"]
+        await pilot.click(KeyFooter, offset=(start + 1, 0))
+        await settle(app)
+        assert isinstance(app.screen, HelpScreen)
 
 
 def header_of(screen: SuggestionsScreen) -> str:
