@@ -69,30 +69,24 @@ class QueueTable(ScrollView, can_focus=True):
         "queue--even-row",
         "queue--odd-row",
     }
-    # The look of Textual's DataTable with zebra stripes and a row cursor.
+    # The look of Textual's DataTable with zebra stripes and a row cursor, as it is when
+    # focused, always: the status picker and the search box take the focus over the
+    # queue, and the row they act on stays lit (the whole queue was drawn again twice
+    # for each status set, when focus left and came back).
     DEFAULT_CSS = """
     QueueTable {
         background: $surface;
+        background-tint: $foreground 5%;
         color: $foreground;
         overflow-x: hidden;
         height: 1fr;
-        &:focus {
-            background-tint: $foreground 5%;
-            & > .queue--cursor {
-                background: $block-cursor-background;
-                color: $block-cursor-foreground;
-                text-style: $block-cursor-text-style;
-            }
-            & > .queue--header {
-                background-tint: $foreground 5%;
-            }
-        }
         &:dark > .queue--even-row {
             background: $surface-darken-1 40%;
         }
         & > .queue--header {
             text-style: bold;
             background: $panel;
+            background-tint: $foreground 5%;
             color: $foreground;
         }
         &:ansi > .queue--header {
@@ -103,9 +97,9 @@ class QueueTable(ScrollView, can_focus=True):
             background: $surface-lighten-1 50%;
         }
         & > .queue--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
         }
     }
     """
@@ -150,7 +144,10 @@ class QueueTable(ScrollView, can_focus=True):
         self.rows: list[QueueRow] = []
         self.cursor_row = 0
         self._where: dict[int, int] = {}
-        self._lines: dict[tuple[QueueRow, bool, bool, bool, int], Strip] = {}
+        self._lines: dict[tuple[QueueRow, bool, bool, int], Strip] = {}
+        self._look: tuple[Style, ...] = ()
+        self._restyled = True
+        self._header: Strip | None = None
 
     # The rows.
 
@@ -264,14 +261,27 @@ class QueueTable(ScrollView, can_focus=True):
 
     def on_resize(self, _event: events.Resize) -> None:
         self._lines.clear()
+        self._header = None
         self._resized()
         self.scroll_to_cursor()
 
     def notify_style_update(self) -> None:
-        # A new theme, or focus gained or lost: every line is drawn again.
+        # Textual calls this on every change of focus on the screen, the styles the same:
+        # the lines kept are dropped only if the colours changed (a new theme), which is
+        # known once the styles are computed, when the next line is drawn.
         super().notify_style_update()
-        self._lines.clear()
-        self.refresh()
+        self._restyled = True
+
+    def _check_look(self) -> None:
+        self._restyled = False
+        look = (
+            self.rich_style,
+            *(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES)),
+        )
+        if look != self._look:
+            self._look = look
+            self._lines.clear()
+            self._header = None
 
     def widths(self) -> list[int]:
         """Column widths: the claim's takes what is left (cells off screen cost time)."""
@@ -280,17 +290,22 @@ class QueueTable(ScrollView, can_focus=True):
         return [*fixed, max(20, min(PREVIEW, left))]
 
     def render_line(self, y: int) -> Strip:
+        if self._restyled:
+            self._check_look()
         width = self.scrollable_content_region.width
         base = self.rich_style
         if y == 0:
-            header = [Text(label) for _key, label, _width in COLUMNS]
-            return self._line(header, self.get_component_rich_style("queue--header"), width)
+            if self._header is None or self._header.cell_length != width:
+                labels = [Text(label) for _key, label, _width in COLUMNS]
+                style = self.get_component_rich_style("queue--header")
+                self._header = self._line(labels, style, width)
+            return self._header
         index = round(self.scroll_y) + y - 1
         if index >= len(self.rows):
             return Strip.blank(width, base)
         row = self.rows[index]
         cursor = index == self.cursor_row
-        key = (row, cursor, index % 2 == 0, self.has_focus, width)
+        key = (row, cursor, index % 2 == 0, width)
         strip = self._lines.get(key)
         if strip is None:
             if len(self._lines) >= KEPT:
