@@ -196,6 +196,8 @@ class QueueTable(ScrollView, can_focus=True):
     # The cursor.
 
     def move_cursor(self, row: int, animate: bool = False) -> None:
+        """Put the cursor on `row`, scrolling it into view (never animated: `animate` is
+        taken as the DataTable takes it)."""
         row = max(0, min(row, len(self.rows) - 1))
         if row == self.cursor_row or not self.rows:
             return
