@@ -69,7 +69,10 @@ async def until(pilot: Any, done: Callable[[], bool], limit: float = 30.0) -> No
         await pilot.pause(0.001)
 
 
-async def one_run(url: str, keys: dict[str, list[float]], run: int) -> float:
+Times = dict[str, list[float]]
+
+
+async def one_run(url: str, keys: Times, cpu: Times, run: int) -> float:
     """One start of the app and a round of keys; returns the start time in ms."""
     from claimcheck.tui.app import make_app
     from claimcheck.tui.screens.queue import QueueScreen
@@ -88,12 +91,15 @@ async def one_run(url: str, keys: dict[str, list[float]], run: int) -> float:
         assert isinstance(queue, QueueScreen)
         table = queue.table
 
-        async def press(key: str, done: Callable[[], bool]) -> float:
-            began = time.perf_counter()
+        async def press(name: str, key: str, done: Callable[[], bool]) -> None:
+            # Wall time, and the process's CPU time (every thread: the workers' queries
+            # too), which a busy machine stretches less.
+            began, began_cpu = time.perf_counter(), time.process_time()
             await pilot.press(key)
             await until(pilot, done)
             await pilot.pause()
-            return (time.perf_counter() - began) * 1000
+            keys[name].append((time.perf_counter() - began) * 1000)
+            cpu[name].append((time.process_time() - began_cpu) * 1000)
 
         def reloaded(generation: int) -> Callable[[], bool]:
             return lambda: queue.generation > generation and not queue.loading
@@ -105,9 +111,9 @@ async def one_run(url: str, keys: dict[str, list[float]], run: int) -> float:
             return lambda: queue.rows[claim].status == status
 
         for _ in range(10):
-            keys["move"].append(await press("j", moved_past(table.cursor_row)))
+            await press("move", "j", moved_past(table.cursor_row))
         for _ in range(10):
-            keys["page"].append(await press("pagedown", moved_past(table.cursor_row)))
+            await press("page", "pagedown", moved_past(table.cursor_row))
 
         def at_end() -> bool:
             return not queue.loading and not queue.more and table.cursor_row == table.row_count - 1
@@ -115,20 +121,18 @@ async def one_run(url: str, keys: dict[str, list[float]], run: int) -> float:
         def home() -> bool:
             return not queue.loading and not queue.earlier and table.cursor_row == 0
 
-        keys["end"].append(await press("end", at_end))
-        keys["home"].append(
-            await press("home", lambda: not queue.earlier and table.cursor_row == 0)
-        )
+        await press("end", "end", at_end)
+        await press("home", "home", lambda: not queue.earlier and table.cursor_row == 0)
 
         await pilot.press("slash", *f"ba{run}")
-        keys["search"].append(await press("enter", reloaded(queue.generation)))
+        await press("search", "enter", reloaded(queue.generation))
         await pilot.press("escape")
         await until(pilot, lambda: not queue.loading)
 
         await pilot.press("f")
         await pilot.pause()
         await pilot.click("#unattributed")
-        keys["filter"].append(await press("ctrl+s", reloaded(queue.generation)))
+        await press("filter", "ctrl+s", reloaded(queue.generation))
 
         for _ in range(3):
             current = queue.current_claim()
@@ -137,13 +141,13 @@ async def one_run(url: str, keys: dict[str, list[float]], run: int) -> float:
             await pilot.pause()
             target = "needs_source" if current.status != "needs_source" else "disputed"
             digit = "3" if target == "needs_source" else "5"
-            keys["status"].append(await press(digit, shows(current.id, target)))
+            await press("status", digit, shows(current.id, target))
             await pilot.press("j")
         await app.workers.wait_for_complete()
     return start_ms
 
 
-async def reference(keys: dict[str, list[float]]) -> None:
+async def reference(keys: Times, cpu: Times) -> None:
     """The same presses on a bare Textual DataTable of 300 rows: what Textual itself costs here."""
     from textual.app import App, ComposeResult
     from textual.widgets import DataTable, Footer
@@ -157,36 +161,34 @@ async def reference(keys: dict[str, list[float]]) -> None:
             yield table
             yield Footer()
 
-    began = time.perf_counter()
+    began, began_cpu = time.perf_counter(), time.process_time()
     app = Bare()
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         keys["reference start"] = [(time.perf_counter() - began) * 1000]
+        cpu["reference start"] = [(time.process_time() - began_cpu) * 1000]
         table = app.query_one(DataTable)
         # 300 rows hold five pages of 40 below the first ten rows.
         for key, name in [("down", "reference move"), ("pagedown", "reference page")]:
-            keys[name] = []
+            keys[name], cpu[name] = [], []
             for _ in range(5):
                 row = table.cursor_row
-                began = time.perf_counter()
+                began, began_cpu = time.perf_counter(), time.process_time()
                 await pilot.press(key)
                 await until(pilot, lambda row=row: table.cursor_row > row)  # type: ignore[misc]
                 await pilot.pause()
                 keys[name].append((time.perf_counter() - began) * 1000)
+                cpu[name].append((time.process_time() - began_cpu) * 1000)
 
 
 async def measure(url: str, repeat: int) -> dict[str, Any]:
-    keys: dict[str, list[float]] = {
-        "move": [], "page": [], "end": [], "home": [], "search": [], "filter": [], "status": [],
-    }  # fmt: skip
-    starts = [await one_run(url, keys, run) for run in range(repeat)]
+    names = ("move", "page", "end", "home", "search", "filter", "status")
+    keys: Times = {name: [] for name in names}
+    cpu: Times = {name: [] for name in names}
+    starts = [await one_run(url, keys, cpu, run) for run in range(repeat)]
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    await reference(keys)
-    return {
-        "start_ms": starts,
-        "keys_ms": keys,
-        "peak_mib": peak,
-    }
+    await reference(keys, cpu)
+    return {"start_ms": starts, "keys_ms": keys, "cpu_ms": cpu, "peak_mib": peak}
 
 
 def main() -> None:
@@ -199,6 +201,7 @@ def main() -> None:
         print(json.dumps(asyncio.run(measure(args.measure, args.repeat))))
         return
     path = build(args.sentences)
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     from sqlalchemy import create_engine, text
 
     with create_engine(f"sqlite:///{path}").connect() as connection:
@@ -213,13 +216,18 @@ def main() -> None:
     result = json.loads(out.strip().splitlines()[-1])
     print(f"{platform.node()} {platform.processor() or platform.machine()}, "
           f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}")  # fmt: skip
-    print(f"{claims} claims in SQLite, {args.repeat} runs")
+    import claimcheck
+
+    print(f"{claims} claims in SQLite, {args.repeat} runs, code from {claimcheck.__path__[0]}")
+    print(f"load average at the start: {load}")
     starts = result["start_ms"]
     print(f"{'start to usable queue':<24} median {statistics.median(starts):7.0f} ms  "
           f"worst {max(starts):7.0f} ms")  # fmt: skip
     for key, times in result["keys_ms"].items():
+        cpu = result["cpu_ms"][key]
         print(f"{'key: ' + key:<24} median {statistics.median(times):7.1f} ms  "
-              f"worst {max(times):7.1f} ms  ({len(times)} times)")  # fmt: skip
+              f"worst {max(times):7.1f} ms  ({len(times)} times)  "
+              f"CPU median {statistics.median(cpu):6.1f} ms  worst {max(cpu):6.1f} ms")  # fmt: skip
     print(f"{'peak memory':<24} {result['peak_mib']:.0f} MiB")
     print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 

@@ -103,7 +103,7 @@ def test_what_is_said_of_each_state_or_kind_names_only_the_vocabulary() -> None:
     from claimcheck.core.registry import MEDIA_KINDS
     from claimcheck.reports.claimreview import PEOPLE, RATINGS
     from claimcheck.services.reporting import SUPPORTING
-    from claimcheck.tui.screens.queue import STATUS_STYLE
+    from claimcheck.tui.queue_table import STATUS_STYLE
 
     assert tuple(STATUS_STYLE) == vocabulary.STATUSES
     assert set(RATINGS) < set(vocabulary.STATUSES)

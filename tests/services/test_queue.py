@@ -97,6 +97,26 @@ def test_search_matches_claim_text_and_source_names_in_any_case(corpus_db: Datab
     assert queue.page(corpus_db, QueueFilter(search="100%_")).rows == ()
 
 
+def test_a_common_term_pages_the_same_walked_as_found_first(
+    corpus_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A few matching claims are found first and paged by id; more than SEARCH_IDS are
+    # matched walking triage order. Both give the same pages.
+    def pages(where: QueueFilter) -> list[list[int]]:
+        first = queue.page(corpus_db, where, size=7)
+        after = queue.page(corpus_db, where, after=first.rows[-1].key, size=7)
+        return [[r.id for r in first.rows], [r.id for r in after.rows]]
+
+    where = QueueFilter(search="The")
+    found_first = pages(where)
+    every = queue.page(corpus_db, where, size=1000).rows
+    assert 14 < len(every) <= queue.SEARCH_IDS
+    assert sum("the" in r.text.casefold() for r in every) > 14
+    monkeypatch.setattr(queue, "SEARCH_IDS", 3)
+    walked = pages(where)
+    assert walked == found_first == [[r.id for r in every[:7]], [r.id for r in every[7:14]]]
+
+
 def test_filters_narrow_the_queue(corpus_db: Database) -> None:
     unattributed = queue.page(corpus_db, QueueFilter(unattributed=True), size=1000).rows
     assert unattributed and all(r.flags[0] == "unattributed" for r in unattributed)

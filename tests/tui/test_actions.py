@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from rich.text import Text
 from sqlalchemy import select
 from textual.pilot import Pilot
 
@@ -44,9 +43,7 @@ def status_of(db: Database, claim_id: int) -> str:
 
 
 def cell(screen: QueueScreen, claim_id: int, column: str) -> str:
-    value = screen.table.get_cell(str(claim_id), column)
-    assert isinstance(value, Text)
-    return value.plain
+    return screen.table.cell(claim_id, column).plain
 
 
 def body(app: ReviewApp) -> str:

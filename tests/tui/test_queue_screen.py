@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from rich.text import Text
 from sqlalchemy import select
 from textual.pilot import Pilot
 
@@ -17,6 +16,7 @@ from claimcheck.services.database import Database, open_database
 from claimcheck.services.ingest import ingest
 from claimcheck.store.models import ClaimPair
 from claimcheck.tui.app import ReviewApp, make_app
+from claimcheck.tui.footer import KeyFooter
 from claimcheck.tui.screens.dialogs import StatusPicker
 from claimcheck.tui.screens.help import HelpScreen
 from claimcheck.tui.screens.queue import QueueScreen
@@ -45,9 +45,7 @@ def shown(screen: QueueScreen) -> list[int]:
 
 
 def cell(screen: QueueScreen, claim_id: int, column: str) -> str:
-    value = screen.table.get_cell(str(claim_id), column)
-    assert isinstance(value, Text)
-    return value.plain
+    return screen.table.cell(claim_id, column).plain
 
 
 async def test_the_queue_opens_in_triage_order_with_what_is_left(
@@ -140,20 +138,21 @@ async def test_rows_load_as_the_cursor_nears_them_and_end_goes_to_the_last_claim
     db.close()
     assert len(expected) == 100
     app = make_app(url, REVIEWER, cursor_blink=False)
-    async with app.run_test(size=SIZE) as pilot:
+    # 17 rows on screen at once.
+    async with app.run_test(size=(160, 20)) as pilot:
         await settle(app)
         screen = queue_screen(app)
-        # A first page of 40 is read, a screenful of it shown.
-        assert screen.order == expected[:16] and len(screen.rows) == 40
+        # A first page of 40 is read and put in the table.
+        assert screen.order == expected[:40] and screen.more
         await pilot.press("pagedown")
         await settle(app)
-        # Paging down shows more of the page; the next one is read as the cursor nears
-        # the end of the first.
-        assert screen.order == expected[:32] and screen.more
-        await pilot.press("pagedown", "pagedown")
+        assert current_id(screen) == expected[17]
+        assert screen.order == expected[:40]
+        # The next page is read as the cursor nears the end of the first.
+        await pilot.press("pagedown")
         await settle(app)
-        assert len(screen.rows) == 80 and screen.more
-        assert screen.order == expected[: len(screen.order)]
+        assert current_id(screen) == expected[34]
+        assert screen.order == expected[:80] and screen.more
         # End: the last claim of the whole queue, read from the end.
         await pilot.press("end")
         await settle(app)
@@ -168,14 +167,34 @@ async def test_rows_load_as_the_cursor_nears_them_and_end_goes_to_the_last_claim
         await pilot.press("home")
         await settle(app)
         assert current_id(screen) == expected[0]
-        assert screen.order == expected[:16]
+        assert screen.order == expected[:40]
         # With every row loaded, End and Home stay in the table.
         await pilot.press(*["pagedown"] * 8)
         await settle(app)
-        assert not screen.more and not screen.pending
+        assert not screen.more
         await pilot.press("home", "end")
-        assert screen.current_claim().id == expected[-1]
+        assert current_id(screen) == expected[-1]
         assert screen.order == expected
+
+
+async def test_the_footer_shows_the_keys_that_apply_and_a_click_presses_one(
+    app_factory: Callable[[], ReviewApp],
+) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        footer = app.screen.query_one(KeyFooter)
+        shown = footer.render().plain
+        for key in (" / Search ", " s Status ", " ? Help ", " q Quit ", "^p palette"):
+            assert key in shown
+        await pilot.press("s")
+        # The status picker has the focus: its keys, not the queue's Enter.
+        assert " esc Cancel " in footer.render().plain
+        await pilot.press("escape")
+        ((start, _end, _key),) = [p for p in footer.places if p[2] == "question_mark"]
+        await pilot.click(KeyFooter, offset=(start + 1, 0))
+        await settle(app)
+        assert isinstance(app.screen, HelpScreen)
 
 
 def header_of(screen: SuggestionsScreen) -> str:

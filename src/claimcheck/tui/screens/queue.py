@@ -6,12 +6,10 @@ import dataclasses
 from collections.abc import Callable
 from typing import Literal
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Input, Static
-from textual.widgets.data_table import ColumnKey
+from textual.widgets import Input, Static
 
 from claimcheck.services import queue as queue_service
 from claimcheck.services.database import Database
@@ -19,37 +17,9 @@ from claimcheck.services.queue import QueueCounts, QueueFilter, QueuePage, Queue
 from claimcheck.tui import messages
 from claimcheck.tui.actions import CLAIM_BINDINGS, ClaimActions, Current
 from claimcheck.tui.footer import KeyFooter
+from claimcheck.tui.queue_table import QueueTable
 from claimcheck.tui.screens.dialogs import StatusPicker
-from claimcheck.tui.text import literal, preview
-
-PREVIEW = 160
-COLUMNS = (
-    ("status", "Status", 12),
-    ("flags", "Flags", 12),
-    ("source", "Source", 22),
-    ("where", "Where", 32),
-    ("text", "Claim", PREVIEW),
-)
-STATUS_STYLE = {
-    "unreviewed": "bold",
-    "in_review": "cyan",
-    "needs_source": "yellow",
-    "corroborated": "green",
-    "disputed": "magenta",
-    "false": "red",
-    "unverifiable": "dim",
-}
-
-
-def cells(row: QueueRow) -> list[Text]:
-    where = f"{row.document.rsplit('/', 1)[-1]}:{row.index}"
-    return [
-        Text(row.status, style=STATUS_STYLE.get(row.status, "")),
-        Text(" ".join(row.flags), style="yellow"),
-        literal(row.source or "—"),
-        literal(where),
-        preview(row.text, PREVIEW),
-    ]
+from claimcheck.tui.text import literal
 
 
 def left_to_do(row: QueueRow) -> tuple[int, int]:
@@ -68,21 +38,10 @@ def recount(counts: QueueCounts, old: QueueRow, new: QueueRow) -> QueueCounts:
     )
 
 
-class QueueTable(DataTable[Text]):
-    """The queue's table: Enter opens the claim (and the footer says so)."""
-
-    BINDINGS = [
-        Binding("enter", "select_cursor", "Open", id="open"),
-        # In a row table, Home and End mean the first and last row of the whole queue.
-        Binding("home", "screen.first_row", "First", show=False),
-        Binding("end", "screen.last_row", "Last", show=False),
-    ]
-
-
 class QueueScreen(ClaimActions):
     AUTO_FOCUS = "#queue"
     PAGE_SIZE = queue_service.PAGE
-    # Rows put in the table at once: a screen and a half on a tall terminal.
+    # Rows End reads from the end of the queue: a screen and a half on a tall terminal.
     SCREENFUL = 60
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -96,11 +55,8 @@ class QueueScreen(ClaimActions):
     def __init__(self) -> None:
         super().__init__()
         self.where = QueueFilter()
+        # The rows loaded (all in the table), by claim id.
         self.rows: dict[int, QueueRow] = {}
-        # Claim ids in table order: row i of the table is order[i].
-        self.order: list[int] = []
-        # Loaded after the table's last row, not in the table yet.
-        self.pending: list[QueueRow] = []
         # More rows after those loaded; rows before the first one shown (after End).
         self.more = False
         self.earlier = False
@@ -115,21 +71,9 @@ class QueueScreen(ClaimActions):
         yield Static(id="header")
         yield StatusPicker()
         yield Input(placeholder="Search claim text and source names", id="search")
-        table = QueueTable(id="queue", cursor_type="row", zebra_stripes=True)
-        for key, label, width in COLUMNS:
-            table.add_column(label, key=key, width=width)
-        yield table
+        yield QueueTable(id="queue")
         yield Static(id="empty")
         yield KeyFooter()
-
-    def on_resize(self) -> None:
-        # The claim column takes the width that is left: cells drawn off screen cost
-        # time on every key.
-        fixed = sum(width + 2 for _key, _label, width in COLUMNS[:-1])
-        text = self.table.columns[ColumnKey("text")]
-        text.width = max(20, min(PREVIEW, self.size.width - fixed - 4))
-        self.table._require_update_dimensions = True
-        self.table.refresh()
 
     def on_mount(self) -> None:
         self.query_one("#search", Input).display = False
@@ -139,6 +83,11 @@ class QueueScreen(ClaimActions):
     @property
     def table(self) -> QueueTable:
         return self.query_one("#queue", QueueTable)
+
+    @property
+    def order(self) -> list[int]:
+        """Claim ids in table order: row i of the table is order[i]."""
+        return [row.id for row in self.table.rows]
 
     def on_database_ready(self, _message: messages.DatabaseReady) -> None:
         self.ready = True
@@ -169,64 +118,43 @@ class QueueScreen(ClaimActions):
         if self.loading or not self.more or not self.rows:
             return
         where, size = self.where, self.PAGE_SIZE
-        last = self.pending[-1] if self.pending else self.rows[self.order[-1]]
+        last = self.table.rows[-1]
         self.fetch("next", lambda db: queue_service.page(db, where, after=last.key, size=size))
 
     def load_earlier(self) -> None:
-        if self.loading or not self.earlier or not self.order:
+        if self.loading or not self.earlier or not self.rows:
             return
         where, size = self.where, self.PAGE_SIZE
-        first = self.rows[self.order[0]]
+        first = self.table.rows[0]
         self.fetch(
             "before", lambda db: queue_service.last_page(db, where, before=first.key, size=size)
         )
-
-    def fill(self, count: int) -> None:
-        """Move up to `count` loaded rows into the table. Adding a row costs its share of
-        the next redraw whether or not it is on screen, so rows wait until the cursor
-        nears them."""
-        table = self.table
-        shown, self.pending = self.pending[:count], self.pending[count:]
-        for row in shown:
-            self.order.append(row.id)
-            table.add_row(*cells(row), key=str(row.id))
 
     def on_queue_page_loaded(self, message: messages.QueuePageLoaded) -> None:
         if message.generation != self.generation:
             return
         table = self.table
-        fresh = [row for row in message.page.rows if row.id not in self.rows]
         if message.place in ("first", "last"):
-            table.clear()
             self.rows.clear()
-            self.order.clear()
-            self.pending.clear()
             fresh = list(message.page.rows)
+        else:
+            fresh = [row for row in message.page.rows if row.id not in self.rows]
         self.rows.update((row.id, row) for row in fresh)
         if message.place == "first":
             self.more, self.earlier = message.page.more, False
-            self.pending = fresh
-            self.fill(self.SCREENFUL)
+            table.set_rows(fresh)
         elif message.place == "next":
             self.more = message.page.more
-            self.pending += fresh
-            self.fill(self.SCREENFUL)
+            table.extend(fresh)
         elif message.place == "last":
             self.more, self.earlier = False, message.page.more
-            self.pending = fresh
-            self.fill(len(fresh))
-            table.move_cursor(row=table.row_count - 1, animate=False)
+            table.set_rows(fresh, cursor=len(fresh) - 1, top=len(fresh))
         else:
-            # Rows go in only at the end of a DataTable: the window is built again with
-            # the earlier rows in front, the cursor kept on its claim.
+            # The earlier rows go in front; the cursor stays on its claim, on its line.
             self.earlier = message.page.more
-            cursor = table.cursor_row
-            rows = fresh + [self.rows[claim_id] for claim_id in self.order]
-            table.clear()
-            self.order.clear()
-            self.pending = rows + self.pending
-            self.fill(len(rows))
-            table.move_cursor(row=cursor + len(fresh), animate=False)
+            top = round(table.scroll_y) + len(fresh)
+            cursor = table.cursor_row + len(fresh)
+            table.set_rows(fresh + table.rows, cursor=cursor, top=top)
         self.loading = False
         if self.counts is None:
             # Counting scans every claim: only once the first rows are on screen.
@@ -243,7 +171,6 @@ class QueueScreen(ClaimActions):
         self.show_header()
 
     def on_rows_changed(self, message: messages.RowsChanged) -> None:
-        table = self.table
         for row in message.rows:
             old = self.rows.get(row.id)
             if old is None:
@@ -251,12 +178,7 @@ class QueueScreen(ClaimActions):
             self.rows[row.id] = row
             if self.counts is not None:
                 self.counts = recount(self.counts, old, row)
-            # Each changed cell redraws the whole table: only those that changed.
-            for (key, _label, _width), was, now in zip(
-                COLUMNS, cells(old), cells(row), strict=True
-            ):
-                if was != now:
-                    table.update_cell(str(row.id), key, now)
+            self.table.patch(row)
         self.status_picker().settle()
         self.show_header()
 
@@ -279,17 +201,14 @@ class QueueScreen(ClaimActions):
         empty.display = not self.rows
         empty.update("No claims match." if self.where.describe() else "No claims yet.")
 
-    @on(DataTable.RowHighlighted, "#queue")
-    def _near_end(self, _event: DataTable.RowHighlighted) -> None:
-        # Show more rows when the cursor is within a fifth of a page of the end, and
-        # fetch the next page once every loaded row is shown. (The cursor as it is now:
-        # the event may come from before the table was refilled.)
+    @on(QueueTable.Moved, "#queue")
+    def _near_end(self, _event: QueueTable.Moved) -> None:
+        # Fetch the next page when the cursor is within a fifth of a page of the end of
+        # what is loaded, the one before when it nears the top. (The cursor as it is
+        # now: the message may come from before the rows changed.)
         cursor = self.table.cursor_row
         if cursor >= self.table.row_count - self.PAGE_SIZE // 5:
-            if self.pending:
-                self.fill(self.SCREENFUL)
-            else:
-                self.load_more()
+            self.load_more()
         elif cursor < self.SCREENFUL // 4:
             self.load_earlier()
 
@@ -307,18 +226,17 @@ class QueueScreen(ClaimActions):
             where, size = self.where, self.SCREENFUL
             self.fetch("last", lambda db: queue_service.last_page(db, where, size=size))
             return
-        self.fill(len(self.pending))
         self.table.move_cursor(row=self.table.row_count - 1, animate=False)
 
-    @on(DataTable.RowSelected, "#queue")
-    def _selected(self, _event: DataTable.RowSelected) -> None:
+    @on(QueueTable.Selected, "#queue")
+    def _selected(self, _event: QueueTable.Selected) -> None:
         self.action_open()
 
     def current_claim(self) -> Current | None:
-        cursor = self.table.cursor_row
-        if not 0 <= cursor < len(self.order):
+        table = self.table
+        if not 0 <= table.cursor_row < table.row_count:
             return None
-        row = self.rows[self.order[cursor]]
+        row = table.rows[table.cursor_row]
         return Current(row.id, row.version, row.status, row.cluster)
 
     def action_cursor_down(self) -> None:
@@ -379,23 +297,20 @@ class QueueScreen(ClaimActions):
             self.notify("No unreviewed claim below this one.")
 
     def next_unreviewed_row(self, start: int) -> int | None:
-        """The table row of the next unreviewed claim from `start`, rows loaded but not yet
-        shown included (they are put in the table up to it)."""
-        for index in range(start, len(self.order)):
-            if self.rows[self.order[index]].status == "unreviewed":
+        """The table row of the next unreviewed claim from `start`, among those loaded."""
+        rows = self.table.rows
+        for index in range(start, len(rows)):
+            if rows[index].status == "unreviewed":
                 return index
-        for index, row in enumerate(self.pending):
-            if row.status == "unreviewed":
-                self.fill(index + 1)
-                return len(self.order) - 1
         return None
 
     def next_unreviewed_after(self, claim_id: int) -> int | None:
         """For the detail screen: the claim id of the next unreviewed row after `claim_id`."""
-        if claim_id not in self.order:
+        at = self.table.index_of(claim_id)
+        if at is None:
             return None
-        found = self.next_unreviewed_row(self.order.index(claim_id) + 1)
+        found = self.next_unreviewed_row(at + 1)
         if found is None:
             return None
         self.table.move_cursor(row=found)
-        return self.order[found]
+        return self.table.rows[found].id
