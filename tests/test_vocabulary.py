@@ -32,7 +32,9 @@ def _command(path: tuple[str, ...]) -> click.Command:
     command: click.Command = main
     for name in path:
         assert isinstance(command, click.Group)
-        command = command.commands[name]
+        found = command.get_command(click.Context(command), name)
+        assert found is not None, name
+        command = found
     return command
 
 
@@ -55,7 +57,10 @@ def _every_choice() -> list[tuple[tuple[str, ...], str]]:
             if isinstance(param.type, click.Choice) and param.name is not None:
                 found.append((path, param.name))
         if isinstance(command, click.Group):
-            for name, sub in command.commands.items():
+            context = click.Context(command)
+            for name in command.list_commands(context):
+                sub = command.get_command(context, name)
+                assert sub is not None, name
                 walk(sub, (*path, name))
 
     walk(main, ())
