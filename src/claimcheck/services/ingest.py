@@ -9,11 +9,12 @@ to the sentences that survive in it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -102,6 +103,40 @@ def ingest(
     progress: Progress | None = None,
 ) -> IngestSummary:
     files, skipped = discover(paths)
+    with _one_ingest_at_a_time(db):
+        return _ingest(db, files, skipped, options, progress)
+
+
+@contextmanager
+def _one_ingest_at_a_time(db: Database) -> Iterator[None]:
+    """On PostgreSQL, a second ingest waits for the first (an advisory lock held by a
+    connection of its own): two storing at once would both create a new source, or both
+    seed an empty registry, and one's documents would be refused. SQLite writes one
+    transaction at a time already."""
+    if db.engine.dialect.name != "postgresql":
+        yield
+        return
+    with db.engine.connect() as connection:
+        connection.execute(select(func.pg_advisory_lock(_INGEST_LOCK)))
+        connection.commit()
+        try:
+            yield
+        finally:
+            connection.execute(select(func.pg_advisory_unlock(_INGEST_LOCK)))
+            connection.commit()
+
+
+# The advisory lock's key: a number other programs on the server are unlikely to use.
+_INGEST_LOCK = 0x696E67657374
+
+
+def _ingest(
+    db: Database,
+    files: Sequence[Path],
+    skipped: Sequence[Skipped],
+    options: IngestOptions,
+    progress: Progress | None,
+) -> IngestSummary:
     with db.session() as session:
         book = SourceBook.load(session)
         known = {

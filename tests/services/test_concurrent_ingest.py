@@ -1,6 +1,6 @@
-"""Two matchings of near-duplicates at the same moment on PostgreSQL (two ingests, or an
-ingest and `claimcheck dedupe`): the second waits for the first, and the groups are
-those one ingest of everything gives."""
+"""Two ingests, or two matchings of near-duplicates (an ingest and `claimcheck dedupe`),
+at the same moment on PostgreSQL: the second waits for the first, nothing is refused, and
+the groups are those one ingest of everything gives."""
 
 from __future__ import annotations
 
@@ -57,5 +57,50 @@ def test_two_matchings_at_once_group_as_one_ingest_of_everything(
         assert groups(db) == expected
         with db.session() as session:
             assert not list(session.scalars(select(Document.id).where(Document.dedupe_pending)))
+    finally:
+        db.close()
+
+
+@pytest.mark.postgres
+def test_two_ingests_at_once_store_and_group_as_one_ingest_of_everything(
+    tmp_path: Path,
+) -> None:
+    """Both start on an empty database: both would seed the registry and create the same
+    speakers as new sources; the second waits, and nothing is refused."""
+    from tests.conftest import _postgres_url
+
+    paths = write_corpus(tmp_path / "wire", files=12)
+    whole = open_database(f"sqlite:///{tmp_path / 'whole.db'}")
+    ingest(whole, paths)
+    expected = groups(whole)
+    whole.close()
+
+    url = _postgres_url()
+    open_database(url).close()
+    together = threading.Barrier(2, timeout=60)
+    errors: list[BaseException] = []
+    refused: list[object] = []
+
+    def run(part: list[Path]) -> None:
+        db = open_database(url)
+        try:
+            together.wait()
+            refused.extend(ingest(db, part).skipped)
+        except BaseException as error:  # reported by the test, not lost in the thread
+            errors.append(error)
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=run, args=(paths[n::2],)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and refused == []
+    db = open_database(url)
+    try:
+        assert groups(db) == expected
+        with db.session() as session:
+            assert len(list(session.scalars(select(Document.id)))) == len(paths)
     finally:
         db.close()
