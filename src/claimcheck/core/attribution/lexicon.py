@@ -138,9 +138,9 @@ _SPOKES_ARTICLE = re.compile(r"\b(?:a|an|the)\s+$", _I)
 _DASH = re.compile(r"[\"”]\s*(?:[—\u2013]|--?(?=\s))\s*(?=[A-Z])")
 
 
-def _has_dash(s: str) -> bool:
+def _has_dash(sentence: str) -> bool:
     """Whether a sentence may hold a dash credit: the cheap test before ``_DASH``."""
-    return "—" in s or "\u2013" in s or '" -' in s or "” -" in s
+    return "—" in sentence or "\u2013" in sentence or '" -' in sentence or "” -" in sentence
 
 
 _VERB_WORDS = frozenset(v.split()[0] for v in _VERBS.split("|"))
@@ -327,9 +327,9 @@ _ENDS = re.compile(r"\s*[.!?]?[\"\u201d]?\s*$")
 _POSTPOSED = re.compile(r",\s+(?:the|a|an)\s+[\w .'\u2019-]{1,60}\s$", _I)
 
 
-def _cues(s: str, words: frozenset[str] | set[str]) -> list[tuple[str, int, int]]:
+def _cues(sentence: str, words: frozenset[str] | set[str]) -> list[tuple[str, int, int]]:
     """The cues of a sentence in reading order, as (family, start, end)."""
-    lower = s.lower()
+    lower = sentence.lower()
     starts: list[tuple[int, str]] = []
     for word in _TRIGGER_WORDS.intersection(words):
         if word in _NEEDS and _NEEDS[word].isdisjoint(words):
@@ -349,12 +349,12 @@ def _cues(s: str, words: frozenset[str] | set[str]) -> list[tuple[str, int, int]
         if at < resume:
             continue
         for family in _TRIGGERS[word]:
-            match = _FAMILIES[family].match(s, at)
+            match = _FAMILIES[family].match(sentence, at)
             if match is not None:
                 found.append((family, at, match.end()))
                 resume = match.end()
                 break
-    if _has_dash(s):
-        found.extend(("dash", m.start(), m.end()) for m in _DASH.finditer(s))
+    if _has_dash(sentence):
+        found.extend(("dash", m.start(), m.end()) for m in _DASH.finditer(sentence))
         found.sort(key=lambda cue: cue[1])
     return found
