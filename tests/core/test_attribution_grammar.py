@@ -613,3 +613,44 @@ def test_the_boy_or_the_14_year_old_is_the_person_just_named() -> None:
     ahmed = [("Ahmed Mohamed", "primary")]
     assert [who(a) for _, a in found] == [[], ahmed, ahmed, []]
     assert found[1][1].attributions[0].mention == "The boy"
+
+
+# --- kinds: who a titled person speaks for -------------------------------------------------
+
+
+def test_a_titled_person_takes_the_kind_of_the_body_they_speak_for() -> None:
+    text = (
+        "Oil reached the coast on Monday.\n\n"
+        "Jane Doe, a spokeswoman for Shell, said the leak had been contained. "
+        "Acme Corp chief executive John Smith said profits would rise. "
+        "Tom Lee, a spokesman for the Ministry of Defence, said the drill was routine. "
+        "Kathryn Waters, director of the gallery, said she hoped for more. "
+        "Jan Novak, director of the National Museum, said the painting was genuine. "
+        "Ana Ruiz, a professor at Harvard University, said the results were clear."
+    )
+    kinds = [[(x.canonical, x.source_kind) for x in a.attributions] for _, a in analyse(text)]
+    assert kinds[1:] == [
+        [("Jane Doe", "organization")],
+        [("John Smith", "organization")],
+        [("Tom Lee", "official")],
+        [("Kathryn Waters", "person")],
+        [("Jan Novak", "person")],
+        [("Ana Ruiz", "person")],
+    ]
+
+
+def test_government_bodies_known_by_an_acronym_or_an_adjective_are_official() -> None:
+    text = (
+        "Markets fell on Monday.\n\n"
+        "The FBI said it was aware of the reports. "
+        "The Federal Reserve said inflation remained high. "
+        "NASA said the launch had been delayed. "
+        "Greenpeace said the spill had killed thousands of birds."
+    )
+    kinds = [[(x.canonical, x.source_kind) for x in a.attributions] for _, a in analyse(text)]
+    assert kinds[1:] == [
+        [("FBI", "official")],
+        [("Federal Reserve", "official")],
+        [("NASA", "official")],
+        [("Greenpeace", "organization")],
+    ]

@@ -415,3 +415,18 @@ def test_a_correspondent_speaking_for_herself_is_a_person() -> None:
     found = analyse(text)
     assert [who(a) for _, a in found] == [[], [("Helen Thomas", "primary")], []]
     assert found[1][1].attributions[0].source_kind == "person"
+
+
+def test_an_officer_of_a_foundation_speaks_as_the_foundation() -> None:
+    # corpus/wikinews/23_warhol.txt and 01_asylum.txt: a title held at a body makes its
+    # holder that body's voice, of the body's kind (a foundation's, the military's).
+    text = (
+        "K.C. Maurer, chief financial officer and treasurer at the Andy Warhol Foundation, said "
+        "500 institutions received the initial invitation and currently 190 universities have "
+        "accepted one or more donations.\n\n"
+        "Major general Fuad Basya, spokesman for the Indonesian military, said fisherman first "
+        "noticed the people and a warship was deployed to retrieve them."
+    )
+    found = analyse(text)
+    assert [who(a) for _, a in found] == [[("K.C. Maurer", "primary")], [("Fuad Basya", "primary")]]
+    assert [a.attributions[0].source_kind for _, a in found] == ["organization", "official"]

@@ -8,8 +8,14 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from claimcheck.core.attribution.source_kinds import _DOC_NOUNS, _NAME_KINDS, _NOUN_KINDS
+from claimcheck.core.attribution.source_kinds import (
+    _DOC_NOUNS,
+    _NAME_KINDS,
+    _NOUN_KINDS,
+    _infer_kind,
+)
 from claimcheck.core.attribution.words import (
+    _BODY_TITLES,
     _CALENDAR,
     _CORE_TITLES,
     _DESC_STOPS,
@@ -20,6 +26,7 @@ from claimcheck.core.attribution.words import (
     _NAME_JOINERS,
     _NOT_SOURCES,
     _NOT_SUBJECT,
+    _OFFICIAL_ONLY_TITLES,
     _OFFICIAL_PLURALS,
     _PERSON_NOUNS,
     _PRONOUNS,
@@ -270,8 +277,15 @@ def _parse_name(rest: str, desc: str) -> _Parsed | None:
     names = [t for t, _ in tokens[lo:hi] if not t.startswith("(")]
     acronyms = tuple(t[1:-1] for t, _ in tokens[lo:hi] if t.startswith("("))
     core = max((i for i, t in enumerate(names) if t.lower() in _CORE_TITLES), default=-1)
-    before = [t.lower() for t, _ in tokens[:lo]] + [t.lower() for t in names[: core + 1]]
+    titled = [t for t, _ in tokens[:lo]] + names[: core + 1]
+    before = [t.lower() for t in titled]
     names = names[core + 1 :]
+    title = next((i for i, t in enumerate(before) if t in _BODY_TITLES), 0)
+    if title:
+        # "Shell spokeswoman Jane Doe", "Acme Corp's chief executive John Smith": the body.
+        body = _body_kind([*titled[: title - 1], _bare(titled[title - 1])], before[title:])
+        if body:
+            before.append("@" + body)
     while len(names) > 2 and (
         names[0].lower() in _VAGUE_HEADS
         or (names[0].endswith("s") and names[0].lower()[:-1] in _TITLE_WORDS)
@@ -336,6 +350,11 @@ def _name_run(tokens: list[tuple[str, int]]) -> tuple[int, int] | None:
     return None
 
 
+def _bare(word: str) -> str:
+    """A word without its possessive ending: "Acme's" is "Acme"."""
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
+
+
 def _capitalised(token: str) -> bool:
     """A name's word: "Sharif", "al-Sharif", "McDonald"."""
     return token[0].isupper() or ("-" in token and token.split("-", 1)[1][:1].isupper())
@@ -343,12 +362,42 @@ def _capitalised(token: str) -> bool:
 
 def _head_words(desc: str) -> list[str]:
     """The words of an appositive that say what its name is: "a lecturer" in "a lecturer in
-    public health at the University of Leeds", not the university it works for."""
-    words = desc.lower().replace(",", " ").split()
+    public health at the University of Leeds", not the university it works for; and, for a
+    title that speaks for a body ("a spokeswoman for Shell", "president of the Lakeside
+    Residents Association"), the kind of that body, marked with "@"."""
+    words = desc.replace(",", " ").split()
     for i, word in enumerate(words):
-        if word in _DESC_STOPS:
-            return words[:i]
-    return words
+        if word.lower() in _DESC_STOPS:
+            head = [w.lower() for w in words[:i]]
+            if word.lower() in ("for", "of", "at") and not _BODY_TITLES.isdisjoint(head):
+                body = _body_kind(words[i + 1 :], head)
+                if body:
+                    head.append("@" + body)
+            return head
+    return [w.lower() for w in words]
+
+
+def _body_kind(words: list[str], titles: list[str]) -> str:
+    """The kind of the body a title is of, from its name: "the Andy Warhol Foundation" is an
+    organisation, "the Department of Education" official; "" when it is no name."""
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    name: list[str] = []
+    for word in words:
+        if not (word[:1].isupper() or (name and word in _NAME_JOINERS)):
+            break
+        name.append(word)
+    while name and name[-1] in _NAME_JOINERS:
+        name.pop()
+    if not name or name[-1].endswith(("'s", "\u2019s")):
+        return ""
+    rest = words[len(name) : len(name) + 1]
+    if rest and rest[0].lower() in _NAME_KINDS:
+        name.append(rest[0])  # "the National Iodine Nutrition study": a study
+    kind, person = _infer_kind(" ".join(name), frozenset())
+    if kind == "organization" and _BODY_TITLES.intersection(titles) <= _OFFICIAL_ONLY_TITLES:
+        return ""
+    return "" if person else kind
 
 
 def _names_someone(text: str) -> bool:

@@ -128,6 +128,11 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
         described | set(words)
     ):
         return "news_agency", False
+    body = next((w[1:] for w in described if w.startswith("@")), "")
+    if body in ("official", "organization"):
+        # "a spokeswoman for Shell", "president of the Lakeside Residents Association": the
+        # holder of the title speaks as the body.
+        return body, person_shaped
     if any(w.startswith("spokes") for w in described):
         company = described & (_ORG_WORDS - {"group", "nations"})
         return ("organization" if company else "official"), person_shaped
@@ -142,6 +147,8 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
         # "Department of Health and Human Services": a government body first.
         return ("official" if "official" in kinds else kinds[0]), False
     low = name.lower()
+    if low in _GOVERNMENT_NAMES or (person_shaped and not _STATE_WORDS.isdisjoint(words)):
+        return "official", False  # "the FBI", "the Federal Reserve"
     if _DOMAIN.search(low):
         return "organization", False
     if low in _COUNTRIES or all(w in _COUNTRIES or w == "and" for w in words):
@@ -151,9 +158,22 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
         # person; any other single word a body.
         titled = not _CORE_TITLES.isdisjoint(described)
         return ("person", True) if words[0] in _GENDERS or titled else ("organization", False)
-    if not _person_name(name.split()):
+    if not _person_name(name.split()) or not _BODY_WORDS.isdisjoint(words):
         return "organization", False  # "Friends of the Earth", "Fan Expo 2016"
     return "person", True
+
+
+# Government bodies known by a short name or an acronym, which no word of theirs tells.
+_GOVERNMENT_NAMES = _words(
+    """fbi cia nsa nasa epa fda cdc fema irs ftc fcc faa ntsb dhs doj nih nhs noaa usda
+    pentagon kremlin interpol europol"""
+)
+# Words that make a name of two or three capitalised words a body, not a person.
+_STATE_WORDS = _words("federal reserve supreme")
+_BODY_WORDS = _words(
+    """national international royal central united american european global world
+    institute studies sciences affairs relations"""
+)
 
 
 # Small words that occur inside people's names: "Ludwig van Beethoven", "Osama bin Laden".

@@ -227,3 +227,13 @@ _NAMED_BODIES = _words(
     commission church university hospital museum school party union festival district county
     city province municipality"""
 )
+
+
+# Titles whose holder speaks for the body they are of: a company's spokeswoman, an
+# association's president or treasurer speaks as the company or the association. A director
+# or head speaks for a government body, but a museum's director may speak for themselves.
+_BODY_TITLES = _words(
+    """spokesman spokeswoman spokesperson representative president chairman chairwoman chair
+    ceo executive treasurer officer secretary director head chief manager"""
+)
+_OFFICIAL_ONLY_TITLES = _words("director head chief manager")
