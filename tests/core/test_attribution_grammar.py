@@ -654,3 +654,23 @@ def test_government_bodies_known_by_an_acronym_or_an_adjective_are_official() ->
         [("NASA", "official")],
         [("Greenpeace", "organization")],
     ]
+
+
+# --- indirect speech carried over -----------------------------------------------------------
+
+
+def test_reported_speech_goes_on_in_a_sentence_with_its_modal_backshifted() -> None:
+    text = (
+        "The council met on Monday.\n\n"
+        "Mayor Ana Ruiz said the bypass plan would fail. It would cost the town twice what it "
+        "has. The plan was drawn up in 2019.\n\n"
+        "Police said two men were arrested. However, the bridge reopened on Tuesday."
+    )
+    found = speakers(text)
+    assert found[1:] == [
+        [("Ana Ruiz", "primary")],
+        [("Ana Ruiz", "primary")],
+        [],
+        [("police", "primary")],
+        [],
+    ]

@@ -430,3 +430,29 @@ def test_an_officer_of_a_foundation_speaks_as_the_foundation() -> None:
     found = analyse(text)
     assert [who(a) for _, a in found] == [[("K.C. Maurer", "primary")], [("Fuad Basya", "primary")]]
     assert [a.attributions[0].source_kind for _, a in found] == ["organization", "official"]
+
+
+def test_indirect_speech_goes_on_only_in_a_sentence_that_says_it_continues() -> None:
+    # corpus/wikinews/19_iodine.txt: after "The report says ...", "these chemicals" and
+    # "Another contributory factor" go on with the report's account; 17_flag.txt: "This is a
+    # decrease ..." after what a poll found is the writer's own comparison.
+    text = (
+        "A new study documenting iodine nutritional status in Australian school children has "
+        "revealed many are not getting enough iodine.\n\n"
+        "The report says the decline in iodine intake appears to be due to changes in the dairy "
+        "industry, where chlorine-containing sanitisers have replaced iodine-containing "
+        "sanitisers. Iodine released from these chemicals into milk has been the major source "
+        "of dietary iodine in Australia for at least four decades, but is now declining. "
+        "Another contributory factor has been the decreasing consumption of iodised salt used "
+        "in foods.\n\n"
+        "The New Zealand government intends to hold two referendums to reach a verdict on the "
+        "flag, at an estimated cost of NZ $ 26 million, although a recent poll found only a "
+        "quarter of citizens favoured changing the flag. This is a decrease from the year "
+        "before, when it was forty percent."
+    )
+    found = analyse(text)
+    report = found[1][1].attributions[0].canonical
+    assert [who(a) for _, a in found[1:4]] == [[(report, "primary")]] * 3
+    assert [a.attributions[0].carried_from for _, a in found[2:4]] == [1, 1]
+    assert found[2][1].attributions[0].source_kind == "document"
+    assert who(found[4][1]) != [] and who(found[5][1]) == []

@@ -12,7 +12,12 @@ from claimcheck.core.analysis import Attribution, SentenceAnalysis
 from claimcheck.core.attribution.cues import _Document
 from claimcheck.core.attribution.lexicon import _STRONG, _WATCHED, _WORD, _has_dash
 from claimcheck.core.attribution.places import _Hit
-from claimcheck.core.attribution.quotations import _carry, _closes_first, _quoted
+from claimcheck.core.attribution.quotations import (
+    _carry,
+    _carry_indirect,
+    _closes_first,
+    _quoted,
+)
 from claimcheck.core.checkworthiness import score
 from claimcheck.core.kinds import CLAIM, HEADLINE, OTHER, classify_document
 from claimcheck.core.registry import Registry
@@ -90,6 +95,7 @@ def analyse_document(
         scores[index] = score(sentence, words)
     results = [_finish(found, text) if found else [] for found in hits]
     _carry(results, kinds, quotes, spans, text)
+    _carry_indirect(results, kinds, spans, text, hedges)
     return [
         SentenceAnalysis(kind, value, reasons, tuple(found), hedge)
         for kind, (value, reasons), found, hedge in zip(kinds, scores, results, hedges, strict=True)
