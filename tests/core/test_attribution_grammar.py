@@ -674,3 +674,40 @@ def test_reported_speech_goes_on_in_a_sentence_with_its_modal_backshifted() -> N
         [("police", "primary")],
         [],
     ]
+
+
+# --- bodies named by what they do, stances on what was said ---------------------------------
+
+
+def test_organisers_and_a_bureau_are_bodies_of_their_own_not_the_last_body_named() -> None:
+    text = (
+        "The Lakeside Church held its fair on Sunday.\n\n"
+        "According to the organisers, more than 50,000 people attended. "
+        "The fair, according to the city's tourism bureau, attracts thousands of visitors."
+    )
+    found = analyse(text)
+    sources = [[(x.canonical, x.source_kind) for x in a.attributions] for _, a in found]
+    assert sources[1:] == [
+        [("the organisers", "organization")],
+        [("the city's tourism bureau", "official")],
+    ]
+
+
+def test_rejecting_or_dismissing_what_was_said_is_a_cue_rejecting_a_bid_is_not() -> None:
+    text = (
+        "A former member says the Lakeside Church held her against her will.\n\n"
+        "The Lakeside Church has rejected her claims. "
+        'The church dismissed the allegations as "nonsense". '
+        "The church claims to have over 2,000 members. "
+        "The board rejected the bid. "
+        "The court dismissed the case on Monday."
+    )
+    found = speakers(text)
+    assert found[1:] == [[("Lakeside Church", "primary")]] * 3 + [[], []]
+
+
+def test_a_blogger_writes_on_the_web() -> None:
+    text = "The fair closed on Sunday.\n\nBlogger Ana Ruiz wrote that the fair had been a success."
+    ((_, _), (_, found)) = analyse(text)
+    (ruiz,) = found.attributions
+    assert (ruiz.canonical, ruiz.source_kind) == ("Ana Ruiz", "social_media")

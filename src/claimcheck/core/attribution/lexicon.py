@@ -44,7 +44,8 @@ _LEMMAS = """say:said tell:told add state announce claim write:wrote:written twe
     assert reiterate counter quip joke boast clarify elaborate lament caution contend complain
     affirm recognize recognise maintain indicate mention concede vow pledge assure hint
     promise answer speculate proclaim propose agree charge forecast:forecast theorize theorise
-    wonder question express voice read:read rule show:showed:shown find:found"""
+    wonder question express voice read:read rule show:showed:shown find:found reject
+    dismiss"""
 
 
 def _forms(lemma: str) -> list[str]:
@@ -235,6 +236,7 @@ _COMPLEMENT = {
         re.compile(
             r"\s+(?:that|the|a|an|this|these|those|its|his|her|their|it|how|what|why|whether"
             r"|he|she|they|we|there|[A-Z0-9])\b|\s*[,:]\s*[\"\u201c]"
+            r"|\s+to\s+(?:be|have)\b"  # "The group claims to have 2,000 members"
         ),
     ),
     **dict.fromkeys(
@@ -308,6 +310,17 @@ _COMPLEMENT = {
             r"(?:concerns?|hopes?|doubts?|interest|support|regret|frustration|optimism"
             r"|confidence|surprise|disappointment|belief|fears?|anger|dismay|skepticism"
             r"|scepticism|opposition|gratitude|sympathy|reservations|worries|worry)\b"
+        ),
+    ),
+    # "The church rejected her claims", "dismissed the allegations as false": a stance taken
+    # on what was said; not "rejected the bid", "dismissed the case".
+    **dict.fromkeys(
+        (form for lemma in ("reject", "dismiss") for form in _forms(lemma)),
+        re.compile(
+            r"\s+(?:(?:the|her|his|their|its|these|those|such|this|that|all|any|a|an)\s+)?"
+            r"(?:[\w-]+\s+)?(?:claims?|allegations?|accusations?|charges?|criticisms?"
+            r"|reports?|suggestions?|assertions?|characteri[sz]ations?|idea|notion|findings"
+            r"|rumou?rs?|speculation)\b"
         ),
     ),
     # "The study found that ...", not "police found the car".

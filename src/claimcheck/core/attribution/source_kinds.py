@@ -86,7 +86,7 @@ _NOUN_KINDS: dict[str, frozenset[str]] = {
             foundation charity startup bank union party university hospital airline club team
             school museum institute retailer carrier manufacturer maker federation
             confederation society league alliance coalition chamber chipmaker church diocese
-            mosque temple synagogue festival"""
+            mosque temple synagogue festival organizers organisers"""
         ),
         frozenset({"organization"}),
     ),
@@ -95,7 +95,7 @@ _NOUN_KINDS: dict[str, frozenset[str]] = {
         _words(
             """government ministry department administration authorities police military army
             navy office regulator court commission council committee embassy district county
-            city province municipality"""
+            city province municipality bureau authority tribunal"""
         ),
         frozenset({"official"}),
     ),
@@ -124,6 +124,8 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
     for word, kind in _MEDIA_WORDS.items():
         if word in described:
             return kind, False
+    if not _WRITERS_ONLINE.isdisjoint(described):
+        return "social_media", True  # "blogger Ana Ruiz": a writer on the web, by the guidelines
     if "agency" in described | set(words) and not {"news", "press"}.isdisjoint(
         described | set(words)
     ):
@@ -161,6 +163,9 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
     if not _person_name(name.split()) or not _BODY_WORDS.isdisjoint(words):
         return "organization", False  # "Friends of the Earth", "Fan Expo 2016"
     return "person", True
+
+
+_WRITERS_ONLINE = _words("blogger bloggers vlogger youtuber poster")
 
 
 # Government bodies known by a short name or an acronym, which no word of theirs tells.

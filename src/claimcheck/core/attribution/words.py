@@ -51,7 +51,7 @@ _CORE_TITLES = _words(
     lawmaker leader head executive manager editor analyst economist researcher correspondent
     reporter sir dame lord lady rev. reverend bishop cardinal imam rabbi sheikh councillor
     councilor councilman councilwoman alderman envoy coach curator instructor lecturer
-    treasurer"""
+    treasurer blogger vlogger"""
 )
 
 
@@ -225,7 +225,7 @@ _COMPANY_NOUNS = _words(
 _NAMED_BODIES = _words(
     """court police parliament army military navy congress senate embassy council committee
     commission church university hospital museum school party union festival district county
-    city province municipality"""
+    city province municipality bureau authority tribunal organizers organisers"""
 )
 
 
