@@ -711,3 +711,18 @@ def test_a_blogger_writes_on_the_web() -> None:
     ((_, _), (_, found)) = analyse(text)
     (ruiz,) = found.attributions
     assert (ruiz.canonical, ruiz.source_kind) == ("Ana Ruiz", "social_media")
+
+
+def test_a_participle_after_the_main_clause_or_an_issued_statement_is_its_subjects_words() -> None:
+    text = (
+        "The Norland court ruled on Monday that the old religion may be practised.\n\n"
+        "The Norland Orthodox Church opposed the ruling, saying the religion was a sect. "
+        "Lakeside Council issued a statement saying the tax would apply to all schools. "
+        "The storm destroyed the harbour, killing ten fishermen."
+    )
+    found = speakers(text)
+    assert found[1:] == [
+        [("Norland Orthodox Church", "primary")],
+        [("Lakeside Council", "primary")],
+        [],
+    ]

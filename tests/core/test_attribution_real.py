@@ -456,3 +456,15 @@ def test_indirect_speech_goes_on_only_in_a_sentence_that_says_it_continues() -> 
     assert [a.attributions[0].carried_from for _, a in found[2:4]] == [1, 1]
     assert found[2][1].attributions[0].source_kind == "document"
     assert who(found[4][1]) != [] and who(found[5][1]) == []
+
+
+def test_a_participle_that_adds_words_to_a_name_is_no_speech() -> None:
+    # corpus/wikinews/07_sensitive.txt: "adding" after a comma, in a clause that opens with
+    # "However," rather than its subject, adds words to a name.
+    text = (
+        "However, on the document, it referred to the database as National Enforcement and "
+        "Emergency Management Information System and Intelligence System, adding the words "
+        '"and Emergency" to the name.'
+    )
+    ((_, found),) = analyse(text)
+    assert who(found) == []

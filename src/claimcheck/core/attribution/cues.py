@@ -51,6 +51,31 @@ _AUXILIARY = _words("would will could can may might should must did does do has 
 _PROGRESSIVE = re.compile(r"\s(?:is|are|was|were|been|(?:is|are|was|were)\s+quoted\s+as)\s*$")
 # "Zapatero continued by saying that ...": the one who continued says it.
 _BY_SAYING = re.compile(r"\s(?:continued|continues|went\s+on|responded|replied|ended)\s+by\s*$")
+# "The council issued a statement saying ...": the council says it.
+_ISSUED = re.compile(
+    r"\s(?:issued|released|put\s+out|published|sent|posted|made)\s+(?:a|an|the|its|his|her"
+    r"|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|press\s+release|news\s+release|letter"
+    r"|message|response|reply|announcement)(?:\s+on\s+\w+(?:\s+\w+)?)?\s*,?\s*$"
+)
+# The subject and past-tense verb of a sentence's main clause, before ", saying ...": a name
+# ("The Greek Orthodox Church", "Police") or "the" and a noun or two ("The church").
+_MAIN_CLAUSE = re.compile(
+    r"(?:(?:The\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|for|and|the|de))*"
+    r"|The\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?P<verb>[a-z]+ed)\s"
+)
+
+
+def _main_verb(sentence: str, j: int) -> int:
+    """Where the main clause's verb starts, for a participle after a comma at ``j``
+    ("The church opposed the ruling, saying ..."), or -1."""
+    if not sentence[:j].rstrip().endswith(","):
+        return -1
+    match = _MAIN_CLAUSE.match(sentence)
+    if match is None or match.end() > j:
+        return -1
+    return match.start("verb")
+
+
 # A participle is a cue only after the clause that names its speaker: "continued by saying".
 _PARTICIPLES = _words("saying adding noting stating commenting explaining arguing claiming warning")
 # "a recent poll found only a quarter ...": what a study finds needs no "that".
@@ -159,6 +184,14 @@ class _Document(_Lines):
                 by = _BY_SAYING.search(sentence, 0, j) if word == "by" else None
                 if progressive is not None:
                     j, participle = progressive.start(), False
+                    continue
+                issued = _ISSUED.search(sentence, 0, j) if by is None else None
+                if issued is not None:
+                    j, participle = issued.start(), False  # "issued a statement saying"
+                    continue
+                main = _main_verb(sentence, j) if by is None and word == "" else -1
+                if main >= 0:
+                    j, participle = main, False  # "The church opposed the ruling, saying"
                     continue
                 if by is None:
                     return None
