@@ -726,3 +726,28 @@ def test_a_participle_after_the_main_clause_or_an_issued_statement_is_its_subjec
         [("Lakeside Council", "primary")],
         [],
     ]
+
+
+# --- people known by whose they are ----------------------------------------------------------
+
+
+def test_his_father_is_the_father_named_before_or_the_father_of_the_one_his_names() -> None:
+    text = (
+        "A student was arrested on Monday.\n\n"
+        "Ahmed Mohamed said he had built the clock himself. "
+        "Speaking on CNN, his father said the family felt humiliated. "
+        "His sister told the BBC that he was a good student.\n\n"
+        "Jan Novak was fined on Tuesday.\n\n"
+        "His brother, Tom Novak, said the fine was unfair. "
+        "His brother said the family would appeal."
+    )
+    found = analyse(text)
+    sources = [[(x.canonical, x.source_kind, x.role) for x in a.attributions] for _, a in found]
+    assert sources[2:4] == [
+        [
+            ("Ahmed Mohamed's father", "person", "primary"),
+            ("CNN", "broadcaster", "via"),
+        ],
+        [("Ahmed Mohamed's sister", "person", "primary"), ("BBC", "broadcaster", "via")],
+    ]
+    assert [who(a) for _, a in found[5:]] == [[("Tom Novak", "primary")]] * 2

@@ -36,11 +36,12 @@ from claimcheck.core.attribution.words import (
     _NOT_SUBJECT,
     _POSSESSIVES,
     _PRONOUNS,
+    _RELATIVES,
 )
 from claimcheck.core.registry import MEDIA_KINDS
 
 # "Speaking to Reuters, X said", "X said, speaking with CNN": wherever the clause stands.
-_SPOKEN_TO = re.compile(r"\b[Ss]peaking\s+(?:to|with)\s+|\b[Tt]alking\s+(?:to|with)\s+")
+_SPOKEN_TO = re.compile(r"\b[Ss]peaking\s+(?:to|with|on)\s+|\b[Tt]alking\s+(?:to|with)\s+")
 _AND_NAME = re.compile(r"\s+and\s+(?=[A-Z])")
 _NAMED_AFTER = re.compile(r",\s+([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3})\s*,")
 _BE = frozenset(("was", "were", "is", "are", "been"))
@@ -207,7 +208,9 @@ class _Document(_Lines):
         ):
             return None
         if low in _POSSESSIVES or (
-            word.islower() and _previous_word(sentence, ws)[1].lower() in _POSSESSIVES
+            word.islower()
+            and word not in _RELATIVES  # "his father said"
+            and _previous_word(sentence, ws)[1].lower() in _POSSESSIVES
         ):
             return None  # "his urgent calls for": a noun, not a speech verb
         before = sentence[:j].rstrip()

@@ -28,8 +28,10 @@ from claimcheck.core.attribution.words import (
     _NOT_SUBJECT,
     _OFFICIAL_ONLY_TITLES,
     _OFFICIAL_PLURALS,
+    _OWNERS,
     _PERSON_NOUNS,
     _PRONOUNS,
+    _RELATIVES,
     _ROLE_WORDS,
     _TITLE_MODIFIERS,
     _TITLE_WORDS,
@@ -136,6 +138,9 @@ def _plan(phrase: str, desc: str) -> _Plan:
     if (low in _NOT_SUBJECT and not phrase.isupper()) or low in _NOT_SOURCES or low in _CALENDAR:
         return _NO_SOURCE
     words = phrase.split()
+    if len(words) == 2 and words[0].lower() in _OWNERS and words[1].lower() in _RELATIVES:
+        # "his father", "her lawyer": someone known by whose they are.
+        return _Plan("relative", first=words[0].lower(), second=words[1].lower())
     det = words[0].lower() if words[0].lower() in _DETERMINERS else ""
     rest_at = phrase.index(words[1]) if det and len(words) > 1 else 0
     rest = phrase[rest_at:] if not det or len(words) > 1 else ""

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from claimcheck.core.attribution.lexicon import _UP_TO_SEPARATOR
-from claimcheck.core.attribution.words import _CORE_TITLES, _DETERMINERS
+from claimcheck.core.attribution.words import _CORE_TITLES, _DETERMINERS, _OWNERS, _RELATIVES
 
 _BOUNDARY = re.compile(
     r"\b(?:that|and|but|while|whereas|because|although|though|after|before|when|where|if|as"
@@ -147,6 +147,8 @@ def _head_of(words: list[str]) -> list[str]:
 
 def _looks_title(text: str) -> bool:
     words = text.lower().replace("'s", " ").replace("\u2019s", " ").split()
+    if len(words) == 2 and words[0] in _OWNERS and words[1] in _RELATIVES:
+        return True  # "His father, Mohamed Elhassan Mohamed, said"
     return 0 < len(words) <= 6 and not _CORE_TITLES.isdisjoint(words)
 
 

@@ -30,6 +30,7 @@ from claimcheck.core.attribution.words import (
     _OFFICIAL_WORDS,
     _PERSON_NOUNS,
     _PRONOUNS,
+    _RELATIVES,
     _VAGUE_HEADS,
 )
 from claimcheck.core.registry import MEDIA_KINDS
@@ -93,6 +94,8 @@ class _Reading(_Entities):
             return None
         if step == "pronoun":
             return self._pronoun(first, a, b, organisation=False)
+        if step == "relative":
+            return self._relative(first, second, a, b)
         if step == "document":
             # "a new study documenting ...": one specific study, named by its noun.
             study = self._entity(first, "document", False)
@@ -165,6 +168,27 @@ class _Reading(_Entities):
             return self._named(parsed, a + at, a, b)
         return self._description(first, second, a, b)
 
+    def _relative(self, pronoun: str, noun: str, a: int, b: int) -> _Found:
+        """'his father', 'her lawyer': the person of that relation to the one the pronoun
+        names, met before ("His father, Mohamed Elhassan Mohamed, ...") or new."""
+        owner = self._pronoun(pronoun, a, b, organisation=False)
+        if owner is None or not owner.entity.person:
+            return None
+        entity = owner.entity
+        # "His father said ... His sister said": "his" is the same person both times, whom
+        # the text may not have named as a source.
+        name = entity.owner if not entity.nouns.isdisjoint(_RELATIVES) else entity.name
+        known = [e for e in self.entities if noun in e.nouns and e.owner in (name, None)]
+        if known:
+            relative = known[-1]
+        elif name is None:
+            return None
+        else:
+            relative = self._entity(f"{name}'s {noun}", "person", True, name)
+        relative.nouns.add(noun)
+        off = self.offset
+        return self._ref(relative, off + a, off + b, self.text[off + a : off + b], 0.6)
+
     def _published_in(self, sentence: str, b: int, desc: str) -> _Found:
         """'Results of the trials, published in a paper by J. Smith (1989), showed': the
         paper, or the journal, the results were published in."""
@@ -223,7 +247,11 @@ class _Reading(_Entities):
             return None
         # "Dr. Maria Lopez of the ministry" is a person: "the ministry" is not her later.
         entity.nouns.update(
-            w for w in described if w in _PERSON_NOUNS or (w in _NOUN_KINDS and not entity.person)
+            w
+            for w in described
+            if w in _PERSON_NOUNS
+            or (w in _RELATIVES and entity.person)
+            or (w in _NOUN_KINDS and not entity.person)
         )
         mention = self.text[off + a : off + b] if short else None
         confidence = 0.85 if short else (0.95 if entity.name in self.registry else 0.9)

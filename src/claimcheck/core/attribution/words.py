@@ -237,3 +237,11 @@ _BODY_TITLES = _words(
     ceo executive treasurer officer secretary director head chief manager"""
 )
 _OFFICIAL_ONLY_TITLES = _words("director head chief manager")
+
+
+_OWNERS = frozenset(("his", "her", "their"))
+# People known by whose they are: "his father said", "her lawyer told the court".
+_RELATIVES = _words(
+    """father mother sister brother son daughter wife husband parents uncle aunt cousin
+    grandfather grandmother friend lawyer attorney teacher coach"""
+)
