@@ -751,3 +751,17 @@ def test_his_father_is_the_father_named_before_or_the_father_of_the_one_his_name
         [("Ahmed Mohamed's sister", "person", "primary"), ("BBC", "broadcaster", "via")],
     ]
     assert [who(a) for _, a in found[5:]] == [[("Tom Novak", "primary")]] * 2
+
+
+def test_an_outlet_with_an_italian_particle_and_a_website_of_an_owner_named_nowhere_else() -> None:
+    text = (
+        "The tax was approved on Monday.\n\n"
+        "Italian newspaper Corriere della Sera reported the tax would raise 5 million euros. "
+        "According to the convention's official website, over 500 exhibitors attended."
+    )
+    found = analyse(text)
+    sources = [[(x.canonical, x.source_kind) for x in a.attributions] for _, a in found]
+    assert sources[1:] == [
+        [("Corriere della Sera", "newspaper")],
+        [("convention website", "website_statement")],
+    ]

@@ -274,6 +274,10 @@ class _Reading(_Entities):
                 owner.nouns.add(noun_word)
         else:
             owner, _ = self._name(_strip_article(owner_np), frozenset())
+        if owner is None and _DOC_NOUNS.get(noun) == "website_statement" and low not in _PRONOUNS:
+            # "the convention's official website": the site of an owner met nowhere else.
+            site = self._entity(f"{_strip_article(owner_np)} website", "website_statement", False)
+            return self._ref(site, start, end, None, 0.7)
         if owner is None:
             return None
         noun = " ".join(noun.split())

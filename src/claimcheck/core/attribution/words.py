@@ -192,7 +192,9 @@ _COUNTRIES = _words(
 ) | {"south korea", "north korea", "saudi arabia", "united states", "united kingdom"}
 
 
-_NAME_JOINERS = _words("of for and & de da di du del der van von la le al el bin ibn abu")
+_NAME_JOINERS = _words(
+    "of for and & de da di du del della delle degli dos das der van von la le al el bin ibn abu"
+)
 
 
 _DESC_STOPS = _words("of at for in from with who which that based since whose")
