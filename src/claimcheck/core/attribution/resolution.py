@@ -215,9 +215,13 @@ class _Reading(_Entities):
             document = self._resolve_noun("study", off + a)
         if document is None or document.kind != "document":
             return None
+        return self._ref(self.authors_of(document), off + a, off + b, sentence[a:b], 0.7)
+
+    def authors_of(self, document: _Entity) -> _Entity:
+        """The people who wrote a document, as a source of their own."""
         authors = self._entity(f"{document.name} authors", "person", False, document.name)
         authors.nouns.update(("authors", "researchers"))
-        return self._ref(authors, off + a, off + b, sentence[a:b], 0.7)
+        return authors
 
     def _named(self, parsed: _Parsed, rest_at: int, a: int, b: int) -> _Found:
         """A noun phrase with a proper name in it, resolved in this document."""
