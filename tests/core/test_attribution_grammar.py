@@ -613,3 +613,155 @@ def test_the_boy_or_the_14_year_old_is_the_person_just_named() -> None:
     ahmed = [("Ahmed Mohamed", "primary")]
     assert [who(a) for _, a in found] == [[], ahmed, ahmed, []]
     assert found[1][1].attributions[0].mention == "The boy"
+
+
+# --- kinds: who a titled person speaks for -------------------------------------------------
+
+
+def test_a_titled_person_takes_the_kind_of_the_body_they_speak_for() -> None:
+    text = (
+        "Oil reached the coast on Monday.\n\n"
+        "Jane Doe, a spokeswoman for Shell, said the leak had been contained. "
+        "Acme Corp chief executive John Smith said profits would rise. "
+        "Tom Lee, a spokesman for the Ministry of Defence, said the drill was routine. "
+        "Kathryn Waters, director of the gallery, said she hoped for more. "
+        "Jan Novak, director of the National Museum, said the painting was genuine. "
+        "Ana Ruiz, a professor at Harvard University, said the results were clear."
+    )
+    kinds = [[(x.canonical, x.source_kind) for x in a.attributions] for _, a in analyse(text)]
+    assert kinds[1:] == [
+        [("Jane Doe", "organization")],
+        [("John Smith", "organization")],
+        [("Tom Lee", "official")],
+        [("Kathryn Waters", "person")],
+        [("Jan Novak", "person")],
+        [("Ana Ruiz", "person")],
+    ]
+
+
+def test_government_bodies_known_by_an_acronym_or_an_adjective_are_official() -> None:
+    text = (
+        "Markets fell on Monday.\n\n"
+        "The FBI said it was aware of the reports. "
+        "The Federal Reserve said inflation remained high. "
+        "NASA said the launch had been delayed. "
+        "Greenpeace said the spill had killed thousands of birds."
+    )
+    kinds = [[(x.canonical, x.source_kind) for x in a.attributions] for _, a in analyse(text)]
+    assert kinds[1:] == [
+        [("FBI", "official")],
+        [("Federal Reserve", "official")],
+        [("NASA", "official")],
+        [("Greenpeace", "organization")],
+    ]
+
+
+# --- indirect speech carried over -----------------------------------------------------------
+
+
+def test_reported_speech_goes_on_in_a_sentence_with_its_modal_backshifted() -> None:
+    text = (
+        "The council met on Monday.\n\n"
+        "Mayor Ana Ruiz said the bypass plan would fail. It would cost the town twice what it "
+        "has. The plan was drawn up in 2019.\n\n"
+        "Police said two men were arrested. However, the bridge reopened on Tuesday."
+    )
+    found = speakers(text)
+    assert found[1:] == [
+        [("Ana Ruiz", "primary")],
+        [("Ana Ruiz", "primary")],
+        [],
+        [("police", "primary")],
+        [],
+    ]
+
+
+# --- bodies named by what they do, stances on what was said ---------------------------------
+
+
+def test_organisers_and_a_bureau_are_bodies_of_their_own_not_the_last_body_named() -> None:
+    text = (
+        "The Lakeside Church held its fair on Sunday.\n\n"
+        "According to the organisers, more than 50,000 people attended. "
+        "The fair, according to the city's tourism bureau, attracts thousands of visitors."
+    )
+    found = analyse(text)
+    sources = [[(x.canonical, x.source_kind) for x in a.attributions] for _, a in found]
+    assert sources[1:] == [
+        [("the organisers", "organization")],
+        [("the city's tourism bureau", "official")],
+    ]
+
+
+def test_rejecting_or_dismissing_what_was_said_is_a_cue_rejecting_a_bid_is_not() -> None:
+    text = (
+        "A former member says the Lakeside Church held her against her will.\n\n"
+        "The Lakeside Church has rejected her claims. "
+        'The church dismissed the allegations as "nonsense". '
+        "The church claims to have over 2,000 members. "
+        "The board rejected the bid. "
+        "The court dismissed the case on Monday."
+    )
+    found = speakers(text)
+    assert found[1:] == [[("Lakeside Church", "primary")]] * 3 + [[], []]
+
+
+def test_a_blogger_writes_on_the_web() -> None:
+    text = "The fair closed on Sunday.\n\nBlogger Ana Ruiz wrote that the fair had been a success."
+    ((_, _), (_, found)) = analyse(text)
+    (ruiz,) = found.attributions
+    assert (ruiz.canonical, ruiz.source_kind) == ("Ana Ruiz", "social_media")
+
+
+def test_a_participle_after_the_main_clause_or_an_issued_statement_is_its_subjects_words() -> None:
+    text = (
+        "The Norland court ruled on Monday that the old religion may be practised.\n\n"
+        "The Norland Orthodox Church opposed the ruling, saying the religion was a sect. "
+        "Lakeside Council issued a statement saying the tax would apply to all schools. "
+        "The storm destroyed the harbour, killing ten fishermen."
+    )
+    found = speakers(text)
+    assert found[1:] == [
+        [("Norland Orthodox Church", "primary")],
+        [("Lakeside Council", "primary")],
+        [],
+    ]
+
+
+# --- people known by whose they are ----------------------------------------------------------
+
+
+def test_his_father_is_the_father_named_before_or_the_father_of_the_one_his_names() -> None:
+    text = (
+        "A student was arrested on Monday.\n\n"
+        "Ahmed Mohamed said he had built the clock himself. "
+        "Speaking on CNN, his father said the family felt humiliated. "
+        "His sister told the BBC that he was a good student.\n\n"
+        "Jan Novak was fined on Tuesday.\n\n"
+        "His brother, Tom Novak, said the fine was unfair. "
+        "His brother said the family would appeal."
+    )
+    found = analyse(text)
+    sources = [[(x.canonical, x.source_kind, x.role) for x in a.attributions] for _, a in found]
+    assert sources[2:4] == [
+        [
+            ("Ahmed Mohamed's father", "person", "primary"),
+            ("CNN", "broadcaster", "via"),
+        ],
+        [("Ahmed Mohamed's sister", "person", "primary"), ("BBC", "broadcaster", "via")],
+    ]
+    assert [who(a) for _, a in found[5:]] == [[("Tom Novak", "primary")]] * 2
+
+
+def test_an_outlet_with_an_italian_particle_and_a_website_of_an_owner_named_nowhere_else() -> None:
+    text = (
+        "The tax was approved on Monday.\n\n"
+        "Italian newspaper Corriere della Sera reported the tax would raise 5 million euros. "
+        "According to the convention's official website, over 500 exhibitors attended."
+    )
+    found = analyse(text)
+    sources = [[(x.canonical, x.source_kind) for x in a.attributions] for _, a in found]
+    assert sources[1:] == [
+        [("Corriere della Sera", "newspaper")],
+        [("convention website", "website_statement")],
+    ]

@@ -27,9 +27,11 @@ document goes through these stages, one module each, in this order:
    after it are.
 6. ``quotations``: which stretches of each sentence are quoted and whether a quotation runs
    on; the sentences inside a multi-sentence quotation take the attribution of the sentence
-   that carries its cue.
+   that carries its cue, and indirect speech runs on into the next sentence only where that
+   sentence says it continues ("Another ...", a modal kept backshifted).
 7. ``driver``: one pass over the sentences through the stages, sentence kinds and
-   check-worthiness beside them, and each sentence's attributions with their roles.
+   check-worthiness beside them, and each sentence's attributions with their roles; after
+   it, a lead's "researchers say" takes the study the next sentences cite.
 
 The result types live in ``claimcheck.core.analysis``, shared with the source registry.
 """

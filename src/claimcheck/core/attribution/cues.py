@@ -36,11 +36,12 @@ from claimcheck.core.attribution.words import (
     _NOT_SUBJECT,
     _POSSESSIVES,
     _PRONOUNS,
+    _RELATIVES,
 )
 from claimcheck.core.registry import MEDIA_KINDS
 
 # "Speaking to Reuters, X said", "X said, speaking with CNN": wherever the clause stands.
-_SPOKEN_TO = re.compile(r"\b[Ss]peaking\s+(?:to|with)\s+|\b[Tt]alking\s+(?:to|with)\s+")
+_SPOKEN_TO = re.compile(r"\b[Ss]peaking\s+(?:to|with|on)\s+|\b[Tt]alking\s+(?:to|with)\s+")
 _AND_NAME = re.compile(r"\s+and\s+(?=[A-Z])")
 _NAMED_AFTER = re.compile(r",\s+([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3})\s*,")
 _BE = frozenset(("was", "were", "is", "are", "been"))
@@ -51,6 +52,31 @@ _AUXILIARY = _words("would will could can may might should must did does do has 
 _PROGRESSIVE = re.compile(r"\s(?:is|are|was|were|been|(?:is|are|was|were)\s+quoted\s+as)\s*$")
 # "Zapatero continued by saying that ...": the one who continued says it.
 _BY_SAYING = re.compile(r"\s(?:continued|continues|went\s+on|responded|replied|ended)\s+by\s*$")
+# "The council issued a statement saying ...": the council says it.
+_ISSUED = re.compile(
+    r"\s(?:issued|released|put\s+out|published|sent|posted|made)\s+(?:a|an|the|its|his|her"
+    r"|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|press\s+release|news\s+release|letter"
+    r"|message|response|reply|announcement)(?:\s+on\s+\w+(?:\s+\w+)?)?\s*,?\s*$"
+)
+# The subject and past-tense verb of a sentence's main clause, before ", saying ...": a name
+# ("The Greek Orthodox Church", "Police") or "the" and a noun or two ("The church").
+_MAIN_CLAUSE = re.compile(
+    r"(?:(?:The\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|for|and|the|de))*"
+    r"|The\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?P<verb>[a-z]+ed)\s"
+)
+
+
+def _main_verb(sentence: str, j: int) -> int:
+    """Where the main clause's verb starts, for a participle after a comma at ``j``
+    ("The church opposed the ruling, saying ..."), or -1."""
+    if not sentence[:j].rstrip().endswith(","):
+        return -1
+    match = _MAIN_CLAUSE.match(sentence)
+    if match is None or match.end() > j:
+        return -1
+    return match.start("verb")
+
+
 # A participle is a cue only after the clause that names its speaker: "continued by saying".
 _PARTICIPLES = _words("saying adding noting stating commenting explaining arguing claiming warning")
 # "a recent poll found only a quarter ...": what a study finds needs no "that".
@@ -64,41 +90,41 @@ class _Document(_Lines):
     """The cues of a sentence, each read into the sources it names."""
 
     def attribute(
-        self, s: str, inside: list[tuple[int, int]], words: frozenset[str] | set[str]
+        self, sentence: str, inside: list[tuple[int, int]], words: frozenset[str] | set[str]
     ) -> tuple[list[_Hit], str | None]:
         hits: list[_Hit] = []
         hedge: str | None = None
         media: list[tuple[int, int]] = []
-        for family, cs, ce in _cues(s, words):
+        for family, cue_start, cue_end in _cues(sentence, words):
             found: _Found | list[_Hit]
             if family == "dash":
-                found = self._dash(s, cs, ce)
-            elif inside and any(a < cs < b for a, b in inside):
+                found = self._dash(sentence, cue_start, cue_end)
+            elif inside and any(a < cue_start < b for a, b in inside):
                 continue  # the speaker's own words, not the sentence's source
             elif family == "hedge":
-                hedge = hedge or " ".join(s[cs:ce].lower().split())
+                hedge = hedge or " ".join(sentence[cue_start:cue_end].lower().split())
                 continue
             elif family == "medium":
-                media.append((cs, ce))
+                media.append((cue_start, cue_end))
                 continue
             elif family == "verb":
-                found = self._verb(s, cs, ce, inside, hits)
+                found = self._verb(sentence, cue_start, cue_end, inside, hits)
             elif family == "spokes":
-                found = self._spokes(s, cs, ce, inside)
+                found = self._spokes(sentence, cue_start, cue_end, inside)
             elif family == "view":
-                found = self._view(s, cs, ce)
+                found = self._view(sentence, cue_start, cue_end)
             else:
-                found = self._according(s, cs, ce, family)
+                found = self._according(sentence, cue_start, cue_end, family)
             if isinstance(found, _Vague):
-                hedge = hedge or found.phrase or _vague_phrase(s, cs, ce)
+                hedge = hedge or found.phrase or _vague_phrase(sentence, cue_start, cue_end)
             elif isinstance(found, list):
                 hits.extend(found)
                 hedge = hedge or next((hit.hedge for hit in found if hit.hedge), None)
-        for cs, ce in media:
-            self._medium(s, cs, ce, hits)
+        for cue_start, cue_end in media:
+            self._medium(sentence, cue_start, cue_end, hits)
         speakers = [hit for hit in hits if hit.family == "verb" and hit.role == "primary"]
-        if speakers and ("peaking" in s or "alking" in s):
-            self._spoken_to(s, speakers[0], hits)
+        if speakers and ("peaking" in sentence or "alking" in sentence):
+            self._spoken_to(sentence, speakers[0], hits)
         if speakers:
             # "WIC said X, as per a report from SCMP": X is the content of both, without the
             # trailing credit.
@@ -106,7 +132,7 @@ class _Document(_Lines):
             for hit in hits:
                 cue_at = hit.cue_start or 0
                 if hit.family == "acc" and speaker.content[0] < cue_at < speaker.content[1]:
-                    end = self.offset + len(s[: cue_at - self.offset].rstrip(" ,;"))
+                    end = self.offset + len(sentence[: cue_at - self.offset].rstrip(" ,;"))
                     speaker.content = (speaker.content[0], end)
             for hit in hits:
                 if hit.family == "acc":
@@ -119,36 +145,54 @@ class _Document(_Lines):
         return hits, hedge
 
     def _verb(
-        self, s: str, cs: int, ce: int, inside: list[tuple[int, int]], hits: list[_Hit]
+        self,
+        sentence: str,
+        cue_start: int,
+        cue_end: int,
+        inside: list[tuple[int, int]],
+        hits: list[_Hit],
     ) -> _Found | list[_Hit]:
-        words = s[cs:ce].split()
+        words = sentence[cue_start:cue_end].split()
         while words[0] in ("has", "have", "had", "also"):
             words.pop(0)
         verb = words[0]
-        if verb in _AS_VERBS and " as " not in s[ce : ce + 90]:
+        if verb in _AS_VERBS and " as " not in sentence[cue_end : cue_end + 90]:
             return None
         complement = None if words[-1] == "for" else _COMPLEMENT.get(verb)  # "called for"
         # "..., the UN refugee agency estimates.": a subject after a comma, at the end.
         if (
             complement is not None
-            and complement.match(s, ce) is None
-            and (_ENDS.match(s, ce) is None or _POSTPOSED.search(s, 0, cs) is None)
-            and not (verb in _FINDINGS and _previous_word(s, cs)[1].lower() in _STUDIES)
+            and complement.match(sentence, cue_end) is None
+            and (
+                _ENDS.match(sentence, cue_end) is None
+                or _POSTPOSED.search(sentence, 0, cue_start) is None
+            )
+            and not (
+                verb in _FINDINGS and _previous_word(sentence, cue_start)[1].lower() in _STUDIES
+            )
         ):
             return None
-        j = cs
+        j = cue_start
         participle = verb.endswith("ing")
         while True:
-            ws, word = _previous_word(s, j)
-            went = _WENT_ON.search(s, 0, j) if word == "to" else None
+            ws, word = _previous_word(sentence, j)
+            went = _WENT_ON.search(sentence, 0, j) if word == "to" else None
             if went is not None:
                 j = went.start()  # "He went on to characterise ...": he characterised
                 continue
             if participle:
-                progressive = _PROGRESSIVE.search(s, 0, j)
-                by = _BY_SAYING.search(s, 0, j) if word == "by" else None
+                progressive = _PROGRESSIVE.search(sentence, 0, j)
+                by = _BY_SAYING.search(sentence, 0, j) if word == "by" else None
                 if progressive is not None:
                     j, participle = progressive.start(), False
+                    continue
+                issued = _ISSUED.search(sentence, 0, j) if by is None else None
+                if issued is not None:
+                    j, participle = issued.start(), False  # "issued a statement saying"
+                    continue
+                main = _main_verb(sentence, j) if by is None and word == "" else -1
+                if main >= 0:
+                    j, participle = main, False  # "The church opposed the ruling, saying"
                     continue
                 if by is None:
                     return None
@@ -164,51 +208,53 @@ class _Document(_Lines):
         ):
             return None
         if low in _POSSESSIVES or (
-            word.islower() and _previous_word(s, ws)[1].lower() in _POSSESSIVES
+            word.islower()
+            and word not in _RELATIVES  # "his father said"
+            and _previous_word(sentence, ws)[1].lower() in _POSSESSIVES
         ):
             return None  # "his urgent calls for": a noun, not a speech verb
-        before = s[:j].rstrip()
+        before = sentence[:j].rstrip()
         ref: _Found
         opening = bool(inside) and inside[0] == (0, len(before))
         if not before or (
             before[-1] in '"”' and (before[-2:-1] in (",", "?", "!", ".") or opening)
         ):
             # '"...," said Baird': the speaker follows the verb, the quotation precedes it.
-            ref = self._after(s, ce, quoted=bool(before))
-            content = inside[-1] if inside and inside[-1][1] <= cs else (0, len(before))
+            ref = self._after(sentence, cue_end, quoted=bool(before))
+            content = inside[-1] if inside and inside[-1][1] <= cue_start else (0, len(before))
         else:
-            if "speaking " in s or "talking " in s:
-                relayed = _SPEAKING_TO.search(s, 0, j)
+            if "speaking " in sentence or "talking " in sentence:
+                relayed = _SPEAKING_TO.search(sentence, 0, j)
                 if relayed is not None:
-                    found_relay = self._speaking_to(s, relayed, j, cs, ce)
+                    found_relay = self._speaking_to(sentence, relayed, j, cue_start, cue_end)
                     if found_relay:
                         return found_relay
             self.posting = verb in _POSTING
-            ref = self._subject(s, j, ce)
+            ref = self._subject(sentence, j, cue_end)
             self.posting = False
             if not isinstance(ref, _Ref):
                 return ref
             subject_at = ref.start - self.offset
             quote = [q for q in inside if q[1] <= subject_at]
-            if quote and not s[quote[-1][1] : subject_at].strip(" ,"):
+            if quote and not sentence[quote[-1][1] : subject_at].strip(" ,"):
                 content = quote[-1]
             else:
-                content = (_skip_that(s, ce), _clause_end(s, ce))
+                content = (_skip_that(sentence, cue_end), _clause_end(sentence, cue_end))
         if not isinstance(ref, _Ref):
             return ref
-        hit = self._hit(ref, s, cs, ce, content, "verb")
-        found = [hit, *self._partners(s, ref, cs, ce, content)]
+        hit = self._hit(ref, sentence, cue_start, cue_end, content, "verb")
+        found = [hit, *self._partners(sentence, ref, cue_start, cue_end, content)]
         if verb in ("told", "tells", "spoke", "speaks"):
-            found.extend(self._told_via(s, ce, hit))
-        elif s.startswith(" to ", ce):
+            found.extend(self._told_via(sentence, cue_end, hit))
+        elif sentence.startswith(" to ", cue_end):
             # "X stated to LA Weekly", "explained to the BBC": the outlet carried the words.
-            found.extend(self._told_via(s, ce + 3, hit))
+            found.extend(self._told_via(sentence, cue_end + 3, hit))
         elif verb in ("says", "said", "say", "wrote", "writes", "posted", "stated", "announced"):
-            self._on_medium(s, ce, hit)
-            if hit.medium is None and s.startswith(" on ", ce):
+            self._on_medium(sentence, cue_end, hit)
+            if hit.medium is None and sentence.startswith(" on ", cue_end):
                 # "said on CNN", "said on BBC Radio 4": the broadcaster carried the words.
-                found.extend(self._told_via(s, ce + 3, hit))
-        at = self.offset + cs
+                found.extend(self._told_via(sentence, cue_end + 3, hit))
+        at = self.offset + cue_start
         if any(
             other.family == "verb" and other.content[0] <= at < other.content[1] for other in hits
         ):
@@ -216,33 +262,33 @@ class _Document(_Lines):
         return found
 
     def _partners(
-        self, s: str, ref: _Ref, cs: int, ce: int, content: tuple[int, int]
+        self, sentence: str, ref: _Ref, cue_start: int, cue_end: int, content: tuple[int, int]
     ) -> list[_Hit]:
         """ "Engineers Jan Novak and Tom Lee said": both speak. The reference read so far is
         the phrase up to "and"; the name after it is the second speaker."""
         a, b = ref.start - self.offset, ref.end - self.offset
-        joined = _AND_NAME.search(s, a, b)
+        joined = _AND_NAME.search(sentence, a, b)
         if joined is None:
             return []
-        first = self._interpret(s, a, joined.start())
-        second = self._interpret(s, joined.end(), b)
+        first = self._interpret(sentence, a, joined.start())
+        second = self._interpret(sentence, joined.end(), b)
         if not (isinstance(first, _Ref) and isinstance(second, _Ref)):
             return []
         if first.entity is second.entity or not (first.entity.person and second.entity.person):
             return []  # "Procter and Gamble", "Department of Health and Human Services"
         ref.entity, ref.end, ref.mention = first.entity, first.end, first.mention
-        return [self._hit(second, s, cs, ce, content, "verb")]
+        return [self._hit(second, sentence, cue_start, cue_end, content, "verb")]
 
-    def _view(self, s: str, cs: int, ce: int) -> _Found | list[_Hit]:
+    def _view(self, sentence: str, cue_start: int, cue_end: int) -> _Found | list[_Hit]:
         """'In Ruiz's words, ...', 'in her view', 'For Kevin Allton, ...': the rest of the
         sentence is that person's view."""
-        match = _FAMILIES["view"].match(s, cs)
+        match = _FAMILIES["view"].match(sentence, cue_start)
         if match is None:
             return None
-        content = (_skip_that(s, ce), _trim_end(s))
+        content = (_skip_that(sentence, cue_end), _trim_end(sentence))
         ref: _Found
         if match.group("person") is not None:
-            ref = self._interpret(s, match.start("person"), match.end("person"))
+            ref = self._interpret(sentence, match.start("person"), match.end("person"))
             if not isinstance(ref, _Ref) or not ref.entity.person:
                 return None  # "For years, ...", "For Microsoft, ..."
         else:
@@ -253,96 +299,118 @@ class _Document(_Lines):
             else:
                 # "In Ruiz's words", "in Jones' view": the name without its possessive ending.
                 bare = re.sub(r"['\u2019]s?$", "", who)
-                ref = self._interpret(s, start, start + len(bare))
+                ref = self._interpret(sentence, start, start + len(bare))
         if not isinstance(ref, _Ref):
             return None
-        return [self._hit(ref, s, cs, ce, content, "verb")]
+        return [self._hit(ref, sentence, cue_start, cue_end, content, "verb")]
 
-    def _spoken_to(self, s: str, speaker: _Hit, hits: list[_Hit]) -> None:
+    def _spoken_to(self, sentence: str, speaker: _Hit, hits: list[_Hit]) -> None:
         """The outlet a speaker was speaking to, as the via source of their words."""
         if any(hit.family == "via" for hit in hits):
             return
-        for match in _SPOKEN_TO.finditer(s):
-            outlet = self._interpret(s, match.end(), _phrase_end(s, match.end()))
+        for match in _SPOKEN_TO.finditer(sentence):
+            outlet = self._interpret(sentence, match.end(), _phrase_end(sentence, match.end()))
             if isinstance(outlet, _Ref) and outlet.entity.kind in MEDIA_KINDS:
-                cue = (match.start(), len(s[: match.end()].rstrip()))
+                cue = (match.start(), len(sentence[: match.end()].rstrip()))
                 content = (speaker.content[0] - self.offset, speaker.content[1] - self.offset)
-                hits.append(self._hit(outlet, s, *cue, content, "via"))
+                hits.append(self._hit(outlet, sentence, *cue, content, "via"))
                 return
 
-    def _according(self, s: str, cs: int, ce: int, family: str) -> _Found | list[_Hit]:
-        end = _phrase_end(s, ce)
-        ws, aux = _previous_word(s, cs)
-        if aux in _BE and s.startswith(("quoted", "cited"), cs):
-            quoted = self._quoted_by(s, ws, cs, ce, end)
+    def _according(
+        self, sentence: str, cue_start: int, cue_end: int, family: str
+    ) -> _Found | list[_Hit]:
+        end = _phrase_end(sentence, cue_end)
+        ws, aux = _previous_word(sentence, cue_start)
+        if aux in _BE and sentence.startswith(("quoted", "cited"), cue_start):
+            quoted = self._quoted_by(sentence, ws, cue_start, cue_end, end)
             if quoted:
                 return quoted
-        tail = s[end:].strip(' ,.;:"”')
+        tail = sentence[end:].strip(' ,.;:"”')
         if len(tail) > 3:
-            content = (_skip_that(s, end), _trim_end(s))
+            content = (_skip_that(sentence, end), _trim_end(sentence))
         else:
-            content = (0, s.rfind(",", 0, cs) if s.rfind(",", 0, cs) > 0 else cs)
+            content = (
+                0,
+                sentence.rfind(",", 0, cue_start)
+                if sentence.rfind(",", 0, cue_start) > 0
+                else cue_start,
+            )
         found: list[_Hit] = []
-        named = _NAMED_AFTER.match(s, end)
-        if named is not None and s[ce:end].split()[-1].lower() in _CORE_TITLES:
+        named = _NAMED_AFTER.match(sentence, end)
+        if named is not None and sentence[cue_end:end].split()[-1].lower() in _CORE_TITLES:
             # "According to the Afghan team's coach, Alireza Mehraban, ...": the name speaks.
-            ref = self._interpret(s, named.start(1), named.end(1), s[ce:end].strip())
+            ref = self._interpret(
+                sentence, named.start(1), named.end(1), sentence[cue_end:end].strip()
+            )
             if isinstance(ref, _Ref):
                 return [
-                    self._hit(ref, s, cs, ce, (_skip_that(s, named.end()), _trim_end(s)), family)
+                    self._hit(
+                        ref,
+                        sentence,
+                        cue_start,
+                        cue_end,
+                        (_skip_that(sentence, named.end()), _trim_end(sentence)),
+                        family,
+                    )
                 ]
         # "according to the BBC and CNN": two sources.
-        start = ce
-        parts = [p for p in _AND_NAMES.finditer(s, ce, end) if self._known(s[ce : p.start()])]
+        start = cue_end
+        parts = [
+            p
+            for p in _AND_NAMES.finditer(sentence, cue_end, end)
+            if self._known(sentence[cue_end : p.start()])
+        ]
         for part in [*parts[:1], None]:
             stop = end if part is None else part.start()
-            ref = self._interpret(s, start, stop)
+            ref = self._interpret(sentence, start, stop)
             if isinstance(ref, _Vague) and not found:
-                return _Vague(" ".join(s[cs:end].lower().split()))
+                return _Vague(" ".join(sentence[cue_start:end].lower().split()))
             if isinstance(ref, _Ref):
-                found.append(self._hit(ref, s, cs, ce, content, family))
+                found.append(self._hit(ref, sentence, cue_start, cue_end, content, family))
             if part is not None:
                 start = part.end()
         return found
 
-    def _quoted_by(self, s: str, ws: int, cs: int, ce: int, end: int) -> list[_Hit]:
+    def _quoted_by(
+        self, sentence: str, ws: int, cue_start: int, cue_end: int, end: int
+    ) -> list[_Hit]:
         """'X was quoted by the Xinhua news service as saying: "..."': X speaks, the outlet
         relays."""
-        saying = s.find(" as ", ce, end)
-        outlet = self._interpret(s, ce, end if saying < 0 else saying)
+        saying = sentence.find(" as ", cue_end, end)
+        outlet = self._interpret(sentence, cue_end, end if saying < 0 else saying)
         if not isinstance(outlet, _Ref) or outlet.entity.kind not in MEDIA_KINDS:
             return []
-        speaker = self._subject(s, ws, ce)
+        speaker = self._subject(sentence, ws, cue_end)
         if not isinstance(speaker, _Ref):
             return []
-        content = (_skip_that(s, end), _trim_end(s))
+        content = (_skip_that(sentence, end), _trim_end(sentence))
         return [
-            self._hit(speaker, s, cs, ce, content, "verb"),
-            self._hit(outlet, s, cs, ce, content, "via"),
+            self._hit(speaker, sentence, cue_start, cue_end, content, "verb"),
+            self._hit(outlet, sentence, cue_start, cue_end, content, "via"),
         ]
 
     def _spokes(
-        self, s: str, cs: int, ce: int, inside: list[tuple[int, int]]
+        self, sentence: str, cue_start: int, cue_end: int, inside: list[tuple[int, int]]
     ) -> _Found | list[_Hit]:
         """A quotation credited to "a spokesperson for X" with no speech verb."""
         if not inside:
             return None
-        article = _SPOKES_ARTICLE.search(s, max(0, cs - 12), cs)
+        article = _SPOKES_ARTICLE.search(sentence, max(0, cue_start - 12), cue_start)
         if article is None or inside[-1][1] > article.start():
             return None
-        cs = article.start()
-        ref = self._interpret(s, ce, _phrase_end(s, ce), "spokesperson")
+        cue_start = article.start()
+        ref = self._interpret(sentence, cue_end, _phrase_end(sentence, cue_end), "spokesperson")
         if not isinstance(ref, _Ref):
             return ref
-        return [self._hit(ref, s, cs, ce, inside[-1], "verb")]
+        return [self._hit(ref, sentence, cue_start, cue_end, inside[-1], "verb")]
 
-    def _dash(self, s: str, cs: int, ce: int) -> list[_Hit] | None:
+    def _dash(self, sentence: str, cue_start: int, cue_end: int) -> list[_Hit] | None:
         """A pull quote credited after a dash: '"We will rebuild." — Mayor Ellen Park'."""
-        mark = _DASH_MARK.search(s, cs, ce)
-        if not s or s[0] not in '"“' or mark is None:
+        mark = _DASH_MARK.search(sentence, cue_start, cue_end)
+        if not sentence or sentence[0] not in '"“' or mark is None:
             return None
-        end = _phrase_end(s, ce)
-        ref = self._interpret(s, ce, end, s[end:].strip(" ,."))
+        end = _phrase_end(sentence, cue_end)
+        ref = self._interpret(sentence, cue_end, end, sentence[end:].strip(" ,."))
         if not isinstance(ref, _Ref):
             return None
-        return [self._hit(ref, s, mark.start(), mark.end(), (0, cs + 1), "dash")]
+        return [self._hit(ref, sentence, mark.start(), mark.end(), (0, cue_start + 1), "dash")]

@@ -4,15 +4,22 @@ attributions of each sentence with their roles.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
 from claimcheck.core.analysis import Attribution, SentenceAnalysis
 from claimcheck.core.attribution.cues import _Document
+from claimcheck.core.attribution.entities import _Ref
 from claimcheck.core.attribution.lexicon import _STRONG, _WATCHED, _WORD, _has_dash
 from claimcheck.core.attribution.places import _Hit
-from claimcheck.core.attribution.quotations import _carry, _closes_first, _quoted
+from claimcheck.core.attribution.quotations import (
+    _carry,
+    _carry_indirect,
+    _closes_first,
+    _quoted,
+)
 from claimcheck.core.checkworthiness import score
 from claimcheck.core.kinds import CLAIM, HEADLINE, OTHER, classify_document
 from claimcheck.core.registry import Registry
@@ -88,8 +95,14 @@ def analyse_document(
             )
             doc.index, doc.offset = index, start
         scores[index] = score(sentence, words)
+    postposed = _postposed_researchers(doc, spans, hits, hedges)
     results = [_finish(found, text) if found else [] for found in hits]
+    for index in postposed:
+        # Met before their study, the researchers do not name it as theirs: a registry that
+        # learned the study as their owner first would take it for an organisation.
+        results[index] = [replace(found, owner=None) for found in results[index]]
     _carry(results, kinds, quotes, spans, text)
+    _carry_indirect(results, kinds, spans, text, hedges)
     return [
         SentenceAnalysis(kind, value, reasons, tuple(found), hedge)
         for kind, (value, reasons), found, hedge in zip(kinds, scores, results, hedges, strict=True)
@@ -166,3 +179,43 @@ def _implied(
         if ref is not None:
             return [_Hit(ref, None, None, None, (start, end), "implied")]
     return []
+
+
+# A lead that ends "..., researchers say." before the text names their study.
+_RESEARCHERS = re.compile(r"(?:the\s+)?(?:researchers|scientists|authors)\s+(?:say|said)$")
+
+
+def _postposed_researchers(
+    doc: _Document,
+    spans: Sequence[tuple[int, int]],
+    hits: list[list[_Hit]],
+    hedges: list[str | None],
+) -> list[int]:
+    """'Almost half of all children are iodine deficient, researchers say.': vague alone, but
+    when one of the next three sentences cites a study, its authors are the researchers
+    (news leads name the finding first and the study after)."""
+    found: list[int] = []
+    for index, hedge in enumerate(hedges):
+        if hits[index] or hedge is None or _RESEARCHERS.fullmatch(hedge) is None:
+            continue
+        study = next(
+            (
+                hit.ref.entity
+                for later in hits[index + 1 : index + 4]
+                for hit in later
+                if hit.ref.entity.kind == "document" and hit.ref.entity.owner is None
+            ),
+            None,
+        )
+        if study is None:
+            continue
+        start, end = spans[index]
+        noun, verb = hedge.split()[-2:]
+        at = start + doc.text.rfind(noun, start, end)
+        cue_at = doc.text.rfind(verb, start, end)
+        ref = _Ref(doc.authors_of(study), at, at + len(noun), noun, 0.6)
+        hit = _Hit(ref, verb, cue_at, cue_at + len(verb), (start, end), "verb")
+        hits[index] = [hit]
+        hedges[index] = None
+        found.append(index)
+    return found

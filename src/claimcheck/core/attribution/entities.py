@@ -171,6 +171,10 @@ class _Entities:
             and " " in source.name
             and not any(w.lower() in _NAME_KINDS for w in source.name.split())
         )
+        if source.kind == "organization" and not source.builtin:
+            # A company's spokeswoman was learned as the company's kind: she is still a
+            # person, so "the company" in a file read later is not her.
+            person = _infer_kind(source.name, frozenset()) == ("person", True)
         entity = self._entity(source.name, source.kind, person, source.owner)
         for alias in source.aliases:
             self.aliases.setdefault(normalise(alias), entity)

@@ -44,7 +44,8 @@ _LEMMAS = """say:said tell:told add state announce claim write:wrote:written twe
     assert reiterate counter quip joke boast clarify elaborate lament caution contend complain
     affirm recognize recognise maintain indicate mention concede vow pledge assure hint
     promise answer speculate proclaim propose agree charge forecast:forecast theorize theorise
-    wonder question express voice read:read rule show:showed:shown find:found"""
+    wonder question express voice read:read rule show:showed:shown find:found reject
+    dismiss"""
 
 
 def _forms(lemma: str) -> list[str]:
@@ -138,9 +139,9 @@ _SPOKES_ARTICLE = re.compile(r"\b(?:a|an|the)\s+$", _I)
 _DASH = re.compile(r"[\"”]\s*(?:[—\u2013]|--?(?=\s))\s*(?=[A-Z])")
 
 
-def _has_dash(s: str) -> bool:
+def _has_dash(sentence: str) -> bool:
     """Whether a sentence may hold a dash credit: the cheap test before ``_DASH``."""
-    return "—" in s or "\u2013" in s or '" -' in s or "” -" in s
+    return "—" in sentence or "\u2013" in sentence or '" -' in sentence or "” -" in sentence
 
 
 _VERB_WORDS = frozenset(v.split()[0] for v in _VERBS.split("|"))
@@ -235,6 +236,7 @@ _COMPLEMENT = {
         re.compile(
             r"\s+(?:that|the|a|an|this|these|those|its|his|her|their|it|how|what|why|whether"
             r"|he|she|they|we|there|[A-Z0-9])\b|\s*[,:]\s*[\"\u201c]"
+            r"|\s+to\s+(?:be|have)\b"  # "The group claims to have 2,000 members"
         ),
     ),
     **dict.fromkeys(
@@ -310,6 +312,17 @@ _COMPLEMENT = {
             r"|scepticism|opposition|gratitude|sympathy|reservations|worries|worry)\b"
         ),
     ),
+    # "The church rejected her claims", "dismissed the allegations as false": a stance taken
+    # on what was said; not "rejected the bid", "dismissed the case".
+    **dict.fromkeys(
+        (form for lemma in ("reject", "dismiss") for form in _forms(lemma)),
+        re.compile(
+            r"\s+(?:(?:the|her|his|their|its|these|those|such|this|that|all|any|a|an)\s+)?"
+            r"(?:[\w-]+\s+)?(?:claims?|allegations?|accusations?|charges?|criticisms?"
+            r"|reports?|suggestions?|assertions?|characteri[sz]ations?|idea|notion|findings"
+            r"|rumou?rs?|speculation)\b"
+        ),
+    ),
     # "The study found that ...", not "police found the car".
     **dict.fromkeys(
         _words(
@@ -327,9 +340,9 @@ _ENDS = re.compile(r"\s*[.!?]?[\"\u201d]?\s*$")
 _POSTPOSED = re.compile(r",\s+(?:the|a|an)\s+[\w .'\u2019-]{1,60}\s$", _I)
 
 
-def _cues(s: str, words: frozenset[str] | set[str]) -> list[tuple[str, int, int]]:
+def _cues(sentence: str, words: frozenset[str] | set[str]) -> list[tuple[str, int, int]]:
     """The cues of a sentence in reading order, as (family, start, end)."""
-    lower = s.lower()
+    lower = sentence.lower()
     starts: list[tuple[int, str]] = []
     for word in _TRIGGER_WORDS.intersection(words):
         if word in _NEEDS and _NEEDS[word].isdisjoint(words):
@@ -349,12 +362,12 @@ def _cues(s: str, words: frozenset[str] | set[str]) -> list[tuple[str, int, int]
         if at < resume:
             continue
         for family in _TRIGGERS[word]:
-            match = _FAMILIES[family].match(s, at)
+            match = _FAMILIES[family].match(sentence, at)
             if match is not None:
                 found.append((family, at, match.end()))
                 resume = match.end()
                 break
-    if _has_dash(s):
-        found.extend(("dash", m.start(), m.end()) for m in _DASH.finditer(s))
+    if _has_dash(sentence):
+        found.extend(("dash", m.start(), m.end()) for m in _DASH.finditer(sentence))
         found.sort(key=lambda cue: cue[1])
     return found

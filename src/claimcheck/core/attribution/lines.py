@@ -25,15 +25,15 @@ _DASH_MARK = re.compile(r"[—\u2013]|--?(?=\s)")
 class _Lines(_Places):
     """Readings of a whole line or a sentence's opening, beside the cues of a sentence."""
 
-    def credit_line(self, s: str, quote: tuple[int, int]) -> _Hit | None:
+    def credit_line(self, sentence: str, quote: tuple[int, int]) -> _Hit | None:
         """A quotation's credit on a line of its own, with or without a dash: "— Jane Doe,
         mayor of Springfield", "Tom Becker, owner of the Lakeside Bakery"."""
-        mark = _DASH_MARK.match(s)  # the line is stripped: a dash opens it
+        mark = _DASH_MARK.match(sentence)  # the line is stripped: a dash opens it
         start = 0 if mark is None else mark.end()
-        start += len(s[start:]) - len(s[start:].lstrip())
-        end = _phrase_end(s, start)
-        name = s[start:end].split()
-        desc = s[end:].strip(" ,.")
+        start += len(sentence[start:]) - len(sentence[start:].lstrip())
+        end = _phrase_end(sentence, start)
+        name = sentence[start:end].split()
+        desc = sentence[end:].strip(" ,.")
         if not name or not name[0][:1].isupper() or len(name) > 6 or len(desc.split()) > 14:
             return None
         if mark is None and not (
@@ -42,38 +42,40 @@ class _Lines(_Places):
             or name[0].lower() in _CORE_TITLES
         ):
             return None  # a heading, not a credit: only a name with what it is credits words
-        ref = self._interpret(s, start, end, desc)
+        ref = self._interpret(sentence, start, end, desc)
         if not isinstance(ref, _Ref):
             return None
         cue_end = 1 if mark is None else mark.end()
-        hit = self._hit(ref, s, 0, cue_end, (0, 0), "dash")
+        hit = self._hit(ref, sentence, 0, cue_end, (0, 0), "dash")
         if mark is None:
             hit.cue = hit.cue_start = hit.cue_end = None
         hit.content, hit.carried_from = quote, self.index
         return hit
 
-    def opening_person(self, s: str, start: int) -> _Ref | None:
+    def opening_person(self, sentence: str, start: int) -> _Ref | None:
         """The person a sentence at ``start`` opens with, as the subject of an active verb:
         whose words an uncued quotation after it in the paragraph is ("Mayor Ana Ruiz spoke
         at the meeting. \"We will rebuild.\"")."""
-        match = _OPENING_NAME.match(s)
-        if match is None or _PASSIVE.match(s, match.end()) is not None:
+        match = _OPENING_NAME.match(sentence)
+        if match is None or _PASSIVE.match(sentence, match.end()) is not None:
             return None
         index, offset = self.index, self.offset
         self.offset = start
-        ref = self._interpret(s, 0, match.end())
+        ref = self._interpret(sentence, 0, match.end())
         self.offset = offset
         if not isinstance(ref, _Ref) or not ref.entity.person:
             return None
         self.index = index
         return ref
 
-    def speaker_line(self, s: str) -> _Hit | None:
+    def speaker_line(self, sentence: str) -> _Hit | None:
         """The speaker named before a colon that opens a paragraph, as in an interview."""
-        match = _SPEAKER_LINE.match(s)
+        match = _SPEAKER_LINE.match(sentence)
         if match is None:
             return None
-        ref = self._interpret(s, 0, match.end(1))
+        ref = self._interpret(sentence, 0, match.end(1))
         if not isinstance(ref, _Ref) or not ref.entity.person:
             return None  # "Update:", "Note:", "Wikinews:"
-        return self._hit(ref, s, match.end(1), match.end(1) + 1, (match.end(), len(s)), "verb")
+        return self._hit(
+            ref, sentence, match.end(1), match.end(1) + 1, (match.end(), len(sentence)), "verb"
+        )

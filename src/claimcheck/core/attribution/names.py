@@ -6,9 +6,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
-from claimcheck.core.attribution.source_kinds import _DOC_NOUNS, _NAME_KINDS, _NOUN_KINDS
+from claimcheck.core.attribution.source_kinds import (
+    _DOC_NOUNS,
+    _NAME_KINDS,
+    _NOUN_KINDS,
+    _infer_kind,
+)
 from claimcheck.core.attribution.words import (
+    _BODY_TITLES,
     _CALENDAR,
     _CORE_TITLES,
     _DESC_STOPS,
@@ -19,9 +26,12 @@ from claimcheck.core.attribution.words import (
     _NAME_JOINERS,
     _NOT_SOURCES,
     _NOT_SUBJECT,
+    _OFFICIAL_ONLY_TITLES,
     _OFFICIAL_PLURALS,
+    _OWNERS,
     _PERSON_NOUNS,
     _PRONOUNS,
+    _RELATIVES,
     _ROLE_WORDS,
     _TITLE_MODIFIERS,
     _TITLE_WORDS,
@@ -103,47 +113,61 @@ _PLACE_WORDS = frozenset(("of", "on", "in", "from", "across"))
 _AFFILIATION = re.compile(r"\s+(?:of|at|from|with|for)\s+(?=the\s+[A-Z]|[A-Z])")
 
 
-# How to read a noun phrase as a source: a step, whether to try it as a known name first, an
-# offset into the phrase, two strings and a parsed name. It depends on the phrase's text
-# alone, and the same phrases recur across a corpus, so it is worked out once per run.
-_Plan = tuple[str, bool, int, str, str, "_Parsed | None"]
+class _Plan(NamedTuple):
+    """How to read a noun phrase as a source. It depends on the phrase's text alone, and the
+    same phrases recur across a corpus, so it is worked out once per run."""
+
+    step: str  # "none", "pronoun", "named", "description", "owned", ...
+    check_known: bool = False  # try the whole phrase as a name met before first
+    at: int = 0  # where in the phrase the part the step reads starts
+    # What the step reads: the pronoun or common noun; the determiner and the rest of a
+    # description or name; the owner of a document or role and the document's noun.
+    first: str = ""
+    second: str = ""
+    parsed: _Parsed | None = None
+
+
+_NO_SOURCE = _Plan("none")
 
 
 @lru_cache(maxsize=1 << 15)
-def _plan(np: str, desc: str) -> _Plan:
-    low = np.lower()
+def _plan(phrase: str, desc: str) -> _Plan:
+    low = phrase.lower()
     if low in _PRONOUNS:
-        return "pronoun", False, 0, low, "", None
-    if (low in _NOT_SUBJECT and not np.isupper()) or low in _NOT_SOURCES or low in _CALENDAR:
-        return "none", False, 0, "", "", None
-    words = np.split()
+        return _Plan("pronoun", first=low)
+    if (low in _NOT_SUBJECT and not phrase.isupper()) or low in _NOT_SOURCES or low in _CALENDAR:
+        return _NO_SOURCE
+    words = phrase.split()
+    if len(words) == 2 and words[0].lower() in _OWNERS and words[1].lower() in _RELATIVES:
+        # "his father", "her lawyer": someone known by whose they are.
+        return _Plan("relative", first=words[0].lower(), second=words[1].lower())
     det = words[0].lower() if words[0].lower() in _DETERMINERS else ""
-    rest_at = np.index(words[1]) if det and len(words) > 1 else 0
-    rest = np[rest_at:] if not det or len(words) > 1 else ""
+    rest_at = phrase.index(words[1]) if det and len(words) > 1 else 0
+    rest = phrase[rest_at:] if not det or len(words) > 1 else ""
     if not rest:
-        return "none", False, 0, "", "", None
+        return _NO_SOURCE
     social = _ON_SOCIAL.match(low) if " on " in low or " at " in low or " in " in low else None
     if social is not None:
         # "Posts on the message board of example.org", "critics on the newsgroup alt.x": the
         # board or group they wrote on is the source.
         at = social.start("medium")
-        if np[at:].lower().startswith("the "):
+        if phrase[at:].lower().startswith("the "):
             at += 4
-        return "social", False, at, "", "", None
+        return _Plan("social", at=at)
     if len(words) > 10:
         # A long phrase is a source only as a study with its description.
-        return _document_plan(np, det, rest, rest_at) or ("none", False, 0, "", "", None)
+        return _document_plan(phrase, det, rest, rest_at) or _NO_SOURCE
     if not _ROLE_WORDS.isdisjoint(low.split()) and (det in _INDEFINITE or not det):
         role = _ROLE_FOR.match(rest[0].lower() + rest[1:])
         if role is not None:
-            return "role", False, rest_at + role.start("org"), "", "", None
+            return _Plan("role", at=rest_at + role.start("org"))
     if (
         not det
         and words[0].lower() in _QUANTITIES | _VAGUE_HEADS
         and not _PLACE_WORDS.isdisjoint(words[1:3])
     ):
         # "Thousands of people on Twitter", "residents of Lakeside": a crowd, named by where.
-        return "common", False, 0, low, "", None
+        return _Plan("common", first=low)
     if (
         not det
         and words[0].lower() in _COMMON
@@ -152,12 +176,12 @@ def _plan(np: str, desc: str) -> _Plan:
     ):
         # A capital that only starts the sentence: "Officials said", "Police believe"; but
         # "council chair Joost de Vries" names someone.
-        return "common", False, 0, low, "", None
+        return _Plan("common", first=low)
     known = rest[0].isupper() or rest[0].isdigit()
     by = _DOC_BY.match(rest) if det else None
     if by is not None:
         # "a survey by the Confederation of Norland Industry": its survey.
-        return "doc_by", known, rest_at + by.start("owner"), by.group("noun"), "", None
+        return _Plan("doc_by", known, rest_at + by.start("owner"), by.group("noun"))
     statement = _STATEMENT_BY.match(rest) or _OWNER_STATEMENT.match(rest) if det else None
     if statement is not None and (
         statement.group("owner")[:1].isupper()
@@ -165,40 +189,40 @@ def _plan(np: str, desc: str) -> _Plan:
     ):
         # "a statement from the ministry", "a ministry statement": the ministry's statement.
         noun = " ".join(statement.group("noun").split())
-        return "statement", known, rest_at + statement.start("owner"), noun, "", None
-    document = _document_plan(np, det, rest, rest_at)
+        return _Plan("statement", known, rest_at + statement.start("owner"), noun)
+    document = _document_plan(phrase, det, rest, rest_at)
     if document is not None:
         return document
-    role_of = _POSSESSIVE_ROLE.match(np) if "s " in np else None
+    role_of = _POSSESSIVE_ROLE.match(phrase) if "s " in phrase else None
     if role_of is not None:
         # "Obama's press secretary", "the prime minister's spokesman": who they speak for.
-        return "role_of", False, 0, role_of.group("owner"), "", None
+        return _Plan("role_of", first=role_of.group("owner"))
     possessive = _POSSESSIVE_DOC.match(rest) if "s " in rest else None
     if possessive is not None and possessive.group("noun") != "statement":
-        return "owned", known, 0, possessive.group("owner"), possessive.group("noun"), None
+        return _Plan("owned", known, 0, possessive.group("owner"), possessive.group("noun"))
     if "website" in low or " site" in low or "homepage" in low:
-        return "website", known, 0, "", "", None
+        return _Plan("website", known)
     affiliation = _AFFILIATION.search(rest) if len(words) > 2 else None
     if affiliation is not None and _names_someone(rest[: affiliation.start()]):
         where = f"{desc} {rest[affiliation.end() :]}"
-        return "affiliation", known, rest_at + affiliation.start(), where, "", None
+        return _Plan("affiliation", known, rest_at + affiliation.start(), where)
     if possessive is not None:
-        return "possessive", known, rest_at, possessive.group("owner"), "", None
+        return _Plan("possessive", known, rest_at, possessive.group("owner"))
     parsed = _parse_name(rest, desc)
     if parsed is None:
-        return "description", known, rest_at, det, rest, None
+        return _Plan("description", known, rest_at, det, rest)
     name, trailing = parsed[0], parsed[3]
     if (
         not det
         and " " not in name
-        and np.startswith(name)
+        and phrase.startswith(name)
         and trailing
         and trailing[-1] in _VAGUE_HEADS
         and trailing[-1] not in _OFFICIAL_PLURALS
         and (name.lower().endswith(_ADJECTIVE_ENDINGS) or name.lower() in ADJECTIVE_TITLES)
     ):
-        return "vague", known, rest_at, det, rest, parsed
-    return "named", known, rest_at, det, rest, parsed
+        return _Plan("vague", known, rest_at, det, rest, parsed)
+    return _Plan("named", known, rest_at, det, rest, parsed)
 
 
 _RESULTS = re.compile(
@@ -208,7 +232,7 @@ _RESULTS = re.compile(
 _AUTHORS = frozenset(("authors", "researchers"))
 
 
-def _document_plan(np: str, det: str, rest: str, rest_at: int) -> _Plan | None:
+def _document_plan(phrase: str, det: str, rest: str, rest_at: int) -> _Plan | None:
     """Studies, reports and their authors: "a new study documenting ...", "the results of
     the National Nutrition Study published in ...", "the report's authors", "the authors"."""
     words = rest.split()
@@ -216,13 +240,13 @@ def _document_plan(np: str, det: str, rest: str, rest_at: int) -> _Plan | None:
     if head in _AUTHORS and det == "the" and len(words) <= 3:
         possessive = len(words) > 1 and words[-2][-2:] in ("'s", "\u2019s")
         # "the report's authors": the owner is "the report".
-        owner = np[: rest_at + rest.rfind(words[-2]) + len(words[-2]) - 2] if possessive else ""
-        return "authors", False, 0, owner, "", None
+        owner = phrase[: rest_at + rest.rfind(words[-2]) + len(words[-2]) - 2] if possessive else ""
+        return _Plan("authors", first=owner)
     if head in _AUTHORS and not det and len(words) == 2 and words[0][-2:] in ("'s", "\u2019s"):
-        return "authors", False, 0, words[0][:-2], "", None
+        return _Plan("authors", first=words[0][:-2])
     results = _RESULTS.match(rest if det else rest[:1].lower() + rest[1:])
     if results is not None:
-        return "results", False, rest_at + results.start("doc"), results.group("doc"), "", None
+        return _Plan("results", at=rest_at + results.start("doc"), first=results.group("doc"))
     if det not in ("a", "an", "one", "another") or not rest[:1].islower():
         return None
     for i, word in enumerate(words[:3]):
@@ -230,15 +254,20 @@ def _document_plan(np: str, det: str, rest: str, rest_at: int) -> _Plan | None:
         if _DOC_NOUNS.get(low) == "document":
             if words[i + 1 : i + 2] in (["by"], ["from"]):
                 return None  # "a survey by the Confederation of Norland Industry"
-            return "document", False, 0, low, "", None
+            return _Plan("document", first=low)
         if not word.islower():
             break
     return None
 
 
-# A name read from a noun phrase: the name, its acronyms, the words that describe it, the
-# lower-case words after it, and where the phrase's first name word starts.
-_Parsed = tuple[str, tuple[str, ...], frozenset[str], tuple[str, ...], int]
+class _Parsed(NamedTuple):
+    """A name read from a noun phrase."""
+
+    name: str  # "John Baird" of "Environment Minister John Baird"; empty for a bare title
+    acronyms: tuple[str, ...]  # "WHO" of "World Health Organization (WHO)"
+    described: frozenset[str]  # the words that describe it: titles, appositive heads
+    trailing: tuple[str, ...]  # the lower-case words after the name
+    first: int  # where the phrase's first word starts
 
 
 @lru_cache(maxsize=1 << 15)
@@ -253,8 +282,15 @@ def _parse_name(rest: str, desc: str) -> _Parsed | None:
     names = [t for t, _ in tokens[lo:hi] if not t.startswith("(")]
     acronyms = tuple(t[1:-1] for t, _ in tokens[lo:hi] if t.startswith("("))
     core = max((i for i, t in enumerate(names) if t.lower() in _CORE_TITLES), default=-1)
-    before = [t.lower() for t, _ in tokens[:lo]] + [t.lower() for t in names[: core + 1]]
+    titled = [t for t, _ in tokens[:lo]] + names[: core + 1]
+    before = [t.lower() for t in titled]
     names = names[core + 1 :]
+    title = next((i for i, t in enumerate(before) if t in _BODY_TITLES), 0)
+    if title:
+        # "Shell spokeswoman Jane Doe", "Acme Corp's chief executive John Smith": the body.
+        body = _body_kind([*titled[: title - 1], _bare(titled[title - 1])], before[title:])
+        if body:
+            before.append("@" + body)
     while len(names) > 2 and (
         names[0].lower() in _VAGUE_HEADS
         or (names[0].endswith("s") and names[0].lower()[:-1] in _TITLE_WORDS)
@@ -277,7 +313,7 @@ def _parse_name(rest: str, desc: str) -> _Parsed | None:
         names = names[first:]
     trailing = tuple(t.lower() for t, _ in tokens[hi:])
     described = frozenset((*before, *trailing, *_head_words(desc)))
-    return " ".join(names), acronyms, described, trailing, tokens[0][1]
+    return _Parsed(" ".join(names), acronyms, described, trailing, tokens[0][1])
 
 
 def _name_run(tokens: list[tuple[str, int]]) -> tuple[int, int] | None:
@@ -319,6 +355,11 @@ def _name_run(tokens: list[tuple[str, int]]) -> tuple[int, int] | None:
     return None
 
 
+def _bare(word: str) -> str:
+    """A word without its possessive ending: "Acme's" is "Acme"."""
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
+
+
 def _capitalised(token: str) -> bool:
     """A name's word: "Sharif", "al-Sharif", "McDonald"."""
     return token[0].isupper() or ("-" in token and token.split("-", 1)[1][:1].isupper())
@@ -326,12 +367,42 @@ def _capitalised(token: str) -> bool:
 
 def _head_words(desc: str) -> list[str]:
     """The words of an appositive that say what its name is: "a lecturer" in "a lecturer in
-    public health at the University of Leeds", not the university it works for."""
-    words = desc.lower().replace(",", " ").split()
+    public health at the University of Leeds", not the university it works for; and, for a
+    title that speaks for a body ("a spokeswoman for Shell", "president of the Lakeside
+    Residents Association"), the kind of that body, marked with "@"."""
+    words = desc.replace(",", " ").split()
     for i, word in enumerate(words):
-        if word in _DESC_STOPS:
-            return words[:i]
-    return words
+        if word.lower() in _DESC_STOPS:
+            head = [w.lower() for w in words[:i]]
+            if word.lower() in ("for", "of", "at") and not _BODY_TITLES.isdisjoint(head):
+                body = _body_kind(words[i + 1 :], head)
+                if body:
+                    head.append("@" + body)
+            return head
+    return [w.lower() for w in words]
+
+
+def _body_kind(words: list[str], titles: list[str]) -> str:
+    """The kind of the body a title is of, from its name: "the Andy Warhol Foundation" is an
+    organisation, "the Department of Education" official; "" when it is no name."""
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    name: list[str] = []
+    for word in words:
+        if not (word[:1].isupper() or (name and word in _NAME_JOINERS)):
+            break
+        name.append(word)
+    while name and name[-1] in _NAME_JOINERS:
+        name.pop()
+    if not name or name[-1].endswith(("'s", "\u2019s")):
+        return ""
+    rest = words[len(name) : len(name) + 1]
+    if rest and rest[0].lower() in _NAME_KINDS:
+        name.append(rest[0])  # "the National Iodine Nutrition study": a study
+    kind, person = _infer_kind(" ".join(name), frozenset())
+    if kind == "organization" and _BODY_TITLES.intersection(titles) <= _OFFICIAL_ONLY_TITLES:
+        return ""
+    return "" if person else kind
 
 
 def _names_someone(text: str) -> bool:

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from claimcheck.core.attribution.lexicon import _UP_TO_SEPARATOR
-from claimcheck.core.attribution.words import _CORE_TITLES, _DETERMINERS
+from claimcheck.core.attribution.words import _CORE_TITLES, _DETERMINERS, _OWNERS, _RELATIVES
 
 _BOUNDARY = re.compile(
     r"\b(?:that|and|but|while|whereas|because|although|though|after|before|when|where|if|as"
@@ -42,14 +42,14 @@ _TRAILING = " \t\n\r\"\u201c\u201d'.,:;"
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:while|whereas|but)\s")
 
 
-def _previous_word(s: str, j: int) -> tuple[int, str]:
+def _previous_word(sentence: str, j: int) -> tuple[int, str]:
     k = j
-    while k > 0 and s[k - 1] == " ":
+    while k > 0 and sentence[k - 1] == " ":
         k -= 1
     start = k
-    while start > 0 and (s[start - 1].isalnum() or s[start - 1] in "-'\u2019"):
+    while start > 0 and (sentence[start - 1].isalnum() or sentence[start - 1] in "-'\u2019"):
         start -= 1
-    return start, s[start:k]
+    return start, sentence[start:k]
 
 
 def _in_title_line(text: str, at: int) -> bool:
@@ -60,48 +60,48 @@ def _in_title_line(text: str, at: int) -> bool:
     return not line.endswith((".", "!", "?", '"', "\u201d", "'", ")", ":"))
 
 
-def _last_separator(s: str, end: int) -> int:
+def _last_separator(sentence: str, end: int) -> int:
     """The last comma, colon, quote mark or dash before ``end``, or -1."""
-    match = _UP_TO_SEPARATOR.match(s, 0, end)
+    match = _UP_TO_SEPARATOR.match(sentence, 0, end)
     return -1 if match is None else match.end() - 1
 
 
-def _phrase_end(s: str, start: int) -> int:
+def _phrase_end(sentence: str, start: int) -> int:
     """Where a noun phrase starting at ``start`` ends: a comma, a stop or the next clause."""
-    end = len(s)
+    end = len(sentence)
     for c in ',;:()"“”—\u2013':
-        at = s.find(c, start, end)
+        at = sentence.find(c, start, end)
         if at >= 0:
             end = at
-    stop = _PHRASE_STOP.search(s, start, end)
+    stop = _PHRASE_STOP.search(sentence, start, end)
     return end if stop is None else stop.start()
 
 
-def _skip_that(s: str, at: int) -> int:
-    match = _THAT.match(s, at)
+def _skip_that(sentence: str, at: int) -> int:
+    match = _THAT.match(sentence, at)
     return at if match is None else match.end()
 
 
-def _trim_end(s: str) -> int:
-    return len(s.rstrip(' .!?"”'))
+def _trim_end(sentence: str) -> int:
+    return len(sentence.rstrip(' .!?"”'))
 
 
-def _clause_end(s: str, start: int) -> int:
+def _clause_end(sentence: str, start: int) -> int:
     """Where reported content that starts at ``start`` ends: "A said X, while B said Y"."""
-    match = _CLAUSE_BREAK.search(s, start)
-    return _trim_end(s) if match is None else match.start()
+    match = _CLAUSE_BREAK.search(sentence, start)
+    return _trim_end(sentence) if match is None else match.start()
 
 
-def _strip_article(np: str) -> str:
+def _strip_article(phrase: str) -> str:
     for article in ("the ", "The "):
-        if np.startswith(article):
-            return np[len(article) :]
-    return np
+        if phrase.startswith(article):
+            return phrase[len(article) :]
+    return phrase
 
 
-def _trailing_np(s: str, start: int, end: int) -> int:
+def _trailing_np(sentence: str, start: int, end: int) -> int:
     """Where the noun phrase that ends a clause begins: "contacted [the company]"."""
-    words = s[start:end].split()
+    words = sentence[start:end].split()
     taken = 0
     named = False
     for word in reversed(words[-5:]):
@@ -147,6 +147,8 @@ def _head_of(words: list[str]) -> list[str]:
 
 def _looks_title(text: str) -> bool:
     words = text.lower().replace("'s", " ").replace("\u2019s", " ").split()
+    if len(words) == 2 and words[0] in _OWNERS and words[1] in _RELATIVES:
+        return True  # "His father, Mohamed Elhassan Mohamed, said"
     return 0 < len(words) <= 6 and not _CORE_TITLES.isdisjoint(words)
 
 
@@ -168,11 +170,11 @@ def _joins_names(chunk: str, a: int, b: int) -> bool:
     return bool(before and after and before[-1][0].isupper() and after[0][0].isupper())
 
 
-def _vague_phrase(s: str, cs: int, ce: int) -> str:
-    start = max(_last_separator(s, cs) + 1, cs - 40, 0)
-    for match in _BOUNDARY.finditer(s, start, cs):
+def _vague_phrase(sentence: str, cue_start: int, cue_end: int) -> str:
+    start = max(_last_separator(sentence, cue_start) + 1, cue_start - 40, 0)
+    for match in _BOUNDARY.finditer(sentence, start, cue_start):
         start = match.end()
-    return " ".join(s[start:ce].lower().split())
+    return " ".join(sentence[start:cue_end].lower().split())
 
 
 # A document's noun after an article ("a new study", "the report"), or after "a" only.

@@ -104,41 +104,71 @@ class _Places(_Reading):
     told, the channel named beside the cue."""
 
     def _hit(
-        self, ref: _Ref, s: str, cs: int, ce: int, content: tuple[int, int], family: str
+        self,
+        ref: _Ref,
+        sentence: str,
+        cue_start: int,
+        cue_end: int,
+        content: tuple[int, int],
+        family: str,
     ) -> _Hit:
         off = self.offset
-        return _Hit(ref, s[cs:ce], off + cs, off + ce, (off + content[0], off + content[1]), family)
+        return _Hit(
+            ref,
+            sentence[cue_start:cue_end],
+            off + cue_start,
+            off + cue_end,
+            (off + content[0], off + content[1]),
+            family,
+        )
 
-    def _medium(self, s: str, cs: int, ce: int, hits: list[_Hit]) -> None:
+    def _medium(self, sentence: str, cue_start: int, cue_end: int, hits: list[_Hit]) -> None:
         """'in a statement', 'in a letter': the channel of a speaker, or the cue itself."""
-        phrase = s[cs:ce]
+        phrase = sentence[cue_start:cue_end]
         speakers = [h for h in hits if h.family in ("verb", "dash")]
-        tail = _MEDIUM_WITH.match(s, ce)
+        tail = _MEDIUM_WITH.match(sentence, cue_end)
         if tail is not None:
-            end = _phrase_end(s, tail.end())
+            end = _phrase_end(sentence, tail.end())
             # "In an interview with Público, a Spanish newspaper, ...": the apposition says
             # what the name is.
-            follow = s[end + 1 :].split(",")[0].strip() if s.startswith(",", end) else ""
+            follow = (
+                sentence[end + 1 :].split(",")[0].strip() if sentence.startswith(",", end) else ""
+            )
             desc = follow if _looks_appositive(follow) else ""
-            named = self._interpret(s, tail.end(), end, desc)
+            named = self._interpret(sentence, tail.end(), end, desc)
             if isinstance(named, _Ref):
                 if speakers and named.entity.kind in MEDIA_KINDS:
                     # "said in an interview with CNN": CNN carried the words.
                     speakers[0].medium = speakers[0].medium or phrase
-                    hits.append(self._hit(named, s, cs, ce, _local(speakers[0], self), "via"))
+                    hits.append(
+                        self._hit(
+                            named, sentence, cue_start, cue_end, _local(speakers[0], self), "via"
+                        )
+                    )
                     return
                 if not speakers and tail.group().strip() != "to":
                     # "in a letter to the minister": the one written to is no source.
-                    hits.append(self._hit(named, s, cs, ce, (ce, _trim_end(s)), "medium"))
+                    hits.append(
+                        self._hit(
+                            named,
+                            sentence,
+                            cue_start,
+                            cue_end,
+                            (cue_end, _trim_end(sentence)),
+                            "medium",
+                        )
+                    )
                     return
-        seen = _SEEN_BY.match(s, ce) if speakers else None
+        seen = _SEEN_BY.match(sentence, cue_end) if speakers else None
         if seen is not None:
             # "said in a memo seen by Bloomberg": the outlet that saw it relays the words.
-            named = self._interpret(s, seen.end(), _phrase_end(s, seen.end()))
+            named = self._interpret(sentence, seen.end(), _phrase_end(sentence, seen.end()))
             if isinstance(named, _Ref) and named.entity.kind in MEDIA_KINDS:
-                hits.append(self._hit(named, s, cs, ce, _local(speakers[0], self), "via"))
+                hits.append(
+                    self._hit(named, sentence, cue_start, cue_end, _local(speakers[0], self), "via")
+                )
         if speakers:
-            nearest = min(speakers, key=lambda h: abs((h.cue_start or 0) - self.offset - cs))
+            nearest = min(speakers, key=lambda h: abs((h.cue_start or 0) - self.offset - cue_start))
             nearest.medium = nearest.medium or phrase
             return
         if hits:
@@ -147,24 +177,26 @@ class _Places(_Reading):
         ref: _Found
         if owner.lower() in _PRONOUNS:
             # "in its statement": the one "its" stands for.
-            at = cs + phrase.index(owner, 2)
+            at = cue_start + phrase.index(owner, 2)
             ref = self._pronoun(owner.lower(), at, at + len(owner), organisation=False)
         else:
             # "In a statement released on Monday, the ministry ...": the clause's subject.
-            comma = s.find(",", ce)
-            if comma < 0 or comma - ce > 60:
+            comma = sentence.find(",", cue_end)
+            if comma < 0 or comma - cue_end > 60:
                 return
             start = comma + 1
-            subject = _CLAUSE_SUBJECT.match(s, start)
-            ref = None if subject is None else self._interpret(s, start, subject.end())
+            subject = _CLAUSE_SUBJECT.match(sentence, start)
+            ref = None if subject is None else self._interpret(sentence, start, subject.end())
         if isinstance(ref, _Ref):
-            hit = self._hit(ref, s, cs, ce, (ce, _trim_end(s)), "medium")
+            hit = self._hit(
+                ref, sentence, cue_start, cue_end, (cue_end, _trim_end(sentence)), "medium"
+            )
             hit.medium = phrase
             hits.append(hit)
 
-    def _told_via(self, s: str, ce: int, hit: _Hit) -> list[_Hit]:
+    def _told_via(self, sentence: str, cue_end: int, hit: _Hit) -> list[_Hit]:
         """'X told CBC News': the outlet that carried X's words."""
-        match = _RIGHT_NAME.match(s, ce)
+        match = _RIGHT_NAME.match(sentence, cue_end)
         off = self.offset
         named: _Found = None
         if match is not None:
@@ -173,48 +205,50 @@ class _Places(_Reading):
             if entity is not None:
                 named = self._ref(entity, off + match.start(1), off + match.end(1), None, 0.9)
             else:
-                named = self._interpret(s, match.start(1), match.end(1))
+                named = self._interpret(sentence, match.start(1), match.end(1))
         if isinstance(named, _Ref) and named.entity.kind in MEDIA_KINDS and match is not None:
             ref = named
         else:
             # "told the broadcaster NOS": the outlet is described, so its name need not be known.
-            match = _TOLD_OUTLET.match(s, ce)
+            match = _TOLD_OUTLET.match(sentence, cue_end)
             if match is None:
                 return []
-            found = self._interpret(s, match.start(1), match.end(1))
+            found = self._interpret(sentence, match.start(1), match.end(1))
             if not isinstance(found, _Ref) or found.entity.kind not in MEDIA_KINDS:
                 return []
             ref = found
-        hit.content = (off + _skip_that(s, match.end()), off + _trim_end(s))
+        hit.content = (off + _skip_that(sentence, match.end()), off + _trim_end(sentence))
         via = _Hit(ref, hit.cue, hit.cue_start, hit.cue_end, hit.content, "via")
         return [via]
 
-    def _speaking_to(self, s: str, relayed: re.Match[str], j: int, cs: int, ce: int) -> list[_Hit]:
+    def _speaking_to(
+        self, sentence: str, relayed: re.Match[str], j: int, cue_start: int, cue_end: int
+    ) -> list[_Hit]:
         """'X, speaking to the AP, said': X speaks and the AP relays; no X if anonymous."""
-        outlet = self._interpret(s, relayed.start("outlet"), relayed.end("outlet"))
+        outlet = self._interpret(sentence, relayed.start("outlet"), relayed.end("outlet"))
         if not isinstance(outlet, _Ref) or outlet.entity.kind not in MEDIA_KINDS:
             return []
-        content = (_skip_that(s, ce), _clause_end(s, ce))
-        via = self._hit(outlet, s, relayed.start("cue"), relayed.end("cue"), content, "via")
-        anonymous = _ANONYMOUS.search(s, relayed.start(), relayed.end())
-        speaker = None if anonymous else self._subject(s, relayed.start(), ce)
+        content = (_skip_that(sentence, cue_end), _clause_end(sentence, cue_end))
+        via = self._hit(outlet, sentence, relayed.start("cue"), relayed.end("cue"), content, "via")
+        anonymous = _ANONYMOUS.search(sentence, relayed.start(), relayed.end())
+        speaker = None if anonymous else self._subject(sentence, relayed.start(), cue_end)
         if not anonymous and not isinstance(speaker, _Ref):
             # "Jane Doe, a nurse speaking to the BBC, said": the clause sat in an appositive.
-            whole = self._subject(s, j, ce)
+            whole = self._subject(sentence, j, cue_end)
             if isinstance(whole, _Ref) and whole.entity is not outlet.entity:
                 speaker = whole
         if isinstance(speaker, _Ref):
-            return [self._hit(speaker, s, cs, ce, content, "verb"), via]
+            return [self._hit(speaker, sentence, cue_start, cue_end, content, "verb"), via]
         if anonymous:
             via.hedge = " ".join(anonymous.group().split())
         else:
             phrase = speaker.phrase if isinstance(speaker, _Vague) else None
-            via.hedge = phrase or _vague_phrase(s, cs, ce)
+            via.hedge = phrase or _vague_phrase(sentence, cue_start, cue_end)
         return [via]
 
-    def _on_medium(self, s: str, ce: int, hit: _Hit) -> None:
+    def _on_medium(self, sentence: str, cue_end: int, hit: _Hit) -> None:
         """'says on its website', 'says on "The Countdown"': a website speaks for its owner."""
-        match = _ON_MEDIUM.match(s, ce)
+        match = _ON_MEDIUM.match(sentence, cue_end)
         if match is None:
             return
         what = match.group("what")
@@ -234,8 +268,8 @@ class _Places(_Reading):
         site = self._entity(name, kind, person=False, owner=speaker.name)
         end = start + (len(name) if name == what[1:-1] else len(what))
         hit.ref = self._ref(site, start, end, None, hit.ref.confidence)
-        on_end = ce + match.group().index("on") + 2
-        hit.cue = s[(hit.cue_start or 0) - self.offset : on_end]
+        on_end = cue_end + match.group().index("on") + 2
+        hit.cue = sentence[(hit.cue_start or 0) - self.offset : on_end]
         hit.cue_end = self.offset + on_end
 
     def _is_website(self, title: str) -> bool:
@@ -247,41 +281,41 @@ class _Places(_Reading):
             at = self.text.find(title, at + 1)
         return False
 
-    def _subject(self, s: str, j: int, ce: int) -> _Found:
+    def _subject(self, sentence: str, j: int, cue_end: int) -> _Found:
         """The subject of a speech verb whose left context, adverbs removed, ends at ``j``."""
-        left = s[:j].rstrip()
+        left = sentence[:j].rstrip()
         desc = ""
         end = len(left)
         if left.endswith(","):
-            if _RIGHT_NAME.match(s, ce):
-                after = self._after(s, ce)
+            if _RIGHT_NAME.match(sentence, cue_end):
+                after = self._after(sentence, cue_end)
                 if isinstance(after, _Ref):
                     return after  # "The roads are closed, said Jones."
             end -= 1
-            desc, end = _appositives(s, end)
-        start = _last_separator(s, end) + 1
-        if not desc and start > 0 and s[start - 1] == ",":
-            previous = s[_last_separator(s, start - 1) + 1 : start - 1].strip()
+            desc, end = _appositives(sentence, end)
+        start = _last_separator(sentence, end) + 1
+        if not desc and start > 0 and sentence[start - 1] == ",":
+            previous = sentence[_last_separator(sentence, start - 1) + 1 : start - 1].strip()
             if _looks_title(previous):
                 desc = previous  # "Malaysia's Prime Minister, Najib Razak said"
-        start += _subject_start(s[start:end])
-        if s[start:end].strip() in ("who", "which") and start > 0:
+        start += _subject_start(sentence[start:end])
+        if sentence[start:end].strip() in ("who", "which") and start > 0:
             # "Wikinews contacted the company, which said ...": the antecedent speaks.
-            end = len(s[:start].rstrip(" ,"))
-            start = _trailing_np(s, _last_separator(s, end) + 1, end)
-        return self._interpret(s, start, end, desc)
+            end = len(sentence[:start].rstrip(" ,"))
+            start = _trailing_np(sentence, _last_separator(sentence, end) + 1, end)
+        return self._interpret(sentence, start, end, desc)
 
-    def _after(self, s: str, ce: int, quoted: bool = False) -> _Found:
+    def _after(self, sentence: str, cue_end: int, quoted: bool = False) -> _Found:
         """The speaker named after the verb: '"...," said Baird' or 'says the minister'; after
         a quotation, the rest of the clause may follow: 'said Baird to reporters on Monday'."""
-        match = _AFTER.match(s, ce)
+        match = _AFTER.match(sentence, cue_end)
         if match is None:
             return None
         start, end = match.span(1)
-        stop = _AFTER_STOP.search(s, start, end) if quoted else None
+        stop = _AFTER_STOP.search(sentence, start, end) if quoted else None
         if stop is not None:
             end = stop.start()
-        words = s[start:end].split()
+        words = sentence[start:end].split()
         first = words[0]
         if (
             len(words) > 6
@@ -295,11 +329,11 @@ class _Places(_Reading):
         ):
             return None
         desc = ""
-        if s.startswith(",", end):
-            follow = s[end + 1 :].split(",")[0].strip(" .")
+        if sentence.startswith(",", end):
+            follow = sentence[end + 1 :].split(",")[0].strip(" .")
             if _looks_appositive(follow):
                 desc = follow
-        return self._interpret(s, start, end, desc)
+        return self._interpret(sentence, start, end, desc)
 
 
 def _local(hit: _Hit, doc: _Entities) -> tuple[int, int]:
@@ -309,24 +343,24 @@ def _local(hit: _Hit, doc: _Entities) -> tuple[int, int]:
 _INSTITUTION = re.compile(r"\s(?:at|of)\s+(?:the\s+)?[A-Z][^,]*[A-Z][\w.-]*$")
 
 
-def _appositives(s: str, end: int) -> tuple[str, int]:
+def _appositives(sentence: str, end: int) -> tuple[str, int]:
     """The appositives between a speaker and the comma before the verb at ``end``, and where
     the speaker ends: "Fuad Basya, spokesman for the military, said"; "Cres Eastman, Director
     of X, and Chairman of Y, says"; "..., director at the University of Arkansas,
     Fayetteville, said"."""
     chunks: list[str] = []
     for _ in range(4):
-        c1 = _last_separator(s, end)
-        if c1 < 0 or s[c1] != ",":
+        c1 = _last_separator(sentence, end)
+        if c1 < 0 or sentence[c1] != ",":
             break
-        chunk = s[c1 + 1 : end].strip()
+        chunk = sentence[c1 + 1 : end].strip()
         if not _looks_appositive(chunk):
             # A place that ends an institution's name: "University of Arkansas, Fayetteville".
-            c0 = _last_separator(s, c1)
-            left = s[c0 + 1 : c1].strip()
+            c0 = _last_separator(sentence, c1)
+            left = sentence[c0 + 1 : c1].strip()
             if not (
                 c0 >= 0
-                and s[c0] == ","
+                and sentence[c0] == ","
                 and " " not in chunk
                 and chunk[:1].isupper()
                 and _looks_appositive(left)

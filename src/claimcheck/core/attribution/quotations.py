@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from claimcheck.core.analysis import Attribution
+from claimcheck.core.attribution.lexicon import _words
 from claimcheck.core.kinds import CLAIM
 
 _QUOTE_MARK = re.compile('["\u201c\u201d]')
@@ -116,3 +117,60 @@ def _carried(found: list[Attribution], carrier: int, span: tuple[int, int]) -> l
         )
         for a in found
     ]
+
+
+# What opens a sentence that goes on with the indirect speech before it: "Another factor
+# has been ...", "However, ...", "Iodine released from these chemicals ...", "It would cost
+# ..." (reported speech keeps its modal backshifted).
+_GOES_ON = re.compile(
+    r"(?:Another|However,|But|Also,|In\s+addition|Moreover|Furthermore|Additionally)\b"
+    r"|(?:\S+\s+){1,4}(?:these|those|such)\s"
+)
+_BACKSHIFT = re.compile(r"(?:\S+\s+){1,5}?(?:would|could|might)\s+(?:not\s+)?[a-z]")
+# Verbs that report what is said now: "Dewar says", "The report states".
+_PRESENT = _words(
+    """says states explains argues believes adds notes suggests claims warns estimates finds
+    insists maintains contends writes reports concludes"""
+)
+
+
+def _carry_indirect(
+    results: list[list[Attribution]],
+    kinds: list[str],
+    spans: Sequence[tuple[int, int]],
+    text: str,
+    hedges: Sequence[str | None],
+) -> None:
+    """Indirect speech without quotation marks carried to the next sentence of its paragraph,
+    only where that sentence says it goes on (annotation guideline 7: clearly a
+    continuation): after "X says that ..." a sentence opening "Another ...", "However, ..."
+    or naming "these" things; after "X said the plan would fail" one whose verb is "would"."""
+    carried = -1
+    for k in range(1, len(results)):
+        p = k - 1
+        start, end = spans[k]
+        sentence = text[start:end]
+        if (
+            kinds[k] != CLAIM
+            or kinds[p] != CLAIM
+            or results[k]
+            or not results[p]
+            or hedges[k] is not None
+            or "\n" in text[spans[p][1] : start]
+            or _QUOTE_MARK.search(text, spans[p][0], end) is not None
+        ):
+            continue
+        speakers = [a for a in results[p] if a.role == "primary" and a.cue]
+        if not speakers or any(a.role == "via" for a in results[p]):
+            continue
+        speaker = speakers[0]
+        if p != carried and (
+            speaker.carried_from is not None or speaker.content_end < spans[p][1] - 2
+        ):
+            continue  # not indirect speech that runs to the end of its sentence
+        verb = (speaker.cue or "").split()[-1]
+        if (verb in _PRESENT and _GOES_ON.match(sentence)) or (
+            _BACKSHIFT.match(sentence) and _BACKSHIFT.search(text, speaker.content_start)
+        ):
+            results[k] = _carried([speaker], p, spans[k])
+            carried = k

@@ -30,6 +30,7 @@ from claimcheck.core.attribution.words import (
     _OFFICIAL_WORDS,
     _PERSON_NOUNS,
     _PRONOUNS,
+    _RELATIVES,
     _VAGUE_HEADS,
 )
 from claimcheck.core.registry import MEDIA_KINDS
@@ -54,30 +55,30 @@ _MAIN_SUBJECT = re.compile(r"\s*[Tt]he\s+(?:[\w-]+\s+){0,2}?(\w+)\b")
 class _Reading(_Entities):
     """A noun phrase read as a source: a known name, a new name, a description."""
 
-    def _interpret(self, s: str, a: int, b: int, desc: str = "") -> _Found:
-        """Read the noun phrase s[a:b] as a source, if it is one."""
-        raw = s[a:b]
-        np = raw.strip(_LEADING).rstrip(_TRAILING)
-        if not np:
+    def _interpret(self, sentence: str, a: int, b: int, desc: str = "") -> _Found:
+        """Read the noun phrase sentence[a:b] as a source, if it is one."""
+        raw = sentence[a:b]
+        phrase = raw.strip(_LEADING).rstrip(_TRAILING)
+        if not phrase:
             return None
-        a += raw.index(np[0])
-        b = a + len(np)
-        if "," in np or " wh" in np or " that" in np:
-            relative = _RELATIVE.search(s, a, b)
+        a += raw.index(phrase[0])
+        b = a + len(phrase)
+        if "," in phrase or " wh" in phrase or " that" in phrase:
+            relative = _RELATIVE.search(sentence, a, b)
             if relative is not None and relative.start() > a:
                 b = relative.start()
-                np = s[a:b]
+                phrase = sentence[a:b]
         at = self.offset + a
-        memo = self.memo.get((np, desc))
+        memo = self.memo.get((phrase, desc))
         if memo is not None:
             # A name met before in this document means what it meant then.
             entity, mention, confidence, start, end = memo
             return self._ref(entity, at + start, at + end, mention, confidence)
         contextual = self.contextual
-        found = self._read(s, a, b, np, desc)
+        found = self._read(sentence, a, b, phrase, desc)
         if isinstance(found, _Ref) and self.contextual == contextual:
             # Only what no pronoun or description decided is the same wherever it is read.
-            self.memo[np, desc] = (
+            self.memo[phrase, desc] = (
                 found.entity,
                 found.mention,
                 found.confidence,
@@ -86,109 +87,141 @@ class _Reading(_Entities):
             )
         return found
 
-    def _read(self, s: str, a: int, b: int, np: str, desc: str) -> _Found:
-        step, check_known, at, one, two, parsed = _plan(np, desc)
+    def _read(self, sentence: str, a: int, b: int, phrase: str, desc: str) -> _Found:
+        step, check_known, at, first, second, parsed = _plan(phrase, desc)
         off = self.offset
         if step == "none":
             return None
         if step == "pronoun":
-            return self._pronoun(one, a, b, organisation=False)
+            return self._pronoun(first, a, b, organisation=False)
+        if step == "relative":
+            return self._relative(first, second, a, b)
         if step == "document":
             # "a new study documenting ...": one specific study, named by its noun.
-            study = self._entity(one, "document", False)
-            study.nouns.add(one)
-            return self._ref(study, off + a, off + b, np, 0.6)
+            study = self._entity(first, "document", False)
+            study.nouns.add(first)
+            return self._ref(study, off + a, off + b, phrase, 0.6)
         if step == "authors":
-            return self._authors(s, a, b, a + at, one)
+            return self._authors(sentence, a, b, a + at, first)
         if step == "role":
             # "a spokesperson for Norvex", "analysts at Norvex": Norvex speaks through them.
             org_at = a + at
-            org_end = min(b, _phrase_end(s, org_at))
+            org_end = min(b, _phrase_end(sentence, org_at))
             # Analysts and experts work for companies; officials may speak for a ministry.
             official = any(
-                w.startswith(("official", "spokes", "represent")) for w in np.lower().split()[:3]
+                w.startswith(("official", "spokes", "represent"))
+                for w in phrase.lower().split()[:3]
             )
-            org = self._interpret(s, org_at, org_end, "" if official else "organization")
+            org = self._interpret(sentence, org_at, org_end, "" if official else "organization")
             if isinstance(org, _Ref) and not org.entity.person:
-                org.start, org.end, org.mention = off + a, off + b, np
+                org.start, org.end, org.mention = off + a, off + b, phrase
                 return org
             return None
         if step == "common":
-            return self._description("", one, a, b)
+            return self._description("", first, a, b)
         if check_known:
-            known = self._known(np)
+            known = self._known(phrase)
             if known is not None:
                 confidence = 0.95 if known.name in self.registry else 0.9
                 return self._ref(known, off + a, off + b, None, confidence)
         if step == "owned":
-            return self._owned(one, two, off + a, off + b)
+            return self._owned(first, second, off + a, off + b)
         if step == "doc_by":
             # "a paper by Jan Novak published in 2001": the owner ends before the participle.
-            lower = _LOWER_WORD.search(s, a + at, b)
+            lower = _LOWER_WORD.search(sentence, a + at, b)
             b = b if lower is None else lower.start()
-            owner = self._interpret(s, a + at, b)
+            owner = self._interpret(sentence, a + at, b)
             if isinstance(owner, _Ref) and owner.entity.kind in MEDIA_KINDS:
                 return owner  # "a report by the BBC": the outlet is the source
-            return self._owned(s[a + at : b], one, off + a, off + b)
+            return self._owned(sentence[a + at : b], first, off + a, off + b)
         if step == "role_of":
-            owner = self._interpret(s, a, a + len(one))
+            owner = self._interpret(sentence, a, a + len(first))
             if isinstance(owner, _Ref):
-                owner.start, owner.end, owner.mention = off + a, off + b, np
+                owner.start, owner.end, owner.mention = off + a, off + b, phrase
             return owner
         if step == "statement":
-            owner_np = s[a + at : b]
-            cut = owner_np.rfind(one)
+            owner_np = sentence[a + at : b]
+            cut = owner_np.rfind(first)
             if cut > 0:
                 owner_np = owner_np[:cut]  # "a ministry statement"
-            return self._owned(owner_np, one, off + a, off + b)
+            return self._owned(owner_np, first, off + a, off + b)
         if step == "social":
-            medium = self._entity(np[at:], "social_media", False)
-            return self._ref(medium, off + a, off + b, np, 0.7)
+            medium = self._entity(phrase[at:], "social_media", False)
+            return self._ref(medium, off + a, off + b, phrase, 0.7)
         if step == "website":
-            return self._website(s, a, b)
+            return self._website(sentence, a, b)
         if step == "affiliation":
             # "Dr. Li Wei of the World Health Organization": Li Wei speaks, not the WHO.
-            return self._interpret(s, a, a + at, one)
+            return self._interpret(sentence, a, a + at, first)
         if step == "possessive":
-            return self._interpret(s, a + at, a + at + len(one), desc)
+            return self._interpret(sentence, a + at, a + at + len(first), desc)
         if step == "results":
-            found = self._interpret(s, a + at, a + at + len(one), desc)
-            return found if isinstance(found, _Ref) else self._published_in(s, b, desc)
+            found = self._interpret(sentence, a + at, a + at + len(first), desc)
+            return found if isinstance(found, _Ref) else self._published_in(sentence, b, desc)
         if parsed is not None:
-            if step == "vague" and not s[:a].strip(_LEADING) and self._known(parsed[0]) is None:
+            if (
+                step == "vague"
+                and not sentence[:a].strip(_LEADING)
+                and self._known(parsed.name) is None
+            ):
                 return _VAGUE  # "Legal experts said": a capital that only starts the sentence
             return self._named(parsed, a + at, a, b)
-        return self._description(one, two, a, b)
+        return self._description(first, second, a, b)
 
-    def _published_in(self, s: str, b: int, desc: str) -> _Found:
+    def _relative(self, pronoun: str, noun: str, a: int, b: int) -> _Found:
+        """'his father', 'her lawyer': the person of that relation to the one the pronoun
+        names, met before ("His father, Mohamed Elhassan Mohamed, ...") or new."""
+        owner = self._pronoun(pronoun, a, b, organisation=False)
+        if owner is None or not owner.entity.person:
+            return None
+        entity = owner.entity
+        # "His father said ... His sister said": "his" is the same person both times, whom
+        # the text may not have named as a source.
+        name = entity.owner if not entity.nouns.isdisjoint(_RELATIVES) else entity.name
+        known = [e for e in self.entities if noun in e.nouns and e.owner in (name, None)]
+        if known:
+            relative = known[-1]
+        elif name is None:
+            return None
+        else:
+            relative = self._entity(f"{name}'s {noun}", "person", True, name)
+        relative.nouns.add(noun)
+        off = self.offset
+        return self._ref(relative, off + a, off + b, self.text[off + a : off + b], 0.6)
+
+    def _published_in(self, sentence: str, b: int, desc: str) -> _Found:
         """'Results of the trials, published in a paper by J. Smith (1989), showed': the
         paper, or the journal, the results were published in."""
-        where = s.find(desc, b) if desc else -1
+        where = sentence.find(desc, b) if desc else -1
         match = _PUBLISHED_IN.search(desc) if where >= 0 else None
         if match is None:
             return None
         start = where + match.start("doc")
-        found = self._interpret(s, start, _phrase_end(s, start))
+        found = self._interpret(sentence, start, _phrase_end(sentence, start))
         if not isinstance(found, _Ref) or found.entity.kind in ("document", *MEDIA_KINDS):
             return found
         # A journal is no speaker: what it published is a document.
         found.entity.kind = "document"
         return found
 
-    def _authors(self, s: str, a: int, b: int, at: int, owner: str) -> _Found:
+    def _authors(self, sentence: str, a: int, b: int, at: int, owner: str) -> _Found:
         """The authors of a document: "the report's authors", "the authors", "the researchers"
         (of the last document named)."""
         off = self.offset
         if owner:
-            found = self._interpret(s, at, at + len(owner))
+            found = self._interpret(sentence, at, at + len(owner))
             document = found.entity if isinstance(found, _Ref) else None
         else:
             document = self._resolve_noun("study", off + a)
         if document is None or document.kind != "document":
             return None
+        return self._ref(self.authors_of(document), off + a, off + b, sentence[a:b], 0.7)
+
+    def authors_of(self, document: _Entity) -> _Entity:
+        """The people who wrote a document, as a source of their own."""
         authors = self._entity(f"{document.name} authors", "person", False, document.name)
         authors.nouns.update(("authors", "researchers"))
-        return self._ref(authors, off + a, off + b, s[a:b], 0.7)
+        return authors
 
     def _named(self, parsed: _Parsed, rest_at: int, a: int, b: int) -> _Found:
         """A noun phrase with a proper name in it, resolved in this document."""
@@ -196,9 +229,9 @@ class _Reading(_Entities):
         off = self.offset
         if not name:
             # A title with no name: "Malaysia's Prime Minister said".
-            np = self.text[off + rest_at + first : off + b]
+            phrase = self.text[off + rest_at + first : off + b]
             kind = "official" if not _OFFICIAL_WORDS.isdisjoint(described) else "person"
-            return self._ref(self._entity(np, kind, True), off + a, off + b, None, 0.6)
+            return self._ref(self._entity(phrase, kind, True), off + a, off + b, None, 0.6)
         if trailing and trailing[-1] in _DOC_NOUNS:
             return self._owned(name, trailing[-1], off + a, off + b)
         head = trailing[-1] if trailing else ""
@@ -218,7 +251,11 @@ class _Reading(_Entities):
             return None
         # "Dr. Maria Lopez of the ministry" is a person: "the ministry" is not her later.
         entity.nouns.update(
-            w for w in described if w in _PERSON_NOUNS or (w in _NOUN_KINDS and not entity.person)
+            w
+            for w in described
+            if w in _PERSON_NOUNS
+            or (w in _RELATIVES and entity.person)
+            or (w in _NOUN_KINDS and not entity.person)
         )
         mention = self.text[off + a : off + b] if short else None
         confidence = 0.85 if short else (0.95 if entity.name in self.registry else 0.9)
@@ -241,6 +278,10 @@ class _Reading(_Entities):
                 owner.nouns.add(noun_word)
         else:
             owner, _ = self._name(_strip_article(owner_np), frozenset())
+        if owner is None and _DOC_NOUNS.get(noun) == "website_statement" and low not in _PRONOUNS:
+            # "the convention's official website": the site of an owner met nowhere else.
+            site = self._entity(f"{_strip_article(owner_np)} website", "website_statement", False)
+            return self._ref(site, start, end, None, 0.7)
         if owner is None:
             return None
         noun = " ".join(noun.split())
@@ -249,9 +290,9 @@ class _Reading(_Entities):
         entity.nouns.add(noun)
         return self._ref(entity, start, end, None, 0.85)
 
-    def _website(self, s: str, a: int, b: int) -> _Ref | None:
+    def _website(self, sentence: str, a: int, b: int) -> _Ref | None:
         """'a statement on its website': the owner's own website speaks."""
-        match = _WEBSITE.search(s, a, b)
+        match = _WEBSITE.search(sentence, a, b)
         off = self.offset
         if match is None:
             # 'The "History" section of the site explains': the site met before, or one
@@ -259,14 +300,14 @@ class _Reading(_Entities):
             site = self._resolve_noun("website", off + a) or self._entity(
                 "website", "website_statement", False
             )
-            return self._ref(site, off + a, off + b, s[a:b], 0.6)
+            return self._ref(site, off + a, off + b, sentence[a:b], 0.6)
         owner_np = match.group(1)
         owner: _Entity | None
         mention: str | None = None
         if owner_np.lower() in _PRONOUNS:
             # Where the sentence says which, "its" is the subject of the main clause.
             mention = owner_np
-            owner = self._main_subject(s, b)
+            owner = self._main_subject(sentence, b)
             if owner is None:
                 ref = self._pronoun(owner_np.lower(), a, b, organisation=True)
                 owner = ref.entity if ref is not None else None
@@ -278,11 +319,11 @@ class _Reading(_Entities):
         site = self._entity(f"{owner.name} website", "website_statement", False, owner.name)
         return self._ref(site, off + a, off + b, mention, 0.8)
 
-    def _main_subject(self, s: str, b: int) -> _Entity | None:
-        comma = s.find(",", b)
-        if comma < 0 or s[b:comma].strip():
+    def _main_subject(self, sentence: str, b: int) -> _Entity | None:
+        comma = sentence.find(",", b)
+        if comma < 0 or sentence[b:comma].strip():
             return None
-        match = _MAIN_SUBJECT.match(s, comma + 1)
+        match = _MAIN_SUBJECT.match(sentence, comma + 1)
         if match is None or match.group(1).lower() not in _NOUN_KINDS:
             return None
         return self._resolve_noun(match.group(1).lower(), self.offset + comma)

@@ -86,7 +86,7 @@ _NOUN_KINDS: dict[str, frozenset[str]] = {
             foundation charity startup bank union party university hospital airline club team
             school museum institute retailer carrier manufacturer maker federation
             confederation society league alliance coalition chamber chipmaker church diocese
-            mosque temple synagogue festival"""
+            mosque temple synagogue festival organizers organisers"""
         ),
         frozenset({"organization"}),
     ),
@@ -95,7 +95,7 @@ _NOUN_KINDS: dict[str, frozenset[str]] = {
         _words(
             """government ministry department administration authorities police military army
             navy office regulator court commission council committee embassy district county
-            city province municipality"""
+            city province municipality bureau authority tribunal"""
         ),
         frozenset({"official"}),
     ),
@@ -124,10 +124,17 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
     for word, kind in _MEDIA_WORDS.items():
         if word in described:
             return kind, False
+    if not _WRITERS_ONLINE.isdisjoint(described):
+        return "social_media", True  # "blogger Ana Ruiz": a writer on the web, by the guidelines
     if "agency" in described | set(words) and not {"news", "press"}.isdisjoint(
         described | set(words)
     ):
         return "news_agency", False
+    body = next((w[1:] for w in described if w.startswith("@")), "")
+    if body in ("official", "organization"):
+        # "a spokeswoman for Shell", "president of the Lakeside Residents Association": the
+        # holder of the title speaks as the body.
+        return body, person_shaped
     if any(w.startswith("spokes") for w in described):
         company = described & (_ORG_WORDS - {"group", "nations"})
         return ("organization" if company else "official"), person_shaped
@@ -142,6 +149,8 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
         # "Department of Health and Human Services": a government body first.
         return ("official" if "official" in kinds else kinds[0]), False
     low = name.lower()
+    if low in _GOVERNMENT_NAMES or (person_shaped and not _STATE_WORDS.isdisjoint(words)):
+        return "official", False  # "the FBI", "the Federal Reserve"
     if _DOMAIN.search(low):
         return "organization", False
     if low in _COUNTRIES or all(w in _COUNTRIES or w == "and" for w in words):
@@ -151,9 +160,25 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
         # person; any other single word a body.
         titled = not _CORE_TITLES.isdisjoint(described)
         return ("person", True) if words[0] in _GENDERS or titled else ("organization", False)
-    if not _person_name(name.split()):
+    if not _person_name(name.split()) or not _BODY_WORDS.isdisjoint(words):
         return "organization", False  # "Friends of the Earth", "Fan Expo 2016"
     return "person", True
+
+
+_WRITERS_ONLINE = _words("blogger bloggers vlogger youtuber poster")
+
+
+# Government bodies known by a short name or an acronym, which no word of theirs tells.
+_GOVERNMENT_NAMES = _words(
+    """fbi cia nsa nasa epa fda cdc fema irs ftc fcc faa ntsb dhs doj nih nhs noaa usda
+    pentagon kremlin interpol europol"""
+)
+# Words that make a name of two or three capitalised words a body, not a person.
+_STATE_WORDS = _words("federal reserve supreme")
+_BODY_WORDS = _words(
+    """national international royal central united american european global world
+    institute studies sciences affairs relations"""
+)
 
 
 # Small words that occur inside people's names: "Ludwig van Beethoven", "Osama bin Laden".

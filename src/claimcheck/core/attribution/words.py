@@ -51,7 +51,7 @@ _CORE_TITLES = _words(
     lawmaker leader head executive manager editor analyst economist researcher correspondent
     reporter sir dame lord lady rev. reverend bishop cardinal imam rabbi sheikh councillor
     councilor councilman councilwoman alderman envoy coach curator instructor lecturer
-    treasurer"""
+    treasurer blogger vlogger"""
 )
 
 
@@ -192,7 +192,9 @@ _COUNTRIES = _words(
 ) | {"south korea", "north korea", "saudi arabia", "united states", "united kingdom"}
 
 
-_NAME_JOINERS = _words("of for and & de da di du del der van von la le al el bin ibn abu")
+_NAME_JOINERS = _words(
+    "of for and & de da di du del della delle degli dos das der van von la le al el bin ibn abu"
+)
 
 
 _DESC_STOPS = _words("of at for in from with who which that based since whose")
@@ -225,5 +227,23 @@ _COMPANY_NOUNS = _words(
 _NAMED_BODIES = _words(
     """court police parliament army military navy congress senate embassy council committee
     commission church university hospital museum school party union festival district county
-    city province municipality"""
+    city province municipality bureau authority tribunal organizers organisers"""
+)
+
+
+# Titles whose holder speaks for the body they are of: a company's spokeswoman, an
+# association's president or treasurer speaks as the company or the association. A director
+# or head speaks for a government body, but a museum's director may speak for themselves.
+_BODY_TITLES = _words(
+    """spokesman spokeswoman spokesperson representative president chairman chairwoman chair
+    ceo executive treasurer officer secretary director head chief manager"""
+)
+_OFFICIAL_ONLY_TITLES = _words("director head chief manager")
+
+
+_OWNERS = frozenset(("his", "her", "their"))
+# People known by whose they are: "his father said", "her lawyer told the court".
+_RELATIVES = _words(
+    """father mother sister brother son daughter wife husband parents uncle aunt cousin
+    grandfather grandmother friend lawyer attorney teacher coach"""
 )
