@@ -115,29 +115,21 @@ class QueueTable(ScrollView, can_focus=True):
         Binding("end", "screen.last_row", "Last", show=False),
     ]
 
-    class Moved(Message):
+    class _RowMessage(Message):
+        def __init__(self, table: QueueTable, row: int) -> None:
+            super().__init__()
+            self.table = table
+            self.row = row
+
+        @property
+        def control(self) -> QueueTable:
+            return self.table
+
+    class Moved(_RowMessage):
         """The cursor is on another row (or the rows changed under it)."""
 
-        def __init__(self, table: QueueTable, row: int) -> None:
-            super().__init__()
-            self.table = table
-            self.row = row
-
-        @property
-        def control(self) -> QueueTable:
-            return self.table
-
-    class Selected(Message):
+    class Selected(_RowMessage):
         """Enter (or a click) on the cursor's row."""
-
-        def __init__(self, table: QueueTable, row: int) -> None:
-            super().__init__()
-            self.table = table
-            self.row = row
-
-        @property
-        def control(self) -> QueueTable:
-            return self.table
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
