@@ -20,6 +20,12 @@ class NotFound(ClaimcheckError):
     """An id or name that names nothing: "no claim 999"."""
 
 
+def _by_and_when(by: str | None, at: dt.datetime | None) -> str:
+    """Who made a change, and when, as the conflict messages say it."""
+    when = f" at {at.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC" if at else ""
+    return (f"by {by}" if by else "by someone else") + when
+
+
 class Conflict(ClaimcheckError):
     """A write based on a version of a claim that someone has changed since."""
 
@@ -37,11 +43,10 @@ class Conflict(ClaimcheckError):
         self.at = at
         self.current_version = current_version
         self.what = what
-        who = f"by {by}" if by else "by someone else"
-        when = f" at {at.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC" if at else ""
         change = f"{what}; " if what else ""
         super().__init__(
-            f"claim {claim_id} was changed {who}{when} ({change}now version {current_version}); "
+            f"claim {claim_id} was changed {_by_and_when(by, at)} "
+            f"({change}now version {current_version}); "
             "reload and try again"
         )
 
@@ -57,10 +62,8 @@ class StaleWrite(ClaimcheckError):
         self.by = by
         self.at = at
         self.what = what
-        who = f"by {by}" if by else "by someone else"
-        when = f" at {at.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC" if at else ""
         change = f" ({what})" if what else ""
         super().__init__(
-            f"{subject} was changed {who}{when}{change} while you were working on it; "
+            f"{subject} was changed {_by_and_when(by, at)}{change} while you were working on it; "
             "nothing was saved: reload and try again"
         )
