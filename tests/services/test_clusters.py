@@ -11,7 +11,7 @@ from claimcheck.services import clusters
 from claimcheck.services.claims import iter_claims
 from claimcheck.services.database import Database
 from claimcheck.services.ingest import IngestOptions, ingest
-from claimcheck.store.models import AuditEntry
+from claimcheck.store.models import AuditEntry, Cluster
 
 STORM = "The storm killed 107 people across the coastal province on Tuesday night, officials said."
 
@@ -165,6 +165,24 @@ def test_a_split_leaves_the_cluster_id_with_the_claims_that_stay(
     kept = clusters.get_cluster(db, cluster.id)
     assert canonical in {m.claim_id for m in kept.members}
     assert not set(moving) & {m.claim_id for m in kept.members}
+
+
+def test_viewing_a_cluster_writes_nothing(db: Database, tmp_path: Path) -> None:
+    """Looking at a cluster (`show`, `clusters ID`, the review app's detail) leaves its
+    version alone, so a reviewer's split or merge is never refused over a mere view."""
+    paths = [write(tmp_path, f"{n}.txt", "Storm", STORM.replace("said", verb))
+             for n, verb in enumerate(("said", "say"))]  # fmt: skip
+    ingest(db, paths)
+    (cluster,) = clusters.list_clusters(db)
+    with db.session() as session:
+        before = session.get(Cluster, cluster.id)
+        assert before is not None
+        version = before.version
+    for _ in range(3):
+        clusters.get_cluster(db, cluster.id)
+    with db.session() as session:
+        after = session.get(Cluster, cluster.id)
+        assert after is not None and after.version == version
 
 
 def test_a_new_version_leaves_the_old_claims_out_and_keeps_decisions(

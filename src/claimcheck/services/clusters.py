@@ -819,11 +819,17 @@ def _pair_decision(db: Database, a: int, b: int, state: str, reviewer: str | Non
         return together[0] if len(together) == 2 and together[0] == together[1] else None
 
 
-def _members(session: Session, cluster_id: int) -> list[int]:
+def _cluster(session: Session, cluster_id: int) -> Cluster:
     cluster = session.get(Cluster, cluster_id)
     if cluster is None:
         raise ClaimcheckError(f"there is no cluster {cluster_id}")
-    _hold(session, "cluster", [cluster])
+    return cluster
+
+
+def _members(session: Session, cluster_id: int) -> list[int]:
+    """A cluster's claims, for a decision on it: its next version is written at once, so a
+    second decision on it at the same time waits, then is refused."""
+    _hold(session, "cluster", [_cluster(session, cluster_id)])
     return list(
         session.scalars(
             select(ClusterMember.claim_id)
@@ -982,7 +988,7 @@ def list_clusters(db: Database, limit: int | None = None) -> list[ClusterView]:
 
 def get_cluster(db: Database, cluster_id: int) -> ClusterView:
     with db.session() as session:
-        _members(session, cluster_id)
+        _cluster(session, cluster_id)
         return _cluster_views(session, [cluster_id])[cluster_id]
 
 
