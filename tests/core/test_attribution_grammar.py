@@ -664,13 +664,17 @@ def test_reported_speech_goes_on_in_a_sentence_with_its_modal_backshifted() -> N
         "The council met on Monday.\n\n"
         "Mayor Ana Ruiz said the bypass plan would fail. It would cost the town twice what it "
         "has. The plan was drawn up in 2019.\n\n"
-        "Police said two men were arrested. However, the bridge reopened on Tuesday."
+        "Police said two men were arrested. However, the bridge reopened on Tuesday.\n\n"
+        "Police said the road was closed. Drivers would wait an hour at the bridge."
     )
     found = speakers(text)
     assert found[1:] == [
         [("Ana Ruiz", "primary")],
         [("Ana Ruiz", "primary")],
         [],
+        [("police", "primary")],
+        [],
+        # Words the speaker said without a modal: the modal after them is the writer's.
         [("police", "primary")],
         [],
     ]

@@ -170,7 +170,8 @@ def _carry_indirect(
             continue  # not indirect speech that runs to the end of its sentence
         verb = (speaker.cue or "").split()[-1]
         if (verb in _PRESENT and _GOES_ON.match(sentence)) or (
-            _BACKSHIFT.match(sentence) and _BACKSHIFT.search(text, speaker.content_start)
+            _BACKSHIFT.match(sentence)
+            and _BACKSHIFT.search(text, speaker.content_start, speaker.content_end)
         ):
             results[k] = _carried([speaker], p, spans[k])
             carried = k
