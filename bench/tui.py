@@ -82,7 +82,7 @@ async def one_run(url: str, keys: Times, cpu: Times, run: int) -> float:
     async with app.run_test(size=(160, 45)) as pilot:
 
         def loaded() -> bool:
-            return isinstance(app.screen, QueueScreen) and bool(app.screen.rows)
+            return isinstance(app.screen, QueueScreen) and bool(app.screen.table.rows)
 
         await until(pilot, loaded)
         await pilot.pause()
@@ -108,7 +108,11 @@ async def one_run(url: str, keys: Times, cpu: Times, run: int) -> float:
             return lambda: table.cursor_row > row
 
         def shows(claim: int, status: str) -> Callable[[], bool]:
-            return lambda: queue.rows[claim].status == status
+            def done() -> bool:
+                at = table.index_of(claim)
+                return at is not None and table.rows[at].status == status
+
+            return done
 
         for _ in range(10):
             await press("move", "j", moved_past(table.cursor_row))
@@ -122,7 +126,7 @@ async def one_run(url: str, keys: Times, cpu: Times, run: int) -> float:
             return not queue.loading and not queue.earlier and table.cursor_row == 0
 
         await press("end", "end", at_end)
-        await press("home", "home", lambda: not queue.earlier and table.cursor_row == 0)
+        await press("home", "home", home)
 
         await pilot.press("slash", *f"ba{run}")
         await press("search", "enter", reloaded(queue.generation))

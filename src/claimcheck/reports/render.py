@@ -92,7 +92,6 @@ def _environment(suffix: str) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(utc=utc, one_line=one_line_text, web_url=web_url)
-    env.globals.update(chain=provenance_chain, segments=sentence_segments, Markup=Markup)
     return env
 
 

@@ -116,10 +116,11 @@ class QueueTable(ScrollView, can_focus=True):
     ]
 
     class _RowMessage(Message):
-        def __init__(self, table: QueueTable, row: int) -> None:
+        """About the cursor's row: the receiver reads it from `control`."""
+
+        def __init__(self, table: QueueTable) -> None:
             super().__init__()
             self.table = table
-            self.row = row
 
         @property
         def control(self) -> QueueTable:
@@ -157,7 +158,7 @@ class QueueTable(ScrollView, can_focus=True):
         self.scroll_to(y=max(0, top), animate=False, force=True)
         self.scroll_to_cursor()
         self.refresh()
-        self.post_message(self.Moved(self, self.cursor_row))
+        self.post_message(self.Moved(self))
 
     def extend(self, rows: Sequence[QueueRow]) -> None:
         """Add rows after the last: lines already on screen stay as they are."""
@@ -187,9 +188,8 @@ class QueueTable(ScrollView, can_focus=True):
 
     # The cursor.
 
-    def move_cursor(self, row: int, animate: bool = False) -> None:
-        """Put the cursor on `row`, scrolling it into view (never animated: `animate` is
-        taken as the DataTable takes it)."""
+    def move_cursor(self, row: int) -> None:
+        """Put the cursor on `row`, scrolling it into view (never animated)."""
         row = max(0, min(row, len(self.rows) - 1))
         if row == self.cursor_row or not self.rows:
             return
@@ -198,7 +198,7 @@ class QueueTable(ScrollView, can_focus=True):
         self.cursor_row = row
         self.refresh_line(row + 1)
         self.scroll_to_cursor()
-        self.post_message(self.Moved(self, row))
+        self.post_message(self.Moved(self))
 
     def scroll_to_cursor(self) -> None:
         shown, y = self._shown(), round(self.scroll_y)
@@ -233,7 +233,7 @@ class QueueTable(ScrollView, can_focus=True):
 
     def action_select_cursor(self) -> None:
         if self.rows:
-            self.post_message(self.Selected(self, self.cursor_row))
+            self.post_message(self.Selected(self))
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

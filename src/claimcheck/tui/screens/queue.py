@@ -55,8 +55,6 @@ class QueueScreen(ClaimActions):
     def __init__(self) -> None:
         super().__init__()
         self.where = QueueFilter()
-        # The rows loaded (all in the table), by claim id.
-        self.rows: dict[int, QueueRow] = {}
         # More rows after those loaded; rows before the first one shown (after End).
         self.more = False
         self.earlier = False
@@ -115,14 +113,14 @@ class QueueScreen(ClaimActions):
         )
 
     def load_more(self) -> None:
-        if self.loading or not self.more or not self.rows:
+        if self.loading or not self.more or not self.table.rows:
             return
         where, size = self.where, self.PAGE_SIZE
         last = self.table.rows[-1]
         self.fetch("next", lambda db: queue_service.page(db, where, after=last.key, size=size))
 
     def load_earlier(self) -> None:
-        if self.loading or not self.earlier or not self.rows:
+        if self.loading or not self.earlier or not self.table.rows:
             return
         where, size = self.where, self.PAGE_SIZE
         first = self.table.rows[0]
@@ -135,11 +133,9 @@ class QueueScreen(ClaimActions):
             return
         table = self.table
         if message.place in ("first", "last"):
-            self.rows.clear()
             fresh = list(message.page.rows)
         else:
-            fresh = [row for row in message.page.rows if row.id not in self.rows]
-        self.rows.update((row.id, row) for row in fresh)
+            fresh = [row for row in message.page.rows if table.index_of(row.id) is None]
         if message.place == "first":
             self.more, self.earlier = message.page.more, False
             table.set_rows(fresh)
@@ -172,10 +168,10 @@ class QueueScreen(ClaimActions):
 
     def on_rows_changed(self, message: messages.RowsChanged) -> None:
         for row in message.rows:
-            old = self.rows.get(row.id)
-            if old is None:
+            at = self.table.index_of(row.id)
+            if at is None:
                 continue
-            self.rows[row.id] = row
+            old = self.table.rows[at]
             if self.counts is not None:
                 self.counts = recount(self.counts, old, row)
             self.table.patch(row)
@@ -198,7 +194,7 @@ class QueueScreen(ClaimActions):
 
     def show_empty(self) -> None:
         empty = self.query_one("#empty", Static)
-        empty.display = not self.rows
+        empty.display = not self.table.rows
         empty.update("No claims match." if self.where.describe() else "No claims yet.")
 
     @on(QueueTable.Moved, "#queue")
@@ -217,7 +213,7 @@ class QueueScreen(ClaimActions):
         if self.earlier:
             self.reload()
         else:
-            self.table.move_cursor(row=0, animate=False)
+            self.table.move_cursor(row=0)
 
     def action_last_row(self) -> None:
         """End: the last claim of the whole queue, read from the end if it is not loaded."""
@@ -226,7 +222,7 @@ class QueueScreen(ClaimActions):
             where, size = self.where, self.SCREENFUL
             self.fetch("last", lambda db: queue_service.last_page(db, where, size=size))
             return
-        self.table.move_cursor(row=self.table.row_count - 1, animate=False)
+        self.table.move_cursor(row=self.table.row_count - 1)
 
     @on(QueueTable.Selected, "#queue")
     def _selected(self, _event: QueueTable.Selected) -> None:
