@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from claimcheck.core import prepare as prepare_module
+from claimcheck.core import second_process
 from claimcheck.core.prepare import ReadOptions, _prepare_next
 from claimcheck.core.reading import read_file
 from claimcheck.services import ingest as ingest_module
@@ -205,7 +206,7 @@ def test_a_batch_prepared_in_a_second_process_is_stored_as_one_process_stores_it
     results = []
     for parallel_from in (float(10**12), 0.0):
         monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", parallel_from)
-        monkeypatch.setattr(prepare_module, "_a_core_idles", lambda: True)
+        monkeypatch.setattr(second_process, "a_core_idles", lambda: True)
         db = open_database(f"sqlite:///{tmp_path / f'{parallel_from}.db'}")
         summary = ingest(db, [folder])
         assert not summary.skipped and len(summary.added) == CORPUS_FILES + 2
@@ -227,8 +228,8 @@ def test_with_other_threads_running_ingest_stays_in_one_process(
         raise AssertionError("a second process was started")
 
     monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0)
-    monkeypatch.setattr(prepare_module, "_a_core_idles", lambda: True)
-    monkeypatch.setattr(prepare_module, "ProcessPoolExecutor", no_process)
+    monkeypatch.setattr(second_process, "a_core_idles", lambda: True)
+    monkeypatch.setattr(second_process, "ProcessPoolExecutor", no_process)
     done = threading.Event()
     waiting = threading.Thread(target=done.wait)
     waiting.start()
@@ -254,7 +255,7 @@ def test_if_the_second_process_dies_the_rest_is_prepared_in_this_one(
     (folder / "zz_1.txt").write_text("The Norvex Policy Institute (NPI) said exports fell.\n")
     (folder / "zz_2.txt").write_text("NPI said the fall in exports would continue into 2027.\n")
     monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0)
-    monkeypatch.setattr(prepare_module, "_a_core_idles", lambda: True)
+    monkeypatch.setattr(second_process, "a_core_idles", lambda: True)
     monkeypatch.setattr(prepare_module, "_prepare_next", _dies_on_the_first_extra_file)
     db = open_database(f"sqlite:///{tmp_path / 'test.db'}")
     summary = ingest(db, [folder])

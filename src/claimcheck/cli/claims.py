@@ -248,9 +248,9 @@ def export(
             chunks = write_claimreview(build_report(db), organization, base_url)
             write_output(output, lambda out: out.writelines(chunks))
         elif fmt == "prov":
-            from claimcheck.reports.prov_json import write_prov
+            from claimcheck.reports.prov_json import write_prov_to
 
-            write_output(output, lambda out: out.writelines(write_prov(db)))
+            write_output(output, lambda out: write_prov_to(out, db))
         else:
             views = iter_claims(db, _claim_filter(filters))
             write_output(output, lambda out: write_claims(views, fmt, out))

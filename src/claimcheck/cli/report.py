@@ -29,11 +29,9 @@ from claimcheck.cli.common import Context, command_errors, database, pass_contex
 @command_errors
 def report(ctx: Context, document: str | None, fmt: str, output: Path | None) -> None:
     """Report what is claimed, who says so, what is unattributed and what reviewers decided."""
-    from claimcheck.reports.render import render
-    from claimcheck.reports.report_json import render_json
+    from claimcheck.reports.output import write_report
     from claimcheck.services.reporting import build_report
 
     with database(ctx) as db:
         built = build_report(db, document)
-        chunks = render_json(built) if fmt == "json" else render(built, fmt)
-        write_output(output, lambda out: out.writelines(chunks))
+        write_output(output, lambda out: write_report(out, built, fmt))

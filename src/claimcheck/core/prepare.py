@@ -9,19 +9,14 @@ caller's registry does, so every file is analysed exactly as it would be in one 
 
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
-import os
-import signal
-import sys
-import threading
 from collections import deque
 from collections.abc import Collection, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimcheck.core import second_process
 from claimcheck.core.attribution import SentenceAnalysis, analyse_document
 from claimcheck.core.reading import DEFAULT_MAX_BYTES, Metadata, ReadDocument, ReadError, read_file
 from claimcheck.core.registry import Registry
@@ -106,12 +101,7 @@ def prepare_all(
         yield from _here(paths, options, registry, known)
         return
     yielded = 0
-    pool = ProcessPoolExecutor(
-        1,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_start,
-        initargs=(os.getpid(), options, registry, set(known)),
-    )
+    pool = second_process.pool(_start, (options, registry, set(known)))
     try:
         ahead: deque[tuple[Future[Prepared], int]] = deque()
         in_flight = 0
@@ -149,12 +139,9 @@ def _here(
 
 
 def _worth_a_process(paths: Sequence[Path]) -> bool:
-    # Only forking is safe: a spawned process runs the caller's script again, which hangs
-    # a script without a main guard. But forking a process that has threads can deadlock
-    # the child, and macOS libraries are not safe after a fork.
-    if sys.platform != "linux" or threading.active_count() > 1:
-        return False
-    if not _a_core_idles():
+    # Handing the files over costs the caller about half of what preparing them would:
+    # with every core busy (on a shared machine) it made ingest slower, not faster.
+    if not second_process.can_fork() or not second_process.a_core_idles():
         return False
     work = 0.0
     for path in paths:
@@ -162,13 +149,6 @@ def _worth_a_process(paths: Sequence[Path]) -> bool:
         if work >= PARALLEL_FROM_SECONDS:
             return True
     return False
-
-
-def _a_core_idles() -> bool:
-    """Whether a second process would find a core of its own. Handing it the files costs
-    the caller about half of what preparing them would: with every core busy (on a
-    shared machine) it made ingest slower, not faster."""
-    return len(os.sched_getaffinity(0)) - os.getloadavg()[0] >= 1
 
 
 def _size(path: Path) -> int:
@@ -186,20 +166,10 @@ def _learned(prepared: Prepared, registry: Registry) -> Prepared:
 # --- the second process ----------------------------------------------------------------
 
 _worker: tuple[ReadOptions, Registry, set[tuple[str, str]]] | None = None
-_PR_SET_PDEATHSIG = 1
 
 
-def _start(
-    parent: int, options: ReadOptions, registry: Registry, known: set[tuple[str, str]]
-) -> None:
+def _start(options: ReadOptions, registry: Registry, known: set[tuple[str, str]]) -> None:
     global _worker
-    # Ctrl-C is the caller's to handle: it stops the batch and shuts this process down.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # If the caller is killed, this process goes too, instead of holding its files and
-    # pipes open for ever.
-    ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    if os.getppid() != parent:
-        os._exit(1)  # killed before the line above
     _worker = (options, registry, known)
 
 

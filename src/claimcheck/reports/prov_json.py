@@ -13,10 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib.metadata import version
-from typing import Any
+from typing import IO, Any
 
+from claimcheck.reports.halves import worth_two, write_halves
 from claimcheck.services import provenance as graph
 from claimcheck.services.database import Database
 
@@ -222,11 +223,15 @@ def _members(db: Database) -> Iterator[dict[str, Any]]:
             }
 
 
+# One encoder for every record: json.dumps with options builds a new one each call.
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _section(name: str, records: Iterable[Record]) -> Iterator[str]:
     yield ",\n" + json.dumps(name) + ": {"
     separator = "\n"
     for identifier, attributes in records:
-        yield f"{separator}{json.dumps(identifier)}: {json.dumps(attributes, ensure_ascii=False)}"
+        yield f"{separator}{json.dumps(identifier)}: {_dumps(attributes)}"
         separator = ",\n"
     yield "\n}"
 
@@ -237,17 +242,50 @@ def _relations(name: str, prefix: str, relations: Iterable[dict[str, Any]]) -> I
     return _section(name, numbered)
 
 
-def write_prov(db: Database) -> Iterator[str]:
-    """The whole provenance graph as one PROV-JSON document, in pieces."""
-    deduped = graph.dedupe_span(db) is not None
-    yield "{" + json.dumps("prefix") + ": " + json.dumps({"cc": NAMESPACE})
-    yield from _section("entity", _entities(db))
-    yield from _section("agent", _agents(db, version("claimcheck")))
-    yield from _section("activity", _activities(db))
-    yield from _relations("wasGeneratedBy", "g", _generated(db))
-    yield from _relations("wasDerivedFrom", "q", _quoted(db))
-    yield from _relations("wasAttributedTo", "a", _attributed(db))
-    yield from _relations("wasAssociatedWith", "w", _associated(db, deduped))
-    yield from _relations("used", "u", _used(db))
-    yield from _relations("hadMember", "m", _members(db))
-    yield "}\n"
+def write_prov_to(out: IO[str], db: Database) -> None:
+    """The provenance graph written to `out`: in two halves by two processes when it is big
+    enough (`halves`)."""
+    if worth_two(graph.claim_count(db)):
+        write_halves(out, db, lambda: write_prov(db, "first"), lambda: write_prov(db, "rest"))
+    else:
+        out.writelines(write_prov(db))
+
+
+def write_prov(db: Database, part: str | None = None) -> Iterator[str]:
+    """The whole provenance graph as one PROV-JSON document, in pieces; or its first or
+    second part ("first", "rest"), cut between sections where each part has about half of
+    the work (measured: the entities and the generations against the rest)."""
+    sections = _sections(db)
+    if part == "first":
+        sections = sections[:_CUT]
+    elif part == "rest":
+        sections = sections[_CUT:]
+    for section in sections:
+        yield from section()
+
+
+def _sections(db: Database) -> list[Callable[[], Iterable[str]]]:
+    def start() -> Iterator[str]:
+        yield "{" + json.dumps("prefix") + ": " + json.dumps({"cc": NAMESPACE})
+
+    def associated() -> Iterator[str]:
+        deduped = graph.dedupe_span(db) is not None
+        return _relations("wasAssociatedWith", "w", _associated(db, deduped))
+
+    return [
+        start,
+        lambda: _section("entity", _entities(db)),
+        lambda: _section("agent", _agents(db, version("claimcheck"))),
+        lambda: _section("activity", _activities(db)),
+        lambda: _relations("wasGeneratedBy", "g", _generated(db)),
+        lambda: _relations("wasDerivedFrom", "q", _quoted(db)),
+        lambda: _relations("wasAttributedTo", "a", _attributed(db)),
+        associated,
+        lambda: _relations("used", "u", _used(db)),
+        lambda: _relations("hadMember", "m", _members(db)),
+        lambda: ["}\n"],
+    ]
+
+
+# The first part: the start, the entities, agents, activities and generations.
+_CUT = 5

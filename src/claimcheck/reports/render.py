@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from claimcheck.core.origins import Origin
 from claimcheck.presentation import one_line, provenance_chain, sentence_segments
+from claimcheck.reports.halves import CUT, cut
 from claimcheck.services.claims import SourceView
 from claimcheck.services.reporting import AppearanceRef, Report, ReportClaim
 
@@ -225,18 +226,22 @@ def _place(ref: AppearanceRef) -> str:
 
 
 def render(report: Report, fmt: str) -> Iterator[str]:
-    """The report as Markdown ("md") or HTML ("html"), in pieces as it is read."""
+    """The report (or its part) as Markdown ("md") or HTML ("html"), in pieces as read."""
     env = _ENVIRONMENTS.get(fmt)
     if env is None:
         env = _ENVIRONMENTS[fmt] = _environment(fmt)
     claims = env.get_template(f"claims.{fmt}.j2")
 
     def claim_batches() -> Iterator[Markup]:
+        if report.part == "rest":
+            yield Markup(CUT)
         # A batch rendered whole, as one string: rendering each claim's few dozen pieces
         # one by one through the page's generator cost as much as the rest of the report.
         for batch in report.claim_batches():
             items = _html_claims(batch) if fmt == "html" else _markdown_claims(batch)
             yield Markup(claims.render(items=items))
+        if report.part == "first":
+            yield Markup(CUT)
 
     unattributed = env.get_template(f"unattributed.{fmt}.j2")
 
@@ -263,9 +268,10 @@ def render(report: Report, fmt: str) -> Iterator[str]:
                 ]
             yield Markup(unattributed.render(rows=rows))
 
-    return env.get_template(f"report.{fmt}.j2").generate(
+    page = env.get_template(f"report.{fmt}.j2").generate(
         report=report,
         summary=report.summary,
         claim_batches=claim_batches,
         unattributed_batches=unattributed_batches,
     )
+    return cut(report.part, page)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from claimcheck.presentation import provenance_chain
+from claimcheck.reports.halves import CUT, cut
 from claimcheck.reports.render import utc
 from claimcheck.services.claims import ClaimView
 from claimcheck.services.reporting import (
@@ -146,17 +147,29 @@ def _history(entry: HistoryItem) -> dict[str, Any]:
     }
 
 
-def _array(key: str, items: Iterable[dict[str, Any]]) -> Iterator[str]:
+def _array(key: str, items: Iterable[dict[str, Any]], part: str | None = None) -> Iterator[str]:
+    """An array, one item a line; `part` marks where the claims of a part end or begin."""
     yield f',\n"{key}": ['
     separator = "\n"
+    if part == "rest":
+        # The first part wrote claims before these.
+        yield CUT
+        separator = ",\n"
     for item in items:
         yield separator + _dumps(item)
         separator = ",\n"
+    if part == "first":
+        yield CUT
     yield "\n]"
 
 
 def render_json(report: Report) -> Iterator[str]:
-    """One JSON object; each claim, unattributed statement and history entry on its own line."""
+    """One JSON object; each claim, unattributed statement and history entry on its own line
+    (of a part of the report, only that part's pieces)."""
+    return cut(report.part, _json(report))
+
+
+def _json(report: Report) -> Iterator[str]:
     s = report.summary
     head = {
         "schema": SCHEMA,
@@ -178,7 +191,7 @@ def render_json(report: Report) -> Iterator[str]:
         },
     }
     yield _dumps(head)[:-1]
-    yield from _array("claims", (_claim(item) for item in report.claims()))
+    yield from _array("claims", (_claim(item) for item in report.claims()), report.part)
     yield from _array("unattributed", (_unattributed(v) for v in report.unattributed()))
     yield from _array("history", (_history(e) for e in report.history()))
     yield "}\n"

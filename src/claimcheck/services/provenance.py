@@ -202,3 +202,9 @@ def dedupe_span(db: Database) -> tuple[dt.datetime, dt.datetime] | None:
             select(func.min(Cluster.created_at), func.max(Cluster.created_at))
         ).one()
     return None if first is None else (first, last)
+
+
+def claim_count(db: Database) -> int:
+    """How many claims the graph holds (every version's): what its size goes by."""
+    with db.session() as session:
+        return session.scalar(select(func.count(Claim.id))) or 0

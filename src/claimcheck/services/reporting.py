@@ -14,10 +14,20 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, Select, String, bindparam, func, or_, select, type_coerce
+from sqlalchemy import (
+    Connection,
+    Select,
+    String,
+    bindparam,
+    func,
+    or_,
+    select,
+    tuple_,
+    type_coerce,
+)
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from claimcheck.core.origins import Appearance, Origin, origins
@@ -159,8 +169,18 @@ class HistoryItem:
     summary: str
 
 
+# Where a report is cut in two: the first document, by (path, version), of the second part.
+DocumentKey = tuple[str, int]
+Part = Literal["first", "rest"]
+
+
 class Report:
-    """A report's scope and summary, with its long sections read on demand."""
+    """A report's scope and summary, with its long sections read on demand.
+
+    A report may be cut in two at a document (`split`), for two processes to write: the
+    first part is everything before that document's claims, the rest everything from them
+    on. A part's writer leaves out what belongs to the other part.
+    """
 
     def __init__(
         self,
@@ -168,12 +188,43 @@ class Report:
         document: DocumentInfo | None,
         summary: Summary,
         as_of: dt.datetime | None,
+        part: Part | None = None,
+        cut: DocumentKey | None = None,
     ) -> None:
-        self._db = db
+        self.db = db
         self.document = document
         self.summary = summary
         # The last recorded change: a report shows no clock time of its own.
         self.as_of = as_of
+        self.part = part
+        self._cut = cut
+
+    def split(self, share: float) -> tuple[Report, Report] | None:
+        """The report in two parts, cut at the first document at which the first part holds
+        `share` of the claims or more; None if no document leaves claims to both parts."""
+        wanted = self.summary.sentences * share
+        seen = 0
+        with self.db.session() as session:
+            query = _in_scope(
+                select(Document.path, Document.version, func.count(Claim.id)).select_from(Claim),
+                None if self.document is None else self.document.id,
+            )
+            rows = session.execute(
+                query.group_by(Document.id, Document.path, Document.version).order_by(
+                    Document.path, Document.version
+                )
+            ).all()
+        for path, version, count in rows:
+            if seen >= wanted:
+                if seen == 0:
+                    return None
+                parts = [
+                    Report(self.db, self.document, self.summary, self.as_of, part, (path, version))
+                    for part in ("first", "rest")
+                ]
+                return parts[0], parts[1]
+            seen += count
+        return None
 
     @property
     def scope(self) -> str:
@@ -190,10 +241,17 @@ class Report:
 
     def claim_batches(self, statuses: tuple[str, ...] | None = None) -> Iterator[list[ReportClaim]]:
         """The claims of `claims`, a batch at a time, for writers that render a batch whole."""
-        with self._db.session() as session:
+        with self.db.session() as session:
             connection = session.connection()
-            for rows in _claim_rows(connection, self._filter(statuses=statuses)):
+            for rows in _claim_rows(connection, self._filter(statuses=statuses), self._part()):
                 yield _report_claims(connection, rows)
+
+    def _part(self) -> Any:
+        """The condition on the claims' documents that keeps this part's own claims."""
+        if self._cut is None:
+            return None
+        key = tuple_(Document.path, Document.version)
+        return key < self._cut if self.part == "first" else key >= self._cut
 
     def unattributed(self) -> Iterator[ClaimView]:
         """Statements of fact with no source, most check-worthy first."""
@@ -201,8 +259,9 @@ class Report:
             yield from batch
 
     def unattributed_batches(self) -> Iterator[list[ClaimView]]:
-        """The statements of `unattributed`, a batch at a time."""
-        with self._db.session() as session:
+        """The statements of `unattributed`, a batch at a time (of the whole scope, in
+        either part: a writer writes them in the rest)."""
+        with self.db.session() as session:
             connection = session.connection()
             for rows in _claim_rows(
                 connection, self._filter(unattributed=True, sort="checkworthiness")
@@ -213,7 +272,7 @@ class Report:
 
     def history(self) -> Iterator[HistoryItem]:
         """The audit log of the scope, oldest first."""
-        return history(self._db, None if self.document is None else self.document.id)
+        return history(self.db, None if self.document is None else self.document.id)
 
 
 def build_report(db: Database, document: str | None = None) -> Report:
@@ -372,8 +431,12 @@ def _all(connection: Connection, query: Any) -> list[Any]:
     return list(connection.execute(query).all())
 
 
-def _claim_rows(connection: Connection, where: ClaimFilter) -> Iterator[Sequence[Any]]:
+def _claim_rows(
+    connection: Connection, where: ClaimFilter, part: Any = None
+) -> Iterator[Sequence[Any]]:
     query = listing_query(where).with_only_columns(*_CLAIM_COLUMNS)
+    if part is not None:
+        query = query.where(part)
     result = connection.execution_options(yield_per=BATCH).execute(query)
     yield from result.partitions()
 
