@@ -8,6 +8,7 @@ cost more than they save.
 
 from __future__ import annotations
 
+import codecs
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -77,13 +78,26 @@ def write_halves(out: IO[str], db: Database, first: Chunks, rest: Chunks) -> Non
                 raise ClaimcheckError(
                     f"the second process writing the output failed: {error}"
                 ) from error
-            with path.open(encoding="utf-8", newline="") as written:
-                shutil.copyfileobj(written, out, 1 << 20)
+            _append(out, path)
             finished = True
         finally:
             if not finished:
                 _stop(pool)
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _append(out: IO[str], path: Path) -> None:
+    """Append the second half to `out`: as bytes to a UTF-8 file (whose line ends Linux,
+    the only system that forks here, leaves as they are), as text to anything else."""
+    buffer, encoding = getattr(out, "buffer", None), getattr(out, "encoding", None)
+    if buffer is not None and encoding and codecs.lookup(encoding).name == "utf-8":
+        out.flush()
+        with path.open("rb") as written:
+            shutil.copyfileobj(written, buffer, 1 << 20)
+        buffer.flush()
+        return
+    with path.open(encoding="utf-8", newline="") as text:
+        shutil.copyfileobj(text, out, 1 << 20)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
