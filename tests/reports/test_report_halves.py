@@ -127,13 +127,12 @@ def _dies(path: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("second_half", "message"),
+    ("second_half", "message", "fmt"),
     [
-        (_fails, "the second process writing the output failed: disk on fire"),
-        (_dies, "the second process writing the output stopped (killed, or out of memory)"),
+        (_fails, "the second process writing the output failed: disk on fire", "html"),
+        (_dies, "the second process writing the output stopped (killed, or out of memory)", "prov"),
     ],
 )
-@pytest.mark.parametrize("fmt", ["html", "prov"])
 def test_a_failing_second_process_is_an_error_and_leaves_no_output(
     reviewed: str,
     tmp_path: Path,
