@@ -189,7 +189,7 @@ async def one_run(url: str, keys: Times, shown: Times, cpu: Times, run: int) -> 
             shown[name].append(frames.took())
 
         def reloaded(generation: int) -> Callable[[], bool]:
-            return lambda: queue.generation > generation and not queue.loading
+            return lambda: queue.generation > generation and not queue.fetching
 
         def moved_past(row: int) -> Callable[[], bool]:
             return lambda: table.cursor_row > row
@@ -207,10 +207,10 @@ async def one_run(url: str, keys: Times, shown: Times, cpu: Times, run: int) -> 
             await press("page", "pagedown", moved_past(table.cursor_row))
 
         def at_end() -> bool:
-            return not queue.loading and not queue.more and table.cursor_row == table.row_count - 1
+            return not queue.fetching and not queue.more and table.cursor_row == table.row_count - 1
 
         def home() -> bool:
-            return not queue.loading and not queue.earlier and table.cursor_row == 0
+            return not queue.fetching and not queue.earlier and table.cursor_row == 0
 
         await press("end", "end", at_end)
         await press("home", "home", home)
@@ -218,7 +218,7 @@ async def one_run(url: str, keys: Times, shown: Times, cpu: Times, run: int) -> 
         await pilot.press("slash", *f"ba{run}")
         await press("search", "enter", reloaded(queue.generation))
         await pilot.press("escape")
-        await until(pilot, lambda: not queue.loading)
+        await until(pilot, lambda: not queue.fetching)
 
         await pilot.press("f")
         await pilot.pause()

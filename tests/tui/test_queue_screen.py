@@ -142,17 +142,17 @@ async def test_rows_load_as_the_cursor_nears_them_and_end_goes_to_the_last_claim
     async with app.run_test(size=(160, 20)) as pilot:
         await settle(app)
         screen = queue_screen(app)
-        # A first page of 40 is read and put in the table.
-        assert screen.order == expected[:40] and screen.more
-        await pilot.press("pagedown")
-        await settle(app)
-        assert current_id(screen) == expected[17]
-        assert screen.order == expected[:40]
-        # The next page is read as the cursor nears the end of the first.
-        await pilot.press("pagedown")
+        # A first screenful of 16 is read and put in the table, then a page of 40 after it.
+        assert screen.order == expected[:56] and screen.more
+        await pilot.press("pagedown", "pagedown")
         await settle(app)
         assert current_id(screen) == expected[34]
-        assert screen.order == expected[:80] and screen.more
+        assert screen.order == expected[:56]
+        # The next page is read as the cursor nears the end of what is loaded.
+        await pilot.press("pagedown")
+        await settle(app)
+        assert current_id(screen) == expected[51]
+        assert screen.order == expected[:96] and screen.more
         # End: the last claim of the whole queue, read from the end.
         await pilot.press("end")
         await settle(app)
@@ -167,7 +167,7 @@ async def test_rows_load_as_the_cursor_nears_them_and_end_goes_to_the_last_claim
         await pilot.press("home")
         await settle(app)
         assert current_id(screen) == expected[0]
-        assert screen.order == expected[:40]
+        assert screen.order == expected[:56]
         # With every row loaded, End and Home stay in the table.
         await pilot.press(*["pagedown"] * 8)
         await settle(app)
