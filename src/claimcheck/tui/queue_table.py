@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -251,7 +252,21 @@ class QueueTable(ScrollView, can_focus=True):
 
     def _resized(self) -> None:
         # No wider than the screen: the claim column takes the width that is left.
-        self.virtual_size = Size(0, len(self.rows) + 1)
+        size = Size(0, len(self.rows) + 1)
+        high = self.scrollable_content_region.height
+        if (
+            self.virtual_size.height > high
+            and size.height > high
+            and self.vertical_scrollbar.display
+        ):
+            # Taller than the screen before and after: only the scrollbar's thumb changes.
+            # Setting `virtual_size` would lay the whole screen out again (a page read
+            # behind the first screenful, or End, cost a second full redraw).
+            self.set_reactive(QueueTable.virtual_size, size)
+            self.vertical_scrollbar.window_virtual_size = size.height
+            self.vertical_scrollbar.refresh()
+        else:
+            self.virtual_size = size
 
     def on_resize(self, _event: events.Resize) -> None:
         self._lines.clear()
@@ -317,12 +332,22 @@ class QueueTable(ScrollView, can_focus=True):
     def _line(
         self, shown: list[Text], style: Style, width: int, over: Style | None = None
     ) -> Strip:
-        line = Text(no_wrap=True, end="")
+        # Each cell is one run of text in one style (tui.text makes no spans), so its
+        # segment is cut to the column here: rendering a Text of the line through Rich
+        # combined the styles of every cell again, two thirds of the line's cost.
+        get_style = self.app.console.get_style
+        line: list[Segment] = []
         for text, column_width in zip(shown, self.widths(), strict=True):
-            cell = text.copy()
-            cell.truncate(column_width, overflow="ellipsis", pad=True)
-            line.append(" ")
-            line.append_text(cell)
-            line.append(" ")
-        segments = Segment.apply_style(line.render(self.app.console), style, over)
+            if text.spans:
+                cell = text.copy()
+                cell.truncate(column_width, overflow="ellipsis", pad=True)
+                line.extend([Segment(" "), *cell.render(self.app.console), Segment(" ")])
+                continue
+            plain = text.plain
+            if cell_len(plain) > column_width:
+                plain = set_cell_size(plain, column_width - 1) + "…"
+            cell_style = get_style(text.style) if text.style else None
+            line += [Segment(" "), Segment(set_cell_size(plain, column_width), cell_style)]
+            line.append(Segment(" "))
+        segments = Segment.apply_style(line, style, over)
         return Strip(segments).adjust_cell_length(width, style).simplify()
