@@ -139,7 +139,7 @@ class QueueTable(ScrollView, can_focus=True):
         self.cursor_row = 0
         self._where: dict[int, int] = {}
         self._lines: dict[tuple[QueueRow, bool, bool, int], Strip] = {}
-        self._look: tuple[Style, ...] = ()
+        self._look: dict[str, Style] = {}
         self._restyled = True
         self._header: Strip | None = None
 
@@ -282,32 +282,33 @@ class QueueTable(ScrollView, can_focus=True):
         self._restyled = True
 
     def _check_look(self) -> None:
+        # Kept for the lines that follow: working out a widget's style walks its
+        # ancestors, a millisecond each time, which every line drawn paid.
         self._restyled = False
-        look = (
-            self.rich_style,
-            *(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES)),
-        )
+        look = {name: self.get_component_rich_style(name) for name in self.COMPONENT_CLASSES}
+        look[""] = self.rich_style
         if look != self._look:
             self._look = look
             self._lines.clear()
             self._header = None
 
-    def widths(self) -> list[int]:
-        """Column widths: the claim's takes what is left (cells off screen cost time)."""
-        fixed = [width for _key, _label, width in COLUMNS[:-1]]
-        left = self.scrollable_content_region.width - sum(w + 2 for w in fixed) - 2
+    def widths(self, width: int) -> list[int]:
+        """Column widths in a table `width` wide: the claim's takes what is left (cells
+        off screen cost time)."""
+        fixed = [column_width for _key, _label, column_width in COLUMNS[:-1]]
+        left = width - sum(w + 2 for w in fixed) - 2
         return [*fixed, max(20, min(PREVIEW, left))]
 
     def render_line(self, y: int) -> Strip:
         if self._restyled:
             self._check_look()
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        look = self._look
+        base = look[""]
         if y == 0:
             if self._header is None or self._header.cell_length != width:
                 labels = [Text(label) for _key, label, _width in COLUMNS]
-                style = self.get_component_rich_style("queue--header")
-                self._header = self._line(labels, style, width)
+                self._header = self._line(labels, look["queue--header"], width)
             return self._header
         index = round(self.scroll_y) + y - 1
         if index >= len(self.rows):
@@ -320,12 +321,12 @@ class QueueTable(ScrollView, can_focus=True):
             if len(self._lines) >= KEPT:
                 self._lines.clear()
             if cursor:
-                style = self.get_component_rich_style("queue--cursor")
+                style = look["queue--cursor"]
                 # The cursor's colour wins over the cells' own, as in a DataTable.
                 strip = self._line(cells(row), style, width, Style.from_color(style.color))
             else:
                 stripe = "queue--odd-row" if index % 2 else "queue--even-row"
-                strip = self._line(cells(row), base + self.get_component_rich_style(stripe), width)
+                strip = self._line(cells(row), base + look[stripe], width)
             self._lines[key] = strip
         return strip
 
@@ -337,7 +338,7 @@ class QueueTable(ScrollView, can_focus=True):
         # combined the styles of every cell again, two thirds of the line's cost.
         get_style = self.app.console.get_style
         line: list[Segment] = []
-        for text, column_width in zip(shown, self.widths(), strict=True):
+        for text, column_width in zip(shown, self.widths(width), strict=True):
             if text.spans:
                 cell = text.copy()
                 cell.truncate(column_width, overflow="ellipsis", pad=True)
