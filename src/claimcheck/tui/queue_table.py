@@ -12,7 +12,7 @@ Corpus text goes in as plain `Text` (tui.text), never as markup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -21,7 +21,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -142,6 +142,7 @@ class QueueTable(ScrollView, can_focus=True):
         self._look: dict[str, Style] = {}
         self._restyled = True
         self._header: Strip | None = None
+        self._when_drawn: list[Callable[[], object]] = []
 
     # The rows.
 
@@ -249,6 +250,21 @@ class QueueTable(ScrollView, can_focus=True):
             self.move_cursor(row)
 
     # Drawing.
+
+    def when_drawn(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once the table as it is now has been drawn on screen: for work
+        that can wait until then (a worker started at once competes with the drawing)."""
+        self._when_drawn.append(callback)
+        self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        lines = super().render_lines(crop)
+        if self._when_drawn:
+            waiting, self._when_drawn = self._when_drawn, []
+            for callback in waiting:
+                # After this frame has gone out, not in the middle of it.
+                self.call_next(callback)
+        return lines
 
     def _resized(self) -> None:
         # No wider than the screen: the claim column takes the width that is left.

@@ -61,6 +61,8 @@ class QueueScreen(ClaimActions):
         # Not `loading`: that is Textual's reactive, which covers the whole screen with a
         # loading indicator (mounted, laid out and removed again) for every fetch.
         self.fetching = False
+        # A first screenful is on its way to the screen: the rest of its page waits.
+        self.held = False
         self.generation = 0
         self.counts: QueueCounts | None = None
         self.ready = False
@@ -117,8 +119,12 @@ class QueueScreen(ClaimActions):
             group="queue",
         )
 
+    def _drawn(self) -> None:
+        self.held = False
+        self.load_more()
+
     def load_more(self) -> None:
-        if self.fetching or not self.more or not self.table.rows:
+        if self.fetching or self.held or not self.more or not self.table.rows:
             return
         where, size = self.where, self.PAGE_SIZE
         last = self.table.rows[-1]
@@ -159,16 +165,23 @@ class QueueScreen(ClaimActions):
         self.fetching = False
         if self.counts is None:
             # Counting scans every claim: only once the first rows are on screen.
-            self.review_app.database_work(
-                self, queue_service.counts, messages.CountsLoaded, group="counts"
-            )
+            table.when_drawn(self.count)
         self.show_empty()
         if message.place == "first" and self.more:
-            # That was a screenful, on screen now: read the rest of a page behind it.
-            self.load_more()
+            # That was a screenful: the rest of a page is read behind it once it is on
+            # screen (a worker started at once held the frame back: its Python work
+            # shares the interpreter with the drawing).
+            self.held = True
+            table.when_drawn(self._drawn)
         if self.seeking_unreviewed:
             self.seeking_unreviewed = False
             self.action_next_unreviewed()
+
+    def count(self) -> None:
+        if self.counts is None:
+            self.review_app.database_work(
+                self, queue_service.counts, messages.CountsLoaded, group="counts"
+            )
 
     def on_counts_loaded(self, message: messages.CountsLoaded) -> None:
         self.counts = message.counts
