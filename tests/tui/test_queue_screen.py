@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -142,17 +144,17 @@ async def test_rows_load_as_the_cursor_nears_them_and_end_goes_to_the_last_claim
     async with app.run_test(size=(160, 20)) as pilot:
         await settle(app)
         screen = queue_screen(app)
-        # A first page of 40 is read and put in the table.
-        assert screen.order == expected[:40] and screen.more
-        await pilot.press("pagedown")
-        await settle(app)
-        assert current_id(screen) == expected[17]
-        assert screen.order == expected[:40]
-        # The next page is read as the cursor nears the end of the first.
-        await pilot.press("pagedown")
+        # A first screenful of 16 is read and put in the table, then a page of 40 after it.
+        assert screen.order == expected[:56] and screen.more
+        await pilot.press("pagedown", "pagedown")
         await settle(app)
         assert current_id(screen) == expected[34]
-        assert screen.order == expected[:80] and screen.more
+        assert screen.order == expected[:56]
+        # The next page is read as the cursor nears the end of what is loaded.
+        await pilot.press("pagedown")
+        await settle(app)
+        assert current_id(screen) == expected[51]
+        assert screen.order == expected[:96] and screen.more
         # End: the last claim of the whole queue, read from the end.
         await pilot.press("end")
         await settle(app)
@@ -167,7 +169,7 @@ async def test_rows_load_as_the_cursor_nears_them_and_end_goes_to_the_last_claim
         await pilot.press("home")
         await settle(app)
         assert current_id(screen) == expected[0]
-        assert screen.order == expected[:40]
+        assert screen.order == expected[:56]
         # With every row loaded, End and Home stay in the table.
         await pilot.press(*["pagedown"] * 8)
         await settle(app)
@@ -175,6 +177,38 @@ async def test_rows_load_as_the_cursor_nears_them_and_end_goes_to_the_last_claim
         await pilot.press("home", "end")
         assert current_id(screen) == expected[-1]
         assert screen.order == expected
+
+
+async def test_the_queue_stays_on_screen_while_rows_are_read(
+    app_factory: Callable[[], ReviewApp], corpus_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # End reads the last rows of the queue in a worker, held here until the test lets it
+    # go: meanwhile the queue shows what it showed, with no loading indicator over it.
+    monkeypatch.setattr(QueueScreen, "PAGE_SIZE", 10)
+    monkeypatch.setattr(QueueScreen, "SCREENFUL", 5)
+    release = threading.Event()
+    last_page = queue.last_page
+
+    def held_last_page(*args: Any, **kwargs: Any) -> queue.QueuePage:
+        release.wait(10)
+        return last_page(*args, **kwargs)
+
+    monkeypatch.setattr(queue, "last_page", held_last_page)
+    everything = [row.id for row in queue.page(corpus_db, size=1000).rows]
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        screen = queue_screen(app)
+        # A screenful, then a page after it.
+        assert shown(screen) == everything[:15] and screen.more
+        await pilot.press("end")
+        await pilot.pause()
+        # (Textual's `loading` lays a loading indicator over a widget, the screen here.)
+        assert screen.fetching and not screen.loading
+        assert shown(screen) == everything[:15] and current_id(screen) == everything[0]
+        release.set()
+        await settle(app)
+        assert current_id(screen) == everything[-1]
 
 
 async def test_the_footer_shows_the_keys_that_apply_and_a_click_presses_one(

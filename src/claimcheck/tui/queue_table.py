@@ -12,15 +12,16 @@ Corpus text goes in as plain `Text` (tui.text), never as markup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -138,9 +139,10 @@ class QueueTable(ScrollView, can_focus=True):
         self.cursor_row = 0
         self._where: dict[int, int] = {}
         self._lines: dict[tuple[QueueRow, bool, bool, int], Strip] = {}
-        self._look: tuple[Style, ...] = ()
+        self._look: dict[str, Style] = {}
         self._restyled = True
         self._header: Strip | None = None
+        self._when_drawn: list[Callable[[], object]] = []
 
     # The rows.
 
@@ -249,9 +251,38 @@ class QueueTable(ScrollView, can_focus=True):
 
     # Drawing.
 
+    def when_drawn(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once the table as it is now has been drawn on screen: for work
+        that can wait until then (a worker started at once competes with the drawing)."""
+        self._when_drawn.append(callback)
+        self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        lines = super().render_lines(crop)
+        if self._when_drawn:
+            waiting, self._when_drawn = self._when_drawn, []
+            for callback in waiting:
+                # After this frame has gone out, not in the middle of it.
+                self.call_next(callback)
+        return lines
+
     def _resized(self) -> None:
         # No wider than the screen: the claim column takes the width that is left.
-        self.virtual_size = Size(0, len(self.rows) + 1)
+        size = Size(0, len(self.rows) + 1)
+        high = self.scrollable_content_region.height
+        if (
+            self.virtual_size.height > high
+            and size.height > high
+            and self.vertical_scrollbar.display
+        ):
+            # Taller than the screen before and after: only the scrollbar's thumb changes.
+            # Setting `virtual_size` would lay the whole screen out again (a page read
+            # behind the first screenful, or End, cost a second full redraw).
+            self.set_reactive(QueueTable.virtual_size, size)
+            self.vertical_scrollbar.window_virtual_size = size.height
+            self.vertical_scrollbar.refresh()
+        else:
+            self.virtual_size = size
 
     def on_resize(self, _event: events.Resize) -> None:
         self._lines.clear()
@@ -267,32 +298,33 @@ class QueueTable(ScrollView, can_focus=True):
         self._restyled = True
 
     def _check_look(self) -> None:
+        # Kept for the lines that follow: working out a widget's style walks its
+        # ancestors, a millisecond each time, which every line drawn paid.
         self._restyled = False
-        look = (
-            self.rich_style,
-            *(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES)),
-        )
+        look = {name: self.get_component_rich_style(name) for name in self.COMPONENT_CLASSES}
+        look[""] = self.rich_style
         if look != self._look:
             self._look = look
             self._lines.clear()
             self._header = None
 
-    def widths(self) -> list[int]:
-        """Column widths: the claim's takes what is left (cells off screen cost time)."""
-        fixed = [width for _key, _label, width in COLUMNS[:-1]]
-        left = self.scrollable_content_region.width - sum(w + 2 for w in fixed) - 2
+    def widths(self, width: int) -> list[int]:
+        """Column widths in a table `width` wide: the claim's takes what is left (cells
+        off screen cost time)."""
+        fixed = [column_width for _key, _label, column_width in COLUMNS[:-1]]
+        left = width - sum(w + 2 for w in fixed) - 2
         return [*fixed, max(20, min(PREVIEW, left))]
 
     def render_line(self, y: int) -> Strip:
         if self._restyled:
             self._check_look()
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        look = self._look
+        base = look[""]
         if y == 0:
             if self._header is None or self._header.cell_length != width:
                 labels = [Text(label) for _key, label, _width in COLUMNS]
-                style = self.get_component_rich_style("queue--header")
-                self._header = self._line(labels, style, width)
+                self._header = self._line(labels, look["queue--header"], width)
             return self._header
         index = round(self.scroll_y) + y - 1
         if index >= len(self.rows):
@@ -305,24 +337,34 @@ class QueueTable(ScrollView, can_focus=True):
             if len(self._lines) >= KEPT:
                 self._lines.clear()
             if cursor:
-                style = self.get_component_rich_style("queue--cursor")
+                style = look["queue--cursor"]
                 # The cursor's colour wins over the cells' own, as in a DataTable.
                 strip = self._line(cells(row), style, width, Style.from_color(style.color))
             else:
                 stripe = "queue--odd-row" if index % 2 else "queue--even-row"
-                strip = self._line(cells(row), base + self.get_component_rich_style(stripe), width)
+                strip = self._line(cells(row), base + look[stripe], width)
             self._lines[key] = strip
         return strip
 
     def _line(
         self, shown: list[Text], style: Style, width: int, over: Style | None = None
     ) -> Strip:
-        line = Text(no_wrap=True, end="")
-        for text, column_width in zip(shown, self.widths(), strict=True):
-            cell = text.copy()
-            cell.truncate(column_width, overflow="ellipsis", pad=True)
-            line.append(" ")
-            line.append_text(cell)
-            line.append(" ")
-        segments = Segment.apply_style(line.render(self.app.console), style, over)
+        # Each cell is one run of text in one style (tui.text makes no spans), so its
+        # segment is cut to the column here: rendering a Text of the line through Rich
+        # combined the styles of every cell again, two thirds of the line's cost.
+        get_style = self.app.console.get_style
+        line: list[Segment] = []
+        for text, column_width in zip(shown, self.widths(width), strict=True):
+            if text.spans:
+                cell = text.copy()
+                cell.truncate(column_width, overflow="ellipsis", pad=True)
+                line.extend([Segment(" "), *cell.render(self.app.console), Segment(" ")])
+                continue
+            plain = text.plain
+            if cell_len(plain) > column_width:
+                plain = set_cell_size(plain, column_width - 1) + "…"
+            cell_style = get_style(text.style) if text.style else None
+            line += [Segment(" "), Segment(set_cell_size(plain, column_width), cell_style)]
+            line.append(Segment(" "))
+        segments = Segment.apply_style(line, style, over)
         return Strip(segments).adjust_cell_length(width, style).simplify()

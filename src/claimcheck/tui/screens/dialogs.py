@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, OptionList, Select, TextArea
@@ -27,6 +28,27 @@ from claimcheck.tui.text import literal, preview
 
 if TYPE_CHECKING:
     from claimcheck.tui.app import ReviewApp
+
+
+class NarrowInput(Input):
+    """The status picker's field. A digit typed into it while it is empty picks that
+    status, without going into the field first: a change of its value lays the whole
+    screen out again (the picker then closes, which does so once more)."""
+
+    DIGITS = "1234567"[: len(STATUSES)]
+
+    class Digit(Message):
+        def __init__(self, number: int) -> None:
+            super().__init__()
+            self.number = number
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not self.value and event.character and event.character in self.DIGITS:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Digit(int(event.character)))
+            return
+        await super()._on_key(event)
 
 
 class StatusPicker(Vertical):
@@ -54,7 +76,7 @@ class StatusPicker(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(id="status-prompt")
-        yield Input(placeholder="status", id="narrow")
+        yield NarrowInput(placeholder="status", id="narrow")
         yield OptionList(id="statuses")
 
     def on_mount(self) -> None:
@@ -90,7 +112,9 @@ class StatusPicker(Vertical):
             self.settle()
         else:
             self.saving = True
-            self.query_one("#status-prompt", Label).update(f"Saving {status}…")
+            # In the prompt's place, without laying the screen out again (the box is
+            # about to close): a shorter text fits the lines it has.
+            self.query_one("#status-prompt", Label).update(f"Saving {status}…", layout=False)
         if picked is not None:
             picked(status)
 
@@ -120,10 +144,16 @@ class StatusPicker(Vertical):
         typed = event.value.strip()
         if self.saving or self.picked is None:
             return
-        if len(typed) == 1 and typed in "1234567"[: len(STATUSES)]:
+        if len(typed) == 1 and typed in NarrowInput.DIGITS:
             self.close(STATUSES[int(typed) - 1])
             return
         self.narrow(event.value)
+
+    @on(NarrowInput.Digit)
+    def _digit(self, event: NarrowInput.Digit) -> None:
+        event.stop()
+        if not self.saving and self.picked is not None:
+            self.close(STATUSES[event.number - 1])
 
     @on(Input.Submitted, "#narrow")
     def _submitted(self, event: Input.Submitted) -> None:

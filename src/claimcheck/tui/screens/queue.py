@@ -41,7 +41,7 @@ def recount(counts: QueueCounts, old: QueueRow, new: QueueRow) -> QueueCounts:
 class QueueScreen(ClaimActions):
     AUTO_FOCUS = "#queue"
     PAGE_SIZE = queue_service.PAGE
-    # Rows End reads from the end of the queue: a screen and a half on a tall terminal.
+    # Rows read first from either end of the queue: a screen and a half on a tall terminal.
     SCREENFUL = 60
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -58,7 +58,11 @@ class QueueScreen(ClaimActions):
         # More rows after those loaded; rows before the first one shown (after End).
         self.more = False
         self.earlier = False
-        self.loading = False
+        # Not `loading`: that is Textual's reactive, which covers the whole screen with a
+        # loading indicator (mounted, laid out and removed again) for every fetch.
+        self.fetching = False
+        # A first screenful is on its way to the screen: the rest of its page waits.
+        self.held = False
         self.generation = 0
         self.counts: QueueCounts | None = None
         self.ready = False
@@ -94,7 +98,8 @@ class QueueScreen(ClaimActions):
     def reload(self) -> None:
         """Start again from the first page (a new filter or search)."""
         self.generation += 1
-        where, size = self.where, self.PAGE_SIZE
+        # A screenful first, to be on screen soonest; the rest of a page follows it.
+        where, size = self.where, self.SCREENFUL
         self.fetch("first", lambda db: queue_service.page(db, where, size=size))
 
     def fetch(
@@ -102,25 +107,31 @@ class QueueScreen(ClaimActions):
         place: Literal["first", "next", "last", "before"],
         read: Callable[[Database], QueuePage],
     ) -> None:
-        self.loading = True
+        self.fetching = True
         generation = self.generation
         self.review_app.database_work(
             self,
             read,
             lambda page: messages.QueuePageLoaded(generation, page, place),
+            # Not exclusive: a thread runs to its end anyway, a stale page is dropped by
+            # its generation, and cancelling a worker that had just posted its page (the
+            # rest of a first page follows it at once) failed it.
             group="queue",
-            exclusive=True,
         )
 
+    def _drawn(self) -> None:
+        self.held = False
+        self.load_more()
+
     def load_more(self) -> None:
-        if self.loading or not self.more or not self.table.rows:
+        if self.fetching or self.held or not self.more or not self.table.rows:
             return
         where, size = self.where, self.PAGE_SIZE
         last = self.table.rows[-1]
         self.fetch("next", lambda db: queue_service.page(db, where, after=last.key, size=size))
 
     def load_earlier(self) -> None:
-        if self.loading or not self.earlier or not self.table.rows:
+        if self.fetching or not self.earlier or not self.table.rows:
             return
         where, size = self.where, self.PAGE_SIZE
         first = self.table.rows[0]
@@ -151,16 +162,26 @@ class QueueScreen(ClaimActions):
             top = round(table.scroll_y) + len(fresh)
             cursor = table.cursor_row + len(fresh)
             table.set_rows(fresh + table.rows, cursor=cursor, top=top)
-        self.loading = False
+        self.fetching = False
         if self.counts is None:
             # Counting scans every claim: only once the first rows are on screen.
-            self.review_app.database_work(
-                self, queue_service.counts, messages.CountsLoaded, group="counts"
-            )
+            table.when_drawn(self.count)
         self.show_empty()
+        if message.place == "first" and self.more:
+            # That was a screenful: the rest of a page is read behind it once it is on
+            # screen (a worker started at once held the frame back: its Python work
+            # shares the interpreter with the drawing).
+            self.held = True
+            table.when_drawn(self._drawn)
         if self.seeking_unreviewed:
             self.seeking_unreviewed = False
             self.action_next_unreviewed()
+
+    def count(self) -> None:
+        if self.counts is None:
+            self.review_app.database_work(
+                self, queue_service.counts, messages.CountsLoaded, group="counts"
+            )
 
     def on_counts_loaded(self, message: messages.CountsLoaded) -> None:
         self.counts = message.counts
@@ -190,12 +211,17 @@ class QueueScreen(ClaimActions):
         shown = self.where.describe()
         if shown:
             parts.append(f"showing {shown}")
-        self.query_one("#header", Static).update(literal("  ·  ".join(parts)))
+        # One line high whatever it says: no new layout of the screen.
+        self.query_one("#header", Static).update(literal("  ·  ".join(parts)), layout=False)
 
     def show_empty(self) -> None:
+        # Only what changes: showing or hiding the notice lays the screen out again.
         empty = self.query_one("#empty", Static)
-        empty.display = not self.table.rows
-        empty.update("No claims match." if self.where.describe() else "No claims yet.")
+        if empty.display != (not self.table.rows):
+            empty.display = not self.table.rows
+        said = "No claims match." if self.where.describe() else "No claims yet."
+        if empty.display and str(empty.content) != said:
+            empty.update(said)
 
     @on(QueueTable.Moved, "#queue")
     def _near_end(self, _event: QueueTable.Moved) -> None:
