@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from textual.pilot import Pilot
 
 from claimcheck.services import clusters, queue
@@ -207,6 +209,36 @@ async def test_the_queue_stays_on_screen_while_rows_are_read(
         assert screen.fetching and not screen.loading
         assert shown(screen) == everything[:15] and current_id(screen) == everything[0]
         release.set()
+        await settle(app)
+        assert current_id(screen) == everything[-1]
+
+
+async def test_a_read_that_fails_is_reported_and_the_next_key_reads_again(
+    app_factory: Callable[[], ReviewApp], corpus_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QueueScreen, "PAGE_SIZE", 10)
+    monkeypatch.setattr(QueueScreen, "SCREENFUL", 5)
+    last_page = queue.last_page
+    failures = [OperationalError("SELECT", {}, sqlite3.OperationalError("database is locked"))]
+
+    def failing_once(*args: Any, **kwargs: Any) -> queue.QueuePage:
+        if failures:
+            raise failures.pop()
+        return last_page(*args, **kwargs)
+
+    monkeypatch.setattr(queue, "last_page", failing_once)
+    everything = [row.id for row in queue.page(corpus_db, size=1000).rows]
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        screen = queue_screen(app)
+        await pilot.press("end")
+        await settle(app)
+        assert not failures and not screen.fetching
+        messages = [n.message for n in app._notifications]
+        assert messages == ["the database file is locked by another program: try again in a moment"]
+        assert current_id(screen) == everything[0]
+        await pilot.press("end")
         await settle(app)
         assert current_id(screen) == everything[-1]
 

@@ -86,7 +86,7 @@ class ReviewApp(App[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.ERROR or event.worker.error is None:
             return
-        self.fault(event.worker.error)
+        self.fault(event.worker.error, event.worker.group)
 
     def refresh_claims(self, claim_ids: Iterable[int]) -> None:
         """Reload these claims' rows, and the counts, wherever they are shown."""
@@ -157,13 +157,17 @@ class ReviewApp(App[None]):
         for screen in screens:
             screen.post_message(messages.RowsChanged(list(message.rows)))
 
-    def fault(self, error: BaseException) -> None:
+    def fault(self, error: BaseException, group: str) -> None:
         from claimcheck.tui.actions import ClaimActions
+        from claimcheck.tui.screens.queue import QueueScreen
 
         self.notify(describe(error), severity="error", timeout=8, markup=False)
         for screen in self.screen_stack:
             if isinstance(screen, ClaimActions):
                 screen.status_picker().settle()
+            if isinstance(screen, QueueScreen) and group == "queue":
+                # The rows it was reading never come: the next move may read them again.
+                screen.fetching = False
         if isinstance(error, Conflict):
             # Another reviewer got there first: show what they saved.
             self.refresh_claims([error.claim_id])
