@@ -169,7 +169,14 @@ def _ingest(
     with db.session() as session:
         pending = list(session.scalars(select(Document.id).where(Document.dedupe_pending)))
     if pending:
-        summary.dedupe = clusters.match_documents(db, pending, options.thresholds)
+        keys = {
+            claim_id: found
+            for done in outcomes
+            if isinstance(done, _Stored) and done.version is not None
+            for claim_id, found in zip(done.claim_ids, done.prepared.keys, strict=True)
+            if found is not None
+        }
+        summary.dedupe = clusters.match_documents(db, pending, options.thresholds, keys)
     return summary
 
 
@@ -198,6 +205,7 @@ class _Stored:
     previous: int | None = None  # the version it replaces
     carried_over: int = 0
     recheck: list[Recheck] = field(default_factory=list)
+    claim_ids: list[int] = field(default_factory=list)  # in sentence order
 
 
 def _store_batch(
@@ -362,6 +370,7 @@ def _store_claims(
     for done, ids in zip(stored, claim_ids, strict=True):
         doc, spans = done.prepared.doc, done.prepared.spans
         assert doc is not None
+        done.claim_ids = ids
         if done.previous is not None:
             session.execute(
                 update(Document)
