@@ -159,14 +159,16 @@ def _common(session: Session) -> frozenset[str] | None:
     return words or None
 
 
-def _save_index(session: Session, index: ClaimIndex, common: frozenset[str] | None) -> bool:
+def _save_index(
+    session: Session, index: ClaimIndex, common: frozenset[str] | None
+) -> dict[int, Signature]:
     """Store what the index computed: the common words once decided, the signatures of the
-    claims it hashed. True if any claim got band hashes."""
+    claims it hashed (returned)."""
     if common is None and index.common:
         _insert(session, CommonWord, [{"word": word} for word in sorted(index.common)])
     signatures = index.signatures()
     _save_signatures(session, signatures)
-    return any(bands is not None for _, bands in signatures.values())
+    return signatures
 
 
 def _save_signatures(session: Session, signatures: Mapping[int, Signature]) -> None:
@@ -237,7 +239,8 @@ def dedupe_all(db: Database, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Ded
         ids = [r[0] for r in rows]
         matches = index.add(ids, [r[1] for r in rows], signatures=[stored.get(i) for i in ids])
         del stored
-        if _save_index(session, index, common) or not band_runs.present(session):
+        saved = _save_index(session, index, common)
+        if any(bands is not None for _, bands in saved.values()) or not band_runs.present(session):
             band_runs.rebuild(session)
         session.execute(delete(ClaimPair).where(ClaimPair.state.not_in(DECIDED)))
         decided = _decided(session)
@@ -307,7 +310,6 @@ def match_documents(
             # A small corpus (its common words not yet decided), or one stored before the
             # band runs: it is read whole, and its runs written.
             index, matches = _match_corpus(session, new, known, common, thresholds)
-            band_runs.rebuild(session)
         matches = index.without(matches, _decided(session))
         ends = sorted({c for m in matches for c in (m.a, m.b)})
         cluster_of, family_of = _groups(session, ends, every=whole)
@@ -326,8 +328,10 @@ def _match_corpus(
     common: frozenset[str] | None,
     thresholds: Thresholds,
 ) -> tuple[ClaimIndex, list[Match]]:
-    """The batch ``new`` matched against every stored signature holding band hashes."""
+    """The batch ``new`` matched against every stored signature holding band hashes; the
+    band runs written anew."""
     from claimcheck.core.dedupe import ClaimIndex
+    from claimcheck.services import band_runs
 
     old: dict[int, Signature] = {}
     for claim_id, key, bands in session.execute(
@@ -339,9 +343,13 @@ def _match_corpus(
     index = ClaimIndex(thresholds, common=common, fetch=_fetcher(session))
     old_ids = sorted(old)
     index.add(old_ids, [None] * len(old_ids), match=False, signatures=[old[i] for i in old_ids])
+    stored = {claim_id: bands for claim_id, (_, bands) in old.items()}
     del old
     matches = index.add([c for c, _ in new], [text for _, text in new], keys=known)
-    _save_index(session, index, common)
+    # The runs hold what is stored now, which is known here: not read back.
+    for claim_id, (_, bands) in _save_index(session, index, common).items():
+        stored[claim_id] = bands
+    band_runs.rebuild(session, stored)
     return index, matches
 
 
