@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import json
 import re
 from collections.abc import Callable
@@ -232,3 +233,17 @@ def test_clusters_show_a_family_and_a_reviewer_decides_it_once(run: Run, tmp_pat
     assert len({r["cluster"] for r in rows if r["kind"] == "claim"}) == 1
     assert not any("variants" in r["flags"] for r in rows)
     assert run("clusters", "family", "999").exit_code == 1
+
+
+@pytest.mark.parametrize("args", [("sources",), ("show", "999"), ("ingest", "-q", "missing.txt")])
+def test_a_command_leaves_the_garbage_collector_as_it_found_it(
+    run: Run, args: tuple[str, ...]
+) -> None:
+    # Commands hold the collector off while they load, then freeze what they loaded; a
+    # program calling them goes on with its own objects collected as before, whether the
+    # command succeeded or failed.
+    run("ingest", "-q", str(SEED))
+    frozen = gc.get_freeze_count()
+    run(*args)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen

@@ -75,6 +75,7 @@ def database(ctx: Context) -> Iterator[Database]:
     from claimcheck.services.database import open_database
 
     db = open_database(ctx.db_url)
+    loaded()
     try:
         yield db
     finally:
@@ -114,6 +115,21 @@ def make_thresholds(upper: float, lower: float, min_words: int) -> Thresholds:
     if lower > upper:
         raise click.BadParameter(f"--lower {lower} is above --upper {upper}")
     return Thresholds(upper=upper, lower=lower, min_words=min_words)
+
+
+def loaded() -> None:
+    """The command has loaded what it uses (see `claimcheck.cli.main`): the garbage
+    collector works again, leaving out (frozen) the objects loaded so far, which live as
+    long as the process and are still freed by reference counting if ever dropped."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
+def collect_again() -> None:
+    """The command is over: the collector back as it was before it."""
+    gc.unfreeze()
+    gc.enable()
 
 
 @contextmanager

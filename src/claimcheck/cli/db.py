@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from claimcheck.cli.common import Context, command_errors, pass_context
+from claimcheck.cli.common import Context, command_errors, loaded, pass_context
 from claimcheck.presentation import terminal_safe
 
 
@@ -23,6 +23,7 @@ def upgrade(ctx: Context, revision: str) -> None:
     """Upgrade the schema to REVISION (default: the newest)."""
     from claimcheck.services import database as schema
 
+    loaded()
     state = schema.upgrade(ctx.db_url, revision)
     click.echo(f"Database schema at {state.current} (newest: {state.head})")
 
@@ -38,6 +39,7 @@ def downgrade(ctx: Context, revision: str) -> None:
     """Downgrade the schema to REVISION ("base" removes every table and all data)."""
     from claimcheck.services import database as schema
 
+    loaded()
     state = schema.downgrade(ctx.db_url, revision)
     click.echo(f"Database schema at {state.current or 'base'} (newest: {state.head})")
 

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from claimcheck.cli.common import Context, command_errors, pass_context
+from claimcheck.cli.common import Context, command_errors, loaded, pass_context
 
 
 @click.command()
@@ -22,4 +22,6 @@ def review(ctx: Context) -> None:
     from claimcheck.services.audit import current_reviewer
     from claimcheck.tui.app import make_app
 
-    make_app(ctx.db_url, ctx.reviewer or current_reviewer()).run()
+    app = make_app(ctx.db_url, ctx.reviewer or current_reviewer())
+    loaded()
+    app.run()

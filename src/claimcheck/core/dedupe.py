@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import (
@@ -52,9 +53,11 @@ from claimcheck.core.matches import (
 __all__ = [
     "DEFAULT_THRESHOLDS",
     "ClaimIndex",
+    "ClaimKeys",
     "Match",
     "Signature",
     "Thresholds",
+    "claim_keys",
     "clusters",
     "copy_key",
     "differences",
@@ -386,12 +389,13 @@ _COMMON_SHARE = 0.05
 _COMMON_FROM = 1000
 
 
-def _common_words(keys: Sequence[str]) -> frozenset[str]:
-    """The words MinHash would see in more than ``_COMMON_SHARE`` of the claims ``keys``,
-    counted on an evenly spaced sample of at most 20,000 of them."""
-    step = -(-len(keys) // 20_000)
-    sample = [key for key in keys[::step] if key]
-    counts = Counter(word for key in sample for word in _lsh_words(key))
+def _common_words(claims: Sequence[int], words: Callable[[int], set[str]]) -> frozenset[str]:
+    """The words MinHash sees (``words`` of a claim) in more than ``_COMMON_SHARE`` of the
+    ``claims``, counted on an evenly spaced sample of at most 20,000 of them."""
+    step = -(-len(claims) // 20_000)
+    sample = [words(claim) for claim in claims[::step]]
+    sample = [found for found in sample if found]
+    counts = Counter(itertools.chain.from_iterable(sample))
     return frozenset(w for w, n in counts.items() if n > _COMMON_SHARE * len(sample))
 
 
@@ -434,6 +438,23 @@ def copy_key(text: str) -> int:
     against each other and alike against any third claim, so only the first of them needs
     comparing."""
     return _key_and_copy(text)[1]
+
+
+class ClaimKeys(NamedTuple):
+    """What matching reads of a claim's text, none of it depending on the corpus: its
+    match key, its copy key and the words MinHash sees (space-separated). Computed where
+    the text is at hand (the process that prepares its document), they spare the matching
+    step reading every text again."""
+
+    key: str
+    copy: int
+    lsh: str
+
+
+def claim_keys(text: str) -> ClaimKeys:
+    """``match_key``, ``copy_key`` and the MinHash words of ``text``."""
+    key, copy = _key_and_copy(text)
+    return ClaimKeys(key, copy, " ".join(_lsh_words(key)))
 
 
 def _key_and_copy(text: str) -> tuple[str, int]:
@@ -502,6 +523,7 @@ class ClaimIndex:
         self._ids: list[int] = []
         self._texts: list[str | None] = []
         self._keys: list[str | None] = []
+        self._lsh: list[str | None] = []  # the MinHash words, once known
         self._copy_keys: list[int] = []
         self._first_copy: dict[int, int] = {}  # copy key -> position of its first claim
         self._known: set[int] = set()
@@ -537,15 +559,21 @@ class ClaimIndex:
         *,
         match: bool = True,
         signatures: Sequence[Signature | None] | None = None,
+        keys: Sequence[ClaimKeys | None] | None = None,
     ) -> list[Match]:
         """Index claims ``ids`` with ``texts``; return their matches, sorted by (a, b).
 
         With ``match=False`` the claims are only indexed, for a corpus whose pairs are
         already known: later batches are matched against them. ``signatures`` (None for a
-        claim that has none) spare hashing the claims again.
+        claim that has none) spare hashing the claims again, and ``keys`` (``claim_keys``
+        of the texts, None where not computed) reading them again.
         Raises ValueError if the lengths differ or an id is repeated or already indexed.
         """
-        if len(ids) != len(texts) or (signatures is not None and len(signatures) != len(ids)):
+        if (
+            len(ids) != len(texts)
+            or (signatures is not None and len(signatures) != len(ids))
+            or (keys is not None and len(keys) != len(ids))
+        ):
             raise ValueError("ids and texts differ in length")
         fresh = set(ids)
         if len(fresh) != len(ids) or not fresh.isdisjoint(self._known):
@@ -554,16 +582,24 @@ class ClaimIndex:
         self._ids += ids
         self._texts += texts
         self._keys += [None] * len(ids)
+        self._lsh += [None] * len(ids)
         self._known |= fresh
         self._lengths = np.concatenate([self._lengths, np.full(len(ids), -1, dtype=np.int64)])
         given: dict[int, bytes] = {}
         for offset, text in enumerate(texts):
             signature = signatures[offset] if signatures is not None else None
+            known = keys[offset] if keys is not None else None
+            p = start + offset
+            if known is not None:
+                self._keys[p], self._lsh[p] = known.key, known.lsh
+                self._lengths[p] = len(known.key)
             if signature is None:
-                p = start + offset
-                key, found = _key_and_copy(text if text is not None else self._text(p))
-                self._keys[p] = key
-                self._lengths[p] = len(key)
+                if known is None:
+                    key, found = _key_and_copy(text if text is not None else self._text(p))
+                    self._keys[p] = key
+                    self._lengths[p] = len(key)
+                else:
+                    found = known.copy
             else:
                 found = signature[0]
                 if signature[1] is not None:
@@ -592,7 +628,8 @@ class ClaimIndex:
             # Decided once, so every claim is hashed alike: the few claims indexed before
             # are hashed again.
             self._common = _common_words(
-                [self._key(p) for p in range(len(self._ids)) if self._copy_keys[p] != _EMPTY]
+                [p for p in range(len(self._ids)) if self._copy_keys[p] != _EMPTY],
+                self._lsh_of,
             )
             earlier = np.array([q for q in self._first_copy.values() if q < start], dtype=np.int32)
             earlier.sort()
@@ -683,6 +720,16 @@ class ClaimIndex:
             self._lengths[p] = len(key)
         return key
 
+    def _lsh_of(self, p: int) -> set[str]:
+        """The words MinHash sees of the claim at ``p``: kept as text once computed, since
+        deciding the common words and hashing the claim both need them."""
+        words = self._lsh[p]
+        if words is None:
+            found = _lsh_words(self._key(p))
+            self._lsh[p] = " ".join(found)
+            return found
+        return set(words.split())
+
     def _ready(self, positions: I64) -> None:
         """Keys and lengths for ``positions``, fetching their texts in one go."""
         todo = np.unique(positions[self._lengths[positions] < 0]).tolist()
@@ -707,9 +754,9 @@ class ClaimIndex:
         out = np.empty((_BANDS, pos.size), dtype=np.uint64)
         hashes = self._word_hashes
         common = self._common or frozenset()
-        self._load(pos.tolist())
+        self._load([p for p in pos.tolist() if self._lsh[p] is None and self._keys[p] is None])
         for start in range(0, pos.size, _CHUNK):
-            sets = [_lsh_words(self._key(p)) for p in pos[start : start + _CHUNK].tolist()]
+            sets = [self._lsh_of(p) for p in pos[start : start + _CHUNK].tolist()]
             # A claim keeps its common words unless enough others remain: a short claim
             # and its copy may differ in one word, and would rarely be paired on the rest.
             if common:

@@ -5,6 +5,9 @@ stores what is ready, so reading and attribution run beside the database writes 
 of before them.
 The second process reads the files in order and learns new sources from each one, as the
 caller's registry does, so every file is analysed exactly as it would be in one process.
+It also computes what near-duplicate matching reads of each claim's text (its keys),
+which does not depend on the rest of the corpus, so matching after the last file has
+less to do in the caller.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from pathlib import Path
 
 from claimcheck.core import second_process
 from claimcheck.core.attribution import SentenceAnalysis, analyse_document
+from claimcheck.core.dedupe import ClaimKeys, claim_keys
+from claimcheck.core.kinds import CLAIM
 from claimcheck.core.reading import DEFAULT_MAX_BYTES, Metadata, ReadDocument, ReadError, read_file
 from claimcheck.core.registry import Registry
 from claimcheck.core.segment import segment
@@ -52,6 +57,8 @@ class Prepared:
     """One file: its document and analyses, or why it cannot be read.
 
     ``doc`` without ``spans`` is a file whose current version already has these bytes.
+    ``keys`` holds each sentence's ``claim_keys`` where it is a claim (matching reads only
+    claims), None for the others.
     """
 
     path: Path
@@ -59,6 +66,7 @@ class Prepared:
     error: str | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)
     analyses: list[SentenceAnalysis] = field(default_factory=list)
+    keys: list[ClaimKeys | None] = field(default_factory=list)
 
 
 def prepare(
@@ -81,7 +89,12 @@ def prepare(
         return Prepared(path, doc)
     try:
         spans = segment(doc.text)
-        return Prepared(path, doc, None, spans, analyse_document(doc.text, spans, registry))
+        analyses = analyse_document(doc.text, spans, registry)
+        keys = [
+            claim_keys(doc.text[start:end]) if analysis.kind == CLAIM else None
+            for (start, end), analysis in zip(spans, analyses, strict=True)
+        ]
+        return Prepared(path, doc, None, spans, analyses, keys)
     except Exception as error:  # a bug on one odd text must not stop the batch
         return Prepared(path, error=f"{path}: cannot be analysed ({type(error).__name__}: {error})")
 

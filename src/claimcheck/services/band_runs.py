@@ -7,7 +7,7 @@ keep only the ids that still hold band hashes in `claim_signatures`, which stays
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -74,19 +74,18 @@ def append(session: Session, ids: Sequence[int], signatures: Sequence[bytes]) ->
         sizes[-2:] = [(first, a + b)]
 
 
-def rebuild(session: Session) -> None:
-    """Runs anew from the stored signatures: one run of every claim holding band hashes."""
+def rebuild(session: Session, stored: Mapping[int, bytes | None] | None = None) -> None:
+    """Runs anew from the stored signatures: one run of every claim holding band hashes.
+    ``stored`` is every claim's stored band hashes, by id, when the caller knows them."""
     session.execute(delete(BandRun))
-    ids: list[int] = []
-    signatures: list[bytes] = []
-    for claim_id, bands in session.execute(
-        select(ClaimSignature.claim_id, ClaimSignature.bands)
-        .where(ClaimSignature.bands.is_not(None))
-        .order_by(ClaimSignature.claim_id)
-    ):
-        if bands is not None:
-            ids.append(claim_id)
-            signatures.append(bands)
+    if stored is None:
+        query = select(ClaimSignature.claim_id, ClaimSignature.bands)
+        stored = {
+            claim_id: bands
+            for claim_id, bands in session.execute(query.where(ClaimSignature.bands.is_not(None)))
+        }
+    held = sorted((claim_id, bands) for claim_id, bands in stored.items() if bands is not None)
+    ids, signatures = [claim_id for claim_id, _ in held], [bands for _, bands in held]
     if ids:
         _write(session, 1, len(ids), core.build(ids, signatures))
 

@@ -63,7 +63,7 @@ from claimcheck.store.models import (
 # The matching engine (numpy, rapidfuzz) is imported where matching happens: reading a
 # cluster, as `claimcheck show` does, starts faster without it.
 if TYPE_CHECKING:
-    from claimcheck.core.dedupe import ClaimIndex, Signature
+    from claimcheck.core.dedupe import ClaimIndex, ClaimKeys, Signature
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,14 +159,16 @@ def _common(session: Session) -> frozenset[str] | None:
     return words or None
 
 
-def _save_index(session: Session, index: ClaimIndex, common: frozenset[str] | None) -> bool:
+def _save_index(
+    session: Session, index: ClaimIndex, common: frozenset[str] | None
+) -> dict[int, Signature]:
     """Store what the index computed: the common words once decided, the signatures of the
-    claims it hashed. True if any claim got band hashes."""
+    claims it hashed (returned)."""
     if common is None and index.common:
         _insert(session, CommonWord, [{"word": word} for word in sorted(index.common)])
     signatures = index.signatures()
     _save_signatures(session, signatures)
-    return any(bands is not None for _, bands in signatures.values())
+    return signatures
 
 
 def _save_signatures(session: Session, signatures: Mapping[int, Signature]) -> None:
@@ -237,7 +239,8 @@ def dedupe_all(db: Database, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Ded
         ids = [r[0] for r in rows]
         matches = index.add(ids, [r[1] for r in rows], signatures=[stored.get(i) for i in ids])
         del stored
-        if _save_index(session, index, common) or not band_runs.present(session):
+        saved = _save_index(session, index, common)
+        if any(bands is not None for _, bands in saved.values()) or not band_runs.present(session):
             band_runs.rebuild(session)
         session.execute(delete(ClaimPair).where(ClaimPair.state.not_in(DECIDED)))
         decided = _decided(session)
@@ -255,13 +258,18 @@ def dedupe_all(db: Database, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Ded
 
 
 def match_documents(
-    db: Database, document_ids: Sequence[int], thresholds: Thresholds = DEFAULT_THRESHOLDS
+    db: Database,
+    document_ids: Sequence[int],
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    keys: Mapping[int, ClaimKeys] | None = None,
 ) -> DedupeSummary:
     """Match the claims of newly ingested documents against the corpus, without redoing it.
 
     Of the corpus, only the claims that may match the batch are read: those holding one of
     its copy keys, and those sharing a MinHash band with it, found in the stored band runs.
     Texts are fetched for the candidate pairs only, so the cost follows the batch.
+    ``keys`` holds the ``claim_keys`` of new claims already computed (by ingest, as it
+    prepared their documents), by claim id.
     """
     from claimcheck.services import band_runs
 
@@ -295,13 +303,13 @@ def match_documents(
             select(func.count()).select_from(Claim).where(Claim.kind == "claim")
         )
         common = _common(session)
+        known = [(keys or {}).get(claim_id) for claim_id in new_ids]
         if common is not None and band_runs.present(session):
-            index, matches = _match_batch(session, new, common, thresholds, heirs)
+            index, matches = _match_batch(session, new, known, common, thresholds, heirs)
         else:
             # A small corpus (its common words not yet decided), or one stored before the
             # band runs: it is read whole, and its runs written.
-            index, matches = _match_corpus(session, new, common, thresholds)
-            band_runs.rebuild(session)
+            index, matches = _match_corpus(session, new, known, common, thresholds)
         matches = index.without(matches, _decided(session))
         ends = sorted({c for m in matches for c in (m.a, m.b)})
         cluster_of, family_of = _groups(session, ends, every=whole)
@@ -316,11 +324,14 @@ def match_documents(
 def _match_corpus(
     session: Session,
     new: Sequence[tuple[int, str]],
+    known: Sequence[ClaimKeys | None],
     common: frozenset[str] | None,
     thresholds: Thresholds,
 ) -> tuple[ClaimIndex, list[Match]]:
-    """The batch ``new`` matched against every stored signature holding band hashes."""
+    """The batch ``new`` matched against every stored signature holding band hashes; the
+    band runs written anew."""
     from claimcheck.core.dedupe import ClaimIndex
+    from claimcheck.services import band_runs
 
     old: dict[int, Signature] = {}
     for claim_id, key, bands in session.execute(
@@ -332,15 +343,20 @@ def _match_corpus(
     index = ClaimIndex(thresholds, common=common, fetch=_fetcher(session))
     old_ids = sorted(old)
     index.add(old_ids, [None] * len(old_ids), match=False, signatures=[old[i] for i in old_ids])
+    stored = {claim_id: bands for claim_id, (_, bands) in old.items()}
     del old
-    matches = index.add([c for c, _ in new], [text for _, text in new])
-    _save_index(session, index, common)
+    matches = index.add([c for c, _ in new], [text for _, text in new], keys=known)
+    # The runs hold what is stored now, which is known here: not read back.
+    for claim_id, (_, bands) in _save_index(session, index, common).items():
+        stored[claim_id] = bands
+    band_runs.rebuild(session, stored)
     return index, matches
 
 
 def _match_batch(
     session: Session,
     new: Sequence[tuple[int, str]],
+    known: Sequence[ClaimKeys | None],
     common: frozenset[str],
     thresholds: Thresholds,
     heirs: Sequence[tuple[int, bytes]],
@@ -357,7 +373,7 @@ def _match_batch(
     # Hashed once, without the corpus: the copy keys, and band hashes for the first claim
     # of each copy key in the batch.
     probe = ClaimIndex(thresholds, common=common)
-    probe.add(new_ids, texts, match=False)
+    probe.add(new_ids, texts, match=False, keys=known)
     signed = probe.signatures()
     old: dict[int, Signature] = {}
     held: set[int] = set()
@@ -380,7 +396,7 @@ def _match_batch(
     index = ClaimIndex(thresholds, common=common, fetch=_fetcher(session))
     old_ids = sorted(old)
     index.add(old_ids, [None] * len(old_ids), match=False, signatures=[old[i] for i in old_ids])
-    matches = index.add(new_ids, texts, signatures=[signed.get(c) for c in new_ids])
+    matches = index.add(new_ids, texts, signatures=[signed.get(c) for c in new_ids], keys=known)
     _save_signatures(session, signed)
     runs = [*firsts, *heirs]
     band_runs.append(session, [c for c, _ in runs], [bands for _, bands in runs])

@@ -8,6 +8,7 @@ to the sentences that survive in it.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -103,8 +104,23 @@ def ingest(
     progress: Progress | None = None,
 ) -> IngestSummary:
     files, skipped = discover(paths)
-    with _one_ingest_at_a_time(db):
+    with _one_ingest_at_a_time(db), _collector_spared():
         return _ingest(db, files, skipped, options, progress)
+
+
+@contextmanager
+def _collector_spared() -> Iterator[None]:
+    """Ingest keeps every document's analyses until matching, and allocates fast: each of
+    the collector's full passes walked all of that and everything loaded before (a
+    tenth of the CPU time of ingesting short articles). What exists when ingest starts
+    and when matching starts is frozen, left out of those passes; it is only ever freed
+    by reference counting, which freezing does not stop. Freezing before the second
+    process is forked also spares that process walking the parent's objects."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextmanager
@@ -169,7 +185,15 @@ def _ingest(
     with db.session() as session:
         pending = list(session.scalars(select(Document.id).where(Document.dedupe_pending)))
     if pending:
-        summary.dedupe = clusters.match_documents(db, pending, options.thresholds)
+        gc.freeze()
+        keys = {
+            claim_id: found
+            for done in outcomes
+            if isinstance(done, _Stored) and done.version is not None
+            for claim_id, found in zip(done.claim_ids, done.prepared.keys, strict=True)
+            if found is not None
+        }
+        summary.dedupe = clusters.match_documents(db, pending, options.thresholds, keys)
     return summary
 
 
@@ -198,6 +222,7 @@ class _Stored:
     previous: int | None = None  # the version it replaces
     carried_over: int = 0
     recheck: list[Recheck] = field(default_factory=list)
+    claim_ids: list[int] = field(default_factory=list)  # in sentence order
 
 
 def _store_batch(
@@ -362,6 +387,7 @@ def _store_claims(
     for done, ids in zip(stored, claim_ids, strict=True):
         doc, spans = done.prepared.doc, done.prepared.spans
         assert doc is not None
+        done.claim_ids = ids
         if done.previous is not None:
             session.execute(
                 update(Document)
