@@ -16,7 +16,12 @@ from claimcheck.core.attribution.phrases import (
     _mentioned,
     _previous_word,
 )
-from claimcheck.core.attribution.source_kinds import _NAME_KINDS, _NOUN_KINDS, _infer_kind
+from claimcheck.core.attribution.source_kinds import (
+    _NAME_KINDS,
+    _NOUN_KINDS,
+    _body_in_text,
+    _infer_kind,
+)
 from claimcheck.core.attribution.words import (
     _CALENDAR,
     _COMPANY,
@@ -122,7 +127,10 @@ class _Entities:
             near = self._misspelt(name)
             if near is not None:
                 return near, True
-        entity = self._entity(name, *_infer_kind(name, described))
+        kind, person = _infer_kind(name, described)
+        if person and described.isdisjoint(_TITLE_WORDS) and _body_in_text(self.text, name):
+            kind, person = "organization", False  # "Texas Instruments said"
+        entity = self._entity(name, kind, person)
         if entity.person and entity.gender is None:
             entity.gender = _gender(described)
         for acronym in acronyms:

@@ -195,6 +195,8 @@ _COUNTRIES = _words(
 _NAME_JOINERS = _words(
     "of for and & de da di du del della delle degli dos das der van von la le al el bin ibn abu"
 )
+# Bodies named for what they work on: "the Council on Foreign Relations".
+_ON_BODIES = _words("council committee commission conference institute center centre panel")
 
 
 _DESC_STOPS = _words("of at for in from with who which that based since whose")
