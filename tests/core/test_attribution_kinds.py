@@ -17,7 +17,7 @@ from tests.gold import article, seed
 
 def sources(text: str) -> list[list[tuple[str, str]]]:
     """Each sentence's sources as (canonical name, kind)."""
-    return [[(a.canonical, a.source_kind) for a in found.attributions] for _, found in analyse(text)]
+    return [[(a.canonical, a.source_kind) for a in one.attributions] for _, one in analyse(text)]
 
 
 # --- writers on social media ----------------------------------------------------------------
@@ -153,7 +153,7 @@ def test_a_statement_released_which_said_is_the_releasers() -> None:
         "The Irving Independent School District released a statement that said the boy was "
         "not arrested. The firm denied the report that said it was sick."
     )
-    assert [who(a) for _, a in analyse(text)][0] == [
+    assert next(who(a) for _, a in analyse(text)) == [
         ("Irving Independent School District", "primary")
     ]
     assert all(
