@@ -194,3 +194,24 @@ def test_the_company_is_the_company_named_since_not_a_body_of_another_sort() -> 
 def test_the_group_is_no_government_body() -> None:
     text = "The Ministry of Finance set the tax. The group said it was unfair."
     assert sources(text)[1] != [("Ministry of Finance", "official")]
+
+
+# --- officials of one public body -----------------------------------------------------------
+
+
+def test_officials_of_a_public_body_are_a_source_and_officials_alone_a_hedge() -> None:
+    # As "U.S. officials" are in corpus/wikinews/13_afghan.txt (gold: unnamed but specific).
+    text = (
+        "School officials said the clock looked like a bomb. "
+        "The festival drew a million people, city officials said. "
+        "Officials said the tax was due. "
+        "Many officials said the tax was due."
+    )
+    found = analyse(text)
+    assert [[(a.canonical, a.source_kind) for a in one.attributions] for _, one in found] == [
+        [("school officials", "official")],
+        [("city officials", "official")],
+        [],
+        [],
+    ]
+    assert [one.hedge for _, one in found[2:]] == ["officials said", "many officials said"]

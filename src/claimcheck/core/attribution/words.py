@@ -175,6 +175,13 @@ _OFFICIAL_PLURALS = _words(
 )
 
 
+# Public bodies whose officials are specific enough to be a source: "school officials".
+_PUBLIC_BODIES = _words(
+    """city town state federal county district school government police court prison
+    hospital airport election immigration customs border embassy ministry department"""
+)
+
+
 _VAGUE_HEADS = _words(
     """officials experts analysts sources critics residents witnesses observers people
     individuals groups reports scientists researchers insiders commentators media users others
