@@ -122,7 +122,8 @@ def _finish(hits: list[_Hit], text: str) -> list[Attribution]:
             continue
         seen.add(entity.name)
         kind = entity.kind
-        if kind not in _PUBLISHERS and _SOCIAL.search(f"{hit.cue} {hit.medium}"):
+        medium = hit.medium or (hit.cue if hit.cue and "weet" in hit.cue else None)
+        if medium is not None and kind not in _PUBLISHERS and _SOCIAL.search(medium):
             # "Obama tweeted", "Zuckerberg wrote on Facebook": a writer on social media, by
             # the guidelines, whatever office or company they hold.
             kind = "social_media"
