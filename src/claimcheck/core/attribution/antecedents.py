@@ -48,6 +48,9 @@ def _mentions(text: str) -> tuple[tuple[int, int, str, str], ...]:
         after = _AFTER_HEAD.match(text, head.end())
         start = head.start() if before is None else before.start()
         end = head.end() if after is None else after.end()
+        stop = text.find(". ", head.end(), end)
+        if stop > 0:
+            end = stop + 1  # "the University of Toronto. The ...": the sentence ended
         found.append((start, end, text[start:end], ""))
     for appositive in _APPOSED_BODY.finditer(text):
         comma = appositive.start()
