@@ -13,11 +13,14 @@ document goes through these stages, one module each, in this order:
    ends, and how a phrase is read: a pronoun, a description ("the agency"), a name with its
    title ("Environment Minister John Baird"), a body's document ("PC World's analysis").
 3. ``source_kinds``: what sort of source a new name or noun is, from its title, affiliation
-   or the shape of its name (``words`` holds the word lists these stages share).
-4. ``entities`` and ``resolution``: the document's entities (people, bodies, outlets,
-   documents, websites) and the aliases they go by; a noun phrase read at a cue becomes a
-   reference to one of them, new or met before, and pronouns and definite descriptions
-   resolve to the most recent entity of the right sort.
+   or the shape of its name, and, for a name shaped like a person's, from where the text
+   writes it ("Texas Instruments", "Ellinais, a group of ...", "the Hellenic ...")
+   (``words`` holds the word lists these stages share).
+4. ``entities``, ``antecedents`` and ``resolution``: the document's entities (people,
+   bodies, outlets, documents, websites) and the aliases they go by; a noun phrase read at
+   a cue becomes a reference to one of them, new or met before, and pronouns and definite
+   descriptions resolve to the most recent entity of the right sort, or to a body the text
+   named at no cue ("The Irving Police Department arrested him. The department said").
 5. ``places``, ``lines`` and ``cues``: for each cue, the source is read from a fixed place
    (the subject before a speech verb, the name after a closing quotation, the phrase after
    "according to", the outlet in "told CBC News" or "speaking to the AP", the channel in
@@ -30,7 +33,8 @@ document goes through these stages, one module each, in this order:
    that carries its cue, and indirect speech runs on into the next sentence only where that
    sentence says it continues ("Another ...", a modal kept backshifted).
 7. ``driver``: one pass over the sentences through the stages, sentence kinds and
-   check-worthiness beside them, and each sentence's attributions with their roles; after
+   check-worthiness beside them, and each sentence's attributions with their roles (a
+   speaker writing on social media, "tweeted", "on Facebook", is a social-media source); after
    it, a lead's "researchers say" takes the study the next sentences cite.
 
 The result types live in ``claimcheck.core.analysis``, shared with the source registry.

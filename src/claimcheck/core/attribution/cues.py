@@ -198,6 +198,11 @@ class _Document(_Lines):
                     return None
                 j, participle = by.start(), False
                 continue
+            if word in ("which", "that") and not participle:
+                issued = _ISSUED.search(sentence, 0, ws)
+                if issued is not None:
+                    j = issued.start()  # "released a statement which said ...": who released it
+                    continue
             if word.lower() not in _ADVERBS and word not in _AUXILIARY:
                 break
             j = ws

@@ -22,7 +22,7 @@ from claimcheck.core.attribution.quotations import (
 )
 from claimcheck.core.checkworthiness import score
 from claimcheck.core.kinds import CLAIM, HEADLINE, OTHER, classify_document
-from claimcheck.core.registry import Registry
+from claimcheck.core.registry import MEDIA_KINDS, Registry
 from claimcheck.core.vocabulary import ROLES
 
 __all__ = ["analyse_document", "default_registry"]
@@ -121,6 +121,12 @@ def _finish(hits: list[_Hit], text: str) -> list[Attribution]:
         if entity.name in seen:
             continue
         seen.add(entity.name)
+        kind = entity.kind
+        medium = hit.medium or (hit.cue if hit.cue and "weet" in hit.cue else None)
+        if medium is not None and kind not in _PUBLISHERS and _SOCIAL.search(medium):
+            # "Obama tweeted", "Zuckerberg wrote on Facebook": a writer on social media, by
+            # the guidelines, whatever office or company they hold.
+            kind = "social_media"
         # "X said ..., according to Y": Y relayed X's words; "Y, which cited ...": Y did not.
         relayed = hit.family == "acc" and bool(speakers - {entity.name})
         role = "via" if hit.family == "via" or relayed else hit.role
@@ -132,7 +138,7 @@ def _finish(hits: list[_Hit], text: str) -> list[Attribution]:
                 ref.start,
                 ref.end,
                 entity.name,
-                entity.kind,
+                kind,
                 hit.cue,
                 hit.cue_start,
                 hit.cue_end,
@@ -149,6 +155,14 @@ def _finish(hits: list[_Hit], text: str) -> list[Attribution]:
     if len(out) > 1:
         out.sort(key=lambda found: ROLES.index(found.role))
     return out
+
+
+# Channels that make whoever writes on them a social-media source.
+_SOCIAL = re.compile(
+    r"\btweet|\b(?:on|via)\s+(?:Twitter|Facebook|Instagram|Weibo|YouTube|Telegram|Reddit"
+    r"|TikTok|X|Tumblr|LinkedIn|Mastodon)\b|\b(?:Facebook|Instagram|blog)\s+post",
+)
+_PUBLISHERS = MEDIA_KINDS | {"document", "website_statement", "press_release"}
 
 
 _SPEAKING = frozenset(("verb", "dash", "medium", "quoting"))

@@ -10,17 +10,21 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
+from claimcheck.core.attribution.antecedents import _body_named_before
 from claimcheck.core.attribution.phrases import (
     _in_title_line,
     _indefinite,
     _mentioned,
     _previous_word,
 )
-from claimcheck.core.attribution.source_kinds import _NAME_KINDS, _NOUN_KINDS, _infer_kind
+from claimcheck.core.attribution.source_kinds import (
+    _NAME_KINDS,
+    _NOUN_KINDS,
+    _body_in_text,
+    _infer_kind,
+)
 from claimcheck.core.attribution.words import (
     _CALENDAR,
-    _COMPANY,
-    _COMPANY_NOUNS,
     _CORE_TITLES,
     _DETERMINERS,
     _GENDERS,
@@ -122,7 +126,10 @@ class _Entities:
             near = self._misspelt(name)
             if near is not None:
                 return near, True
-        entity = self._entity(name, *_infer_kind(name, described))
+        kind, person = _infer_kind(name, described)
+        if person and described.isdisjoint(_TITLE_WORDS) and _body_in_text(self.text, name):
+            kind, person = "organization", False  # "Texas Instruments said"
+        entity = self._entity(name, kind, person)
         if entity.person and entity.gender is None:
             entity.gender = _gender(described)
         for acronym in acronyms:
@@ -265,8 +272,19 @@ class _Entities:
             entity = self._entity(noun, "document", False)
             entity.nouns.add(noun)
             return entity
-        if best is not None or kinds is None or not kinds & {"document", "organization"}:
+        if best is not None and kinds is not None and noun not in best.nouns:
+            # Chosen by its kind alone: a body named since, whose name fits the noun better
+            # ("Norvex Group" for "the company"), even at no cue, is meant.
+            named = _body_named_before(self.text, noun, before)
+            if named and named[1] > self.text.rfind(best.name, 0, before) >= 0:
+                best = self._name(named[0], frozenset())[0] or best
+        if best is not None or kinds is None:
             return best
+        if "official" in kinds and "organization" not in kinds:
+            # "The Irving Police Department arrested him. The department said": named, no cue.
+            return self._body_named(noun, before)
+        if not kinds & {"document", "organization"}:
+            return None
         # "A sensitive Environment Canada document was found ... The document detailed".
         found = None
         pattern = re.compile(rf"((?:[A-Z][\w.&'\u2019-]*\s+){{1,4}}){re.escape(noun)}\b")
@@ -299,26 +317,10 @@ class _Entities:
         return entity
 
     def _body_named(self, noun: str, before: int) -> _Entity | None:
-        """ "Norvex Group makes cars. ... The company said": the last body the text named
-        whose name says it is one ("... Group", "... Inc.", "... Church" for "the church"),
-        though it spoke at no cue before."""
-        last = None
-        for match in _BODY_NAME.finditer(self.text, 0, before):
-            words = match.group().lower().split()
-            if noun in words or (noun in _COMPANY_NOUNS and words[-1].rstrip(".") in _COMPANY):
-                last = match
-        if last is None:
-            return None
-        name = last.group().removeprefix("The ")
-        head, of, rest = name.partition(" of ")
-        if of and _BODY_WORD.search(head) is None:
-            # "Dr. Ana Ruiz of Norvex Corp": the body is the one she is of, never her name
-            # with it (which, learned, would make her a company in the files after).
-            name = rest.removeprefix("the ").removeprefix("The ")
-        if not name.endswith(("Inc.", "Corp.", "Ltd.", "Co.")):
-            name = name.rstrip(".")  # the stop that ended the sentence
-        entity, _ = self._name(name, frozenset())
-        return entity
+        """ "Norvex Group makes cars. ... The company said": the body named before (stage
+        ``antecedents``), though it spoke at no cue before."""
+        found = _body_named_before(self.text, noun, before)
+        return None if found is None else self._name(found[0], frozenset())[0]
 
     def _pronoun(self, pronoun: str, a: int, b: int, organisation: bool) -> _Ref | None:
         """He, she, it, they, its: the most recent entity of the right sort."""
@@ -395,16 +397,5 @@ class _Entities:
         return None
 
 
-# Capitalised names that end with what kind of body they are.
-_BODY_WORDS = (
-    r"(?:Group|Inc|Corp|Corporation|Company|Ltd|LLC|plc|Motors|Airlines|Airways|Holdings"
-    r"|Technologies|Labs|Bank|Foundation|Institute|University|Church|Association|Society|Union"
-    r"|Party|Museum|Hospital|School|Festival|Federation|League|Council|Committee|Court)\b"
-)
-_BODY_NAME = re.compile(
-    r"\b(?:[A-Z][\w&.'\u2019-]*\s+(?:(?:of|for|and|the)\s+)*){0,4}" + _BODY_WORDS
-    + r"(?:\s+of\s+(?:the\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})?"
-)  # fmt: skip
-_BODY_WORD = re.compile(r"\b" + _BODY_WORDS)
 _THINGS = frozenset(("document", "website_statement", "press_release"))
 _NOT_OWNERS = MEDIA_KINDS | {"document", "website_statement", "social_media"}

@@ -229,6 +229,16 @@ _AS_VERBS = _words(
 _AS_VERBS |= {"referred", "refers"}
 
 
+# "ruled that", and with a time between verb and clause: "had ruled in 2012 that", "found
+# last week that".
+_THAT = (
+    r"(?:,?\s+(?:(?:in|on|by|during|since)\s+(?:early\s+|late\s+)?(?:\d{4}|[A-Z][a-z]+day"
+    r"|(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber)"
+    r"(?:\s+\d{1,4})?|(?:last|this|earlier\s+this|later\s+that)\s+(?:week|month|year"
+    r"|[A-Z][a-z]+day)|yesterday|today),?)?\s+that\b"
+)
+
+
 # Verbs that are also common nouns or other verbs: they need a complement that fits speech.
 _COMPLEMENT = {
     **dict.fromkeys(
@@ -251,7 +261,7 @@ _COMPLEMENT = {
             indicates mentioned mentions conceded concedes vowed vows pledged pledges assured
             hinted complained complains"""
         ),
-        re.compile(r"\s+that\b|\s*[,:]?\s*[\"\u201c]"),
+        re.compile(_THAT + r"|\s*[,:]?\s*[\"\u201c]"),
     ),
     # Lemmas that are common nouns too ("a promise", "the question"): the forms that are
     # also nouns are cues only before what is said.
@@ -278,13 +288,13 @@ _COMPLEMENT = {
     ),
     **dict.fromkeys(
         _words("charged agreed proposed answered countered theorized theorised speculated"),
-        re.compile(r"\s+that\b|\s*[,:]?\s*[\"\u201c]"),
+        re.compile(_THAT + r"|\s*[,:]?\s*[\"\u201c]"),
     ),
     **dict.fromkeys(
         _words("went goes go"), re.compile(r"\s*:|\s*,\s*[\"\u201c]|\s+to\s+(?:say|add)\b")
     ),
     # "The court ruled that ...": a court speaks through its rulings.
-    **dict.fromkeys(_words("rule rules ruled ruling"), re.compile(r"\s+that\b")),
+    **dict.fromkeys(_words("rule rules ruled ruling"), re.compile(_THAT)),
     # "He called it a victory", "called the decision a mistake"; not "called the police".
     **dict.fromkeys(
         _words("called calls"),
@@ -329,7 +339,7 @@ _COMPLEMENT = {
             """found finds showed shows suggested suggests recommends recommended observed
             observes show shown find finding showing"""
         ),
-        re.compile(r"\s+that\b"),
+        re.compile(_THAT),
     ),
 }
 

@@ -12,13 +12,13 @@ from claimcheck.core.attribution.source_kinds import (
     _DOC_NOUNS,
     _NAME_KINDS,
     _NOUN_KINDS,
-    _infer_kind,
+    _body_kind,
+    _head_words,
 )
 from claimcheck.core.attribution.words import (
     _BODY_TITLES,
     _CALENDAR,
     _CORE_TITLES,
-    _DESC_STOPS,
     _DETERMINERS,
     _GENDERS,
     _GENERIC_CAPS,
@@ -26,8 +26,8 @@ from claimcheck.core.attribution.words import (
     _NAME_JOINERS,
     _NOT_SOURCES,
     _NOT_SUBJECT,
-    _OFFICIAL_ONLY_TITLES,
     _OFFICIAL_PLURALS,
+    _ON_BODIES,
     _OWNERS,
     _PERSON_NOUNS,
     _PRONOUNS,
@@ -334,8 +334,18 @@ def _name_run(tokens: list[tuple[str, int]]) -> tuple[int, int] | None:
             t = tokens[j][0]
             if _capitalised(t) or t.startswith("(") or (t[0].isdigit() and len(t) < 4):
                 j += 1
-            elif t in _NAME_JOINERS and j + 1 < n and _capitalised(tokens[j + 1][0]):
-                j += 2
+            elif (
+                j + 1 < n
+                and _capitalised(tokens[j + 1][0])
+                and (
+                    t in _NAME_JOINERS
+                    or (
+                        (t == "on" and tokens[j - 1][0].lower() in _ON_BODIES)
+                        and tokens[j + 1][0].lower() not in _CALENDAR
+                    )
+                )
+            ):
+                j += 2  # "Council on American-Islamic Relations", "Commission on Human Rights"
             else:
                 break
         # "the US Attorney's Office in Manhattan": a place after "in" only locates a name.
@@ -363,46 +373,6 @@ def _bare(word: str) -> str:
 def _capitalised(token: str) -> bool:
     """A name's word: "Sharif", "al-Sharif", "McDonald"."""
     return token[0].isupper() or ("-" in token and token.split("-", 1)[1][:1].isupper())
-
-
-def _head_words(desc: str) -> list[str]:
-    """The words of an appositive that say what its name is: "a lecturer" in "a lecturer in
-    public health at the University of Leeds", not the university it works for; and, for a
-    title that speaks for a body ("a spokeswoman for Shell", "president of the Lakeside
-    Residents Association"), the kind of that body, marked with "@"."""
-    words = desc.replace(",", " ").split()
-    for i, word in enumerate(words):
-        if word.lower() in _DESC_STOPS:
-            head = [w.lower() for w in words[:i]]
-            if word.lower() in ("for", "of", "at") and not _BODY_TITLES.isdisjoint(head):
-                body = _body_kind(words[i + 1 :], head)
-                if body:
-                    head.append("@" + body)
-            return head
-    return [w.lower() for w in words]
-
-
-def _body_kind(words: list[str], titles: list[str]) -> str:
-    """The kind of the body a title is of, from its name: "the Andy Warhol Foundation" is an
-    organisation, "the Department of Education" official; "" when it is no name."""
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    name: list[str] = []
-    for word in words:
-        if not (word[:1].isupper() or (name and word in _NAME_JOINERS)):
-            break
-        name.append(word)
-    while name and name[-1] in _NAME_JOINERS:
-        name.pop()
-    if not name or name[-1].endswith(("'s", "\u2019s")):
-        return ""
-    rest = words[len(name) : len(name) + 1]
-    if rest and rest[0].lower() in _NAME_KINDS:
-        name.append(rest[0])  # "the National Iodine Nutrition study": a study
-    kind, person = _infer_kind(" ".join(name), frozenset())
-    if kind == "organization" and _BODY_TITLES.intersection(titles) <= _OFFICIAL_ONLY_TITLES:
-        return ""
-    return "" if person else kind
 
 
 def _names_someone(text: str) -> bool:

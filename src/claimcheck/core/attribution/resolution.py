@@ -30,6 +30,7 @@ from claimcheck.core.attribution.words import (
     _OFFICIAL_WORDS,
     _PERSON_NOUNS,
     _PRONOUNS,
+    _PUBLIC_BODIES,
     _RELATIVES,
     _VAGUE_HEADS,
 )
@@ -370,6 +371,11 @@ class _Reading(_Entities):
             # "according to court filings", "citing official figures": documents, unnamed.
             entity = self._entity(" ".join(head).lower(), "document", False)
             entity.nouns.add(noun)
+            return self._ref(entity, off + a, off + b, None, 0.6)
+        if not det and noun in _OFFICIAL_PLURALS and len(head) == 2 and head[0] in _PUBLIC_BODIES:
+            # "school officials", "city authorities": unnamed, but of one body the text is
+            # about, as "U.S. officials" are of one government; not "officials" alone.
+            entity = self._entity(" ".join(head).lower(), "official", False)
             return self._ref(entity, off + a, off + b, None, 0.6)
         if det in _INDEFINITE or noun in _VAGUE_HEADS:
             return _VAGUE

@@ -8,11 +8,15 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from claimcheck.core.attribution.lexicon import _words
+from claimcheck.core.attribution.lexicon import _VERBS, _words
 from claimcheck.core.attribution.words import (
+    _BODY_TITLES,
     _CORE_TITLES,
     _COUNTRIES,
+    _DESC_STOPS,
     _GENDERS,
+    _NAME_JOINERS,
+    _OFFICIAL_ONLY_TITLES,
     _OFFICIAL_WORDS,
     _ORG_WORDS,
     _PERSON_NOUNS,
@@ -216,3 +220,98 @@ def _noun_kind(noun: str, words: Sequence[str] = ()) -> str:
         return "person"
     kinds = _NOUN_KINDS.get(noun)
     return min(kinds) if kinds else "other"
+
+
+# Places in a name of two or more words make it a body's ("Texas Instruments", "Greenpeace
+# Canada"); places that are also given or family names ("Georgia", "Jordan") do not.
+_PLACES = (_COUNTRIES - _words("jordan chad israel")) | _words(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii
+    idaho illinois iowa kansas kentucky louisiana maine maryland massachusetts michigan
+    minnesota mississippi missouri nebraska nevada ohio oklahoma oregon pennsylvania tennessee
+    texas utah vermont wisconsin wyoming ontario quebec alberta manitoba toronto london paris
+    tokyo beijing taipei rome athens sydney melbourne chicago boston dallas houston"""
+)
+# What follows a body's name and never a person's: "Texas Instruments, which ...",
+# "Greenpeace Canada, a charity", "Texas Instruments' employees".
+_BODY_AFTER = re.compile(
+    r"(?:,\s+which\b|,\s+(?:an?|the)\s+(?P<appositive>[^,;.()]{1,60}?)"
+    r"(?=\s+(?:of|at|for|in|from|with|who|which|that|based)\b|\s*[,;.(])"
+    r"|['\u2019]s?\s+(?:employees|staff|headquarters|shares|shareholders|members|subsidiary"
+    r"|subsidiaries|products|customers|board)\b)"
+)
+_CUE_FORMS = frozenset(_VERBS.split("|")) | _words("is was has had will would also")
+_PERSON_AFTER = re.compile(r",\s+who\b|,\s+(?:\d+|aged)\b")
+
+
+def _body_in_text(text: str, name: str) -> bool:
+    """Whether a name with a person's shape and nothing said of it is a body's all the same,
+    by where it is named: a place among its words, "the" before it, "which" after it, an
+    appositive's noun of a body ("Ellinais, a group of worshippers"), its employees or shares.
+    A given name first ("Michael Jordan"), "who" or an age after it keep a person."""
+    words = name.lower().split()
+    if words[0] in _GENDERS:
+        return False
+    body = not _PLACES.isdisjoint(words)
+    at = text.find(name)
+    while at >= 0 and not body:
+        end = at + len(name)
+        if end < len(text) and text[end].isalnum():
+            at = text.find(name, end)
+            continue
+        if _PERSON_AFTER.match(text, end):
+            return False
+        after = _BODY_AFTER.match(text, end)
+        if after is not None:
+            head = (after.group("appositive") or "").split()
+            noun = head[-1].lower() if head else None
+            if noun is None or "organization" in _NOUN_KINDS.get(noun, ()):
+                body = True
+            elif noun in _PERSON_WORDS or noun in _PERSON_NOUNS:
+                return False
+        if text[max(0, at - 4) : at].lower() == "the ":
+            # "the Hellenic Ethnic Religion said": a person is never "the Ana Ruiz"; but "the
+            # Ana Ruiz case" names a case.
+            following = text[end : end + 40].split()
+            body = not following or not following[0].islower() or following[0] in _CUE_FORMS
+        at = text.find(name, end)
+    return body
+
+
+def _head_words(desc: str) -> list[str]:
+    """The words of an appositive that say what its name is: "a lecturer" in "a lecturer in
+    public health at the University of Leeds", not the university it works for; and, for a
+    title that speaks for a body ("a spokeswoman for Shell", "president of the Lakeside
+    Residents Association"), the kind of that body, marked with "@"."""
+    words = desc.replace(",", " ").split()
+    for i, word in enumerate(words):
+        if word.lower() in _DESC_STOPS:
+            head = [w.lower() for w in words[:i]]
+            if word.lower() in ("for", "of", "at") and not _BODY_TITLES.isdisjoint(head):
+                body = _body_kind(words[i + 1 :], head)
+                if body:
+                    head.append("@" + body)
+            return head
+    return [w.lower() for w in words]
+
+
+def _body_kind(words: list[str], titles: list[str]) -> str:
+    """The kind of the body a title is of, from its name: "the Andy Warhol Foundation" is an
+    organisation, "the Department of Education" official; "" when it is no name."""
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    name: list[str] = []
+    for word in words:
+        if not (word[:1].isupper() or (name and word in _NAME_JOINERS)):
+            break
+        name.append(word)
+    while name and name[-1] in _NAME_JOINERS:
+        name.pop()
+    if not name or name[-1].endswith(("'s", "\u2019s")):
+        return ""
+    rest = words[len(name) : len(name) + 1]
+    if rest and rest[0].lower() in _NAME_KINDS:
+        name.append(rest[0])  # "the National Iodine Nutrition study": a study
+    kind, person = _infer_kind(" ".join(name), frozenset())
+    if kind == "organization" and _BODY_TITLES.intersection(titles) <= _OFFICIAL_ONLY_TITLES:
+        return ""
+    return "" if person else kind

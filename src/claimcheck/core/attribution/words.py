@@ -175,6 +175,13 @@ _OFFICIAL_PLURALS = _words(
 )
 
 
+# Public bodies whose officials are specific enough to be a source: "school officials".
+_PUBLIC_BODIES = _words(
+    """city town state federal county district school government police court prison
+    hospital airport election immigration customs border embassy ministry department"""
+)
+
+
 _VAGUE_HEADS = _words(
     """officials experts analysts sources critics residents witnesses observers people
     individuals groups reports scientists researchers insiders commentators media users others
@@ -195,6 +202,8 @@ _COUNTRIES = _words(
 _NAME_JOINERS = _words(
     "of for and & de da di du del della delle degli dos das der van von la le al el bin ibn abu"
 )
+# Bodies named for what they work on: "the Council on Foreign Relations".
+_ON_BODIES = _words("council committee commission conference institute center centre panel")
 
 
 _DESC_STOPS = _words("of at for in from with who which that based since whose")

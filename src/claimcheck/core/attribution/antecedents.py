@@ -1,0 +1,99 @@
+"""Stage 4b, antecedents: the body a description ("the company", "the department", "the
+group") stands for when the text named it before in a sentence with no cue, so that it was
+never met as a source: by the head noun its name ends with, or by what an appositive says
+it is ("Ellinais, a group of worshippers").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claimcheck.core.attribution.lexicon import _words
+from claimcheck.core.attribution.source_kinds import _NOUN_KINDS, _infer_kind
+from claimcheck.core.attribution.words import _COMPANY, _COMPANY_NOUNS
+
+# Capitalised names that end with what kind of body they are.
+_BODY_HEADS = (
+    r"(?:Group|Inc|Corp|Corporation|Company|Ltd|LLC|plc|Motors|Airlines|Airways|Holdings"
+    r"|Technologies|Labs|Bank|Foundation|Institute|University|Church|Association|Society|Union"
+    r"|Party|Museum|Hospital|School|Festival|Federation|League|Council|Committee|Court"
+    r"|International|Organi[sz]ation|Network|Alliance|Coalition|Conference|Trust|Club|Movement"
+    r"|Department|Ministry|Government|Agency|Police|Commission|Office|Authority|Bureau)\b"
+)
+# A body's name around its head noun: up to four capitalised words before it ("Irving
+# Police Department"), "of" and a name after it ("Ministry of Finance"). The head is found
+# first (a capital is rarer than a position), the words around it after.
+_HEAD = re.compile(r"(?=[A-Z])\b" + _BODY_HEADS)
+_BEFORE_HEAD = re.compile(r"(?:[A-Z][\w&.'\u2019-]*\s+(?:(?:of|for|and|the)\s+)*){1,4}$")
+_AFTER_HEAD = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3}")
+_BODY_WORD = re.compile(r"\b" + _BODY_HEADS)
+# "Ellinais, a group of worshippers": a name, then the kind of body it is; the appositive
+# is found first (a comma is rarer than a capital), then the name before its comma.
+_APPOSED_BODY = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?P<noun>group|organi[sz]ation|charity|company"
+    r"|firm|body|association|movement|network|society|party|union|church)\b"
+)
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4}$")
+_GENERIC_BODIES = _words("group organisation organization body")
+
+
+@lru_cache(maxsize=4)
+def _mentions(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """Every body the text names by a head noun ("", the name) or with an appositive (its
+    noun, the name), in order: found once per document, read by every description."""
+    found: list[tuple[int, int, str, str]] = []
+    for head in _HEAD.finditer(text):
+        before = _BEFORE_HEAD.search(text, max(0, head.start() - 120), head.start())
+        after = _AFTER_HEAD.match(text, head.end())
+        start = head.start() if before is None else before.start()
+        end = head.end() if after is None else after.end()
+        stop = text.find(". ", head.end(), end)
+        if stop > 0:
+            end = stop + 1  # "the University of Toronto. The ...": the sentence ended
+        found.append((start, end, text[start:end], ""))
+    for appositive in _APPOSED_BODY.finditer(text):
+        comma = appositive.start()
+        name = _NAME_BEFORE.search(text, max(0, comma - 80), comma)
+        if name is not None:
+            found.append((name.start(), appositive.end(), name.group(), appositive.group("noun")))
+    return tuple(sorted(found))
+
+
+def _body_named_before(text: str, noun: str, before: int) -> tuple[str, int] | None:
+    """The name of the last body the text named before ``before`` that "the <noun>" can
+    stand for: one whose name has the noun ("... Department" for "the department"), a
+    company's ending for "the company", any body for "the group"; of the noun's kind. With
+    where it was named."""
+    generic = noun in _GENERIC_BODIES
+    last: tuple[int, int, str, str] | None = None
+    for mention in reversed(_mentions(text)):
+        _, end, written, appositive = mention
+        if end > before:
+            continue
+        words = written.lower().split()
+        if (
+            generic
+            or (appositive and appositive == noun)
+            or (
+                not appositive
+                and (
+                    noun in words or (noun in _COMPANY_NOUNS and words[-1].rstrip(".") in _COMPANY)
+                )
+            )
+        ):
+            last = mention
+            break
+    if last is None:
+        return None
+    name = last[2].removeprefix("The ")
+    head, of, rest = name.partition(" of ")
+    if of and _BODY_WORD.search(head) is None:
+        # "Dr. Ana Ruiz of Norvex Corp": the body is the one she is of, never her name
+        # with it (which, learned, would make her a company in the files after).
+        name = rest.removeprefix("the ").removeprefix("The ")
+    if not name.endswith(("Inc.", "Corp.", "Ltd.", "Co.")):
+        name = name.rstrip(".")  # the stop that ended the sentence
+    if _infer_kind(name, frozenset())[0] not in _NOUN_KINDS.get(noun, {"organization"}):
+        return None  # "the group" is no ministry named before
+    return name, last[0]
