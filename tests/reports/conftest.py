@@ -80,3 +80,12 @@ def review(db: Database) -> None:
     )
     set_status(db, 8, "false", reviewer="bob", note="No such file was ever posted.")
     add_note(db, 8, "Asked the council <i>twice</i>.", reviewer="bob")
+
+
+@pytest.fixture
+def reviewed(db_url: str, tmp_path: Path) -> str:
+    """The corpus with its reviews, in the database under test; its URL."""
+    db = open_corpus(db_url, tmp_path / "corpus")
+    review(db)
+    db.close()
+    return db_url

@@ -19,17 +19,8 @@ from claimcheck.reports.output import write_report
 from claimcheck.reports.prov_json import write_prov_to
 from claimcheck.services.database import open_database
 from claimcheck.services.reporting import build_report
-from tests.reports.conftest import open_corpus, review
 
 FORMATS = ("md", "html", "json", "prov")
-
-
-@pytest.fixture
-def reviewed(db_url: str, tmp_path: Path) -> str:
-    db = open_corpus(db_url, tmp_path / "corpus")
-    review(db)
-    db.close()
-    return db_url
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from PIL import Image
 from claimcheck.cli import main
 from claimcheck.services.audit import current_reviewer
 from tests.gold import SEED
-from tests.reports.conftest import open_corpus, review
 
 CHROMIUM = Path("/usr/bin/chromium")
 LOGIN = current_reviewer()  # who ran the ingest
@@ -24,14 +23,6 @@ def run(url: str, *args: str) -> click.testing.Result:
     result = CliRunner().invoke(main, ["--db", url, "--reviewer", "carol", *args])
     assert result.exit_code == 0, result.output
     return result
-
-
-@pytest.fixture
-def reviewed(db_url: str, tmp_path: Path) -> str:
-    db = open_corpus(db_url, tmp_path / "corpus")
-    review(db)
-    db.close()
-    return db_url
 
 
 def test_html_report_shows_every_section_and_the_reviews(reviewed: str, tmp_path: Path) -> None:
