@@ -243,6 +243,69 @@ async def test_a_read_that_fails_is_reported_and_the_next_key_reads_again(
         assert current_id(screen) == everything[-1]
 
 
+async def test_a_stale_read_that_fails_leaves_the_newer_one_waiting(
+    app_factory: Callable[[], ReviewApp], corpus_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # End's read fails only after a search has started a read of its own: the search's
+    # read is still the one awaited, so no page is read after the old queue's rows.
+    monkeypatch.setattr(QueueScreen, "PAGE_SIZE", 10)
+    monkeypatch.setattr(QueueScreen, "SCREENFUL", 5)
+    searched, failing = threading.Event(), threading.Event()
+    page = queue.page
+
+    def failing_last_page(*args: Any, **kwargs: Any) -> queue.QueuePage:
+        failing.wait(10)
+        raise OperationalError("SELECT", {}, sqlite3.OperationalError("disk I/O error"))
+
+    def held_page(db: Database, where: queue.QueueFilter, **kwargs: Any) -> queue.QueuePage:
+        if where.search:
+            failing.set()
+            searched.wait(10)
+        return page(db, where, **kwargs)
+
+    monkeypatch.setattr(queue, "last_page", failing_last_page)
+    monkeypatch.setattr(queue, "page", held_page)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        screen = queue_screen(app)
+        await pilot.press("end", "slash", *"said", "enter")
+        while not app._notifications:
+            await pilot.pause(0.01)
+        assert screen.fetching
+        searched.set()
+        await settle(app)
+        assert not screen.fetching and screen.where.search == "said"
+        assert shown(screen) == [row.id for row in page(corpus_db, screen.where, size=15).rows]
+
+
+async def test_the_counts_are_read_once_however_many_pages_come_first(
+    app_factory: Callable[[], ReviewApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QueueScreen, "PAGE_SIZE", 10)
+    monkeypatch.setattr(QueueScreen, "SCREENFUL", 5)
+    release = threading.Event()
+    counted: list[int] = []
+    counts = queue.counts
+
+    def held_counts(db: Database) -> queue.QueueCounts:
+        counted.append(1)
+        release.wait(10)
+        return counts(db)
+
+    monkeypatch.setattr(queue, "counts", held_counts)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.5)
+        screen = queue_screen(app)
+        await pilot.press(*"j" * 14)
+        await pilot.pause(0.3)
+        assert len(screen.table.rows) > 15 and counted == [1]
+        release.set()
+        await settle(app)
+        assert counted == [1] and screen.counts is not None
+
+
 async def test_the_footer_shows_the_keys_that_apply_and_a_click_presses_one(
     app_factory: Callable[[], ReviewApp],
 ) -> None:

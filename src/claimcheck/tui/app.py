@@ -75,18 +75,26 @@ class ReviewApp(App[None]):
         *,
         group: str,
         exclusive: bool = False,
+        failed: Message | None = None,
     ) -> None:
-        """Run `job` in a thread; post `reply(result)` to `target` (dropped if it has gone)."""
+        """Run `job` in a thread; post `reply(result)` to `target` (dropped if it has gone),
+        or `failed` if the job raises (the error itself is reported by `fault`)."""
 
         def run() -> None:
-            target.post_message(reply(job(self.db)))
+            try:
+                result = job(self.db)
+            except Exception:
+                if failed is not None:
+                    target.post_message(failed)
+                raise
+            target.post_message(reply(result))
 
         self.run_worker(run, thread=True, group=group, exclusive=exclusive, exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.ERROR or event.worker.error is None:
             return
-        self.fault(event.worker.error, event.worker.group)
+        self.fault(event.worker.error)
 
     def refresh_claims(self, claim_ids: Iterable[int]) -> None:
         """Reload these claims' rows, and the counts, wherever they are shown."""
@@ -157,17 +165,13 @@ class ReviewApp(App[None]):
         for screen in screens:
             screen.post_message(messages.RowsChanged(list(message.rows)))
 
-    def fault(self, error: BaseException, group: str) -> None:
+    def fault(self, error: BaseException) -> None:
         from claimcheck.tui.actions import ClaimActions
-        from claimcheck.tui.screens.queue import QueueScreen
 
         self.notify(describe(error), severity="error", timeout=8, markup=False)
         for screen in self.screen_stack:
             if isinstance(screen, ClaimActions):
                 screen.status_picker().settle()
-            if isinstance(screen, QueueScreen) and group == "queue":
-                # The rows it was reading never come: the next move may read them again.
-                screen.fetching = False
         if isinstance(error, Conflict):
             # Another reviewer got there first: show what they saved.
             self.refresh_claims([error.claim_id])

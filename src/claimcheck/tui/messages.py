@@ -29,6 +29,14 @@ class QueuePageLoaded(Message):
 
 
 @dataclass
+class QueueReadFailed(Message):
+    """A read of the queue's rows (of this generation) or of its counts failed."""
+
+    generation: int
+    counts: bool = False
+
+
+@dataclass
 class CountsLoaded(Message):
     counts: QueueCounts
 

@@ -65,6 +65,8 @@ class QueueScreen(ClaimActions):
         self.held = False
         self.generation = 0
         self.counts: QueueCounts | None = None
+        # Counting scans every claim: one count at a time.
+        self.counting = False
         self.ready = False
         # Set when space reached the end of what is loaded: look again after the next page.
         self.seeking_unreviewed = False
@@ -117,6 +119,7 @@ class QueueScreen(ClaimActions):
             # its generation, and cancelling a worker that had just posted its page (the
             # rest of a first page follows it at once) failed it.
             group="queue",
+            failed=messages.QueueReadFailed(generation),
         )
 
     def _drawn(self) -> None:
@@ -178,14 +181,28 @@ class QueueScreen(ClaimActions):
             self.action_next_unreviewed()
 
     def count(self) -> None:
-        if self.counts is None:
+        if self.counts is None and not self.counting:
+            self.counting = True
             self.review_app.database_work(
-                self, queue_service.counts, messages.CountsLoaded, group="counts"
+                self,
+                queue_service.counts,
+                messages.CountsLoaded,
+                group="counts",
+                failed=messages.QueueReadFailed(self.generation, counts=True),
             )
 
     def on_counts_loaded(self, message: messages.CountsLoaded) -> None:
+        self.counting = False
         self.counts = message.counts
         self.show_header()
+
+    def on_queue_read_failed(self, message: messages.QueueReadFailed) -> None:
+        # The app has said what went wrong; the next key may read again.
+        if message.counts:
+            self.counting = False
+        elif message.generation == self.generation:
+            self.fetching = False
+            self.seeking_unreviewed = False
 
     def on_rows_changed(self, message: messages.RowsChanged) -> None:
         for row in message.rows:
