@@ -523,7 +523,7 @@ class ClaimIndex:
         self._ids: list[int] = []
         self._texts: list[str | None] = []
         self._keys: list[str | None] = []
-        self._lsh: list[str | None] = []  # the MinHash words, once known
+        self._lsh: list[str | None] = []  # the MinHash words, from known until hashed
         self._copy_keys: list[int] = []
         self._first_copy: dict[int, int] = {}  # copy key -> position of its first claim
         self._known: set[int] = set()
@@ -775,6 +775,9 @@ class ClaimIndex:
             out[:, start : start + len(sets)] = rows.sum(axis=1, dtype=np.uint64)
         for i, p in enumerate(pos.tolist()):
             self._fresh[p] = out[:, i].tobytes()
+            # Hashed: its words are needed no more, and kept they would cost a string a
+            # claim for the index's life (all of them in a whole-corpus dedupe).
+            self._lsh[p] = None
         return out
 
     def _verify(self, codes: U64) -> list[Match]:
