@@ -292,3 +292,26 @@ def test_a_program_calling_claimcheck_keeps_its_collector_off_and_its_frozen_obj
         assert as_it_was(), args
     # Nothing is left to run at the program's exit either (a freeze, for one).
     assert atexit._ncallbacks() == exits
+
+
+@pytest.mark.parametrize("args", [("db", "current"), ("db", "backup", "copy.db")])
+def test_db_commands_run_with_the_collector_on_once_loaded(
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    from claimcheck.services import database
+
+    run("db", "upgrade")
+    seen: list[bool] = []
+    name = "current" if args[1] == "current" else "backup"
+    service = getattr(database, name)
+
+    def watched(*given: Any) -> Any:
+        seen.append(gc.isenabled())
+        return service(*given)
+
+    monkeypatch.setattr(database, name, watched)
+    monkeypatch.chdir(tmp_path)
+    assert gc.isenabled()
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert seen == [True]
