@@ -193,11 +193,22 @@ def write_output(output: Path | None, write: Callable[[IO[str]], None]) -> None:
         _write_output(output, write)
 
 
+def scratch_folder(output: Path | None) -> Path | None:
+    """Where a part of the output may wait before it is written to it: beside a regular
+    file (where its `.partial` file is), else (standard output, a pipe, a device) None,
+    the system's temporary folder."""
+    return output.parent if output is not None and _regular(output) else None
+
+
+def _regular(output: Path) -> bool:
+    return (output.is_file() and not output.is_symlink()) or not output.exists()
+
+
 def _write_output(output: Path | None, write: Callable[[IO[str]], None]) -> None:
     if output is None:
         write(sys.stdout)
         return
-    regular = (output.is_file() and not output.is_symlink()) or not output.exists()
+    regular = _regular(output)
     target = output.with_name(output.name + ".partial") if regular else output
     try:
         with target.open("w", encoding="utf-8", newline="") as out:
