@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import atexit
 import gc
 import json
 import re
@@ -247,3 +248,70 @@ def test_a_command_leaves_the_garbage_collector_as_it_found_it(
     run(*args)
     assert gc.isenabled()
     assert gc.get_freeze_count() == frozen
+
+
+@pytest.fixture
+def collector_off_and_frozen() -> Any:
+    """A program that turned the collector off and froze objects of its own."""
+    enabled, frozen = gc.isenabled(), gc.get_freeze_count()
+    kept = [[object()] for _ in range(100)]  # alive, and frozen below
+    gc.disable()
+    gc.freeze()
+    try:
+        yield kept
+    finally:
+        if frozen == 0:
+            gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
+def test_a_program_calling_claimcheck_keeps_its_collector_off_and_its_frozen_objects(
+    run: Run, sqlite_url: str, tmp_path: Path, collector_off_and_frozen: Any
+) -> None:
+    from claimcheck.services.database import open_database
+    from claimcheck.services.ingest import ingest
+
+    def as_it_was() -> bool:
+        # Frozen objects are in none of the collector's generations; none was added (some
+        # frozen ones may have been freed since).
+        unfrozen = {id(found) for found in gc.get_objects()}
+        mine = not any(id(kept) in unfrozen for kept in collector_off_and_frozen)
+        return not gc.isenabled() and mine and gc.get_freeze_count() <= frozen
+
+    frozen = gc.get_freeze_count()
+    exits = atexit._ncallbacks()
+    db = open_database(f"sqlite:///{tmp_path / 'direct.db'}")
+    try:
+        assert len(ingest(db, [SEED]).added) == 1
+    finally:
+        db.close()
+    assert as_it_was()
+    for args in [("ingest", "-q", str(SEED)), ("show", "1"), ("sources",), ("db", "current")]:
+        assert run(*args).exit_code == 0, args
+        assert as_it_was(), args
+    # Nothing is left to run at the program's exit either (a freeze, for one).
+    assert atexit._ncallbacks() == exits
+
+
+@pytest.mark.parametrize("args", [("db", "current"), ("db", "backup", "copy.db")])
+def test_db_commands_run_with_the_collector_on_once_loaded(
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    from claimcheck.services import database
+
+    run("db", "upgrade")
+    seen: list[bool] = []
+    name = "current" if args[1] == "current" else "backup"
+    service = getattr(database, name)
+
+    def watched(*given: Any) -> Any:
+        seen.append(gc.isenabled())
+        return service(*given)
+
+    monkeypatch.setattr(database, name, watched)
+    monkeypatch.chdir(tmp_path)
+    assert gc.isenabled()
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert seen == [True]

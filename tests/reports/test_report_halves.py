@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,13 +20,14 @@ from claimcheck.reports.output import write_report
 from claimcheck.reports.prov_json import write_prov_to
 from claimcheck.services.database import open_database
 from claimcheck.services.reporting import build_report
+from tests.reports.conftest import open_corpus
 
 FORMATS = ("md", "html", "json", "prov")
 
 
 @pytest.fixture
-def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Two processes for any report, however small, on any machine; counts the forks."""
+def counted_forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Two processes for a big enough report on any machine; counts the forks."""
     started: list[int] = []
     pool = second_process.pool
 
@@ -33,10 +35,16 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         started.append(1)
         return pool(*args)
 
-    monkeypatch.setattr(halves, "PARALLEL_FROM_CLAIMS", 0)
     monkeypatch.setattr(second_process, "cores", lambda: 2)
     monkeypatch.setattr(second_process, "pool", counted)
     return started
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch, counted_forks: list[int]) -> list[int]:
+    """Two processes for any report, however small, on any machine; counts the forks."""
+    monkeypatch.setattr(halves, "PARALLEL_FROM_CLAIMS", 0)
+    return counted_forks
 
 
 def _command(fmt: str) -> list[str]:
@@ -96,7 +104,7 @@ def _chunks(report: Any, fmt: str) -> Callable[[], Any]:
     return lambda: _one(report, fmt)
 
 
-def test_a_report_of_one_document_or_a_small_corpus_stays_in_one_process(reviewed: str) -> None:
+def test_a_small_corpus_stays_in_one_process(reviewed: str, counted_forks: list[int]) -> None:
     db = open_database(reviewed)
     try:
         out = io.StringIO()
@@ -105,6 +113,63 @@ def test_a_report_of_one_document_or_a_small_corpus_stays_in_one_process(reviewe
     finally:
         db.close()
     assert out.getvalue().count("<article ") == 10
+    assert not counted_forks
+
+
+def test_a_report_of_one_document_stays_in_one_process(reviewed: str, forks: list[int]) -> None:
+    # However long, one document is not cut in two: there is nowhere between documents.
+    db = open_database(reviewed)
+    try:
+        out = io.StringIO()
+        write_report(out, build_report(db, "1"), "html")
+    finally:
+        db.close()
+    assert out.getvalue().count("<article ") == 2
+    assert not forks
+
+
+def test_an_in_memory_database_stays_in_one_process(tmp_path: Path, forks: list[int]) -> None:
+    # A forked process opening `sqlite://` again would find an empty database of its own.
+    db = open_corpus("sqlite://", tmp_path / "corpus")
+    try:
+        out = io.StringIO()
+        write_report(out, build_report(db), "html")
+        prov = io.StringIO()
+        write_prov_to(prov, db)
+    finally:
+        db.close()
+    assert out.getvalue().count("<article ") == 10
+    assert '"cc:claim-10"' in prov.getvalue()
+    assert not forks
+
+
+def test_the_second_half_waits_beside_the_output_not_in_the_temporary_folder(
+    reviewed: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
+    # A temporary folder too small for the second half (here: none at all).
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no temporary folder"))
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    with monkeypatch.context() as one_process:
+        one_process.setattr(halves, "PARALLEL_FROM_CLAIMS", 10**9)
+        whole = {fmt: _write(reviewed, fmt, folder / f"one.{fmt}") for fmt in FORMATS}
+    for fmt in FORMATS:
+        assert _write(reviewed, fmt, folder / f"two.{fmt}") == whole[fmt], fmt
+    assert len(forks) == len(FORMATS)
+    assert sorted(path.name for path in folder.iterdir()) == sorted(
+        f"{name}.{fmt}" for name in ("one", "two") for fmt in FORMATS
+    )
+
+
+@pytest.mark.parametrize("part", ["first", "rest"])
+def test_a_part_of_an_output_without_its_cut_is_an_error(part: str) -> None:
+    # Else the first part would be the whole output and the rest nothing.
+    chunks = ["<p>one</p>", "<p>two</p>"]
+    with pytest.raises(RuntimeError, match="no point where its parts meet"):
+        list(halves.cut(part, iter(chunks)))
+    assert list(halves.cut(None, iter(chunks))) == chunks
+    both = list(halves.cut(part, iter([chunks[0], halves.CUT, chunks[1]])))
+    assert both == [chunks[0] if part == "first" else chunks[1]]
 
 
 def _fails(path: str) -> None:

@@ -16,7 +16,7 @@ import importlib
 
 import click
 
-from claimcheck.cli.common import Context, collect_again
+from claimcheck.cli.common import Context, collect_again, hold_collector
 
 # Each command by the module that defines it, imported when the command runs (`--help`
 # imports them all): a command-line tool is judged by how soon it answers, and a command
@@ -82,14 +82,20 @@ def main(ctx: click.Context, db_url: str, reviewer: str | None, debug: bool) -> 
     """
     ctx.obj = Context(db_url, debug, reviewer or None)
     # A command first loads what it uses (SQLAlchemy, the models, its services): a few
-    # hundred thousand objects that live as long as the process, which the collector's
+    # hundred thousand objects that stay for the whole command, which the collector's
     # passes walked again and again (a tenth of the time `show` takes). It is off until
-    # they are loaded (`loaded`), and on again when the command ends in any case.
-    gc.disable()
+    # they are loaded (`loaded`), and as the command found it when the command ends.
+    hold_collector()
     ctx.call_on_close(collect_again)
-    # The interpreter's last collection, at exit, walked every object once more (a quarter
-    # of the CPU time of `show`). A command leaves nothing for it: files and the database
-    # are closed by then and standard output is flushed by the interpreter itself, so
-    # what is alive at exit is frozen out of it.
-    atexit.unregister(gc.freeze)
+
+
+def run() -> None:
+    """The `claimcheck` program (`main` is also called by other programs, as a library).
+
+    The interpreter's last collection, at exit, walked every object once more (a quarter
+    of the CPU time of `show`). A command leaves nothing for it: files and the database
+    are closed by then and standard output is flushed by the interpreter itself, so what
+    is alive at exit is frozen out of it. Only the program does this: a program calling
+    `main` decides for itself what happens at its exit."""
     atexit.register(gc.freeze)
+    main()

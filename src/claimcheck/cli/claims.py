@@ -16,6 +16,7 @@ from claimcheck.cli.common import (
     database,
     json_line,
     pass_context,
+    scratch_folder,
     stacked,
     write_output,
 )
@@ -250,7 +251,7 @@ def export(
         elif fmt == "prov":
             from claimcheck.reports.prov_json import write_prov_to
 
-            write_output(output, lambda out: write_prov_to(out, db))
+            write_output(output, lambda out: write_prov_to(out, db, scratch_folder(output)))
         else:
             views = iter_claims(db, _claim_filter(filters))
             write_output(output, lambda out: write_claims(views, fmt, out))

@@ -9,12 +9,13 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 
+from claimcheck.core.collector import frozen
 from claimcheck.errors import ClaimcheckError
 from claimcheck.presentation import terminal_safe
 
@@ -117,19 +118,50 @@ def make_thresholds(upper: float, lower: float, min_words: int) -> Thresholds:
     return Thresholds(upper=upper, lower=lower, min_words=min_words)
 
 
+class _Collector:
+    """The collector as a command found it, while the command runs (`hold_collector`)."""
+
+    def __init__(self) -> None:
+        self.enabled = gc.isenabled()
+        self.loaded = False
+        self.frozen = ExitStack()
+
+
+_held: _Collector | None = None
+
+
+def hold_collector() -> None:
+    """The command starts (see `claimcheck.cli.main`): the collector, if it is on, is off
+    until the command has loaded what it uses (`loaded`); `collect_again` puts it back."""
+    global _held
+    _held = _Collector()
+    if _held.enabled:
+        gc.disable()
+
+
 def loaded() -> None:
-    """The command has loaded what it uses (see `claimcheck.cli.main`): the garbage
-    collector works again, leaving out (frozen) the objects loaded so far, which live as
-    long as the process and are still freed by reference counting if ever dropped."""
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
+    """The command has loaded what it uses: the collector works again, leaving out (frozen)
+    the objects loaded so far until the command ends (`collect_again`); reference
+    counting still frees them if they are dropped. Only what `hold_collector` changed is
+    undone: a program that had the collector off when it called the command keeps it off,
+    and one with frozen objects of its own has nothing more frozen (`frozen`)."""
+    if _held is None or _held.loaded or not _held.enabled:
+        return
+    _held.loaded = True
+    _held.frozen.enter_context(frozen())
+    gc.enable()
 
 
 def collect_again() -> None:
-    """The command is over: the collector back as it was before it."""
-    gc.unfreeze()
-    gc.enable()
+    """The command is over: the collector as the command found it (on if it was on, off if
+    it was off), and what the command froze unfrozen."""
+    global _held
+    held, _held = _held, None
+    if held is None:
+        return
+    held.frozen.close()
+    if held.enabled:
+        gc.enable()
 
 
 @contextmanager
@@ -139,17 +171,16 @@ def few_collections() -> Iterator[None]:
     Writing 100,000 claims makes millions of short-lived tuples and strings, which
     reference counting frees; the collector, started every 700 of them, went on to
     scan every object alive (the modules, the mapped classes) again and again, a third of
-    the time of a report. Objects alive before the output are set aside for good, and
-    the rare cycles are still collected, only in larger steps.
+    the time of a report. Objects alive before the output are set aside (frozen) while it
+    is written, and the rare cycles are still collected, only in larger steps.
     """
     threshold = gc.get_threshold()
-    gc.freeze()
     gc.set_threshold(50_000, threshold[1], threshold[2])
     try:
-        yield
+        with frozen():
+            yield
     finally:
         gc.set_threshold(*threshold)
-        gc.unfreeze()
 
 
 def write_output(output: Path | None, write: Callable[[IO[str]], None]) -> None:
@@ -162,11 +193,22 @@ def write_output(output: Path | None, write: Callable[[IO[str]], None]) -> None:
         _write_output(output, write)
 
 
+def scratch_folder(output: Path | None) -> Path | None:
+    """Where a part of the output may wait before it is written to it: beside a regular
+    file (where its `.partial` file is), else (standard output, a pipe, a device) None,
+    the system's temporary folder."""
+    return output.parent if output is not None and _regular(output) else None
+
+
+def _regular(output: Path) -> bool:
+    return (output.is_file() and not output.is_symlink()) or not output.exists()
+
+
 def _write_output(output: Path | None, write: Callable[[IO[str]], None]) -> None:
     if output is None:
         write(sys.stdout)
         return
-    regular = (output.is_file() and not output.is_symlink()) or not output.exists()
+    regular = _regular(output)
     target = output.with_name(output.name + ".partial") if regular else output
     try:
         with target.open("w", encoding="utf-8", newline="") as out:

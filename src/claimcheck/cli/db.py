@@ -51,6 +51,7 @@ def current(ctx: Context) -> None:
     """Show the database's schema version and the newest this claimcheck knows."""
     from claimcheck.services import database as schema
 
+    loaded()
     state = schema.current(ctx.db_url)
     behind = "" if state.current == state.head else " (run `claimcheck db upgrade`)"
     click.echo(f"Database schema at {state.current or 'base'} (newest: {state.head}){behind}")
@@ -65,6 +66,7 @@ def backup(ctx: Context, file: Path) -> None:
     the pg_dump command that does it."""
     from claimcheck.services.database import backup as make_backup
 
+    loaded()
     done = make_backup(ctx.db_url, file)
     if done.command is not None:
         click.echo(f"Run: {done.command}")

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from claimcheck.cli.common import Context, command_errors, database, pass_context, write_output
+from claimcheck.cli.common import (
+    Context,
+    command_errors,
+    database,
+    pass_context,
+    scratch_folder,
+    write_output,
+)
 
 
 @click.command()
@@ -34,4 +41,4 @@ def report(ctx: Context, document: str | None, fmt: str, output: Path | None) ->
 
     with database(ctx) as db:
         built = build_report(db, document)
-        write_output(output, lambda out: write_report(out, built, fmt))
+        write_output(output, lambda out: write_report(out, built, fmt, scratch_folder(output)))

@@ -30,8 +30,10 @@ CUT = "\x00claimcheck: the parts meet here\x00"
 Chunks = Callable[[], Iterable[str]]
 
 
-def worth_two(claims: int) -> bool:
-    return claims >= PARALLEL_FROM_CLAIMS and second_process.can_fork()
+def worth_two(claims: int, db: Database) -> bool:
+    """Whether a second process should write half of an output of `claims` claims: a
+    forked process opens the database anew, and would find an in-memory one empty."""
+    return claims >= PARALLEL_FROM_CLAIMS and not db.in_memory and second_process.can_fork()
 
 
 def cut(part: str | None, chunks: Iterator[str]) -> Iterator[str]:
@@ -39,27 +41,35 @@ def cut(part: str | None, chunks: Iterator[str]) -> Iterator[str]:
     those after it for the rest, all of them for a whole report."""
     if part is None:
         yield from chunks
-    elif part == "first":
-        for chunk in chunks:
-            if chunk == CUT:
-                return
+        return
+    for chunk in chunks:
+        if chunk == CUT:
+            break
+        if part == "first":
             yield chunk
     else:
-        for chunk in chunks:
-            if chunk == CUT:
-                break
+        # Without it, the first part would be the whole output and the rest nothing: the
+        # output written twice over, or not at all.
+        raise RuntimeError("a writer's output has no point where its parts meet (CUT)")
+    if part != "first":
         yield from chunks
 
 
-def write_halves(out: IO[str], db: Database, first: Chunks, rest: Chunks) -> None:
+def write_halves(
+    out: IO[str], db: Database, first: Chunks, rest: Chunks, folder: Path | None = None
+) -> None:
     """Write `first()` here and `rest()` in a second process, to `out` in that order.
+
+    The second half waits in a temporary file in `folder`, the output's own (the system's
+    temporary folder when None): where the output fits, so does its second half, which a
+    small temporary folder (often in memory) may not hold.
 
     If the second process fails or dies, the error is raised here once the first half is
     written (the caller discards the unfinished output); if this one fails, the second
     process is stopped at once.
     """
-    with tempfile.TemporaryDirectory(prefix="claimcheck-") as folder:
-        path = Path(folder) / "rest"
+    with tempfile.TemporaryDirectory(prefix="claimcheck-rest-", dir=folder) as scratch:
+        path = Path(scratch) / "rest"
         pool = second_process.pool(_hold, (db, rest))
         finished = False
         try:

@@ -4,6 +4,7 @@ to write (`halves`)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import IO
 
 from claimcheck.reports.halves import worth_two, write_halves
@@ -18,11 +19,12 @@ from claimcheck.services.reporting import Report
 UNATTRIBUTED_WEIGHT = 0.4
 
 
-def write_report(out: IO[str], report: Report, fmt: str) -> None:
-    """The report as Markdown ("md"), HTML ("html") or JSON ("json")."""
+def write_report(out: IO[str], report: Report, fmt: str, folder: Path | None = None) -> None:
+    """The report as Markdown ("md"), HTML ("html") or JSON ("json"); written in two
+    processes, the second half waits in `folder` (`write_halves`)."""
     summary = report.summary
     parts = None
-    if worth_two(summary.sentences):
+    if worth_two(summary.sentences, report.db):
         share = (summary.sentences + UNATTRIBUTED_WEIGHT * summary.unattributed) / (
             2 * summary.sentences
         )
@@ -31,7 +33,7 @@ def write_report(out: IO[str], report: Report, fmt: str) -> None:
         out.writelines(_chunks(report, fmt))
         return
     first, rest = parts
-    write_halves(out, report.db, lambda: _chunks(first, fmt), lambda: _chunks(rest, fmt))
+    write_halves(out, report.db, lambda: _chunks(first, fmt), lambda: _chunks(rest, fmt), folder)
 
 
 def _chunks(report: Report, fmt: str) -> Iterator[str]:

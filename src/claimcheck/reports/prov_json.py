@@ -15,6 +15,7 @@ import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator
 from importlib.metadata import version
+from pathlib import Path
 from typing import IO, Any
 
 from claimcheck.reports.halves import worth_two, write_halves
@@ -242,11 +243,13 @@ def _relations(name: str, prefix: str, relations: Iterable[dict[str, Any]]) -> I
     return _section(name, numbered)
 
 
-def write_prov_to(out: IO[str], db: Database) -> None:
+def write_prov_to(out: IO[str], db: Database, folder: Path | None = None) -> None:
     """The provenance graph written to `out`: in two halves by two processes when it is big
-    enough (`halves`)."""
-    if worth_two(graph.claim_count(db)):
-        write_halves(out, db, lambda: write_prov(db, "first"), lambda: write_prov(db, "rest"))
+    enough (`halves`; the second half waits in `folder`)."""
+    if worth_two(graph.claim_count(db), db):
+        write_halves(
+            out, db, lambda: write_prov(db, "first"), lambda: write_prov(db, "rest"), folder
+        )
     else:
         out.writelines(write_prov(db))
 

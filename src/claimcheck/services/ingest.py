@@ -8,7 +8,6 @@ to the sentences that survive in it.
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -20,6 +19,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from claimcheck.core.analysis import SentenceAnalysis
+from claimcheck.core.collector import frozen
 from claimcheck.core.dedupe import DEFAULT_THRESHOLDS, Thresholds
 from claimcheck.core.prepare import Prepared, ReadOptions, prepare_all
 from claimcheck.core.reading import ReadError, find_files
@@ -114,13 +114,12 @@ def _collector_spared() -> Iterator[None]:
     the collector's full passes walked all of that and everything loaded before (a
     tenth of the CPU time of ingesting short articles). What exists when ingest starts
     and when matching starts is frozen, left out of those passes; it is only ever freed
-    by reference counting, which freezing does not stop. Freezing before the second
-    process is forked also spares that process walking the parent's objects."""
-    gc.freeze()
-    try:
+    by reference counting, which freezing does not stop. The freeze comes before
+    `prepare_all` forks its second process, so that process inherits the parent's objects
+    frozen and its collector does not walk them either. A program calling ingest that
+    froze objects of its own keeps them as they are, and nothing is frozen (`frozen`)."""
+    with frozen():
         yield
-    finally:
-        gc.unfreeze()
 
 
 @contextmanager
@@ -185,15 +184,15 @@ def _ingest(
     with db.session() as session:
         pending = list(session.scalars(select(Document.id).where(Document.dedupe_pending)))
     if pending:
-        gc.freeze()
-        keys = {
-            claim_id: found
-            for done in outcomes
-            if isinstance(done, _Stored) and done.version is not None
-            for claim_id, found in zip(done.claim_ids, done.prepared.keys, strict=True)
-            if found is not None
-        }
-        summary.dedupe = clusters.match_documents(db, pending, options.thresholds, keys)
+        with frozen():
+            keys = {
+                claim_id: found
+                for done in outcomes
+                if isinstance(done, _Stored) and done.version is not None
+                for claim_id, found in zip(done.claim_ids, done.prepared.keys, strict=True)
+                if found is not None
+            }
+            summary.dedupe = clusters.match_documents(db, pending, options.thresholds, keys)
     return summary
 
 

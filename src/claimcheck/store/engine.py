@@ -58,6 +58,15 @@ class Database:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
+    @property
+    def in_memory(self) -> bool:
+        """Whether the database lives in this process's memory (SQLite's `sqlite://`),
+        where no other process, a forked one included, can see it."""
+        url = self.engine.url
+        return self.dialect == "sqlite" and (
+            url.database in (None, "", ":memory:") or url.query.get("mode") == "memory"
+        )
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session whose work is committed on success and rolled back on any error."""

@@ -1,0 +1,38 @@
+"""Objects set aside from the garbage collector's passes (frozen), without touching those
+of a program that calls claimcheck.
+
+`gc.unfreeze` returns every frozen object to the collector, not only those one caller
+froze, and what is frozen in a caller's frozen set stays there. So claimcheck freezes
+only when nothing is frozen or what is frozen is its own (blocks inside one another):
+the outermost block unfreezes. A program that froze objects of its own keeps exactly
+those frozen, and claimcheck runs without freezing (its collections only take longer).
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+__all__ = ["frozen"]
+
+# How many `frozen` blocks are open that froze; when the last ends, it unfreezes.
+_open = 0
+
+
+@contextmanager
+def frozen() -> Iterator[None]:
+    """What is alive now is frozen for the block: left out of the collector's passes, still
+    freed by reference counting if dropped."""
+    global _open
+    if _open == 0 and gc.get_freeze_count() > 0:
+        yield  # a caller's own frozen objects: nothing is added to them or unfrozen
+        return
+    _open += 1
+    gc.freeze()
+    try:
+        yield
+    finally:
+        _open -= 1
+        if _open == 0:
+            gc.unfreeze()
