@@ -191,6 +191,72 @@ def test_the_company_is_the_company_named_since_not_a_body_of_another_sort() -> 
     assert sources(text)[2] == [("Norvex Group", "organization")]
 
 
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Police questioned the boy on Tuesday. ",  # a sentence ending in a capitalised word
+        "Boy Arrested Over Clock\n\n",  # a headline in title case
+    ],
+)
+def test_the_name_of_a_body_starts_in_its_own_sentence(before: str) -> None:
+    text = before + (
+        "The Irving Police Department later released him. The department said he was free."
+    )
+    assert sources(text)[-1] == [("Irving Police Department", "official")]
+
+
+def test_a_stop_after_an_abbreviation_stays_in_the_name() -> None:
+    text = "Jobs were cut at the U.S. Department of Labor. The department said it would hire."
+    assert sources(text)[1] == [("U.S. Department of Labor", "official")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A court named in between is no group.
+        (
+            "Ellinais, a group of worshippers, won the case at the Athens Court. "
+            "The group said the ruling was historic.",
+            "Ellinais",
+        ),
+        # A spokeswoman "for the company" named in between is no company.
+        (
+            "Norvex Group makes cars. Ana Ruiz, a spokeswoman for the company, was not "
+            "available. The company said it would recall the cars.",
+            "Norvex Group",
+        ),
+    ],
+)
+def test_a_mention_of_the_wrong_sort_in_between_is_passed_over(text: str, name: str) -> None:
+    assert sources(text)[-1] == [(name, "organization")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Norvex Group makes cars. Vela, a unit of the company, makes vans. "
+            "The company said it would recall the cars.",
+            ("Norvex Group", "organization"),
+        ),
+        (
+            "Becker, a member of the party, left early. The party said it was sad.",
+            ("the party", "organization"),
+        ),
+    ],
+)
+def test_a_noun_after_of_in_an_appositive_is_not_what_the_name_is(
+    text: str, expected: tuple[str, str]
+) -> None:
+    # "a unit of the company": Vela is a unit, the company is the one it belongs to.
+    assert sources(text)[-1] == [expected]
+
+
+def test_a_company_named_with_plc_is_the_company() -> None:
+    text = "Barclays plc cut 500 jobs. The company said it would hire again."
+    assert sources(text) == [[], [("Barclays plc", "organization")]]
+
+
 def test_the_group_is_no_government_body() -> None:
     text = "The Ministry of Finance set the tax. The group said it was unfair."
     assert sources(text)[1] != [("Ministry of Finance", "official")]
