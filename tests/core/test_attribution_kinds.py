@@ -12,7 +12,7 @@ import pytest
 
 from claimcheck.core.attribution.source_kinds import _body_in_text
 from tests.core.sentences import analyse, who
-from tests.gold import article, seed
+from tests.gold import seed
 
 
 def sources(text: str) -> list[list[tuple[str, str]]]:
@@ -83,27 +83,35 @@ def test_a_body_without_a_head_noun_is_known_by_where_its_name_is_written(
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "name"),
     [
-        "Michael Jordan said he was happy with the result.",  # a given name first
-        "Tom Becker, who owns the bakery, said the bread had sold out.",
-        "Tom Becker, 45, said the bread had sold out.",
+        ("Michael Jordan said he was happy with the result.", "Michael Jordan"),  # a given name
+        # A place among the words, but an age or "who" after the name says it is a person's.
+        ("Florida Evans, 48, said the bread had sold out.", "Florida Evans"),
+        ("Whitney Houston, 48, said the concert had sold out.", "Whitney Houston"),
+        ("Florida Evans, who owns the bakery, said the bread had sold out.", "Florida Evans"),
+        # Places that are also people's names are no sign of a body.
+        ("Paris Hilton said the party had sold out.", "Paris Hilton"),
+        ("Whitney Houston said the concert had sold out.", "Whitney Houston"),
+        ("America Ferrera said the film had sold out.", "America Ferrera"),
+        # A person has staff as a body does.
+        ("Kiri Tane's staff declined to comment. Kiri Tane said the plan was good.", "Kiri Tane"),
     ],
 )
-def test_a_person_stays_a_person(text: str) -> None:
-    ((found,),) = sources(text)
-    assert found[1] == "person"
+def test_a_person_stays_a_person(text: str, name: str) -> None:
+    assert sources(text)[-1] == [(name, "person")]
+
+
+def test_a_body_is_known_by_its_shares() -> None:
+    text = "Norvex Vela's shares fell. Norvex Vela said the plan was good."
+    assert sources(text) == [[], [("Norvex Vela", "organization")]]
 
 
 def test_an_appositive_naming_a_person_keeps_a_person() -> None:
-    # corpus/wikinews/23_warhol.txt: "a second year USI art major" says who she is.
-    text = article("23_warhol.txt")
-    assert not _body_in_text(text, "Kiara Perkins")
-    line = next(s for s, _ in analyse(text) if s.startswith("Kiara Perkins, a second year"))
-    found = dict(analyse(line))[line]
-    assert [(a.canonical, a.source_kind) for a in found.attributions] == [
-        ("Kiara Perkins", "person")
-    ]
+    # A place among the words would make a body of the name; "a student" says who she is.
+    text = "Chicago Perkins, a student at the college, said the exhibit was moving."
+    assert not _body_in_text(text, "Chicago Perkins")
+    assert sources(text) == [[("Chicago Perkins", "person")]]
 
 
 # --- names of bodies with "on" --------------------------------------------------------------
