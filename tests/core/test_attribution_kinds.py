@@ -297,7 +297,9 @@ def test_officials_of_a_public_body_are_a_source_and_officials_alone_a_hedge() -
         "School officials said the clock looked like a bomb. "
         "The festival drew a million people, city officials said. "
         "Officials said the tax was due. "
-        "Many officials said the tax was due."
+        "Many officials said the tax was due. "
+        "Government officials said the tax was due. "
+        "The vote was fair, election officials said."
     )
     found = analyse(text)
     assert [[(a.canonical, a.source_kind) for a in one.attributions] for _, one in found] == [
@@ -305,5 +307,12 @@ def test_officials_of_a_public_body_are_a_source_and_officials_alone_a_hedge() -
         [("city officials", "official")],
         [],
         [],
+        [],
+        [],
     ]
-    assert [one.hedge for _, one in found[2:]] == ["officials said", "many officials said"]
+    assert [one.hedge for _, one in found[2:]] == [
+        "officials said",
+        "many officials said",
+        "government officials said",
+        "election officials said",
+    ]

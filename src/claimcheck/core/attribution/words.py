@@ -175,10 +175,12 @@ _OFFICIAL_PLURALS = _words(
 )
 
 
-# Public bodies whose officials are specific enough to be a source: "school officials".
+# Public bodies, each one body, whose officials are specific enough to be a source: "school
+# officials". Not "government", "federal", "election" or "border" officials: which of many
+# offices they hold is no more said than by "officials" alone, a hedge.
 _PUBLIC_BODIES = _words(
-    """city town state federal county district school government police court prison
-    hospital airport election immigration customs border embassy ministry department"""
+    """city town county district school police court prison hospital airport embassy ministry
+    department"""
 )
 
 
