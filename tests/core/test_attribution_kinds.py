@@ -294,7 +294,8 @@ def test_a_company_named_with_plc_is_the_company() -> None:
 
 def test_the_group_is_no_government_body() -> None:
     text = "The Ministry of Finance set the tax. The group said it was unfair."
-    assert sources(text)[1] != [("Ministry of Finance", "official")]
+    # No group was named: "the group" stays a body the text does not name.
+    assert sources(text) == [[], [("the group", "organization")]]
 
 
 # --- officials of one public body -----------------------------------------------------------
