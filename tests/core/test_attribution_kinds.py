@@ -29,6 +29,9 @@ def sources(text: str) -> list[list[tuple[str, str]]]:
         "Governor Ana Ruiz wrote on Facebook that the bridge would reopen on Monday.",
         '"The bridge will reopen on Monday," Governor Ana Ruiz said in a Facebook post.',
         "Governor Ana Ruiz posted on Instagram that the bridge would reopen on Monday.",
+        "Governor Ana Ruiz said on TikTok that the bridge would reopen on Monday.",
+        "Governor Ana Ruiz wrote on Reddit that the bridge would reopen on Monday.",
+        "Governor Ana Ruiz said on Mastodon that the bridge would reopen on Monday.",
     ],
 )
 def test_a_writer_on_social_media_is_a_social_media_source(sentence: str) -> None:

@@ -211,6 +211,24 @@ _ON_BODIES = _words("council committee commission conference institute center ce
 _DESC_STOPS = _words("of at for in from with who which that based since whose")
 
 
+# Social networks: who writes on them is a social-media source ("said on TikTok").
+_PLATFORMS = (
+    "Twitter",
+    "Facebook",
+    "Instagram",
+    "Weibo",
+    "YouTube",
+    "Telegram",
+    "Reddit",
+    "TikTok",
+    "X",
+    "Tumblr",
+    "LinkedIn",
+    "Mastodon",
+)
+_PLATFORM = "(?:" + "|".join(_PLATFORMS) + ")"
+
+
 # Capitalised words that name no one: "an Internet posting".
 _GENERIC_CAPS = _words("internet web online")
 
