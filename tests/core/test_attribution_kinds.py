@@ -281,9 +281,14 @@ def test_a_mention_of_the_wrong_sort_in_between_is_passed_over(text: str, name: 
             "Becker, a member of the party, left early. The party said it was sad.",
             ("the party", "organization"),
         ),
+        # The noun ends the appositive: a party worker is no party.
+        (
+            "Becker, a party worker, left early. The party said it was sad.",
+            ("the party", "organization"),
+        ),
     ],
 )
-def test_a_noun_after_of_in_an_appositive_is_not_what_the_name_is(
+def test_an_appositive_names_a_body_only_by_the_noun_it_ends_with(
     text: str, expected: tuple[str, str]
 ) -> None:
     # "a unit of the company": Vela is a unit, the company is the one it belongs to.

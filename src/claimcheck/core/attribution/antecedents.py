@@ -12,19 +12,20 @@ from functools import lru_cache
 from claimcheck.core.attribution.lexicon import _words
 from claimcheck.core.attribution.source_kinds import _NOUN_KINDS, _infer_kind
 from claimcheck.core.attribution.words import (
+    _BODY_HEAD_WORDS,
     _COMPANY,
     _COMPANY_NOUNS,
     _CORE_TITLES,
     _DESC_STOPS,
+    _GENERIC_BODIES,
 )
 
 # Capitalised names that end with what kind of body they are.
+_CASED = {"llc": "LLC"}
 _BODY_HEADS = (
-    r"(?:Group|Inc|Corp|Corporation|Company|Ltd|LLC|plc|Motors|Airlines|Airways|Holdings"
-    r"|Technologies|Labs|Bank|Foundation|Institute|University|Church|Association|Society|Union"
-    r"|Party|Museum|Hospital|School|Festival|Federation|League|Council|Committee|Court"
-    r"|International|Organi[sz]ation|Network|Alliance|Coalition|Conference|Trust|Club|Movement"
-    r"|Department|Ministry|Government|Agency|Police|Commission|Office|Authority|Bureau)\b"
+    "(?:"
+    + "|".join(sorted(_CASED.get(w, w.capitalize()) for w in _BODY_HEAD_WORDS - {"plc"}))
+    + r")\b"
 )
 # A body's name around its head noun: up to four capitalised words before it ("Irving
 # Police Department"), "of" and a name after it ("Ministry of Finance"). The head is found
@@ -45,11 +46,12 @@ _STOPS = "(?:" + "|".join(sorted(_DESC_STOPS)) + ")"
 _APPOSED_BODY = re.compile(
     r",\s+(?:a|an|the)\s+(?:(?!"
     + _STOPS
-    + r"\b)[\w-]+\s+){0,3}?(?P<noun>group|organi[sz]ation|charity|company"
-    r"|firm|body|association|movement|network|society|party|union|church)\b"
+    + r"\b)[\w-]+\s+){0,3}?(?P<noun>"
+    + "|".join(sorted(n for n, kinds in _NOUN_KINDS.items() if "organization" in kinds))
+    # The noun ends the appositive: "a school teacher" is no school.
+    + r")(?=\s+(?:of|at|for|in|from|with|who|which|that|based)\b|\s*[,;.(])"
 )
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4}$")
-_GENERIC_BODIES = _words("group organisation organization body")
 
 
 @lru_cache(maxsize=4)

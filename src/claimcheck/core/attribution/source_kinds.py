@@ -21,6 +21,7 @@ from claimcheck.core.attribution.words import (
     _ORG_WORDS,
     _PERSON_NOUNS,
     _PERSON_WORDS,
+    _PLACES,
 )
 
 _MEDIA_WORDS = {
@@ -222,16 +223,6 @@ def _noun_kind(noun: str, words: Sequence[str] = ()) -> str:
     return min(kinds) if kinds else "other"
 
 
-# Places in a name of two or more words make it a body's ("Texas Instruments", "Greenpeace
-# Canada"); places that are also given or family names ("Michael Jordan", "Paris Hilton",
-# "Whitney Houston", "America Ferrera") are left out.
-_PLACES = (_COUNTRIES - _words("jordan israel india america kenya")) | _words(
-    """alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii
-    idaho illinois iowa kansas kentucky louisiana maine maryland massachusetts michigan
-    minnesota mississippi missouri nebraska nevada ohio oklahoma oregon pennsylvania texas
-    utah vermont wisconsin wyoming ontario quebec alberta manitoba toronto tokyo beijing
-    taipei rome athens melbourne chicago"""
-)
 # What follows a body's name and never a person's: "Texas Instruments, which ...",
 # "Greenpeace Canada, a charity", "Texas Instruments' shares". Only what a body has and no
 # person does: a person has staff, members, customers and a board too ("Kiri Tane's staff").

@@ -201,6 +201,18 @@ _COUNTRIES = _words(
 ) | {"south korea", "north korea", "saudi arabia", "united states", "united kingdom"}
 
 
+# Places in a name of two or more words make it a body's ("Texas Instruments", "Greenpeace
+# Canada"); places that are also given or family names ("Michael Jordan", "Paris Hilton",
+# "Whitney Houston", "America Ferrera") are left out.
+_PLACES = (_COUNTRIES - _words("jordan israel india america kenya")) | _words(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii
+    idaho illinois iowa kansas kentucky louisiana maine maryland massachusetts michigan
+    minnesota mississippi missouri nebraska nevada ohio oklahoma oregon pennsylvania texas
+    utah vermont wisconsin wyoming ontario quebec alberta manitoba toronto tokyo beijing
+    taipei rome athens melbourne chicago"""
+)
+
+
 _NAME_JOINERS = _words(
     "of for and & de da di du del della delle degli dos das der van von la le al el bin ibn abu"
 )
@@ -253,6 +265,16 @@ _COMPANY_NOUNS = _words(
     "company firm group corporation maker manufacturer retailer carrier airline operator provider"
     " producer chipmaker startup"
 )
+# Nouns a body's name ends with, which say what kind of body it is: a company's ending, or
+# "Irving Police Department", "Hellenic Ministry of Culture", "Lakeside Residents Association".
+_BODY_HEAD_WORDS = _COMPANY | _words(
+    """bank foundation institute university church association society union party museum
+    hospital school festival federation league council committee court international
+    organisation organization network alliance coalition conference trust club movement
+    department ministry government agency police commission office authority bureau"""
+)
+# Descriptions that stand for a body of any kind: "the group" for a ministry or a charity.
+_GENERIC_BODIES = _words("group organisation organization body")
 _NAMED_BODIES = _words(
     """court police parliament army military navy congress senate embassy council committee
     commission church university hospital museum school party union festival district county
