@@ -243,6 +243,14 @@ def test_the_name_of_a_body_starts_in_its_own_sentence(before: str) -> None:
     assert sources(text)[-1] == [("Irving Police Department", "official")]
 
 
+@pytest.mark.parametrize("before", ["The court ruled on Tuesday. ", "Court Backs Pagans\n\n"])
+def test_the_name_before_an_appositive_starts_in_its_own_sentence(before: str) -> None:
+    text = before + (
+        "Ellinais, a group of worshippers, won the case. The group said the ruling was historic."
+    )
+    assert sources(text)[-1] == [("Ellinais", "organization")]
+
+
 def test_a_stop_after_an_abbreviation_stays_in_the_name() -> None:
     text = "Jobs were cut at the U.S. Department of Labor. The department said it would hire."
     assert sources(text)[1] == [("U.S. Department of Labor", "official")]

@@ -51,7 +51,7 @@ _APPOSED_BODY = re.compile(
     # The noun ends the appositive: "a school teacher" is no school.
     + r")(?=\s+(?:of|at|for|in|from|with|who|which|that|based)\b|\s*[,;.(])"
 )
-_NAME_BEFORE = re.compile(r"\b[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4}$")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w&.'\u2019-]*(?:[ \t]+[A-Z][\w&.'\u2019-]*){0,4}$")
 
 
 @lru_cache(maxsize=4)
@@ -74,7 +74,8 @@ def _mentions(text: str) -> tuple[tuple[int, int, str, str], ...]:
         comma = appositive.start()
         name = _NAME_BEFORE.search(text, max(0, comma - 80), comma)
         if name is not None:
-            found.append((name.start(), appositive.end(), name.group(), appositive.group("noun")))
+            start = _sentence_start(text, name.start(), comma)
+            found.append((start, appositive.end(), text[start:comma], appositive.group("noun")))
     return tuple(sorted(found))
 
 
@@ -86,7 +87,7 @@ def _sentence_start(text: str, start: int, end: int) -> int:
         word = text[max(start, text.rfind(" ", start, stop) + 1) : stop + 1]
         dotted = "." in word[:-1] or len(word) == 2  # "U.S.", an initial "J."
         if not dotted and word.lower() not in _ABBREVIATIONS:
-            return stop + 2
+            return end - len(text[stop + 1 : end].lstrip())
         stop = text.rfind(". ", start, stop)
     return start
 
