@@ -325,12 +325,14 @@ def test_officials_of_a_public_body_are_a_source_and_officials_alone_a_hedge() -
         "Officials said the tax was due. "
         "Many officials said the tax was due. "
         "Government officials said the tax was due. "
-        "The vote was fair, election officials said."
+        "The vote was fair, election officials said. "
+        "Border officials said the crossing was closed."
     )
     found = analyse(text)
     assert [[(a.canonical, a.source_kind) for a in one.attributions] for _, one in found] == [
         [("school officials", "official")],
         [("city officials", "official")],
+        [],
         [],
         [],
         [],
@@ -341,4 +343,5 @@ def test_officials_of_a_public_body_are_a_source_and_officials_alone_a_hedge() -
         "many officials said",
         "government officials said",
         "election officials said",
+        "border officials said",
     ]

@@ -24,6 +24,7 @@ from claimcheck.core.attribution.words import (
     _GENDERS,
     _GENERIC_CAPS,
     _INDEFINITE,
+    _MANY_OFFICES,
     _NAME_JOINERS,
     _NOT_SOURCES,
     _NOT_SUBJECT,
@@ -219,8 +220,15 @@ def _plan(phrase: str, desc: str) -> _Plan:
         and phrase.startswith(name)
         and trailing
         and trailing[-1] in _VAGUE_HEADS
-        and trailing[-1] not in _OFFICIAL_PLURALS
-        and (name.lower().endswith(_ADJECTIVE_ENDINGS) or name.lower() in ADJECTIVE_TITLES)
+        and (
+            (
+                trailing[-1] not in _OFFICIAL_PLURALS
+                and (name.lower().endswith(_ADJECTIVE_ENDINGS) or name.lower() in ADJECTIVE_TITLES)
+            )
+            # "Election officials said": a capital that only starts the sentence, and
+            # officials of no one body.
+            or (trailing[-1] in _OFFICIAL_PLURALS and name.lower() in _MANY_OFFICES)
+        )
     ):
         return _Plan("vague", known, rest_at, det, rest, parsed)
     return _Plan("named", known, rest_at, det, rest, parsed)

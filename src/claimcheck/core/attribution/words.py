@@ -184,6 +184,11 @@ _PUBLIC_BODIES = _words(
 )
 
 
+# What officials may be of without saying which body: "government officials", "border
+# officials" are a hedge.
+_MANY_OFFICES = _words("government federal state national election immigration customs border")
+
+
 _VAGUE_HEADS = _words(
     """officials experts analysts sources critics residents witnesses observers people
     individuals groups reports scientists researchers insiders commentators media users others
