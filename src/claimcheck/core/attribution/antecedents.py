@@ -11,31 +11,47 @@ from functools import lru_cache
 
 from claimcheck.core.attribution.lexicon import _words
 from claimcheck.core.attribution.source_kinds import _NOUN_KINDS, _infer_kind
-from claimcheck.core.attribution.words import _COMPANY, _COMPANY_NOUNS
+from claimcheck.core.attribution.words import (
+    _BODY_HEAD_WORDS,
+    _COMPANY,
+    _COMPANY_NOUNS,
+    _CORE_TITLES,
+    _DESC_STOPS,
+    _GENERIC_BODIES,
+)
 
 # Capitalised names that end with what kind of body they are.
+_CASED = {"llc": "LLC"}
 _BODY_HEADS = (
-    r"(?:Group|Inc|Corp|Corporation|Company|Ltd|LLC|plc|Motors|Airlines|Airways|Holdings"
-    r"|Technologies|Labs|Bank|Foundation|Institute|University|Church|Association|Society|Union"
-    r"|Party|Museum|Hospital|School|Festival|Federation|League|Council|Committee|Court"
-    r"|International|Organi[sz]ation|Network|Alliance|Coalition|Conference|Trust|Club|Movement"
-    r"|Department|Ministry|Government|Agency|Police|Commission|Office|Authority|Bureau)\b"
+    "(?:"
+    + "|".join(sorted(_CASED.get(w, w.capitalize()) for w in _BODY_HEAD_WORDS - {"plc"}))
+    + r")\b"
 )
 # A body's name around its head noun: up to four capitalised words before it ("Irving
 # Police Department"), "of" and a name after it ("Ministry of Finance"). The head is found
 # first (a capital is rarer than a position), the words around it after.
-_HEAD = re.compile(r"(?=[A-Z])\b" + _BODY_HEADS)
-_BEFORE_HEAD = re.compile(r"(?:[A-Z][\w&.'\u2019-]*\s+(?:(?:of|for|and|the)\s+)*){1,4}$")
+# "plc" is the one head written in lower case ("Barclays plc").
+_HEAD = re.compile(r"(?=[A-Z])\b" + _BODY_HEADS + r"|\bplc\b")
+# Spaces only, never a line break: a headline above is no part of the name.
+_BEFORE_HEAD = re.compile(r"(?:[A-Z][\w&.'\u2019-]*[ \t]+(?:(?:of|for|and|the)[ \t]+)*){1,4}$")
+# Words with a stop that end no sentence: "Dr. Ana Ruiz", "U.S. Department", "St. Louis".
+_ABBREVIATIONS = _CORE_TITLES | _words("st. mt. ft. jr. sr. no.")
 _AFTER_HEAD = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3}")
 _BODY_WORD = re.compile(r"\b" + _BODY_HEADS)
+# The words between the article and the noun are the noun's own modifiers, never a
+# preposition: in "Ana Ruiz, a spokeswoman for the company" she is no company.
+_STOPS = "(?:" + "|".join(sorted(_DESC_STOPS)) + ")"
 # "Ellinais, a group of worshippers": a name, then the kind of body it is; the appositive
 # is found first (a comma is rarer than a capital), then the name before its comma.
 _APPOSED_BODY = re.compile(
-    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?P<noun>group|organi[sz]ation|charity|company"
-    r"|firm|body|association|movement|network|society|party|union|church)\b"
+    r",\s+(?:a|an|the)\s+(?:(?!"
+    + _STOPS
+    + r"\b)[\w-]+\s+){0,3}?(?P<noun>"
+    + "|".join(sorted(n for n, kinds in _NOUN_KINDS.items() if "organization" in kinds))
+    # The noun ends the appositive: "a school teacher" is no school.
+    + r")(?=\s+(?:of|at|for|in|from|with|who|which|that|based)\b|\s*[,;.(])"
 )
-_NAME_BEFORE = re.compile(r"\b[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4}$")
-_GENERIC_BODIES = _words("group organisation organization body")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w&.'\u2019-]*(?:[ \t]+[A-Z][\w&.'\u2019-]*){0,4}$")
 
 
 @lru_cache(maxsize=4)
@@ -46,7 +62,9 @@ def _mentions(text: str) -> tuple[tuple[int, int, str, str], ...]:
     for head in _HEAD.finditer(text):
         before = _BEFORE_HEAD.search(text, max(0, head.start() - 120), head.start())
         after = _AFTER_HEAD.match(text, head.end())
-        start = head.start() if before is None else before.start()
+        start = (
+            head.start() if before is None else _sentence_start(text, before.start(), head.start())
+        )
         end = head.end() if after is None else after.end()
         stop = text.find(". ", head.end(), end)
         if stop > 0:
@@ -56,8 +74,22 @@ def _mentions(text: str) -> tuple[tuple[int, int, str, str], ...]:
         comma = appositive.start()
         name = _NAME_BEFORE.search(text, max(0, comma - 80), comma)
         if name is not None:
-            found.append((name.start(), appositive.end(), name.group(), appositive.group("noun")))
+            start = _sentence_start(text, name.start(), comma)
+            found.append((start, appositive.end(), text[start:comma], appositive.group("noun")))
     return tuple(sorted(found))
+
+
+def _sentence_start(text: str, start: int, end: int) -> int:
+    """Where the words before a head noun at ``end`` start within its own sentence:
+    "Tuesday. The Irving Police Department" names the department, the day ended a sentence."""
+    stop = text.rfind(". ", start, end)
+    while stop >= start:
+        word = text[max(start, text.rfind(" ", start, stop) + 1) : stop + 1]
+        dotted = "." in word[:-1] or len(word) == 2  # "U.S.", an initial "J."
+        if not dotted and word.lower() not in _ABBREVIATIONS:
+            return end - len(text[stop + 1 : end].lstrip())
+        stop = text.rfind(". ", start, stop)
+    return start
 
 
 def _body_named_before(text: str, noun: str, before: int) -> tuple[str, int] | None:
@@ -66,13 +98,12 @@ def _body_named_before(text: str, noun: str, before: int) -> tuple[str, int] | N
     company's ending for "the company", any body for "the group"; of the noun's kind. With
     where it was named."""
     generic = noun in _GENERIC_BODIES
-    last: tuple[int, int, str, str] | None = None
-    for mention in reversed(_mentions(text)):
-        _, end, written, appositive = mention
+    kinds = _NOUN_KINDS.get(noun, {"organization"})
+    for start, end, written, appositive in reversed(_mentions(text)):
         if end > before:
             continue
         words = written.lower().split()
-        if (
+        if not (
             generic
             or (appositive and appositive == noun)
             or (
@@ -82,11 +113,18 @@ def _body_named_before(text: str, noun: str, before: int) -> tuple[str, int] | N
                 )
             )
         ):
-            last = mention
-            break
-    if last is None:
-        return None
-    name = last[2].removeprefix("The ")
+            continue
+        name = _body_name(written)
+        if _infer_kind(name, frozenset())[0] in kinds:
+            return name, start
+        # "the group" is no ministry named since, nor "the company" a spokeswoman: an
+        # earlier body may still be the one.
+    return None
+
+
+def _body_name(written: str) -> str:
+    """A mention's name as a source is called: no "The", no stop, not its speaker's name."""
+    name = written.removeprefix("The ")
     head, of, rest = name.partition(" of ")
     if of and _BODY_WORD.search(head) is None:
         # "Dr. Ana Ruiz of Norvex Corp": the body is the one she is of, never her name
@@ -94,6 +132,4 @@ def _body_named_before(text: str, noun: str, before: int) -> tuple[str, int] | N
         name = rest.removeprefix("the ").removeprefix("The ")
     if not name.endswith(("Inc.", "Corp.", "Ltd.", "Co.")):
         name = name.rstrip(".")  # the stop that ended the sentence
-    if _infer_kind(name, frozenset())[0] not in _NOUN_KINDS.get(noun, {"organization"}):
-        return None  # "the group" is no ministry named before
-    return name, last[0]
+    return name

@@ -58,6 +58,13 @@ _ISSUED = re.compile(
     r"|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|press\s+release|news\s+release|letter"
     r"|message|response|reply|announcement)(?:\s+on\s+\w+(?:\s+\w+)?)?\s*,?\s*$"
 )
+# "released a statement which said ...": the releaser's words. Only a body's own statement:
+# a newspaper that published a letter, or a man who sent a message, did not say what it said.
+_ISSUED_RELATIVE = re.compile(
+    r"\s(?:issued|released|put\s+out)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|press\s+release|news\s+release|announcement)(?:\s+on\s+\w+(?:\s+\w+)?)?"
+    r"\s*,?\s*$"
+)
 # The subject and past-tense verb of a sentence's main clause, before ", saying ...": a name
 # ("The Greek Orthodox Church", "Police") or "the" and a noun or two ("The church").
 _MAIN_CLAUSE = re.compile(
@@ -199,9 +206,9 @@ class _Document(_Lines):
                 j, participle = by.start(), False
                 continue
             if word in ("which", "that") and not participle:
-                issued = _ISSUED.search(sentence, 0, ws)
+                issued = _ISSUED_RELATIVE.search(sentence, 0, ws)
                 if issued is not None:
-                    j = issued.start()  # "released a statement which said ...": who released it
+                    j = issued.start()  # who released the statement
                     continue
             if word.lower() not in _ADVERBS and word not in _AUXILIARY:
                 break

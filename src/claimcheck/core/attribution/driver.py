@@ -20,6 +20,7 @@ from claimcheck.core.attribution.quotations import (
     _closes_first,
     _quoted,
 )
+from claimcheck.core.attribution.words import _PLATFORM
 from claimcheck.core.checkworthiness import score
 from claimcheck.core.kinds import CLAIM, HEADLINE, OTHER, classify_document
 from claimcheck.core.registry import MEDIA_KINDS, Registry
@@ -122,8 +123,8 @@ def _finish(hits: list[_Hit], text: str) -> list[Attribution]:
             continue
         seen.add(entity.name)
         kind = entity.kind
-        medium = hit.medium or (hit.cue if hit.cue and "weet" in hit.cue else None)
-        if medium is not None and kind not in _PUBLISHERS and _SOCIAL.search(medium):
+        medium = hit.medium or hit.cue  # the medium read after the cue, or "tweeted"
+        if medium and kind not in _PUBLISHERS and _SOCIAL.search(medium):
             # "Obama tweeted", "Zuckerberg wrote on Facebook": a writer on social media, by
             # the guidelines, whatever office or company they hold.
             kind = "social_media"
@@ -159,8 +160,7 @@ def _finish(hits: list[_Hit], text: str) -> list[Attribution]:
 
 # Channels that make whoever writes on them a social-media source.
 _SOCIAL = re.compile(
-    r"\btweet|\b(?:on|via)\s+(?:Twitter|Facebook|Instagram|Weibo|YouTube|Telegram|Reddit"
-    r"|TikTok|X|Tumblr|LinkedIn|Mastodon)\b|\b(?:Facebook|Instagram|blog)\s+post",
+    r"\btweet|\b(?:on|via)\s+" + _PLATFORM + r"\b|\b(?:Facebook|Instagram|blog)\s+post"
 )
 _PUBLISHERS = MEDIA_KINDS | {"document", "website_statement", "press_release"}
 

@@ -5,6 +5,7 @@ name with a title, a body's document), worked out from its text alone and cached
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -23,6 +24,7 @@ from claimcheck.core.attribution.words import (
     _GENDERS,
     _GENERIC_CAPS,
     _INDEFINITE,
+    _MANY_OFFICES,
     _NAME_JOINERS,
     _NOT_SOURCES,
     _NOT_SUBJECT,
@@ -218,8 +220,15 @@ def _plan(phrase: str, desc: str) -> _Plan:
         and phrase.startswith(name)
         and trailing
         and trailing[-1] in _VAGUE_HEADS
-        and trailing[-1] not in _OFFICIAL_PLURALS
-        and (name.lower().endswith(_ADJECTIVE_ENDINGS) or name.lower() in ADJECTIVE_TITLES)
+        and (
+            (
+                trailing[-1] not in _OFFICIAL_PLURALS
+                and (name.lower().endswith(_ADJECTIVE_ENDINGS) or name.lower() in ADJECTIVE_TITLES)
+            )
+            # "Election officials said": a capital that only starts the sentence, and
+            # officials of no one body.
+            or (trailing[-1] in _OFFICIAL_PLURALS and name.lower() in _MANY_OFFICES)
+        )
     ):
         return _Plan("vague", known, rest_at, det, rest, parsed)
     return _Plan("named", known, rest_at, det, rest, parsed)
@@ -340,16 +349,18 @@ def _name_run(tokens: list[tuple[str, int]]) -> tuple[int, int] | None:
                 and (
                     t in _NAME_JOINERS
                     or (
-                        (t == "on" and tokens[j - 1][0].lower() in _ON_BODIES)
-                        and tokens[j + 1][0].lower() not in _CALENDAR
+                        t == "on"
+                        and tokens[j - 1][0].lower() in _ON_BODIES
+                        and _topic(tokens, j + 1)
                     )
                 )
             ):
                 j += 2  # "Council on American-Islamic Relations", "Commission on Human Rights"
             else:
                 break
-        # "the US Attorney's Office in Manhattan": a place after "in" only locates a name.
-        if not (runs and i > 0 and tokens[i - 1][0] == "in"):
+        # "the US Attorney's Office in Manhattan": a place after "in" only locates a name; "the
+        # UN Security Council on Iran", what it is on.
+        if not (runs and i > 0 and tokens[i - 1][0] in ("in", "on")):
             runs.append((i, j))
         i = j
     for lo, hi in reversed(runs):
@@ -368,6 +379,18 @@ def _name_run(tokens: list[tuple[str, int]]) -> tuple[int, int] | None:
 def _bare(word: str) -> str:
     """A word without its possessive ending: "Acme's" is "Acme"."""
     return word[:-2] if word.endswith(("'s", "\u2019s")) else word
+
+
+def _topic(tokens: Sequence[tuple[str, int]], i: int) -> bool:
+    """Whether the words at ``i`` after "on" are what a body works on, its name going on:
+    two capitalised words or more ("Council on Foreign Relations"); not a day, a possessive
+    or one name ("The UN Security Council on Iran said", "on Tuesday's vote")."""
+    topic = [t for t, _ in tokens[i : i + 2]]
+    return (
+        len(topic) == 2
+        and all(_capitalised(t) and not t.endswith(("'s", "\u2019s")) for t in topic)
+        and topic[0].lower() not in _CALENDAR
+    )
 
 
 def _capitalised(token: str) -> bool:

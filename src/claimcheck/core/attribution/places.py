@@ -22,7 +22,7 @@ from claimcheck.core.attribution.phrases import (
     _vague_phrase,
 )
 from claimcheck.core.attribution.resolution import _Reading
-from claimcheck.core.attribution.words import _DETERMINERS, _PRONOUNS
+from claimcheck.core.attribution.words import _DETERMINERS, _PLATFORM, _PRONOUNS
 from claimcheck.core.registry import MEDIA_KINDS
 
 _IS_WEBSITE = re.compile(r"\b(?:website|web\s+site|site|web\s+page|blog)\b", _I)
@@ -65,8 +65,9 @@ _AUXILIARIES = _words("is are was were has have had will would can could been be
 
 _ON_MEDIUM = re.compile(
     r"\s+on\s+(?P<what>(?:its|his|her|their|the)\s+(?:own\s+)?(?:official\s+)?"
-    r"(?:website|site|blog|page|account)|Twitter|Facebook|Weibo|X|Instagram|YouTube|Telegram"
-    r"|[\"“][^\"”]{2,80}[\"”]|[A-Z][\w.'\u2019-]*(?:['\u2019]s)?\s+(?:website|site|blog))"
+    r"(?:website|site|blog|page|account)|"
+    + _PLATFORM
+    + r"\b|[\"“][^\"”]{2,80}[\"”]|[A-Z][\w.'\u2019-]*(?:['\u2019]s)?\s+(?:website|site|blog))"
 )
 
 

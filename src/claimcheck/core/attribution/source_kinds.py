@@ -21,6 +21,7 @@ from claimcheck.core.attribution.words import (
     _ORG_WORDS,
     _PERSON_NOUNS,
     _PERSON_WORDS,
+    _PLACES,
 )
 
 _MEDIA_WORDS = {
@@ -222,22 +223,13 @@ def _noun_kind(noun: str, words: Sequence[str] = ()) -> str:
     return min(kinds) if kinds else "other"
 
 
-# Places in a name of two or more words make it a body's ("Texas Instruments", "Greenpeace
-# Canada"); places that are also given or family names ("Georgia", "Jordan") do not.
-_PLACES = (_COUNTRIES - _words("jordan chad israel")) | _words(
-    """alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii
-    idaho illinois iowa kansas kentucky louisiana maine maryland massachusetts michigan
-    minnesota mississippi missouri nebraska nevada ohio oklahoma oregon pennsylvania tennessee
-    texas utah vermont wisconsin wyoming ontario quebec alberta manitoba toronto london paris
-    tokyo beijing taipei rome athens sydney melbourne chicago boston dallas houston"""
-)
 # What follows a body's name and never a person's: "Texas Instruments, which ...",
-# "Greenpeace Canada, a charity", "Texas Instruments' employees".
+# "Greenpeace Canada, a charity", "Texas Instruments' shares". Only what a body has and no
+# person does: a person has staff, members, customers and a board too ("Kiri Tane's staff").
 _BODY_AFTER = re.compile(
     r"(?:,\s+which\b|,\s+(?:an?|the)\s+(?P<appositive>[^,;.()]{1,60}?)"
     r"(?=\s+(?:of|at|for|in|from|with|who|which|that|based)\b|\s*[,;.(])"
-    r"|['\u2019]s?\s+(?:employees|staff|headquarters|shares|shareholders|members|subsidiary"
-    r"|subsidiaries|products|customers|board)\b)"
+    r"|['\u2019]s?\s+(?:headquarters|shares|shareholders|subsidiary|subsidiaries)\b)"
 )
 _CUE_FORMS = frozenset(_VERBS.split("|")) | _words("is was has had will would also")
 _PERSON_AFTER = re.compile(r",\s+who\b|,\s+(?:\d+|aged)\b")
@@ -246,12 +238,13 @@ _PERSON_AFTER = re.compile(r",\s+who\b|,\s+(?:\d+|aged)\b")
 def _body_in_text(text: str, name: str) -> bool:
     """Whether a name with a person's shape and nothing said of it is a body's all the same,
     by where it is named: a place among its words, "the" before it, "which" after it, an
-    appositive's noun of a body ("Ellinais, a group of worshippers"), its employees or shares.
-    A given name first ("Michael Jordan"), "who" or an age after it keep a person."""
+    appositive's noun of a body ("Ellinais, a group of worshippers"), its shares or
+    headquarters. A given name first ("Michael Jordan"), "who" or an age after it keep a
+    person, whatever place is among its words."""
     words = name.lower().split()
     if words[0] in _GENDERS:
         return False
-    body = not _PLACES.isdisjoint(words)
+    body = False
     at = text.find(name)
     while at >= 0 and not body:
         end = at + len(name)
@@ -274,7 +267,9 @@ def _body_in_text(text: str, name: str) -> bool:
             following = text[end : end + 40].split()
             body = not following or not following[0].islower() or following[0] in _CUE_FORMS
         at = text.find(name, end)
-    return body
+    # A place among its words last: "who" or an age after the name ("Whitney Houston, 48")
+    # have said it is a person's.
+    return body or not _PLACES.isdisjoint(words)
 
 
 def _head_words(desc: str) -> list[str]:

@@ -175,11 +175,18 @@ _OFFICIAL_PLURALS = _words(
 )
 
 
-# Public bodies whose officials are specific enough to be a source: "school officials".
+# Public bodies, each one body, whose officials are specific enough to be a source: "school
+# officials". Not "government", "federal", "election" or "border" officials: which of many
+# offices they hold is no more said than by "officials" alone, a hedge.
 _PUBLIC_BODIES = _words(
-    """city town state federal county district school government police court prison
-    hospital airport election immigration customs border embassy ministry department"""
+    """city town county district school police court prison hospital airport embassy ministry
+    department"""
 )
+
+
+# What officials may be of without saying which body: "government officials", "border
+# officials" are a hedge.
+_MANY_OFFICES = _words("government federal state national election immigration customs border")
 
 
 _VAGUE_HEADS = _words(
@@ -199,6 +206,18 @@ _COUNTRIES = _words(
 ) | {"south korea", "north korea", "saudi arabia", "united states", "united kingdom"}
 
 
+# Places in a name of two or more words make it a body's ("Texas Instruments", "Greenpeace
+# Canada"); places that are also given or family names ("Michael Jordan", "Paris Hilton",
+# "Whitney Houston", "America Ferrera") are left out.
+_PLACES = (_COUNTRIES - _words("jordan israel india america kenya")) | _words(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii
+    idaho illinois iowa kansas kentucky louisiana maine maryland massachusetts michigan
+    minnesota mississippi missouri nebraska nevada ohio oklahoma oregon pennsylvania texas
+    utah vermont wisconsin wyoming ontario quebec alberta manitoba toronto tokyo beijing
+    taipei rome athens melbourne chicago"""
+)
+
+
 _NAME_JOINERS = _words(
     "of for and & de da di du del della delle degli dos das der van von la le al el bin ibn abu"
 )
@@ -207,6 +226,24 @@ _ON_BODIES = _words("council committee commission conference institute center ce
 
 
 _DESC_STOPS = _words("of at for in from with who which that based since whose")
+
+
+# Social networks: who writes on them is a social-media source ("said on TikTok").
+_PLATFORMS = (
+    "Twitter",
+    "Facebook",
+    "Instagram",
+    "Weibo",
+    "YouTube",
+    "Telegram",
+    "Reddit",
+    "TikTok",
+    "X",
+    "Tumblr",
+    "LinkedIn",
+    "Mastodon",
+)
+_PLATFORM = "(?:" + "|".join(_PLATFORMS) + ")"
 
 
 # Capitalised words that name no one: "an Internet posting".
@@ -233,6 +270,16 @@ _COMPANY_NOUNS = _words(
     "company firm group corporation maker manufacturer retailer carrier airline operator provider"
     " producer chipmaker startup"
 )
+# Nouns a body's name ends with, which say what kind of body it is: a company's ending, or
+# "Irving Police Department", "Hellenic Ministry of Culture", "Lakeside Residents Association".
+_BODY_HEAD_WORDS = _COMPANY | _words(
+    """bank foundation institute university church association society union party museum
+    hospital school festival federation league council committee court international
+    organisation organization network alliance coalition conference trust club movement
+    department ministry government agency police commission office authority bureau"""
+)
+# Descriptions that stand for a body of any kind: "the group" for a ministry or a charity.
+_GENERIC_BODIES = _words("group organisation organization body")
 _NAMED_BODIES = _words(
     """court police parliament army military navy congress senate embassy council committee
     commission church university hospital museum school party union festival district county
