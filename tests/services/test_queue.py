@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import event, update
 
 from claimcheck.services import queue
 from claimcheck.services.database import Database, open_database
@@ -95,6 +96,23 @@ def test_search_matches_claim_text_and_source_names_in_any_case(corpus_db: Datab
     by_source = queue.page(corpus_db, QueueFilter(search="south china morning")).rows
     assert by_source and all(r.document == str(SEED) for r in by_source)
     assert queue.page(corpus_db, QueueFilter(search="100%_")).rows == ()
+
+
+def test_a_term_found_nowhere_reads_no_page_of_the_queue(corpus_db: Database) -> None:
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(corpus_db.engine, "before_cursor_execute", seen)
+    try:
+        assert queue.page(corpus_db, QueueFilter(search="zqxj")).rows == ()
+        assert queue.last_page(corpus_db, QueueFilter(search="zqxj")).rows == ()
+    finally:
+        event.remove(corpus_db.engine, "before_cursor_execute", seen)
+    # The text and the sources are searched once each a page; the queue is not walked.
+    assert len(statements) == 4
+    assert not any("ORDER BY" in statement for statement in statements)
 
 
 def test_a_common_term_pages_the_same_walked_as_found_first(

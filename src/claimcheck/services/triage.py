@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Select, and_, false, or_, select, true
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import False_
 
 from claimcheck.core.vocabulary import STATUSES
 from claimcheck.store.models import Claim, Document
@@ -132,6 +133,10 @@ def triage_page(
 ) -> list[TriageKey]:
     """Up to `size` claims after `after` in triage order, as their keys; `backwards`:
     the claims before `after` (from the end when None), nearest first."""
+    if any(isinstance(condition, False_) for condition in conditions):
+        # Nothing can match (a search found nothing): walking every group of the index
+        # to learn so took a fifth of a search at 100k claims.
+        return []
     found: list[TriageKey] = []
     for group in triage_queries(conditions, kind=kind, after=after, size=size, backwards=backwards):
         wanted = size - len(found)
