@@ -14,7 +14,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["frozen"]
+__all__ = ["freeze_more", "frozen"]
 
 # How many `frozen` blocks are open that froze; when the last ends, it unfreezes.
 _open = 0
@@ -36,3 +36,11 @@ def frozen() -> Iterator[None]:
         _open -= 1
         if _open == 0:
             gc.unfreeze()
+
+
+def freeze_more() -> None:
+    """Inside a `frozen` block that froze: what has been made since is frozen too (the end
+    of a program's start-up, such as the review app's screens and styles). Elsewhere, it
+    does nothing."""
+    if _open > 0:
+        gc.freeze()
