@@ -14,6 +14,7 @@ from claimcheck.core.dedupe import (
     ClaimIndex,
     Match,
     Thresholds,
+    claim_keys,
     clusters,
     copy_key,
     differences,
@@ -487,3 +488,22 @@ def test_differences_name_what_a_variant_says_otherwise() -> None:
     assert differences(storm.replace("said", "says"), storm) == ""
     moved = differences(storm.replace("Aceh", "Sindh").replace("Maria Lopez", "Li Wei"), storm)
     assert moved == "of sindh; night li wei"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # Content words cut to six letters; function words and figures left out.
+        ("The ministry reported 1,200 infections in 2020.", {"minist", "report", "infect"}),
+        ("Officials counted protesters downtown", {"offici", "counte", "protes", "downto"}),
+        # Only figures besides function words: the figures are kept.
+        ("It was 1999 and 2000.", {"1999", "2000"}),
+        # Only function words: they are kept, or the claim could never match.
+        ("It was what it was.", {"it", "was", "what"}),
+    ],
+)
+def test_the_words_minhash_sees_of_a_claim(text: str, words: set[str]) -> None:
+    keys = claim_keys(text)
+    assert set(keys.lsh.split()) == words
+    assert keys.key == match_key(text)
+    assert keys.copy == copy_key(text)

@@ -216,6 +216,7 @@ def _names(tokens: list[str], words: list[str]) -> set[str]:
 
 _MAY = re.compile(r"\bMay\b")
 _NO_DIGITS = frozenset("0123456789")  # a word that shares none has no figure in it
+_A_DIGIT = re.compile(r"[0-9]")
 
 
 def _profile(text: str) -> _Profile:
@@ -417,12 +418,17 @@ def _lsh_words(key: str) -> set[str]:
     """The words MinHash sees: content words cut to 6 letters, so a typo or inflection at a
     word's end does not make it a different word. Figures are left out where other words
     remain: variants of one claim differ in them, and must still meet as candidates."""
-    words = set(key.split())
+    return _lsh_of_words(set(key.split()), key)
+
+
+def _lsh_of_words(words: set[str], key: str) -> set[str]:
+    """``_lsh_words`` of the match key ``key``, whose words are ``words``."""
     content = words - _FUNCTION_WORDS
+    # Most keys hold no figure: one search of the key spares looking at every word.
+    if content and _A_DIGIT.search(key) is not None:
+        content = {w for w in content if _NO_DIGITS.isdisjoint(w)} or content
     # Claims made only of function words or figures keep them, or they could never match.
-    return {
-        word[:6] for word in {w for w in content if _NO_DIGITS.isdisjoint(w)} or content or words
-    }
+    return {word[:6] for word in content or words}
 
 
 Signature = tuple[int, bytes | None]
@@ -453,17 +459,21 @@ class ClaimKeys(NamedTuple):
 
 def claim_keys(text: str) -> ClaimKeys:
     """``match_key``, ``copy_key`` and the MinHash words of ``text``."""
-    key, copy = _key_and_copy(text)
-    return ClaimKeys(key, copy, " ".join(_lsh_words(key)))
+    words: list[str] = []
+    key, copy = _key_and_copy(text, words)
+    return ClaimKeys(key, copy, " ".join(_lsh_of_words(set(words), key)))
 
 
-def _key_and_copy(text: str) -> tuple[str, int]:
-    """``match_key(text)`` and ``copy_key(text)``, reading the text once."""
+def _key_and_copy(text: str, words: list[str] | None = None) -> tuple[str, int]:
+    """``match_key(text)`` and ``copy_key(text)``, reading the text once; ``words`` (if
+    given) receives the key's words."""
     tokens = _tokens(text)
-    words = _words_of(tokens)
-    if not words:
+    found = _words_of(tokens)
+    if words is not None:
+        words += found
+    if not found:
         return "", _EMPTY
-    key = " ".join(sorted(words))
+    key = " ".join(sorted(found))
     # The capitalised words decide the names and the "May"s, so equal keys and equal
     # capitalised words make claims alike to every rule.
     capitals = " ".join(sorted([t.casefold() for t in tokens if t[0].isupper()]))

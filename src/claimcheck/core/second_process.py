@@ -36,9 +36,42 @@ def can_fork() -> bool:
 
 
 def a_core_idles() -> bool:
-    """Whether a second process would find a core of its own (the load average leaves
-    one idle); on a shared machine, work handed to it may wait instead."""
+    """Whether a second process would find a core of its own; on a shared machine, work
+    handed to it may wait instead.
+
+    Told by the time the machine's cores spent idle since this module was loaded (while
+    the caller started, keeping one core busy itself): at least half a core idle, other
+    work leaves room. The load average is a poor guide on its own: it counts tasks waiting
+    on the disk, and the minute before, such as a program that has just ended; it is the
+    answer only when too little time has passed to measure.
+    """
+    now = _cpu_ticks()
+    if now is not None and _LOADED is not None:
+        idle, total = now[0] - _LOADED[0], now[1] - _LOADED[1]
+        cpus = os.cpu_count() or 1
+        if total >= _MEASURABLE * cpus:
+            return idle * cpus >= total * _IDLE_ENOUGH
     return cores() - os.getloadavg()[0] >= 1
+
+
+# Half a core idle, over at least a tenth of a second on every core (/proc/stat counts
+# in hundredths).
+_IDLE_ENOUGH = 0.5
+_MEASURABLE = 10
+
+
+def _cpu_ticks() -> tuple[int, int] | None:
+    """The machine's idle and total CPU time so far, in ticks (Linux), or None."""
+    try:
+        with open("/proc/stat", "rb") as stat:
+            fields = [int(value) for value in stat.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return None
+    # user nice system idle iowait irq softirq steal: waiting on the disk is idle too.
+    return fields[3] + fields[4], sum(fields)
+
+
+_LOADED = _cpu_ticks()
 
 
 def pool(initializer: Callable[..., None], initargs: tuple[Any, ...] = ()) -> ProcessPoolExecutor:
