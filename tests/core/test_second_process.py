@@ -3,6 +3,8 @@ cores, not by the load average, which counts tasks waiting on the disk."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from claimcheck.core import second_process
@@ -20,26 +22,24 @@ from claimcheck.core import second_process
 def test_a_core_idles_by_the_idle_time_since_start_up(
     monkeypatch: pytest.MonkeyPatch, idle: int, busy: int, expected: bool
 ) -> None:
-    monkeypatch.setattr(second_process.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr(second_process, "_LOADED", (1000, 5000))
     monkeypatch.setattr(second_process, "_cpu_ticks", lambda: (1000 + idle, 5000 + idle + busy))
     # A load average that alone would say the opposite is not consulted.
-    monkeypatch.setattr(
-        second_process.os, "getloadavg", lambda: (0.0 if not expected else 3.0,) * 3
-    )
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0 if not expected else 3.0,) * 3)
     assert second_process.a_core_idles() is expected
 
 
 def test_too_short_to_measure_falls_back_on_the_load_average(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(second_process.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr(second_process, "cores", lambda: 2)
     monkeypatch.setattr(second_process, "_LOADED", (1000, 5000))
     monkeypatch.setattr(second_process, "_cpu_ticks", lambda: (1005, 5010))
-    monkeypatch.setattr(second_process.os, "getloadavg", lambda: (0.5, 0.5, 0.5))
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.5, 0.5, 0.5))
     assert second_process.a_core_idles()
-    monkeypatch.setattr(second_process.os, "getloadavg", lambda: (1.5, 0.5, 0.5))
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.5, 0.5, 0.5))
     assert not second_process.a_core_idles()
 
 

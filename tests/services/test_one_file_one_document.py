@@ -11,7 +11,7 @@ from sqlalchemy import select
 from claimcheck.services.claims import ClaimFilter, iter_claims
 from claimcheck.services.database import open_database
 from claimcheck.services.ingest import ingest
-from claimcheck.store.models import Document
+from claimcheck.store.models import Claim, Document
 
 
 def test_every_name_of_a_file_is_one_document(
@@ -51,14 +51,31 @@ def test_every_name_of_a_file_is_one_document(
         db.close()
 
 
-def test_a_batch_naming_one_file_twice_stores_it_once(sqlite_url: str, tmp_path: Path) -> None:
+def test_a_batch_naming_one_file_twice_stores_it_once(db_url: str, tmp_path: Path) -> None:
     article = tmp_path / "story.txt"
     article.write_text("The mayor said the bridge opens in May.\n")
     (tmp_path / "link.txt").symlink_to(article)
-    db = open_database(sqlite_url)
+    (tmp_path / "other.txt").write_text("The council said the road closes in June.\n")
+    db = open_database(db_url)
     try:
         summary = ingest(db, [tmp_path])
-        assert summary.added == [str(tmp_path / "link.txt")]
+        assert summary.added == [str(tmp_path / "link.txt"), str(tmp_path / "other.txt")]
         assert summary.unchanged == [str(article)]
+        # The rows of one transaction (on PostgreSQL, ids drawn together and the rows
+        # copied in one statement) get ids in the order of the files, as one at a time.
+        with db.session() as session:
+            rows = session.execute(
+                select(Document.id, Document.path, Document.ingested_at).order_by(Document.id)
+            ).all()
+            claims = session.execute(select(Claim.document_id, Claim.text).order_by(Claim.id)).all()
+        assert [(path, stamped is not None) for _, path, stamped in rows] == [
+            (str(article), True),
+            (str(tmp_path / "other.txt"), True),
+        ]
+        assert summary.document_ids == [row.id for row in rows]
+        assert claims == [
+            (rows[0].id, "The mayor said the bridge opens in May."),
+            (rows[1].id, "The council said the road closes in June."),
+        ]
     finally:
         db.close()

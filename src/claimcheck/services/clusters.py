@@ -41,7 +41,7 @@ from claimcheck.core.matches import (
 from claimcheck.core.vocabulary import DECIDED, MEMBER_STATES
 from claimcheck.errors import ClaimcheckError, StaleWrite
 from claimcheck.services.audit import flush_or_refuse, record, refusal, touch
-from claimcheck.store.bulk import chunks, insert_rows
+from claimcheck.store.bulk import among, chunks, insert_rows
 from claimcheck.store.engine import Database
 from claimcheck.store.models import (
     Attribution,
@@ -146,7 +146,9 @@ def _fetcher(session: Session) -> Callable[[Sequence[int]], dict[int, str]]:
         out: dict[int, str] = {}
         for chunk in chunks(list(ids)):
             out.update(
-                session.execute(select(Claim.id, Claim.text).where(Claim.id.in_(chunk))).all()
+                session.execute(
+                    select(Claim.id, Claim.text).where(among(session, Claim.id, chunk))
+                ).all()
             )
         return out
 
@@ -174,7 +176,9 @@ def _save_index(
 def _save_signatures(session: Session, signatures: Mapping[int, Signature]) -> None:
     ids = sorted(signatures)
     for chunk in chunks(ids):
-        session.execute(delete(ClaimSignature).where(ClaimSignature.claim_id.in_(chunk)))
+        session.execute(
+            delete(ClaimSignature).where(among(session, ClaimSignature.claim_id, chunk))
+        )
     rows = [
         {
             "claim_id": claim_id,
@@ -380,7 +384,9 @@ def _match_batch(
     columns = select(ClaimSignature.claim_id, ClaimSignature.copy_key, ClaimSignature.bands)
     for chunk in chunks(sorted({key for key, _ in signed.values()})):
         for claim_id, key, bands in session.execute(
-            columns.where(ClaimSignature.copy_key.in_(chunk), ClaimSignature.bands.is_not(None))
+            columns.where(
+                among(session, ClaimSignature.copy_key, chunk), ClaimSignature.bands.is_not(None)
+            )
         ):
             old[claim_id] = (key, bands)
             held.add(key)
@@ -390,7 +396,9 @@ def _match_batch(
     for chunk in chunks(band_runs.sharing(session, [bands for _, bands in firsts])):
         # Ids of claims replaced since their run was written have no band hashes now.
         for claim_id, key, bands in session.execute(
-            columns.where(ClaimSignature.claim_id.in_(chunk), ClaimSignature.bands.is_not(None))
+            columns.where(
+                among(session, ClaimSignature.claim_id, chunk), ClaimSignature.bands.is_not(None)
+            )
         ):
             old[claim_id] = (key, bands)
     index = ClaimIndex(thresholds, common=common, fetch=_fetcher(session))
@@ -462,14 +470,14 @@ def _groups(
         cluster_of.update(
             session.execute(
                 select(ClusterMember.claim_id, ClusterMember.cluster_id).where(
-                    ClusterMember.claim_id.in_(chunk)
+                    among(session, ClusterMember.claim_id, chunk)
                 )
             ).all()
         )
         family_of.update(
             session.execute(
                 select(FamilyMember.claim_id, FamilyMember.family_id).where(
-                    FamilyMember.claim_id.in_(chunk)
+                    among(session, FamilyMember.claim_id, chunk)
                 )
             ).all()
         )
@@ -532,13 +540,15 @@ def _rebuild(session: Session, touched: set[int] | None = None) -> None:
         ):
             owner = ClusterMember if column is ClusterMember.cluster_id else FamilyMember
             for chunk in chunks(sorted(values)):
-                scope.update(session.scalars(select(owner.claim_id).where(column.in_(chunk))))
+                scope.update(
+                    session.scalars(select(owner.claim_id).where(among(session, column, chunk)))
+                )
         found = []
         ordered = sorted(scope)
         seen: set[tuple[int, int]] = set()
         for column in (ClaimPair.claim_a_id, ClaimPair.claim_b_id):
             for chunk in chunks(ordered):
-                for a, b, state in session.execute(pairs.where(column.in_(chunk))):
+                for a, b, state in session.execute(pairs.where(among(session, column, chunk))):
                     if (a, b) not in seen:
                         seen.add((a, b))
                         found.append((a, b, state))
@@ -579,15 +589,19 @@ def _regroup(
         session.execute(delete(member))
     else:
         for chunk in chunks(sorted(scope)):
-            previous.update(session.execute(previous_query.where(member.claim_id.in_(chunk))).all())
-            session.execute(delete(member).where(member.claim_id.in_(chunk)))
+            previous.update(
+                session.execute(previous_query.where(among(session, member.claim_id, chunk))).all()
+            )
+            session.execute(delete(member).where(among(session, member.claim_id, chunk)))
     before = set(previous.values())
     table = Base.metadata.tables[group.__tablename__]
     canonical_of: dict[int, int | None] = {}
     for chunk in chunks(sorted(before)):
         canonical_of.update(
             session.execute(
-                select(table.c.id, table.c.canonical_claim_id).where(table.c.id.in_(chunk))
+                select(table.c.id, table.c.canonical_claim_id).where(
+                    among(session, table.c.id, chunk)
+                )
             ).all()
         )
     # A group holding a cluster's canonical claim claims its id first: after a split, the
@@ -632,7 +646,7 @@ def _regroup(
     gone = sorted(before - taken)
     for chunk in chunks(gone):
         has_members = select(member.claim_id).where(group_column == group.id)
-        session.execute(delete(group).where(group.id.in_(chunk), ~has_members.exists()))
+        session.execute(delete(group).where(among(session, group.id, chunk), ~has_members.exists()))
 
 
 def _rematch(
@@ -656,7 +670,9 @@ def _rematch(
         (FamilyMember, FamilyMember.family_id, set(family_of.values())),
     ):
         for chunk in chunks(sorted(values)):
-            members.update(session.scalars(select(owner.claim_id).where(column.in_(chunk))))
+            members.update(
+                session.scalars(select(owner.claim_id).where(among(session, column, chunk)))
+            )
     members -= leaving
     ids = sorted(members)
     texts = _fetcher(session)(ids)
@@ -702,7 +718,7 @@ def _first_seen(session: Session, claim_ids: Sequence[int]) -> dict[int, tuple[d
         for claim_id, published in session.execute(
             select(Claim.id, Document.published)
             .join(Document, Claim.document_id == Document.id)
-            .where(Claim.id.in_(chunk))
+            .where(among(session, Claim.id, chunk))
         ):
             out[claim_id] = (published or dt.date.max, claim_id)
     return out

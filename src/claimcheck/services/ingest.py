@@ -8,6 +8,7 @@ to the sentences that survive in it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -222,6 +223,7 @@ class _Stored:
     carried_over: int = 0
     recheck: list[Recheck] = field(default_factory=list)
     claim_ids: list[int] = field(default_factory=list)  # in sentence order
+    row: dict[str, object] | None = None  # the document's row, until it is inserted
 
 
 def _store_batch(
@@ -248,6 +250,7 @@ def _store_batch(
             current = _current_versions(session, batch)
             for prepared in batch:
                 stored.append(_store_one(session, prepared, current))
+            _insert_documents(session, stored)
             _store_claims(session, [s for s in stored if s.version is not None], book, options)
     except Exception as error:
         book.forget_unsaved()
@@ -338,14 +341,15 @@ def _current_versions(session: Session, batch: Sequence[Prepared]) -> dict[str, 
 
 # One statement for every document, compiled once (building it per document costs more
 # than the insert).
-_INSERT_DOCUMENT = insert(Document.metadata.tables["documents"]).returning(
-    Document.metadata.tables["documents"].c.id
-)
+_DOCUMENTS = Document.metadata.tables["documents"]
+_INSERT_DOCUMENT = insert(_DOCUMENTS).returning(_DOCUMENTS.c.id)
 
 
 def _store_one(session: Session, prepared: Prepared, current: dict[str, _Current]) -> _Stored:
-    """Write one document's row in the batch's transaction (its claims follow with the
-    batch's); ``current`` learns the version written."""
+    """What the batch's transaction writes of one document: its row, its version and the
+    version it replaces; ``current`` learns the version to be written. Until the batch's
+    rows are inserted (`_insert_documents`), a document to be written has a negative id
+    standing for it."""
     doc = prepared.doc
     assert doc is not None
     previous = current.get(doc.canonical_path)
@@ -356,25 +360,63 @@ def _store_one(session: Session, prepared: Prepared, current: dict[str, _Current
         return _Stored(previous.id, prepared, None)
     version = 1 if previous is None else previous.version + 1
     meta = doc.metadata
-    document_id = session.execute(
-        _INSERT_DOCUMENT,
-        {
-            "path": doc.canonical_path,
-            "shown_path": doc.path,
-            "dedupe_pending": True,
-            "version": version,
-            "sha256": doc.sha256,
-            "title": meta.title,
-            "publisher": meta.publisher,
-            "url": meta.url,
-            "published": meta.published,
-            "media_type": doc.media_type,
-            "encoding": doc.encoding,
-            "text": doc.text,
-        },
-    ).scalar_one()
-    current[doc.canonical_path] = _Current(document_id, version, doc.sha256)
-    return _Stored(document_id, prepared, version, None if previous is None else previous.id)
+    row = {
+        "path": doc.canonical_path,
+        "shown_path": doc.path,
+        "dedupe_pending": True,
+        "version": version,
+        "sha256": doc.sha256,
+        "title": meta.title,
+        "publisher": meta.publisher,
+        "url": meta.url,
+        "published": meta.published,
+        "media_type": doc.media_type,
+        "encoding": doc.encoding,
+        "text": doc.text,
+    }
+    standing = min([0, *(c.id for c in current.values())]) - 1
+    current[doc.canonical_path] = _Current(standing, version, doc.sha256)
+    done = _Stored(standing, prepared, version, None if previous is None else previous.id)
+    done.row = row
+    return done
+
+
+def _insert_documents(session: Session, stored: Sequence[_Stored]) -> None:
+    """Insert the rows of the documents to be written, in order, and give each its id.
+
+    On PostgreSQL the ids are drawn from the table's sequence in one statement and the rows
+    copied in another, instead of a round trip to the server for each document; SQLite
+    has no round trips, and inserts a row at a time."""
+    written = [done for done in stored if done.row is not None]
+    if not written:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        ids = list(
+            session.scalars(
+                select(func.nextval(func.pg_get_serial_sequence("documents", "id"))).select_from(
+                    func.generate_series(1, len(written))
+                )
+            )
+        )
+        ids.sort()
+        rows = [
+            {"id": id_, **done.row, "ingested_at": dt.datetime.now(dt.UTC)}
+            for id_, done in zip(ids, written, strict=True)
+            if done.row is not None
+        ]
+        insert_rows(session, _DOCUMENTS, rows)
+    else:
+        ids = [
+            session.execute(_INSERT_DOCUMENT, done.row).scalar_one()
+            for done in written
+            if done.row is not None
+        ]
+    real = {done.document_id: id_ for done, id_ in zip(written, ids, strict=True)}
+    for done in stored:
+        done.document_id = real.get(done.document_id, done.document_id)
+        if done.previous is not None:
+            done.previous = real.get(done.previous, done.previous)
+        done.row = None
 
 
 def _store_claims(

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import JSON, Table
+from sqlalchemy import ARRAY, JSON, ColumnElement, Table, any_, bindparam
 from sqlalchemy.orm import Session
 
 T = TypeVar("T")
@@ -21,6 +21,18 @@ def chunks(items: Sequence[T], size: int = 5000) -> Iterator[Sequence[T]]:
     32,766 parameters, PostgreSQL 65,535)."""
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def among(session: Session, column: Any, values: Sequence[Any]) -> ColumnElement[bool]:
+    """``column IN values``, for the thousands of values of a chunk. On PostgreSQL it is
+    one array parameter (``= ANY``): psycopg binding and the server parsing 5,000
+    placeholders took a tenth of a second a statement, the array a hundredth."""
+    clause: ColumnElement[bool]
+    if session.get_bind().dialect.name == "postgresql":
+        clause = column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+    else:
+        clause = column.in_(values)
+    return clause
 
 
 def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
