@@ -26,8 +26,9 @@ CPU time of each). CPU time is given beside wall time, since the machine is ofte
 
 `--compare DIR` runs the same ingest and commands with another version of claimcheck (a
 folder holding its src and migrations, e.g. `git archive main src migrations | tar -x -C
-DIR`) first on the import path, back to back with this one. Both versions are
-byte-compiled first, as an installed wheel is.
+DIR`) first on the import path, back to back with this one, the two taking turns run by
+run; each ingest's CPU time (both its processes) is given beside its wall time. Both
+versions are byte-compiled first, as an installed wheel is.
 """
 
 from __future__ import annotations
@@ -190,12 +191,17 @@ def fresh(url: str, env: dict[str, str]) -> None:
     subprocess.run(claimcheck(url, "db", "upgrade"), env=env, check=True, capture_output=True)
 
 
-def ingest_runs(url: str, folder: Path, env: dict[str, str], repeat: int) -> list[float]:
-    walls = []
+def ingest_runs(
+    url: str, folder: Path, envs: dict[str, dict[str, str]], repeat: int
+) -> dict[str, list[tuple[float, float]]]:
+    """Wall and CPU seconds (both processes) of each version's runs, the versions taking
+    turns, so that a load that rises or falls during the runs meets each alike."""
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in envs}
     for _ in range(repeat):
-        fresh(url, env)
-        walls.append(timed(claimcheck(url, "ingest", "-q", str(folder)), env)[0])
-    return walls
+        for name, env in envs.items():
+            fresh(url, env)
+            runs[name].append(timed(claimcheck(url, "ingest", "-q", str(folder)), env))
+    return runs
 
 
 def latencies(url: str, envs: dict[str, dict[str, str]], runs: int) -> None:
@@ -257,13 +263,15 @@ def main() -> None:
             (folder / f"{name}.txt").write_text(text, encoding="utf-8")
         url = args.db or f"sqlite:///{tmp}/bench.db"
         if args.latency_only:
-            ingest_runs(url, folder, envs["this"], 1)
-        for name, env in envs.items() if not args.latency_only else ():
-            walls = ingest_runs(url, folder, env, args.repeat)
-            best = min(walls)
-            print(f"claimcheck ingest ({name}): {best:.2f} s (runs: "
-                  f"{', '.join(f'{w:.2f}' for w in walls)}), {total / best:,.0f} sentences/s, "
-                  f"{seconds / best:.1f}x pysbd's speed")  # fmt: skip
+            ingest_runs(url, folder, {"this": envs["this"]}, 1)
+        else:
+            for name, runs in ingest_runs(url, folder, envs, args.repeat).items():
+                best = min(wall for wall, _ in runs)
+                print(f"claimcheck ingest ({name}): {best:.2f} s (runs: "
+                      f"{', '.join(f'{w:.2f}' for w, _ in runs)}; CPU "
+                      f"{', '.join(f'{c:.2f}' for _, c in runs)}), "
+                      f"{total / best:,.0f} sentences/s, "
+                      f"{seconds / best:.1f}x pysbd's speed")  # fmt: skip
         latencies(url, envs, args.runs)
     load = os.getloadavg()
     print(f"load at the end {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
