@@ -35,7 +35,8 @@ from claimcheck.core.matches import (
     Match,
     Thresholds,
     clusters,
-    families,
+    components,
+    family_groups,
     spanning,
 )
 from claimcheck.core.vocabulary import DECIDED, MEMBER_STATES
@@ -543,19 +544,18 @@ def _rebuild(session: Session, touched: set[int] | None = None) -> None:
                         seen.add((a, b))
                         found.append((a, b, state))
     edges = [(a, b, state) for a, b, state in found if a not in stale and b not in stale]
-    joining = [Match(a, b, 100.0, True) for a, b, state in edges if state != "suggested"]
-    variants = [
-        Match(a, b, 100.0, False, None, True) for a, b, state in edges if state == "suggested"
-    ]
+    # Plain pairs of ids: a match object a pair cost more than grouping them.
+    joining = [(a, b) for a, b, state in edges if state != "suggested"]
+    variants = [(a, b) for a, b, state in edges if state == "suggested"]
     confirmed = {c for a, b, s in edges if s == "confirmed" for c in (a, b)}
     nodes = sorted({c for a, b, _ in edges for c in (a, b)})
     if scope is not None:
         scope.update(nodes)
     first_seen = _first_seen(session, nodes)
-    groups = clusters(nodes, joining)
+    groups = components(nodes, joining)
     _regroup(session, ClusterMember, Cluster, ClusterMember.cluster_id, groups, scope, first_seen,
              lambda c: "confirmed" if c in confirmed else "automatic")  # fmt: skip
-    related = families(nodes, joining + variants, groups)
+    related = family_groups(nodes, joining, variants, groups)
     _regroup(session, FamilyMember, Family, FamilyMember.family_id, related, scope, first_seen,
              None)  # fmt: skip
 
