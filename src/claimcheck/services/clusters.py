@@ -596,11 +596,14 @@ def _regroup(
     taken: set[int] = set()
     placed: list[tuple[list[int], int | None]] = []
     moved: list[dict[str, int]] = []
+    fresh: list[int] = []  # the canonical claim of each group without an id yet
     for claims in sorted(groups, key=lambda g: (canonicals.isdisjoint(g), -len(g))):
         votes = Counter(previous[c] for c in claims if c in previous)
         group_id = next((gid for gid, _ in votes.most_common() if gid not in taken), None)
-        canonical = min(claims, key=lambda c: first_seen[c])
-        if group_id is not None:
+        canonical = min(first_seen[c] for c in claims)[1]  # (date, claim id): the claim
+        if group_id is None:
+            fresh.append(canonical)
+        else:
             taken.add(group_id)
             if canonical_of[group_id] != canonical:
                 moved.append({"group": group_id, "canonical": canonical})
@@ -612,11 +615,10 @@ def _regroup(
             .values(canonical_claim_id=bindparam("canonical"), version=table.c.version + 1),
             moved,
         )
-    fresh = [claims for claims, group_id in placed if group_id is None]
     if fresh:
         created = session.execute(
             insert(table).returning(table.c.id, sort_by_parameter_order=True),
-            [{"canonical_claim_id": min(c, key=lambda c: first_seen[c])} for c in fresh],
+            [{"canonical_claim_id": canonical} for canonical in fresh],
         ).scalars()
         ids = iter(list(created))
         placed = [(claims, next(ids) if gid is None else gid) for claims, gid in placed]
