@@ -582,7 +582,9 @@ class ClaimIndex:
         self._keys += [None] * len(ids)
         self._lsh += [None] * len(ids)
         self._known |= fresh
-        self._lengths = np.concatenate([self._lengths, np.full(len(ids), -1, dtype=np.int64)])
+        # The keys' lengths, -1 where not known yet: set in the array at once, since
+        # setting an element of a numpy array from Python costs more than a list's.
+        lengths = [-1] * len(ids)
         given: dict[int, bytes] = {}
         for offset, text in enumerate(texts):
             signature = signatures[offset] if signatures is not None else None
@@ -590,12 +592,12 @@ class ClaimIndex:
             p = start + offset
             if known is not None:
                 self._keys[p], self._lsh[p] = known.key, known.lsh
-                self._lengths[p] = len(known.key)
+                lengths[offset] = len(known.key)
             if signature is None:
                 if known is None:
                     key, found = _key_and_copy(text if text is not None else self._text(p))
                     self._keys[p] = key
-                    self._lengths[p] = len(key)
+                    lengths[offset] = len(key)
                 else:
                     found = known.copy
             else:
@@ -603,9 +605,13 @@ class ClaimIndex:
                 if signature[1] is not None:
                     given[start + offset] = signature[1]
             self._copy_keys.append(found)
+        self._lengths = np.concatenate([self._lengths, np.array(lengths, dtype=np.int64)])
 
         matches: list[Match] = []
         firsts: list[int] = []
+        # Copies have the same words, so whether they are short is known by copy key.
+        short_of: dict[int, bool] = {}
+        ids_, min_words = self._ids, self.thresholds.min_words
         for p in range(start, len(self._ids)):
             found = self._copy_keys[p]
             if found == _EMPTY:
@@ -617,8 +623,10 @@ class ClaimIndex:
             if signatures is None or signatures[p - start] is None:
                 self._pending_copies.append(p)
             if match:
-                a, b = sorted((self._ids[first], self._ids[p]))
-                short = len(self._key(p).split()) < self.thresholds.min_words
+                a, b = (ids_[first], ids_[p]) if ids_[first] < ids_[p] else (ids_[p], ids_[first])
+                short = short_of.get(found)
+                if short is None:
+                    short = short_of[found] = len(self._key(p).split()) < min_words
                 reason = "short claim" if short else None
                 matches.append(Match(a, b, 100.0, not short, reason))
         pos = np.array(firsts, dtype=np.int32)

@@ -80,30 +80,39 @@ class Match:
 
 
 class _Forest:
-    """Union-find over int nodes."""
+    """Union-find over int nodes, with path halving."""
 
     def __init__(self) -> None:
         self._parent: dict[int, int] = {}
 
     def root(self, node: int) -> int:
         parent = self._parent
-        up = parent.get(node)
-        if up is None:
-            return node
-        path = []
-        while up is not None:
-            path.append(node)
-            node, up = up, parent.get(up)
-        for step in path:
-            parent[step] = node
+        while (up := parent.get(node)) is not None:
+            top = parent.get(up)
+            if top is None:
+                return up
+            parent[node] = node = top
         return node
 
     def union(self, a: int, b: int) -> bool:
-        """Join the groups of ``a`` and ``b``; False if they were one group already."""
-        ra, rb = self.root(a), self.root(b)
-        if ra == rb:
+        """Join the groups of ``a`` and ``b``; False if they were one group already. The
+        root searches are written out here: a call each cost more than the searches."""
+        parent = self._parent
+        while (up := parent.get(a)) is not None:
+            top = parent.get(up)
+            if top is None:
+                a = up
+                break
+            parent[a] = a = top
+        while (up := parent.get(b)) is not None:
+            top = parent.get(up)
+            if top is None:
+                b = up
+                break
+            parent[b] = b = top
+        if a == b:
             return False
-        self._parent[ra] = rb
+        parent[a] = b
         return True
 
 
