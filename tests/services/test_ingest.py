@@ -13,11 +13,13 @@ from claimcheck.core import prepare as prepare_module
 from claimcheck.core import second_process
 from claimcheck.core.prepare import ReadOptions, _prepare_next
 from claimcheck.core.reading import read_file
+from claimcheck.services import clusters as clusters_module
 from claimcheck.services import ingest as ingest_module
 from claimcheck.services.claims import ClaimFilter, iter_claims
 from claimcheck.services.database import Database, open_database
 from claimcheck.services.ingest import IngestOptions, ingest
 from claimcheck.store.models import AuditEntry, Claim, Document
+from tests.generated import snapshot, write_corpus
 from tests.gold import CORPUS, SEED
 
 # The seed article and the Wikinews articles: every file `claimcheck ingest corpus` reads.
@@ -217,6 +219,35 @@ def test_a_batch_prepared_in_a_second_process_is_stored_as_one_process_stores_it
     last = sequential[-1]
     assert last.text.startswith("NPI said")
     assert [s.canonical for s in last.sources] == ["Norvex Policy Institute"]
+
+
+def test_near_duplicates_of_a_batch_prepared_in_a_second_process_are_those_of_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a second process, this one computes the claims' matching keys as each file
+    arrives; matching gets them for every claim either way, and finds the same groups."""
+    folder = tmp_path / "generated"
+    write_corpus(folder, 60, 20, seed=13)  # wire copies across files
+    match_documents = clusters_module.match_documents
+    handed: list[int] = []
+
+    def spied(*args: Any, **kwargs: Any) -> Any:
+        handed.append(len(args[3]))
+        return match_documents(*args, **kwargs)
+
+    monkeypatch.setattr(clusters_module, "match_documents", spied)
+    monkeypatch.setattr(second_process, "a_core_idles", lambda: True)
+    results = []
+    for parallel_from in (float(10**12), 0.0):
+        monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", parallel_from)
+        url = f"sqlite:///{tmp_path / f'{parallel_from}.db'}"
+        db = open_database(url)
+        summary = ingest(db, [folder])
+        db.close()
+        assert not summary.skipped and handed[-1] == summary.kinds["claim"]
+        results.append(snapshot(url))
+    sequential, parallel = results
+    assert sequential["clusters"] and parallel == sequential
 
 
 def test_with_other_threads_running_ingest_stays_in_one_process(

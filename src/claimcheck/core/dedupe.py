@@ -251,33 +251,32 @@ def _profile(text: str) -> _Profile:
     )
 
 
-_VARIANT_REASONS = frozenset(("numbers differ", "dates differ", "names differ"))
+_REASONS = ("short claim", "numbers differ", "dates differ", "names differ", "negation differs")
+# The reason for each set of differences, joined once: candidate pairs among the variants
+# of a claim are many, and share a few sets.
+_REASON_OF: dict[tuple[bool, ...], str] = {}
 
 
-def _demotion(pa: _Profile, pb: _Profile, min_words: int) -> str | None:
-    """Why a pair of claims must not be joined automatically, if it must not."""
-    reasons = []
-    if min(pa.size, pb.size) < min_words:
-        reasons.append("short claim")
-    if pa.numbers != pb.numbers:
-        reasons.append("numbers differ")
-    if pa.dates != pb.dates:
-        reasons.append("dates differ")
+def _judge(pa: _Profile, pb: _Profile, min_words: int, upper: float) -> tuple[str | None, bool]:
+    """Why a pair of claims must not be joined automatically, if it must not; and whether
+    they are variants, differing only in numbers, dates or names: the rest of their words
+    score at least ``upper``, and nothing else (a negation, a short claim) sets them apart."""
+    short = min(pa.size, pb.size) < min_words
+    negation = pa.negations != pb.negations
     # A name only counts as different when the other claim lacks the word in any casing,
     # so recasing a claim does not demote it.
-    if pa.names - pb.words or pb.names - pa.words:
-        reasons.append("names differ")
-    if pa.negations != pb.negations:
-        reasons.append("negation differs")
-    return "; ".join(reasons) or None
-
-
-def _variant(pa: _Profile, pb: _Profile, reason: str | None, upper: float) -> bool:
-    """Whether two claims differ only in numbers, dates or names: the rest of their words
-    score at least ``upper``, and nothing else (a negation, a short claim) sets them apart."""
-    if reason is None or not _VARIANT_REASONS.issuperset(reason.split("; ")):
-        return False
-    return fuzz.ratio(pa.masked, pb.masked, score_cutoff=upper) >= upper
+    names = bool(pa.names - pb.words or pb.names - pa.words)
+    found = (short, pa.numbers != pb.numbers, pa.dates != pb.dates, names, negation)
+    if not any(found):
+        return None, False
+    reason = _REASON_OF.get(found)
+    if reason is None:
+        reason = _REASON_OF[found] = "; ".join(
+            r for r, on in zip(_REASONS, found, strict=True) if on
+        )
+    if short or negation:
+        return reason, False
+    return reason, fuzz.ratio(pa.masked, pb.masked, score_cutoff=upper) >= upper
 
 
 def match_verdict(a: str, b: str, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Match | None:
@@ -289,8 +288,7 @@ def match_verdict(a: str, b: str, thresholds: Thresholds = DEFAULT_THRESHOLDS) -
     """
     score = similarity(a, b)
     pa, pb = _profile(a), _profile(b)
-    reason = _demotion(pa, pb, thresholds.min_words)
-    variant = _variant(pa, pb, reason, thresholds.upper)
+    reason, variant = _judge(pa, pb, thresholds.min_words, thresholds.upper)
     if score < thresholds.lower and not variant:
         return None
     automatic = score >= thresholds.upper and reason is None
@@ -594,7 +592,9 @@ class ClaimIndex:
         self._keys += [None] * len(ids)
         self._lsh += [None] * len(ids)
         self._known |= fresh
-        self._lengths = np.concatenate([self._lengths, np.full(len(ids), -1, dtype=np.int64)])
+        # The keys' lengths, -1 where not known yet: set in the array at once, since
+        # setting an element of a numpy array from Python costs more than a list's.
+        lengths = [-1] * len(ids)
         given: dict[int, bytes] = {}
         for offset, text in enumerate(texts):
             signature = signatures[offset] if signatures is not None else None
@@ -602,12 +602,12 @@ class ClaimIndex:
             p = start + offset
             if known is not None:
                 self._keys[p], self._lsh[p] = known.key, known.lsh
-                self._lengths[p] = len(known.key)
+                lengths[offset] = len(known.key)
             if signature is None:
                 if known is None:
                     key, found = _key_and_copy(text if text is not None else self._text(p))
                     self._keys[p] = key
-                    self._lengths[p] = len(key)
+                    lengths[offset] = len(key)
                 else:
                     found = known.copy
             else:
@@ -615,9 +615,13 @@ class ClaimIndex:
                 if signature[1] is not None:
                     given[start + offset] = signature[1]
             self._copy_keys.append(found)
+        self._lengths = np.concatenate([self._lengths, np.array(lengths, dtype=np.int64)])
 
         matches: list[Match] = []
         firsts: list[int] = []
+        # Copies have the same words, so whether they are short is known by copy key.
+        short_of: dict[int, bool] = {}
+        ids_, min_words = self._ids, self.thresholds.min_words
         for p in range(start, len(self._ids)):
             found = self._copy_keys[p]
             if found == _EMPTY:
@@ -629,8 +633,10 @@ class ClaimIndex:
             if signatures is None or signatures[p - start] is None:
                 self._pending_copies.append(p)
             if match:
-                a, b = sorted((self._ids[first], self._ids[p]))
-                short = len(self._key(p).split()) < self.thresholds.min_words
+                a, b = (ids_[first], ids_[p]) if ids_[first] < ids_[p] else (ids_[p], ids_[first])
+                short = short_of.get(found)
+                if short is None:
+                    short = short_of[found] = len(self._key(p).split()) < min_words
                 reason = "short claim" if short else None
                 matches.append(Match(a, b, 100.0, not short, reason))
         pos = np.array(firsts, dtype=np.int32)
@@ -802,28 +808,30 @@ class ClaimIndex:
         floor = limits.lower - _VARIANT_MARGIN
         possible = 200 * np.minimum(la, lb) >= floor * (la + lb) - 1e-6
         matched = np.zeros(first.size, dtype=bool)
+        candidates = np.flatnonzero(possible)
+        scores = self._scores(first, second, candidates, fuzz.ratio, floor)
+        hits = np.flatnonzero(scores >= floor)
+        pairs = candidates[hits]
+        firsts, seconds = first[pairs].tolist(), second[pairs].tolist()
+        # Each claim's numbers, dates and names once, its text fetched with the others.
+        profiled = sorted(set(firsts) | set(seconds))
+        self._load(profiled)
+        profiles = {p: _profile(self._text(p)) for p in profiled}
+        ids, lower, upper = self._ids, limits.lower, limits.upper
         matches: list[Match] = []
-        profiles: dict[int, _Profile] = {}
-
-        def profile(p: int) -> _Profile:
-            if p not in profiles:
-                profiles[p] = _profile(self._text(p))
-            return profiles[p]
-
-        for pair, i, j, score in self._scored(
-            first, second, np.flatnonzero(possible), fuzz.ratio, floor
+        joined: list[int] = []
+        for pair, i, j, score in zip(
+            pairs.tolist(), firsts, seconds, scores[hits].tolist(), strict=True
         ):
-            pi, pj = profile(i), profile(j)
-            reason = _demotion(pi, pj, limits.min_words)
-            variant = _variant(pi, pj, reason, limits.upper)
-            if score < limits.lower and not variant:
+            reason, variant = _judge(profiles[i], profiles[j], limits.min_words, upper)
+            if score < lower and not variant:
                 continue
-            matched[pair] = True
-            if not variant and score < limits.upper:
+            joined.append(pair)
+            if not variant and score < upper:
                 reason = None
-            a, b = sorted((self._ids[i], self._ids[j]))
-            automatic = score >= limits.upper and reason is None
-            matches.append(Match(a, b, score, automatic, reason, variant))
+            a, b = (ids[i], ids[j]) if ids[i] < ids[j] else (ids[j], ids[i])
+            matches.append(Match(a, b, score, score >= upper and reason is None, reason, variant))
+        matched[joined] = True
         matches += self._dropped_clauses(first, second, matched)
         return matches
 

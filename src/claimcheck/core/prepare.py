@@ -5,9 +5,11 @@ stores what is ready, so reading and attribution run beside the database writes 
 of before them.
 The second process reads the files in order and learns new sources from each one, as the
 caller's registry does, so every file is analysed exactly as it would be in one process.
-It also computes what near-duplicate matching reads of each claim's text (its keys),
-which does not depend on the rest of the corpus, so matching after the last file has
-less to do in the caller.
+What near-duplicate matching reads of each claim's text (its keys), which does not depend
+on the rest of the corpus, is computed as each file is prepared, so matching after the
+last file has less to do; with a second process, the caller computes them as each file
+arrives: the second process is the slower side (attribution), and the caller would
+otherwise wait for it, and receive the keys through the pipe besides.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections import deque
 from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from claimcheck.core import second_process
@@ -27,7 +29,14 @@ from claimcheck.core.reading import DEFAULT_MAX_BYTES, Metadata, ReadDocument, R
 from claimcheck.core.registry import Registry
 from claimcheck.core.segment import segment
 
-__all__ = ["PARALLEL_FROM_SECONDS", "Prepared", "ReadOptions", "prepare", "prepare_all"]
+__all__ = [
+    "PARALLEL_FROM_SECONDS",
+    "Prepared",
+    "ReadOptions",
+    "prepare",
+    "prepare_all",
+    "with_keys",
+]
 
 # What preparing costs, roughly (2-core AMD EPYC, 2026-12-01): reading, segmenting and
 # analysing a byte of text, and opening and reading a file's metadata. A folder of short
@@ -74,8 +83,10 @@ def prepare(
     options: ReadOptions,
     registry: Registry,
     known: Collection[tuple[str, str]] = (),
+    keys: bool = True,
 ) -> Prepared:
-    """Read, segment and analyse one file, unless ``known`` has its (path, sha256)."""
+    """Read, segment and analyse one file, unless ``known`` has its (path, sha256); with
+    ``keys``, compute its claims' keys too (``with_keys``)."""
     try:
         doc = read_file(
             path,
@@ -90,13 +101,29 @@ def prepare(
     try:
         spans = segment(doc.text)
         analyses = analyse_document(doc.text, spans, registry)
+    except Exception as error:  # a bug on one odd text must not stop the batch
+        return _not_analysed(path, error)
+    prepared = Prepared(path, doc, None, spans, analyses)
+    return with_keys(prepared) if keys else prepared
+
+
+def with_keys(prepared: Prepared) -> Prepared:
+    """``prepared`` with the ``claim_keys`` of its claims (None for other sentences)."""
+    doc = prepared.doc
+    if doc is None or not prepared.spans or prepared.keys:
+        return prepared
+    try:
         keys = [
             claim_keys(doc.text[start:end]) if analysis.kind == CLAIM else None
-            for (start, end), analysis in zip(spans, analyses, strict=True)
+            for (start, end), analysis in zip(prepared.spans, prepared.analyses, strict=True)
         ]
-        return Prepared(path, doc, None, spans, analyses, keys)
-    except Exception as error:  # a bug on one odd text must not stop the batch
-        return Prepared(path, error=f"{path}: cannot be analysed ({type(error).__name__}: {error})")
+    except Exception as error:
+        return _not_analysed(prepared.path, error)
+    return replace(prepared, keys=keys)
+
+
+def _not_analysed(path: Path, error: Exception) -> Prepared:
+    return Prepared(path, error=f"{path}: cannot be analysed ({type(error).__name__}: {error})")
 
 
 def prepare_all(
@@ -131,7 +158,7 @@ def prepare_all(
                 return
             future, size = ahead.popleft()
             in_flight -= size
-            prepared = _learned(future.result(), registry)
+            prepared = _learned(with_keys(future.result()), registry)
             yielded += 1
             yield prepared
     except BrokenProcessPool:
@@ -189,4 +216,4 @@ def _start(options: ReadOptions, registry: Registry, known: set[tuple[str, str]]
 def _prepare_next(path: Path) -> Prepared:
     assert _worker is not None, "initialised by _start"
     options, registry, known = _worker
-    return _learned(prepare(path, options, registry, known), registry)
+    return _learned(prepare(path, options, registry, known, keys=False), registry)

@@ -35,7 +35,8 @@ from claimcheck.core.matches import (
     Match,
     Thresholds,
     clusters,
-    families,
+    components,
+    family_groups,
     spanning,
 )
 from claimcheck.core.vocabulary import DECIDED, MEMBER_STATES
@@ -553,19 +554,18 @@ def _rebuild(session: Session, touched: set[int] | None = None) -> None:
                         seen.add((a, b))
                         found.append((a, b, state))
     edges = [(a, b, state) for a, b, state in found if a not in stale and b not in stale]
-    joining = [Match(a, b, 100.0, True) for a, b, state in edges if state != "suggested"]
-    variants = [
-        Match(a, b, 100.0, False, None, True) for a, b, state in edges if state == "suggested"
-    ]
+    # Plain pairs of ids: a match object a pair cost more than grouping them.
+    joining = [(a, b) for a, b, state in edges if state != "suggested"]
+    variants = [(a, b) for a, b, state in edges if state == "suggested"]
     confirmed = {c for a, b, s in edges if s == "confirmed" for c in (a, b)}
     nodes = sorted({c for a, b, _ in edges for c in (a, b)})
     if scope is not None:
         scope.update(nodes)
     first_seen = _first_seen(session, nodes)
-    groups = clusters(nodes, joining)
+    groups = components(nodes, joining)
     _regroup(session, ClusterMember, Cluster, ClusterMember.cluster_id, groups, scope, first_seen,
              lambda c: "confirmed" if c in confirmed else "automatic")  # fmt: skip
-    related = families(nodes, joining + variants, groups)
+    related = family_groups(nodes, joining, variants, groups)
     _regroup(session, FamilyMember, Family, FamilyMember.family_id, related, scope, first_seen,
              None)  # fmt: skip
 
@@ -610,11 +610,14 @@ def _regroup(
     taken: set[int] = set()
     placed: list[tuple[list[int], int | None]] = []
     moved: list[dict[str, int]] = []
+    fresh: list[int] = []  # the canonical claim of each group without an id yet
     for claims in sorted(groups, key=lambda g: (canonicals.isdisjoint(g), -len(g))):
         votes = Counter(previous[c] for c in claims if c in previous)
         group_id = next((gid for gid, _ in votes.most_common() if gid not in taken), None)
-        canonical = min(claims, key=lambda c: first_seen[c])
-        if group_id is not None:
+        canonical = min(first_seen[c] for c in claims)[1]  # (date, claim id): the claim
+        if group_id is None:
+            fresh.append(canonical)
+        else:
             taken.add(group_id)
             if canonical_of[group_id] != canonical:
                 moved.append({"group": group_id, "canonical": canonical})
@@ -626,11 +629,10 @@ def _regroup(
             .values(canonical_claim_id=bindparam("canonical"), version=table.c.version + 1),
             moved,
         )
-    fresh = [claims for claims, group_id in placed if group_id is None]
     if fresh:
         created = session.execute(
             insert(table).returning(table.c.id, sort_by_parameter_order=True),
-            [{"canonical_claim_id": min(c, key=lambda c: first_seen[c])} for c in fresh],
+            [{"canonical_claim_id": canonical} for canonical in fresh],
         ).scalars()
         ids = iter(list(created))
         placed = [(claims, next(ids) if gid is None else gid) for claims, gid in placed]
