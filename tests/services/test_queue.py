@@ -110,16 +110,33 @@ def test_a_term_found_nowhere_reads_no_page_of_the_queue(corpus_db: Database) ->
         assert queue.last_page(corpus_db, QueueFilter(search="zqxj")).rows == ()
     finally:
         event.remove(corpus_db.engine, "before_cursor_execute", seen)
-    # The text and the sources are searched once each a page; the queue is not walked.
-    assert len(statements) == 4
-    assert not any("ORDER BY" in statement for statement in statements)
+    # The claims' texts are read once, for both; the queue is not walked.
+    assert sum("claims.text" in statement for statement in statements) == 1
+    assert not any("checkworthiness" in statement for statement in statements)
 
 
-def test_a_common_term_pages_the_same_walked_as_found_first(
+def test_a_search_finds_claims_ingested_after_the_last_search(
+    corpus_db: Database, tmp_path: Path
+) -> None:
+    assert queue.page(corpus_db, QueueFilter(search="zqxj")).rows == ()
+    (tmp_path / "later.txt").write_text(
+        "The Zqxj Institute published its figures on Monday. "
+        "Officials at the Élysée said the figures were wrong.",
+        encoding="utf-8",
+    )
+    ingest(corpus_db, [tmp_path / "later.txt"])
+    found = queue.page(corpus_db, QueueFilter(search="zqxj")).rows
+    assert [r.text for r in found] == ["The Zqxj Institute published its figures on Monday."]
+    # Any case, beyond ASCII too.
+    found = queue.page(corpus_db, QueueFilter(search="ÉLYSÉE")).rows
+    assert [r.text for r in found] == ["Officials at the Élysée said the figures were wrong."]
+
+
+def test_a_common_term_pages_the_same_as_a_rare_one(
     corpus_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # A few matching claims are found first and paged by id; more than SEARCH_IDS are
-    # matched walking triage order. Both give the same pages.
+    # The matching claims are found first and paged by id: a few as a list, more than
+    # SEARCH_IDS as one parameter. Both give the same pages.
     def pages(where: QueueFilter) -> list[list[int]]:
         first = queue.page(corpus_db, where, size=7)
         after = queue.page(corpus_db, where, after=first.rows[-1].key, size=7)
@@ -131,8 +148,8 @@ def test_a_common_term_pages_the_same_walked_as_found_first(
     assert 14 < len(every) <= queue.SEARCH_IDS
     assert sum("the" in r.text.casefold() for r in every) > 14
     monkeypatch.setattr(queue, "SEARCH_IDS", 3)
-    walked = pages(where)
-    assert walked == found_first == [[r.id for r in every[:7]], [r.id for r in every[7:14]]]
+    many = pages(where)
+    assert many == found_first == [[r.id for r in every[:7]], [r.id for r in every[7:14]]]
 
 
 def test_filters_narrow_the_queue(corpus_db: Database) -> None:

@@ -18,7 +18,7 @@ from claimcheck.services import clusters, queue
 from claimcheck.services.clusters import FamilyView, MemberView, VariantView
 from claimcheck.services.database import Database, open_database
 from claimcheck.services.ingest import ingest
-from claimcheck.store.models import ClaimPair
+from claimcheck.store.models import Attribution, ClaimPair, Source, SourceAlias
 from claimcheck.tui.app import ReviewApp, make_app
 from claimcheck.tui.footer import KeyFooter
 from claimcheck.tui.screens.dialogs import StatusPicker
@@ -104,6 +104,80 @@ async def test_search_applies_on_enter_and_clears_on_escape(
         await settle(app)
         assert shown(screen) == everything
         assert app.focused is screen.table
+
+
+def matching(db: Database, term: str) -> list[int]:
+    """The queue's claims whose text, or a source's name or alias, holds `term` (any case),
+    in queue order: read here claim by claim, not through the search."""
+    folded = term.casefold()
+    with db.session() as session:
+        names = session.execute(select(Source.id, Source.name)).all()
+        aliases = session.execute(select(SourceAlias.source_id, SourceAlias.alias)).all()
+        named = {source for source, name in [*names, *aliases] if folded in name.casefold()}
+        cited = set(
+            session.scalars(select(Attribution.claim_id).where(Attribution.source_id.in_(named)))
+        )
+    rows = queue.page(db, size=1000).rows
+    return [r.id for r in rows if folded in r.text.casefold() or r.id in cited]
+
+
+async def test_a_search_found_on_several_pages_and_in_source_names_only(
+    app_factory: Callable[[], ReviewApp], corpus_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QueueScreen, "PAGE_SIZE", 5)
+    monkeypatch.setattr(QueueScreen, "SCREENFUL", 3)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        screen = queue_screen(app)
+        everything = [r.id for r in queue.page(corpus_db, size=1000).rows]
+        assert shown(screen) == everything[:8]
+        # In claim text and in the name of the World Internet Conference: pages of 5.
+        expected = matching(corpus_db, "Internet")
+        assert len(expected) > 15
+        await pilot.press("slash", *"Internet", "enter")
+        await settle(app)
+        assert shown(screen) == expected[:8] and screen.more
+        assert app.focused is screen.table
+        while screen.more:
+            await pilot.press("pagedown")
+            await settle(app)
+        assert shown(screen) == expected
+        # Only in a source's name: no claim's text holds it.
+        expected = matching(corpus_db, "morning post")
+        assert expected
+        assert not any("morning post" in r.text.casefold() for r in queue.rows(corpus_db, expected))
+        await pilot.press("slash", "ctrl+u", *"MORNING POST", "enter")
+        await settle(app)
+        assert shown(screen) == expected
+        assert 'search "MORNING POST"' in str(screen.query_one("#header").render())
+        await pilot.press("slash", "escape")
+        await settle(app)
+        assert shown(screen) == everything[:8]
+        assert "search" not in str(screen.query_one("#header").render())
+
+
+async def test_a_search_that_fails_gives_the_keys_back_to_the_queue(
+    app_factory: Callable[[], ReviewApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = queue.page
+
+    def failing_search(db: Database, where: queue.QueueFilter, **kwargs: Any) -> queue.QueuePage:
+        if where.search:
+            raise OperationalError("SELECT", {}, sqlite3.OperationalError("disk I/O error"))
+        return page(db, where, **kwargs)
+
+    monkeypatch.setattr(queue, "page", failing_search)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        screen = queue_screen(app)
+        await pilot.press("slash", *"said", "enter")
+        await settle(app)
+        assert app._notifications
+        assert app.focused is screen.table and not screen.fetching
+        await pilot.press("j")
+        assert screen.table.cursor_row == 1
 
 
 async def test_filters_narrow_the_queue(app_factory: Callable[[], ReviewApp]) -> None:

@@ -7,12 +7,27 @@ after the last row's sort key), so page 400 of 100k claims costs what page 1 cos
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    any_,
+    bindparam,
+    column,
+    false,
+    func,
+    or_,
+    select,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
+from claimcheck.services import claim_texts
 from claimcheck.services.triage import TriageKey, current, key_of, triage_page
 from claimcheck.store.engine import Database
 from claimcheck.store.models import (
@@ -27,7 +42,7 @@ from claimcheck.store.models import (
 )
 
 PAGE = 300
-# A search matching at most this many claims is answered from a list of their ids.
+# A search matching more claims than this passes their ids as one parameter.
 SEARCH_IDS = 5000
 
 
@@ -128,36 +143,31 @@ def _sources_matching(text: str) -> Select[int]:
     return select(Attribution.claim_id).where(Attribution.source_id.in_(sources))
 
 
-def _said(session: Session, text: str) -> ColumnElement[bool]:
-    """The claim's text holds `text`, in any case."""
-    if session.get_bind().dialect.name == "sqlite":
-        # SQLite's LIKE ignores case (ASCII, as its lower() does): lower() would copy
-        # every text first, three times the cost of the match.
-        return Claim.text.like(_like(text), escape="\\")
-    return func.lower(Claim.text).like(_like(text), escape="\\")
+def _ids_in(session: Session, ids: list[int]) -> ColumnElement[bool]:
+    """`Claim.id` is one of `ids`: a few as a list, many as one parameter (an array), which
+    spares building and binding a parameter each."""
+    if len(ids) <= SEARCH_IDS:
+        return Claim.id.in_(ids)
+    if session.get_bind().dialect.name == "postgresql":
+        return Claim.id == any_(bindparam("found", ids, type_=ARRAY(Integer)))
+    listed = select(column("value", Integer)).select_from(func.json_each(json.dumps(ids)))
+    return Claim.id.in_(listed.scalar_subquery())
 
 
-def _searched(session: Session, text: str) -> ColumnElement[bool]:
+def _searched(db: Database, session: Session, text: str) -> ColumnElement[bool]:
     """Claims whose text or source holds `text`.
 
-    Walking triage order and reading each claim's text to match it read the row of
-    every claim the walk passed: 300 ms at 100k claims for a term found nowhere. The
-    matching claims are found first in one pass over the table (a tenth of that), and
-    when they are few the walk checks only their ids, which the index holds. A common
-    term is matched in the walk as before, which fills a page soon where the term is
-    common (and reads a whole group where it is not: "said" in unattributed claims)."""
-    said = _said(session, text)
-    # Apart: an OR of the two made the pass over the text half as slow again.
-    found = set(session.scalars(select(Claim.id).where(said).limit(SEARCH_IDS + 1)))
-    found.update(session.scalars(_sources_matching(text).limit(SEARCH_IDS + 1)))
+    The matching claims are found first (their texts from memory, services.claim_texts;
+    their sources in the registry's few names) and the walk through triage order
+    checks only their ids, which its index holds."""
+    found = set(claim_texts.containing(db, session, text))
+    found.update(session.scalars(_sources_matching(text)))
     if not found:
         return false()
-    if len(found) > SEARCH_IDS:
-        return or_(said, Claim.id.in_(_sources_matching(text)))
-    return Claim.id.in_(sorted(found))
+    return _ids_in(session, sorted(found))
 
 
-def _where(session: Session, where: QueueFilter) -> list[ColumnElement[bool]]:
+def _where(db: Database, session: Session, where: QueueFilter) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = [current()]
     if where.kind:
         conditions.append(Claim.kind == where.kind)
@@ -186,7 +196,7 @@ def _where(session: Session, where: QueueFilter) -> list[ColumnElement[bool]]:
         members = select(ClusterMember.claim_id).where(ClusterMember.cluster_id == where.cluster)
         conditions.append(Claim.id.in_(members))
     if where.search and where.search.strip():
-        conditions.append(_searched(session, where.search.strip()))
+        conditions.append(_searched(db, session, where.search.strip()))
     return conditions
 
 
@@ -200,7 +210,9 @@ def page(
     triage index (services.triage) rather than sorted whole for each page."""
     kind = where.kind or (None if where.all_kinds else "claim")
     with db.session() as session:
-        keys = triage_page(session, _where(session, where), kind=kind, after=after, size=size + 1)
+        keys = triage_page(
+            session, _where(db, session, where), kind=kind, after=after, size=size + 1
+        )
         ids = [k.id for k in keys]
         return QueuePage(tuple(_rows(session, ids[:size])), len(ids) > size)
 
@@ -217,7 +229,12 @@ def last_page(
     kind = where.kind or (None if where.all_kinds else "claim")
     with db.session() as session:
         keys = triage_page(
-            session, _where(session, where), kind=kind, after=before, size=size + 1, backwards=True
+            session,
+            _where(db, session, where),
+            kind=kind,
+            after=before,
+            size=size + 1,
+            backwards=True,
         )
         ids = [k.id for k in reversed(keys[:size])]
         return QueuePage(tuple(_rows(session, ids)), len(keys) > size)

@@ -19,8 +19,8 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from claimcheck.errors import ClaimcheckError, Conflict
+from claimcheck.services import claim_texts, review
 from claimcheck.services import queue as queue_service
-from claimcheck.services import review
 from claimcheck.services.database import Database, open_database
 from claimcheck.services.faults import describe
 from claimcheck.tui import messages
@@ -65,6 +65,9 @@ class ReviewApp(App[None]):
 
     def on_unmount(self) -> None:
         if self._db is not None:
+            # Not left to the collector: the program freezes what it has loaded, this
+            # database object among them, and the texts would stay as long as it.
+            claim_texts.forget(self._db)
             self._db.close()
 
     def database_work(

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.widgets import Input, Static
 
 from claimcheck.core.collector import freeze_more
+from claimcheck.services import claim_texts
 from claimcheck.services import queue as queue_service
 from claimcheck.services.database import Database
 from claimcheck.services.queue import QueueCounts, QueueFilter, QueuePage, QueueRow
@@ -72,6 +73,8 @@ class QueueScreen(ClaimActions):
         self.ready = False
         # Set when space reached the end of what is loaded: look again after the next page.
         self.seeking_unreviewed = False
+        # A search was applied: the table takes the focus with its first rows.
+        self.focus_on_load = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="header")
@@ -174,6 +177,7 @@ class QueueScreen(ClaimActions):
             cursor = table.cursor_row + len(fresh)
             table.set_rows(fresh + table.rows, cursor=cursor, top=top)
         self.fetching = False
+        self._take_focus()
         if self.counts is None:
             # Counting scans every claim: only once the first rows are on screen.
             table.when_drawn(self.count)
@@ -211,6 +215,7 @@ class QueueScreen(ClaimActions):
         elif message.generation == self.generation:
             self.fetching = False
             self.seeking_unreviewed = False
+            self._take_focus()
 
     def on_rows_changed(self, message: messages.RowsChanged) -> None:
         for row in message.rows:
@@ -303,19 +308,41 @@ class QueueScreen(ClaimActions):
         search = self.query_one("#search", Input)
         search.display = True
         search.focus()
+        if self.ready:
+            # The claims' texts are read (the first time, a few hundred ms at 100k
+            # claims) while the term is typed, rather than once Enter is pressed.
+            db = self.review_app.db
+
+            def read_texts() -> None:
+                claim_texts.warm(db)
+                # Reading 100k rows brought the collector's next full pass near, which then
+                # landed on the next key or two (50-130 ms at 100k claims): what is alive
+                # now is left out of its passes, as what start-up made is.
+                freeze_more()
+
+            self.app.run_worker(read_texts, thread=True, group="texts", exit_on_error=False)
 
     @on(Input.Submitted, "#search")
     def _search(self, event: Input.Submitted) -> None:
         self.where = dataclasses.replace(self.where, search=event.value.strip() or None)
-        self.table.focus()
+        # Not at once: the table's focus redraws every line of it (the cursor's colours)
+        # in a frame of its own, which took the interpreter from the search as it ran; with
+        # the search's rows, the table is redrawn once.
+        self.focus_on_load = True
         self.show_header()
         self.reload()
+
+    def _take_focus(self) -> None:
+        if self.focus_on_load:
+            self.focus_on_load = False
+            self.table.focus()
 
     def action_clear_search(self) -> None:
         search = self.query_one("#search", Input)
         had_search = self.where.search is not None
         search.value = ""
         search.display = False
+        self.focus_on_load = False
         self.table.focus()
         if had_search:
             self.where = dataclasses.replace(self.where, search=None)
