@@ -55,3 +55,18 @@ def test_claims_committed_below_the_last_id_read_are_read_again(
         texts.refresh(session)
         assert texts.find("zqxj") == [first]
         assert texts.find("council") == [second]
+
+
+def test_warming_reads_each_text_once_and_says_how_many(db: Database, tmp_path: Path) -> None:
+    ingest_text(db, tmp_path / "a.txt", "The council met. The mayor spoke.")
+    assert claim_texts.warm(db) == 2
+    # Nothing new: nothing read, so the review app has nothing to freeze.
+    assert claim_texts.warm(db) == 0
+    ingest_text(db, tmp_path / "b.txt", "The budget passed.")
+    assert claim_texts.warm(db) == 1
+
+
+def test_a_term_of_separators_only_finds_nothing(db: Database, tmp_path: Path) -> None:
+    ingest_text(db, tmp_path / "a.txt", "The council met. The mayor spoke.")
+    with db.session() as session:
+        assert claim_texts.containing(db, session, "\x00\x00") == []

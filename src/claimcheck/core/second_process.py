@@ -47,8 +47,7 @@ def a_core_idles() -> bool:
     """
     now = _cpu_ticks()
     if now is not None and _LOADED is not None:
-        idle, total = now[0] - _LOADED[0], now[1] - _LOADED[1]
-        cpus = os.cpu_count() or 1
+        idle, total, cpus = now[0] - _LOADED[0], now[1] - _LOADED[1], now[2]
         if total >= _MEASURABLE * cpus:
             return idle * cpus >= total * _IDLE_ENOUGH
     return cores() - os.getloadavg()[0] >= 1
@@ -60,15 +59,31 @@ _IDLE_ENOUGH = 0.5
 _MEASURABLE = 10
 
 
-def _cpu_ticks() -> tuple[int, int] | None:
-    """The machine's idle and total CPU time so far, in ticks (Linux), or None."""
+def _cpu_ticks() -> tuple[int, int, int] | None:
+    """The machine's idle and total CPU time so far, in ticks, and its cores (Linux), or
+    None."""
     try:
         with open("/proc/stat", "rb") as stat:
-            fields = [int(value) for value in stat.readline().split()[1:9]]
-    except (OSError, ValueError):
+            return _ticks_of(stat.read())
+    except OSError:
+        return None
+
+
+def _ticks_of(stat: bytes) -> tuple[int, int, int] | None:
+    """Idle ticks, all ticks and cores from the text of /proc/stat, or None if it does not
+    hold them."""
+    lines = stat.splitlines()
+    try:
+        fields = [int(value) for value in lines[0].split()[1:9]]
+    except (IndexError, ValueError):
+        return None
+    # The cores the totals cover: in a container they may be fewer than the host's, which
+    # is what os.cpu_count() tells.
+    cpus = sum(1 for line in lines if line[:3] == b"cpu" and line[3:4].isdigit())
+    if len(fields) < 5 or not cpus:
         return None
     # user nice system idle iowait irq softirq steal: waiting on the disk is idle too.
-    return fields[3] + fields[4], sum(fields)
+    return fields[3] + fields[4], sum(fields), cpus
 
 
 _LOADED = _cpu_ticks()

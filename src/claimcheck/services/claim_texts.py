@@ -72,6 +72,8 @@ class ClaimTexts:
     def find(self, term: str) -> list[int]:
         """The ids of the claims whose text holds `term`, any case, in id order."""
         needle = term.casefold().replace(SEPARATOR, "")
+        if not needle:
+            return []
         if self.last_term == (needle, len(self.ids)):
             return self.last_found
         found: list[int] = []
@@ -120,8 +122,11 @@ def forget(db: Database) -> None:
         _texts.pop(db, None)
 
 
-def warm(db: Database) -> None:
-    """Read the claims' texts now (a search is about to be typed), not at the search."""
+def warm(db: Database) -> int:
+    """Read the claims' texts now (a search is about to be typed), not at the search;
+    return how many were read."""
     texts = _of(db)
     with db.session() as session, texts.lock:
+        before = len(texts.ids)
         texts.refresh(session)
+        return len(texts.ids) - before

@@ -67,13 +67,13 @@ def _values(
     cost more than SQLite's insert for the narrow tables matching writes."""
     pick = itemgetter(*columns)
     encoded = [i for i, c in enumerate(columns) if isinstance(table.c[c].type, JSON)]
-    if len(columns) == 1:
+    if not encoded and len(columns) == 1:
         yield from ((pick(row),) for row in rows)
     elif not encoded:
         yield from map(pick, rows)
     else:
         for row in rows:
-            values = list(pick(row))
+            values = list(pick(row)) if len(columns) > 1 else [pick(row)]
             for i in encoded:
                 values[i] = json.dumps(values[i])
             yield values

@@ -23,6 +23,10 @@ from claimcheck.tui.queue_table import QueueTable
 from claimcheck.tui.screens.dialogs import StatusPicker
 from claimcheck.tui.text import literal
 
+# Texts read at once, past which what is alive is frozen: the first read at any size that
+# matters, not the few claims an ingest beside the app adds between searches.
+_FREEZE_AFTER = 10_000
+
 
 def left_to_do(row: QueueRow) -> tuple[int, int]:
     """What the row adds to the header's counts: unreviewed, and unattributed among them."""
@@ -314,11 +318,12 @@ class QueueScreen(ClaimActions):
             db = self.review_app.db
 
             def read_texts() -> None:
-                claim_texts.warm(db)
                 # Reading 100k rows brought the collector's next full pass near, which then
                 # landed on the next key or two (50-130 ms at 100k claims): what is alive
-                # now is left out of its passes, as what start-up made is.
-                freeze_more()
+                # now is left out of its passes, as what start-up made is. Only after a
+                # large read: a freeze also keeps whatever garbage is waiting for ever.
+                if claim_texts.warm(db) >= _FREEZE_AFTER:
+                    freeze_more()
 
             self.app.run_worker(read_texts, thread=True, group="texts", exit_on_error=False)
 
