@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from claimcheck.services import clusters, queue
 from claimcheck.services.clusters import FamilyView, MemberView, VariantView
@@ -178,6 +179,33 @@ async def test_a_search_that_fails_gives_the_keys_back_to_the_queue(
         assert app.focused is screen.table and not screen.fetching
         await pilot.press("j")
         assert screen.table.cursor_row == 1
+
+
+async def test_keys_typed_while_a_search_runs_do_not_change_its_term(
+    app_factory: Callable[[], ReviewApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = queue.page
+    searching, release = threading.Event(), threading.Event()
+
+    def held_search(db: Database, where: queue.QueueFilter, **kwargs: Any) -> queue.QueuePage:
+        if where.search:
+            searching.set()
+            release.wait(10)
+        return page(db, where, **kwargs)
+
+    monkeypatch.setattr(queue, "page", held_search)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        screen = queue_screen(app)
+        await pilot.press("slash", *"said", "enter")
+        assert searching.wait(10)
+        await pilot.press("j", "k")
+        release.set()
+        await settle(app)
+        assert screen.query_one("#search", Input).value == "said"
+        assert 'search "said"' in str(screen.query_one("#header").render())
+        assert app.focused is screen.table
 
 
 async def test_filters_narrow_the_queue(app_factory: Callable[[], ReviewApp]) -> None:

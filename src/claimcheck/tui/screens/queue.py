@@ -332,7 +332,9 @@ class QueueScreen(ClaimActions):
         self.where = dataclasses.replace(self.where, search=event.value.strip() or None)
         # Not at once: the table's focus redraws every line of it (the cursor's colours)
         # in a frame of its own, which took the interpreter from the search as it ran; with
-        # the search's rows, the table is redrawn once.
+        # the search's rows, the table is redrawn once. Until then keys typed on go to the
+        # screen's bindings, not into the term.
+        self.set_focus(None)
         self.focus_on_load = True
         self.show_header()
         self.reload()
