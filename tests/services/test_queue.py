@@ -183,6 +183,26 @@ def test_link_targets_are_found_by_text_and_by_alias(corpus_db: Database) -> Non
     assert queue.find_sources(corpus_db, "scmp") == ["South China Morning Post"]
 
 
+def test_link_targets_are_current_claims_found_in_any_case(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("Officials at the ÉLYSÉE said 40 bridges were closed. Traffic fell.\n")
+    db = open_database(db_url)
+    try:
+        ingest(db, [article])
+        article.write_text("Officials at the ÉLYSÉE said 45 bridges were closed. Traffic fell.\n")
+        ingest(db, [article])
+        # The superseded version's claim comes first by id, in a page of its own.
+        monkeypatch.setattr(queue, "_FIND_PAGE", 1)
+        matches = queue.find_claims(db, " élysée ")
+        assert [m.text for m in matches] == ["Officials at the ÉLYSÉE said 45 bridges were closed."]
+        assert queue.find_claims(db, "élysée", exclude=matches[0].id) == []
+        assert len(queue.find_claims(db, "e", limit=1)) == 1
+    finally:
+        db.close()
+
+
 def test_claims_of_superseded_versions_leave_the_queue(db_url: str, tmp_path: Path) -> None:
     article = tmp_path / "article.txt"
     article.write_text("Officials said 40 bridges were closed. Traffic fell by half.\n")

@@ -23,6 +23,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    true,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
@@ -334,23 +335,35 @@ def counts(db: Database) -> QueueCounts:
 def find_claims(
     db: Database, text: str, *, exclude: int | None = None, limit: int = 20
 ) -> list[ClaimMatch]:
-    """Claims whose text holds `text` (any case), for picking a link target."""
-    if not text.strip():
+    """Claims of current documents whose text holds `text` (any case, as the queue's search
+    finds it), in id order, for picking a link target."""
+    term = text.strip()
+    if not term:
         return []
-    query = (
-        select(Claim.id, Claim.text, Document.path, Claim.index)
-        .join(Document, Claim.document_id == Document.id)
-        .where(
-            Document.superseded_by_id.is_(None),
-            func.lower(Claim.text).like(_like(text.strip()), escape="\\"),
-        )
-        .order_by(Claim.id)
-        .limit(limit)
-    )
-    if exclude is not None:
-        query = query.where(Claim.id != exclude)
+    found: list[ClaimMatch] = []
     with db.session() as session:
-        return [ClaimMatch(*row) for row in session.execute(query)]
+        ids = claim_texts.containing(db, session, term)
+        # Claims of superseded versions are among them: taken a page at a time until
+        # `limit` are current.
+        for start in range(0, len(ids), _FIND_PAGE):
+            query = (
+                select(Claim.id, Claim.text, Document.path, Claim.index)
+                .join(Document, Claim.document_id == Document.id)
+                .where(
+                    Document.superseded_by_id.is_(None),
+                    Claim.id.in_(ids[start : start + _FIND_PAGE]),
+                    Claim.id != exclude if exclude is not None else true(),
+                )
+                .order_by(Claim.id)
+                .limit(limit - len(found))
+            )
+            found += [ClaimMatch(*row) for row in session.execute(query)]
+            if len(found) == limit:
+                break
+    return found
+
+
+_FIND_PAGE = 500
 
 
 def find_sources(db: Database, text: str, *, limit: int = 20) -> list[str]:
