@@ -158,17 +158,25 @@ async def test_a_search_found_on_several_pages_and_in_source_names_only(
         assert "search" not in str(screen.query_one("#header").render())
 
 
+def on_search(monkeypatch: pytest.MonkeyPatch, hook: Callable[[], None]) -> None:
+    """Run `hook` in each queue read that holds a search, before the read."""
+    page = queue.page
+
+    def searched(db: Database, where: queue.QueueFilter, **kwargs: Any) -> queue.QueuePage:
+        if where.search:
+            hook()
+        return page(db, where, **kwargs)
+
+    monkeypatch.setattr(queue, "page", searched)
+
+
 async def test_a_search_that_fails_gives_the_keys_back_to_the_queue(
     app_factory: Callable[[], ReviewApp], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    page = queue.page
+    def fail() -> None:
+        raise OperationalError("SELECT", {}, sqlite3.OperationalError("disk I/O error"))
 
-    def failing_search(db: Database, where: queue.QueueFilter, **kwargs: Any) -> queue.QueuePage:
-        if where.search:
-            raise OperationalError("SELECT", {}, sqlite3.OperationalError("disk I/O error"))
-        return page(db, where, **kwargs)
-
-    monkeypatch.setattr(queue, "page", failing_search)
+    on_search(monkeypatch, fail)
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await settle(app)
@@ -184,16 +192,13 @@ async def test_a_search_that_fails_gives_the_keys_back_to_the_queue(
 async def test_keys_typed_while_a_search_runs_do_not_change_its_term(
     app_factory: Callable[[], ReviewApp], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    page = queue.page
     searching, release = threading.Event(), threading.Event()
 
-    def held_search(db: Database, where: queue.QueueFilter, **kwargs: Any) -> queue.QueuePage:
-        if where.search:
-            searching.set()
-            release.wait(10)
-        return page(db, where, **kwargs)
+    def hold() -> None:
+        searching.set()
+        release.wait(10)
 
-    monkeypatch.setattr(queue, "page", held_search)
+    on_search(monkeypatch, hold)
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await settle(app)
