@@ -6,8 +6,9 @@ import random
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
+from claimcheck.core.matches import Thresholds
 from claimcheck.services import clusters
 from claimcheck.services.claims import iter_claims
 from claimcheck.services.database import Database, open_database
@@ -149,3 +150,47 @@ def test_a_family_is_decided_once_for_all_its_claims(db: Database, tmp_path: Pat
     with db.session() as session:
         actions = session.scalars(select(AuditEntry.action).where(AuditEntry.entity == "family"))
         assert list(actions) == ["keep_variants", "confirm_family"]
+
+
+def stored_pairs(db: Database) -> set[tuple[tuple[str, int], tuple[str, int], str, bool]]:
+    """Every stored pair, its claims named by (file name, sentence index), its state and
+    whether it joins variants."""
+    where = {v.id: (Path(v.document.path).name, v.index) for v in iter_claims(db)}
+    with db.session() as session:
+        return {
+            (where[a], where[b], state, variant)
+            for a, b, state, variant in session.execute(
+                select(
+                    ClaimPair.claim_a_id, ClaimPair.claim_b_id, ClaimPair.state, ClaimPair.variant
+                )
+            )
+        }
+
+
+def test_recomputing_with_other_thresholds_over_stored_groups_gives_what_a_fresh_start_does(
+    db_url: str, tmp_path: Path
+) -> None:
+    """`claimcheck dedupe` rewrites only the pair and member rows that change: what it
+    leaves must be what matching into empty tables gives."""
+    paths = write_corpus(tmp_path / "corpus", files=10)
+    other = Thresholds(upper=95, lower=60, min_words=30)
+    recomputed = open_database(db_url)
+    ingest(recomputed, paths)
+    before = stored_pairs(recomputed), groups(recomputed)
+    kept_cluster = clusters.list_clusters(recomputed, limit=1)[0]
+    clusters.dedupe_all(recomputed, other)
+    fresh = open_database(f"sqlite:///{tmp_path / 'fresh.db'}")
+    ingest(fresh, paths)
+    with fresh.session() as session:
+        for table in (ClaimPair, ClusterMember, FamilyMember, Cluster, Family):
+            session.execute(delete(table))
+    clusters.dedupe_all(fresh, other)
+    after = stored_pairs(recomputed), groups(recomputed)
+    assert after == (stored_pairs(fresh), groups(fresh))
+    assert after != before
+    # Back to the defaults: the first result again, and the largest cluster kept its id.
+    clusters.dedupe_all(recomputed)
+    assert (stored_pairs(recomputed), groups(recomputed)) == before
+    assert clusters.get_cluster(recomputed, kept_cluster.id).size == kept_cluster.size
+    recomputed.close()
+    fresh.close()

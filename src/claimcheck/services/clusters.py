@@ -42,7 +42,7 @@ from claimcheck.core.matches import (
 from claimcheck.core.vocabulary import DECIDED, MEMBER_STATES
 from claimcheck.errors import ClaimcheckError, StaleWrite
 from claimcheck.services.audit import flush_or_refuse, record, refusal, touch
-from claimcheck.store.bulk import among, chunks, insert_rows
+from claimcheck.store.bulk import among, among_pairs, chunks, insert_rows, read_rows
 from claimcheck.store.engine import Database
 from claimcheck.store.models import (
     Attribution,
@@ -139,7 +139,7 @@ def _candidates(session: Session) -> list[tuple[int, str]]:
         .where(Claim.kind == "claim", Document.superseded_by_id.is_(None))
         .order_by(Claim.id)
     )
-    return [(claim_id, text) for claim_id, text in session.execute(query)]
+    return read_rows(session, query)
 
 
 def _fetcher(session: Session) -> Callable[[Sequence[int]], dict[int, str]]:
@@ -234,11 +234,13 @@ def dedupe_all(db: Database, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Ded
         _one_matcher(session)
         _matched_with(session, thresholds)
         rows = _candidates(session)
-        stored: dict[int, Signature] = {}
-        for claim_id, key, bands in session.execute(
-            select(ClaimSignature.claim_id, ClaimSignature.copy_key, ClaimSignature.bands)
-        ):
-            stored[claim_id] = (key, bands)
+        stored: dict[int, Signature] = {
+            claim_id: (key, bands)
+            for claim_id, key, bands in read_rows(
+                session,
+                select(ClaimSignature.claim_id, ClaimSignature.copy_key, ClaimSignature.bands),
+            )
+        }
         common = _common(session)
         index = ClaimIndex(thresholds, common=common, fetch=_fetcher(session))
         ids = [r[0] for r in rows]
@@ -247,7 +249,6 @@ def dedupe_all(db: Database, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Ded
         saved = _save_index(session, index, common)
         if any(bands is not None for _, bands in saved.values()) or not band_runs.present(session):
             band_runs.rebuild(session)
-        session.execute(delete(ClaimPair).where(ClaimPair.state.not_in(DECIDED)))
         decided = _decided(session)
         # Confirmed pairs join claims before any match does.
         confirmed = [
@@ -256,7 +257,7 @@ def dedupe_all(db: Database, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Ded
         ids_confirmed = sorted({c for m in confirmed for c in (m.a, m.b)})
         joined = {c: n for n, group in enumerate(clusters(ids_confirmed, confirmed)) for c in group}
         kept = spanning(index.without(matches, decided), joined, joined)
-        _store_pairs(session, kept)
+        _replace_pairs(session, kept)
         _rebuild(session)
         _matched(session, Document.dedupe_pending.is_(True))
         return _summary(session, len(rows))
@@ -491,8 +492,8 @@ def _matched(session: Session, which: ColumnElement[bool]) -> None:
     session.execute(update(Document).where(which).values(dedupe_pending=False))
 
 
-def _store_pairs(session: Session, matches: Sequence[Match]) -> None:
-    rows = [
+def _pair_rows(matches: Iterable[Match]) -> list[dict[str, Any]]:
+    return [
         {
             "claim_a_id": m.a,
             "claim_b_id": m.b,
@@ -503,7 +504,35 @@ def _store_pairs(session: Session, matches: Sequence[Match]) -> None:
         }
         for m in matches
     ]
-    _insert(session, ClaimPair, rows)
+
+
+def _store_pairs(session: Session, matches: Sequence[Match]) -> None:
+    _insert(session, ClaimPair, _pair_rows(matches))
+
+
+def _replace_pairs(session: Session, matches: Sequence[Match]) -> None:
+    """The undecided pairs become ``matches``. Only the rows that differ are deleted and
+    inserted: recomputing a corpus that changed little rewrites little."""
+    query = select(
+        ClaimPair.claim_a_id,
+        ClaimPair.claim_b_id,
+        ClaimPair.score,
+        ClaimPair.state,
+        ClaimPair.reason,
+        ClaimPair.variant,
+    ).where(ClaimPair.state.not_in(DECIDED))
+    stored = {(row[0], row[1]): row for row in read_rows(session, query)}
+    rows = _pair_rows(matches)
+    wanted = {(r["claim_a_id"], r["claim_b_id"]): tuple(r.values()) for r in rows}
+    gone = sorted(pair for pair, row in stored.items() if wanted.get(pair) != row)
+    for chunk in chunks(gone):
+        session.execute(
+            delete(ClaimPair).where(
+                among_pairs(session, ClaimPair.claim_a_id, ClaimPair.claim_b_id, chunk)
+            )
+        )
+    fresh = [r for r in rows if stored.get((r["claim_a_id"], r["claim_b_id"])) != tuple(r.values())]
+    _insert(session, ClaimPair, fresh)
 
 
 def _stale_claims() -> Select[int]:
@@ -581,18 +610,28 @@ def _regroup(
     state: Callable[[int], str] | None,
 ) -> None:
     """Write ``groups`` as the members of ``group`` rows (clusters or families), keeping each
-    group's id (and so its verdict and links) where most of its claims were before."""
-    previous_query = select(member.claim_id, group_column)
-    previous: dict[int, int] = {}
+    group's id (and so its verdict and links) where most of its claims were before.
+
+    Only the membership rows that change are deleted and inserted: recomputing a corpus
+    that changed little rewrites little (on PostgreSQL each inserted row costs two
+    foreign-key checks, a few times what reading it back costs)."""
+    columns = [member.claim_id, group_column]
+    if state is not None:
+        columns.append(Base.metadata.tables[member.__tablename__].c.state)
+    previous_query = select(*columns)
+    # Each claim's row as it stands: (group id,) or (group id, state).
+    stored: dict[int, tuple[Any, ...]] = {}
     if scope is None:
-        previous.update(session.execute(previous_query).all())
-        session.execute(delete(member))
+        stored.update((row[0], tuple(row[1:])) for row in session.execute(previous_query))
     else:
         for chunk in chunks(sorted(scope)):
-            previous.update(
-                session.execute(previous_query.where(among(session, member.claim_id, chunk))).all()
+            stored.update(
+                (row[0], tuple(row[1:]))
+                for row in session.execute(
+                    previous_query.where(among(session, member.claim_id, chunk))
+                )
             )
-            session.execute(delete(member).where(among(session, member.claim_id, chunk)))
+    previous = {claim: row[0] for claim, row in stored.items()}
     before = set(previous.values())
     table = Base.metadata.tables[group.__tablename__]
     canonical_of: dict[int, int | None] = {}
@@ -637,12 +676,21 @@ def _regroup(
         ids = iter(list(created))
         placed = [(claims, next(ids) if gid is None else gid) for claims, gid in placed]
     rows: list[dict[str, object]] = []
+    kept: set[int] = set()
     for claims, group_id in placed:
         for c in claims:
             values: dict[str, object] = {"claim_id": c, group_column.key: group_id}
+            now: tuple[Any, ...] = (group_id,)
             if state is not None:
-                values["state"] = state(c)
-            rows.append(values)
+                values["state"] = now_state = state(c)
+                now = (group_id, now_state)
+            if stored.get(c) == now:
+                kept.add(c)
+            else:
+                rows.append(values)
+    changed = sorted(c for c in stored if c not in kept)
+    for chunk in chunks(changed):
+        session.execute(delete(member).where(among(session, member.claim_id, chunk)))
     _insert(session, member, rows)
     # A group that is gone keeps nothing worth reviewing: its members moved on.
     gone = sorted(before - taken)

@@ -9,12 +9,25 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from operator import itemgetter
-from typing import Any, TypeVar
+from typing import Any, TypeVar, TypeVarTuple
 
-from sqlalchemy import ARRAY, JSON, ColumnElement, Table, any_, bindparam
+from sqlalchemy import (
+    ARRAY,
+    JSON,
+    ColumnElement,
+    Select,
+    Table,
+    any_,
+    bindparam,
+    func,
+    select,
+    tuple_,
+)
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
 
 T = TypeVar("T")
+Ts = TypeVarTuple("Ts")
 
 
 def chunks(items: Sequence[T], size: int = 5000) -> Iterator[Sequence[T]]:
@@ -34,6 +47,50 @@ def among(session: Session, column: Any, values: Sequence[Any]) -> ColumnElement
     else:
         clause = column.in_(values)
     return clause
+
+
+def among_pairs(
+    session: Session, first: Any, second: Any, pairs: Sequence[tuple[Any, Any]]
+) -> ColumnElement[bool]:
+    """``(first, second) IN pairs``, for the thousands of pairs of a chunk. On PostgreSQL
+    the pairs are two array parameters zipped by ``unnest``, for the reason ``among``
+    gives."""
+    clause: ColumnElement[bool]
+    if session.get_bind().dialect.name == "postgresql":
+        arrays = (
+            bindparam(None, [pair[n] for pair in pairs], type_=ARRAY(column.type))
+            for n, column in enumerate((first, second))
+        )
+        clause = tuple_(first, second).in_(select(*(func.unnest(a) for a in arrays)))
+    else:
+        clause = tuple_(first, second).in_(pairs)
+    return clause
+
+
+def read_rows(session: Session, statement: Select[*Ts]) -> list[tuple[*Ts]]:
+    """Every row of ``statement`` as a plain tuple, read through the driver's cursor.
+
+    For the million-row reads of matching: SQLAlchemy's result rows cost more CPU than
+    the reading itself. On PostgreSQL the rows come in binary, so integers and bytea
+    arrive without text to parse (200,000 signatures: 0.18 s of CPU against 0.40 s as
+    text and 0.74 s through a SQLAlchemy result)."""
+    compiled = statement.compile(
+        dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True}
+    )
+    assert isinstance(compiled, SQLCompiler)
+    connection = session.connection().connection
+    params: Any
+    if session.get_bind().dialect.name == "postgresql":
+        cursor = connection.driver_connection.cursor(binary=True)  # type: ignore[union-attr]
+        params = compiled.params
+    else:
+        cursor = connection.cursor()
+        params = tuple(compiled.params[name] for name in compiled.positiontup or [])
+    try:
+        cursor.execute(str(compiled), params)
+        return cursor.fetchall()  # type: ignore[no-any-return]
+    finally:
+        cursor.close()
 
 
 def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
