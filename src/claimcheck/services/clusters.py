@@ -576,7 +576,7 @@ def _rebuild(session: Session, touched: set[int] | None = None) -> None:
     found: list[tuple[int, int, str]]
     if touched is None:
         scope = None
-        found = [(a, b, state) for a, b, state in session.execute(pairs)]
+        found = read_rows(session, pairs)
     else:
         cluster_of, family_of = _groups(session, sorted(touched))
         scope = set(touched)
@@ -638,7 +638,7 @@ def _regroup(
     # Each claim's row as it stands: (group id,) or (group id, state).
     stored: dict[int, tuple[Any, ...]] = {}
     if scope is None:
-        stored.update((row[0], tuple(row[1:])) for row in session.execute(previous_query))
+        stored.update((row[0], tuple(row[1:])) for row in read_rows(session, previous_query))
     else:
         for chunk in chunks(sorted(scope)):
             stored.update(
@@ -776,15 +776,17 @@ def _first_seen(session: Session, claim_ids: Sequence[int]) -> dict[int, tuple[d
         session.scalar(select(func.count()).select_from(Claim)) or 0
     ):
         wanted = set(claim_ids)
-        rows = session.execute(
-            select(Claim.id, Document.published).join(Document, Claim.document_id == Document.id)
+        rows = read_rows(
+            session,
+            select(Claim.id, Document.published).join(Document, Claim.document_id == Document.id),
         )
         return {c: (published or dt.date.max, c) for c, published in rows if c in wanted}
     for chunk in chunks(claim_ids):
-        for claim_id, published in session.execute(
+        for claim_id, published in read_rows(
+            session,
             select(Claim.id, Document.published)
             .join(Document, Claim.document_id == Document.id)
-            .where(among(session, Claim.id, chunk))
+            .where(among(session, Claim.id, chunk)),
         ):
             out[claim_id] = (published or dt.date.max, claim_id)
     return out
