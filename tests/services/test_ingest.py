@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -308,12 +309,24 @@ def _corpus_with_copies(folder: Path) -> Path:
     return folder
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
+def _started(ahead: prepare_module.Ahead) -> int:
+    """The id of the process started ahead, once it runs."""
+    for _ in range(1000):
+        if ahead.shared.pid:
+            return ahead.shared.pid
+        time.sleep(0.01)
+    raise AssertionError("the process started ahead never ran")
+
+
+def _ended(pid: int) -> bool:
+    """Whether process ``pid`` has ended (and is reaped), within ten seconds."""
+    for _ in range(1000):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.01)
+    return False
 
 
 @pytest.mark.parametrize("keys_ahead", [True, False])
@@ -382,14 +395,14 @@ def test_with_no_idle_core_the_process_started_ahead_is_ended_and_one_process_pr
     monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
     ahead = prepare_module.start([folder], ReadOptions())
     assert ahead is not None
-    pid = ahead.pid.result()
+    pid = _started(ahead)
     monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): False)
     url = f"sqlite:///{tmp_path / 'two.db'}"
     db = open_database(url)
     summary = ingest(db, [folder], ahead=ahead)
     db.close()
     assert not summary.skipped
-    assert not _alive(pid)
+    assert _ended(pid)
     assert snapshot(url) == sequential
 
 
@@ -401,9 +414,9 @@ def test_a_process_started_for_other_files_is_ended(
     monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
     ahead = prepare_module.start([folder / "generated"], ReadOptions())
     assert ahead is not None
-    pid = ahead.pid.result()
+    pid = _started(ahead)
     db = open_database(f"sqlite:///{tmp_path / 'test.db'}")
     summary = ingest(db, [folder], ahead=ahead)
     db.close()
     assert not summary.skipped and len(summary.added) == CORPUS_FILES + 40 + 2
-    assert not _alive(pid)
+    assert _ended(pid)

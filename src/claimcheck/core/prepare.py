@@ -18,9 +18,11 @@ its work (analysing, storing), which depends on the text, the database and the m
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import mmap
 import os
+import signal
 from collections import deque
 from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -81,6 +83,8 @@ _CHUNK = 8
 # start-up leaves time for, a second of reading and segmenting.
 _READ_AHEAD_BYTES = 4 * 1024 * 1024
 _READ_AHEAD_FILES = 1024
+# The niceness of a process started ahead: work that the machine's other processes go before.
+_BACKGROUND = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,11 +208,19 @@ class Ahead:
     paths: list[Path]
     options: ReadOptions
     pool: ProcessPoolExecutor
-    pid: Future[int]
-    waiting: mmap.mmap
+    shared: _Shared
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
+
+    def end(self) -> None:
+        """End the process now, without waiting for it: at a low priority on a busy
+        machine, it may not run again for a while."""
+        pid = self.shared.pid
+        if pid:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGTERM)
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 def start(paths: Sequence[Path], options: ReadOptions) -> Ahead | None:
@@ -218,9 +230,8 @@ def start(paths: Sequence[Path], options: ReadOptions) -> Ahead | None:
     files, _ = files_of(paths)
     if not second_process.can_fork() or not _enough_work(files):
         return None
-    waiting = _flag()
-    pool = second_process.pool(_start, (options, None, set(), waiting))
-    pid = pool.submit(os.getpid)
+    shared = _Shared()
+    pool = second_process.pool(_start, (options, None, set(), shared))
     size = 0
     for first in range(0, min(len(files), _READ_AHEAD_FILES), _CHUNK):
         chunk = files[first : first + _CHUNK]
@@ -228,7 +239,7 @@ def start(paths: Sequence[Path], options: ReadOptions) -> Ahead | None:
         size += sum(map(_size, chunk))
         if size >= _READ_AHEAD_BYTES:
             break
-    return Ahead(files, options, pool, pid, waiting)
+    return Ahead(files, options, pool, shared)
 
 
 def prepare_all(
@@ -249,7 +260,7 @@ def prepare_all(
     if second is None:
         yield from _here(paths, options, registry, known)
         return
-    pool, waiting = second
+    pool, shared = second
     yielded = 0
     try:
         ahead_: deque[tuple[Future[list[Prepared]], int]] = deque()
@@ -271,11 +282,11 @@ def prepare_all(
             future, size = ahead_.popleft()
             in_flight -= size
             # Waiting: the second process leaves the claims' keys to this one meanwhile.
-            waiting[0] = not future.done()
+            shared.waiting = not future.done()
             try:
                 done = future.result()
             finally:
-                waiting[0] = False
+                shared.waiting = False
             files -= len(done)
             for prepared in done:
                 prepared = _learned(with_keys(prepared), registry)
@@ -294,32 +305,49 @@ def _second_process(
     registry: Registry,
     known: Collection[tuple[str, str]],
     ahead: Ahead | None,
-) -> tuple[ProcessPoolExecutor, mmap.mmap] | None:
-    """The process to prepare ``paths`` in, and the flag telling it that this one waits:
-    ``ahead``'s, told the registry, if it was started for them and a core idles for it; a
-    new one if that pays; or None."""
+) -> tuple[ProcessPoolExecutor, _Shared] | None:
+    """The process to prepare ``paths`` in, and what this one shares with it: ``ahead``'s,
+    told the registry, if it was started for them and a core idles for it; a new one if
+    that pays; or None."""
     if ahead is not None:
         if ahead.paths == list(paths) and ahead.options == options and _idles_beside(ahead):
             ahead.pool.submit(_know, registry, set(known))
-            return ahead.pool, ahead.waiting
-        ahead.close()
+            return ahead.pool, ahead.shared
+        ahead.end()
     if not _worth_a_process(paths):
         return None
-    waiting = _flag()
-    return second_process.pool(_start, (options, registry, set(known), waiting)), waiting
+    shared = _Shared()
+    return second_process.pool(_start, (options, registry, set(known), shared)), shared
 
 
-def _flag() -> mmap.mmap:
-    """A byte shared with a process forked after it is made (an anonymous shared map)."""
-    return mmap.mmap(-1, 1)
+class _Shared:
+    """What the caller and the second process, forked after this is made, both see: the
+    second process's id, and whether the caller waits for it (an anonymous shared map)."""
+
+    def __init__(self) -> None:
+        self._map = mmap.mmap(-1, 8)
+
+    @property
+    def waiting(self) -> bool:
+        return bool(self._map[0])
+
+    @waiting.setter
+    def waiting(self, value: bool) -> None:
+        self._map[0] = value
+
+    @property
+    def pid(self) -> int:
+        """The second process's id, once it has started (0 before)."""
+        return int.from_bytes(self._map[4:8], "little")
+
+    @pid.setter
+    def pid(self, value: int) -> None:
+        self._map[4:8] = value.to_bytes(4, "little")
 
 
 def _idles_beside(ahead: Ahead) -> bool:
-    try:
-        pid = ahead.pid.result()
-    except BrokenProcessPool:
-        return False
-    return second_process.a_core_idles(besides=(pid,))
+    # A process that has not started yet has taken no CPU time.
+    return second_process.a_core_idles(besides=(ahead.shared.pid,) if ahead.shared.pid else ())
 
 
 def _here(
@@ -367,7 +395,7 @@ class _Worker:
     options: ReadOptions
     registry: Registry | None
     known: set[tuple[str, str]]
-    waiting: mmap.mmap  # set while the caller waits for a prepared file
+    shared: _Shared
     read: dict[Path, _Read] = field(default_factory=dict)
 
 
@@ -378,10 +406,15 @@ def _start(
     options: ReadOptions,
     registry: Registry | None,
     known: set[tuple[str, str]],
-    waiting: mmap.mmap,
+    shared: _Shared,
 ) -> None:
     global _worker
-    _worker = _Worker(options, registry, known, waiting)
+    shared.pid = os.getpid()
+    _worker = _Worker(options, registry, known, shared)
+    if registry is None:
+        # Started before anyone knows whether a core idles for it: on a busy machine it
+        # must not slow the caller's start-up (which decides, and ends it if none does).
+        os.nice(_BACKGROUND)
     import claimcheck.core.attribution
     import claimcheck.core.dedupe  # noqa: F401
 
@@ -409,6 +442,6 @@ def _prepare_next(path: Path) -> Prepared:
     assert _worker is not None and _worker.registry is not None, "initialised by _start"
     registry = _worker.registry
     read = _worker.read.pop(path, None)
-    keys = not _worker.waiting[0]
+    keys = not _worker.shared.waiting
     prepared = prepare(path, _worker.options, registry, _worker.known, keys, read)
     return _learned(prepared, registry)
