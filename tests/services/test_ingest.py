@@ -420,3 +420,41 @@ def test_a_process_started_for_other_files_is_ended(
     db.close()
     assert not summary.skipped and len(summary.added) == CORPUS_FILES + 40 + 2
     assert _ended(pid)
+
+
+def _slowly(path: Path) -> prepare_module.Prepared:
+    time.sleep(0.02)  # the storing process waits for every file
+    return _prepare_next(path)
+
+
+def test_what_is_stored_while_the_second_process_prepares_the_next_file_is_as_one_process_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Waiting for a file, ingest stores the documents it has (in small batches): the same
+    documents, claims, sources and groups as in one process."""
+    folder = _corpus_with_copies(tmp_path / "corpus")
+    url = f"sqlite:///{tmp_path / 'one.db'}"
+    db = open_database(url)
+    assert not ingest(db, [folder]).skipped
+    db.close()
+    sequential = snapshot(url)
+
+    monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
+    monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
+    monkeypatch.setattr(prepare_module, "_prepare_next", _slowly)
+    monkeypatch.setattr(ingest_module, "EARLY_BATCH_DOCUMENTS", 2)
+    store_batch = ingest_module._store_batch
+    sizes: list[int] = []
+
+    def counted(db: Database, batch: list[Any], *args: Any) -> Any:
+        sizes.append(len(batch))
+        return store_batch(db, batch, *args)
+
+    monkeypatch.setattr(ingest_module, "_store_batch", counted)
+    url = f"sqlite:///{tmp_path / 'two.db'}"
+    db = open_database(url)
+    summary = ingest(db, [folder])
+    db.close()
+    assert not summary.skipped and len(summary.added) == CORPUS_FILES + 40 + 2
+    assert len([size for size in sizes if size]) > 5  # stored in several small batches
+    assert snapshot(url) == sequential

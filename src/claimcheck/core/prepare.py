@@ -248,10 +248,11 @@ def prepare_all(
     registry: Registry,
     known: Collection[tuple[str, str]] = (),
     ahead: Ahead | None = None,
-) -> Iterator[Prepared]:
+) -> Iterator[Prepared | None]:
     """``prepare`` every path, in order; ``registry`` learns the new sources of each.
     ``ahead``: a second process `start` started for these paths, used if a core idles for
-    it, else ended.
+    it, else ended. None, between two files, says that the next is not ready: with a
+    second process, this one would wait for it.
 
     The caller's ``registry`` has learned from a file by the time it is yielded, in both
     the single-process and the two-process case.
@@ -281,6 +282,8 @@ def prepare_all(
                 return
             future, size = ahead_.popleft()
             in_flight -= size
+            if not future.done():
+                yield None  # the caller may use the wait (store what it has)
             # Waiting: the second process leaves the claims' keys to this one meanwhile.
             shared.waiting = not future.done()
             try:

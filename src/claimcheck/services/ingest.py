@@ -164,8 +164,16 @@ def _ingest(
     batch: list[Prepared] = []
     sentences = 0
     try:
-        prepared_files = prepare_all(files, options.read, book.registry, known, ahead)
-        for done, prepared in enumerate(prepared_files, 1):
+        done = 0
+        for prepared in prepare_all(files, options.read, book.registry, known, ahead):
+            if prepared is None:
+                # The second process has not the next file ready: a moment to store what
+                # is, so that less is left to store after the last file.
+                if len(batch) >= EARLY_BATCH_DOCUMENTS:
+                    outcomes += _store_batch(db, batch, book, options, _written(outcomes))
+                    sentences = 0
+                continue
+            done += 1
             path = prepared.path
             if progress is not None:
                 progress(done, len(files), str(path))
@@ -201,6 +209,8 @@ def _ingest(
 # them. A transaction holds whole documents only, so each is still complete or absent.
 BATCH_DOCUMENTS = 100
 BATCH_SENTENCES = 5000
+# While the second process prepares the next file, a batch of this many is stored already.
+EARLY_BATCH_DOCUMENTS = 16
 
 
 @dataclass(frozen=True, slots=True)
