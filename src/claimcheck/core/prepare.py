@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimcheck.core import second_process
+from claimcheck.core.collector import freeze_more
 from claimcheck.core.kinds import CLAIM
 from claimcheck.core.reading import (
     DEFAULT_MAX_BYTES,
@@ -258,6 +259,7 @@ def prepare_all(
     the single-process and the two-process case.
     """
     second = _second_process(paths, options, registry, known, ahead)
+    _engines_loaded(analyse=second is None)
     if second is None:
         yield from _here(paths, options, registry, known)
         return
@@ -346,6 +348,19 @@ class _Shared:
     @pid.setter
     def pid(self, value: int) -> None:
         self._map[4:8] = value.to_bytes(4, "little")
+
+
+def _engines_loaded(analyse: bool) -> None:
+    """The engines this process runs (the matching keys', and with ``analyse`` the
+    attribution's), loaded now and, inside ingest's `frozen` block, left out of the
+    collector's passes as what was loaded before it is: loaded later, as the first file
+    needs them, every full pass walked their patterns and tables again (a second of CPU
+    time on the real articles)."""
+    import claimcheck.core.dedupe
+
+    if analyse:
+        import claimcheck.core.attribution  # noqa: F401
+    freeze_more()
 
 
 def _idles_beside(ahead: Ahead) -> bool:
