@@ -355,6 +355,7 @@ def test_files_read_before_the_database_is_opened_are_stored_as_one_process_stor
             "prepare",
             lambda p, o, r, k, keys=True, read=None: prepare(p, o, r, k, False, read),
         )
+    monkeypatch.setattr(second_process, "busy", lambda: False)
     ahead = prepare_module.start([folder], ReadOptions())
     assert ahead is not None
 
@@ -393,6 +394,7 @@ def test_with_no_idle_core_the_process_started_ahead_is_ended_and_one_process_pr
     sequential = snapshot(url)
 
     monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
+    monkeypatch.setattr(second_process, "busy", lambda: False)
     ahead = prepare_module.start([folder], ReadOptions())
     assert ahead is not None
     pid = _started(ahead)
@@ -412,6 +414,7 @@ def test_a_process_started_for_other_files_is_ended(
     folder = _corpus_with_copies(tmp_path / "corpus")
     monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
     monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
+    monkeypatch.setattr(second_process, "busy", lambda: False)
     ahead = prepare_module.start([folder / "generated"], ReadOptions())
     assert ahead is not None
     pid = _started(ahead)
@@ -458,3 +461,17 @@ def test_what_is_stored_while_the_second_process_prepares_the_next_file_is_as_on
     assert not summary.skipped and len(summary.added) == CORPUS_FILES + 40 + 2
     assert len([size for size in sizes if size]) > 5  # stored in several small batches
     assert snapshot(url) == sequential
+
+
+def test_on_a_plainly_busy_machine_no_process_is_started_ahead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _corpus_with_copies(tmp_path / "corpus")
+    monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
+    monkeypatch.setattr(second_process, "cores", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (3.0, 3.0, 3.0))
+    assert prepare_module.start([folder], ReadOptions()) is None
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.2, 3.0, 3.0))  # the last minute counts
+    ahead = prepare_module.start([folder], ReadOptions())
+    assert ahead is not None
+    ahead.close()

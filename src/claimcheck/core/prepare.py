@@ -226,10 +226,11 @@ class Ahead:
 
 def start(paths: Sequence[Path], options: ReadOptions) -> Ahead | None:
     """A second process for the files at ``paths``, started now, or None where one would
-    not pay. Whether a core idles for it is decided later, by `prepare_all`: measured over
-    the caller's start-up, the child's own work left out."""
+    not pay (or the machine is plainly busy). Whether a core idles for it is decided
+    later, by `prepare_all`: measured over the caller's start-up, the child's own work
+    left out."""
     files, _ = files_of(paths)
-    if not second_process.can_fork() or not _enough_work(files):
+    if not second_process.can_fork() or second_process.busy() or not _enough_work(files):
         return None
     shared = _Shared()
     pool = second_process.pool(_start, (options, None, set(), shared))

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-__all__ = ["a_core_idles", "can_fork", "cores", "pool"]
+__all__ = ["a_core_idles", "busy", "can_fork", "cores", "pool"]
 
 _PR_SET_PDEATHSIG = 1
 
@@ -53,6 +53,14 @@ def a_core_idles(besides: Iterable[int] = ()) -> bool:
         if total >= _MEASURABLE * cpus:
             return idle * cpus >= total * _IDLE_ENOUGH
     return cores() - os.getloadavg()[0] >= 1
+
+
+def busy() -> bool:
+    """Whether the machine is plainly busy: by the load average, at least a task more than
+    it has cores waited for one over the last minute. Too coarse to say that a core idles
+    (`a_core_idles`), it says when a process started before that can be measured would
+    only take time from others."""
+    return os.getloadavg()[0] >= cores() + 1
 
 
 # Half a core idle, over at least a tenth of a second on every core (/proc/stat counts
