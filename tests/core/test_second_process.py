@@ -66,3 +66,22 @@ def test_without_a_measurement_the_load_average_decides(monkeypatch: pytest.Monk
     monkeypatch.setattr(second_process, "_LOADED", None)
     monkeypatch.setattr(os, "getloadavg", lambda: (0.2, 0.2, 0.2))
     assert second_process.a_core_idles()
+
+
+def test_the_cpu_time_of_our_own_second_process_counts_as_idle(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A process started before the decision (ingest's, reading files while the caller
+    starts) keeps the second core busy itself: that is not other work."""
+    monkeypatch.setattr(second_process, "_LOADED", (1000, 5000, 2))
+    monkeypatch.setattr(second_process, "_cpu_ticks", lambda: (1010, 5200, 2))
+    monkeypatch.setattr(second_process, "_ticks_of_process", lambda pid: 90 if pid == 7 else 0)
+    assert not second_process.a_core_idles()
+    assert second_process.a_core_idles(besides=(7,))
+    assert not second_process.a_core_idles(besides=(8,))
+
+
+def test_a_process_s_cpu_time_is_read() -> None:
+    spent = second_process._ticks_of_process(os.getpid())
+    assert spent > 0  # this test run has used more than a hundredth of a second
+    assert second_process._ticks_of_process(2**22 + 1) == 0  # beyond any pid: no process

@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -294,3 +295,183 @@ def test_if_the_second_process_dies_the_rest_is_prepared_in_this_one(
     last = list(iter_claims(db))[-1]
     db.close()
     assert [s.canonical for s in last.sources] == ["Norvex Policy Institute"]
+
+
+def _corpus_with_copies(folder: Path) -> Path:
+    """The gold corpus, wire copies across files, and a source known by its acronym in the
+    next file."""
+    shutil.copytree(CORPUS, folder)
+    write_corpus(folder / "generated", 40, 20, seed=13)
+    (folder / "zz_1.txt").write_text(
+        "The Norvex Policy Institute (NPI) said on Monday that exports fell 4 percent.\n"
+    )
+    (folder / "zz_2.txt").write_text("NPI said the fall in exports would continue into 2027.\n")
+    return folder
+
+
+def _started(ahead: prepare_module.Ahead) -> int:
+    """The id of the process started ahead, once it runs."""
+    for _ in range(1000):
+        if ahead.shared.pid:
+            return ahead.shared.pid
+        time.sleep(0.01)
+    raise AssertionError("the process started ahead never ran")
+
+
+def _ended(pid: int) -> bool:
+    """Whether process ``pid`` has ended (and is reaped), within ten seconds."""
+    for _ in range(1000):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.01)
+    return False
+
+
+@pytest.mark.parametrize("keys_ahead", [True, False])
+def test_files_read_before_the_database_is_opened_are_stored_as_one_process_stores_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keys_ahead: bool
+) -> None:
+    """The command line starts the second process first (`start`): it reads and segments
+    while the database is opened, analyses once it has the registry, and computes the
+    claims' keys unless the storing process waits for it (then that one does): the
+    same claims, sources and groups either way, as in one process."""
+    folder = _corpus_with_copies(tmp_path / "corpus")
+    monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", float(10**12))
+    url = f"sqlite:///{tmp_path / 'one.db'}"
+    db = open_database(url)
+    assert not ingest(db, [folder]).skipped
+    db.close()
+    sequential = snapshot(url)
+
+    monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
+    monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
+    if not keys_ahead:
+        # As if the storing process waited each time: it computes every key.
+        prepare = prepare_module.prepare
+        monkeypatch.setattr(
+            prepare_module,
+            "prepare",
+            lambda p, o, r, k, keys=True, read=None: prepare(p, o, r, k, False, read),
+        )
+    monkeypatch.setattr(second_process, "busy", lambda: False)
+    ahead = prepare_module.start([folder], ReadOptions())
+    assert ahead is not None
+
+    def not_here(*args: object) -> Any:
+        raise AssertionError("a file was prepared in the storing process")
+
+    def no_other_process(*args: object) -> Any:
+        raise AssertionError("another second process was started")
+
+    monkeypatch.setattr(prepare_module, "_here", not_here)
+    monkeypatch.setattr(second_process, "pool", no_other_process)
+    url = f"sqlite:///{tmp_path / 'two.db'}"
+    db = open_database(url)
+    try:
+        summary = ingest(db, [folder], ahead=ahead)
+    finally:
+        ahead.close()
+        db.close()
+    assert not summary.skipped and summary.kinds["claim"] > 1000
+    parallel = snapshot(url)
+    assert sequential["clusters"] and parallel == sequential
+    db = open_database(url)
+    last = list(iter_claims(db))[-1]
+    db.close()
+    assert [s.canonical for s in last.sources] == ["Norvex Policy Institute"]
+
+
+def test_with_no_idle_core_the_process_started_ahead_is_ended_and_one_process_prepares(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _corpus_with_copies(tmp_path / "corpus")
+    url = f"sqlite:///{tmp_path / 'one.db'}"
+    db = open_database(url)
+    assert not ingest(db, [folder]).skipped
+    db.close()
+    sequential = snapshot(url)
+
+    monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
+    monkeypatch.setattr(second_process, "busy", lambda: False)
+    ahead = prepare_module.start([folder], ReadOptions())
+    assert ahead is not None
+    pid = _started(ahead)
+    monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): False)
+    url = f"sqlite:///{tmp_path / 'two.db'}"
+    db = open_database(url)
+    summary = ingest(db, [folder], ahead=ahead)
+    db.close()
+    assert not summary.skipped
+    assert _ended(pid)
+    assert snapshot(url) == sequential
+
+
+def test_a_process_started_for_other_files_is_ended(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _corpus_with_copies(tmp_path / "corpus")
+    monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
+    monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
+    monkeypatch.setattr(second_process, "busy", lambda: False)
+    ahead = prepare_module.start([folder / "generated"], ReadOptions())
+    assert ahead is not None
+    pid = _started(ahead)
+    db = open_database(f"sqlite:///{tmp_path / 'test.db'}")
+    summary = ingest(db, [folder], ahead=ahead)
+    db.close()
+    assert not summary.skipped and len(summary.added) == CORPUS_FILES + 40 + 2
+    assert _ended(pid)
+
+
+def _slowly(path: Path) -> prepare_module.Prepared:
+    time.sleep(0.02)  # the storing process waits for every file
+    return _prepare_next(path)
+
+
+def test_what_is_stored_while_the_second_process_prepares_the_next_file_is_as_one_process_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Waiting for a file, ingest stores the documents it has (in small batches): the same
+    documents, claims, sources and groups as in one process."""
+    folder = _corpus_with_copies(tmp_path / "corpus")
+    url = f"sqlite:///{tmp_path / 'one.db'}"
+    db = open_database(url)
+    assert not ingest(db, [folder]).skipped
+    db.close()
+    sequential = snapshot(url)
+
+    monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
+    monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
+    monkeypatch.setattr(prepare_module, "_prepare_next", _slowly)
+    monkeypatch.setattr(ingest_module, "EARLY_BATCH_DOCUMENTS", 2)
+    store_batch = ingest_module._store_batch
+    sizes: list[int] = []
+
+    def counted(db: Database, batch: list[Any], *args: Any) -> Any:
+        sizes.append(len(batch))
+        return store_batch(db, batch, *args)
+
+    monkeypatch.setattr(ingest_module, "_store_batch", counted)
+    url = f"sqlite:///{tmp_path / 'two.db'}"
+    db = open_database(url)
+    summary = ingest(db, [folder])
+    db.close()
+    assert not summary.skipped and len(summary.added) == CORPUS_FILES + 40 + 2
+    assert len([size for size in sizes if size]) > 5  # stored in several small batches
+    assert snapshot(url) == sequential
+
+
+def test_on_a_plainly_busy_machine_no_process_is_started_ahead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _corpus_with_copies(tmp_path / "corpus")
+    monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
+    monkeypatch.setattr(second_process, "cores", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (3.0, 3.0, 3.0))
+    assert prepare_module.start([folder], ReadOptions()) is None
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.2, 3.0, 3.0))  # the last minute counts
+    ahead = prepare_module.start([folder], ReadOptions())
+    assert ahead is not None
+    ahead.close()

@@ -20,7 +20,7 @@ from claimcheck.errors import ClaimcheckError
 from claimcheck.presentation import terminal_safe
 
 if TYPE_CHECKING:
-    from claimcheck.core.dedupe import Thresholds
+    from claimcheck.core.matches import Thresholds
     from claimcheck.services.database import Database
 
 P = ParamSpec("P")
@@ -111,7 +111,7 @@ threshold_options = stacked(
 
 
 def make_thresholds(upper: float, lower: float, min_words: int) -> Thresholds:
-    from claimcheck.core.dedupe import Thresholds
+    from claimcheck.core.matches import Thresholds
 
     if lower > upper:
         raise click.BadParameter(f"--lower {lower} is above --upper {upper}")

@@ -25,6 +25,8 @@ from claimcheck.presentation import one_line, terminal_safe
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
 
+    from claimcheck.core.matches import Thresholds
+    from claimcheck.core.prepare import Ahead, ReadOptions
     from claimcheck.services.ingest import IngestSummary
 
 
@@ -81,10 +83,8 @@ def ingest(
     new version of that document. Files that cannot be read are reported and
     skipped; the rest are ingested, and the exit code is 1 if anything was skipped.
     """
-    from claimcheck.core.prepare import ReadOptions
+    from claimcheck.core.prepare import ReadOptions, start
     from claimcheck.core.reading import Metadata
-    from claimcheck.services.ingest import IngestOptions
-    from claimcheck.services.ingest import ingest as run_ingest
 
     metadata = Metadata(title, publisher, url, published.date() if published else None)
     read = ReadOptions(
@@ -92,18 +92,16 @@ def ingest(
         fallback_encoding=encoding,
         metadata=metadata if any((title, publisher, url, published)) else None,
     )
-    options = IngestOptions(read, thresholds=make_thresholds(upper, lower, min_words))
-    with database(ctx) as db, progress_bar(quiet) as progress:
-        try:
-            summary = run_ingest(db, list(paths), options, progress)
-        except KeyboardInterrupt:
-            # Stored documents are kept, but matching them waited for the end of the batch.
-            click.echo(
-                "\nInterrupted: the documents stored so far are kept. The next ingest, or "
-                "`claimcheck dedupe`, matches them for near-duplicates.",
-                err=True,
-            )
-            sys.exit(130)
+    thresholds = make_thresholds(upper, lower, min_words)
+    # The files are read and segmented in a second process while this one loads the
+    # database layer and opens the database (about a second), before anything else is
+    # imported: a fork is safe only while this process has no other threads.
+    ahead = start(list(paths), read)
+    try:
+        summary = _run(ctx, list(paths), read, thresholds, quiet, ahead)
+    finally:
+        if ahead is not None:
+            ahead.close()
     # Once, on standard error: seen on a terminal, kept apart from the summary in a pipe,
     # and still there with --quiet. The summary counts them.
     for skipped in summary.skipped:
@@ -112,6 +110,31 @@ def ingest(
         print_summary(summary)
     if summary.failed:
         sys.exit(1)
+
+
+def _run(
+    ctx: Context,
+    paths: list[Path],
+    read: ReadOptions,
+    thresholds: Thresholds,
+    quiet: bool,
+    ahead: Ahead | None,
+) -> IngestSummary:
+    from claimcheck.services.ingest import IngestOptions
+    from claimcheck.services.ingest import ingest as run_ingest
+
+    options = IngestOptions(read, thresholds=thresholds)
+    with database(ctx) as db, progress_bar(quiet) as progress:
+        try:
+            return run_ingest(db, paths, options, progress, ahead)
+        except KeyboardInterrupt:
+            # Stored documents are kept, but matching them waited for the end of the batch.
+            click.echo(
+                "\nInterrupted: the documents stored so far are kept. The next ingest, or "
+                "`claimcheck dedupe`, matches them for near-duplicates.",
+                err=True,
+            )
+            sys.exit(130)
 
 
 @contextmanager

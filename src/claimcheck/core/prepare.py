@@ -2,39 +2,64 @@
 
 A batch with enough to prepare is prepared in a second, forked process while the caller
 stores what is ready, so reading and attribution run beside the database writes instead
-of before them.
+of before them. The command line starts that process before it opens the database
+(`start`): it loads the attribution engine and reads and segments the first files while
+the caller loads SQLAlchemy and the registry, which takes it about a second, and analyses
+them once `prepare_all` hands it the registry.
 The second process reads the files in order and learns new sources from each one, as the
 caller's registry does, so every file is analysed exactly as it would be in one process.
 What near-duplicate matching reads of each claim's text (its keys), which does not depend
 on the rest of the corpus, is computed as each file is prepared, so matching after the
-last file has less to do; with a second process, the caller computes them as each file
-arrives: the second process is the slower side (attribution), and the caller would
-otherwise wait for it, and receive the keys through the pipe besides.
+last file has less to do: by whichever process has the time. The second process computes
+them unless the caller is waiting for it, in which case the caller computes them as the
+files arrive; so neither waits long for the other, whichever is the slower at the rest of
+its work (analysing, storing), which depends on the text, the database and the machine.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import mmap
+import os
+import signal
 from collections import deque
 from collections.abc import Collection, Iterator, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimcheck.core import second_process
-from claimcheck.core.attribution import SentenceAnalysis, analyse_document
-from claimcheck.core.dedupe import ClaimKeys, claim_keys
+from claimcheck.core.collector import freeze_more
 from claimcheck.core.kinds import CLAIM
-from claimcheck.core.reading import DEFAULT_MAX_BYTES, Metadata, ReadDocument, ReadError, read_file
+from claimcheck.core.reading import (
+    DEFAULT_MAX_BYTES,
+    Metadata,
+    ReadDocument,
+    ReadError,
+    find_files,
+    read_file,
+)
 from claimcheck.core.registry import Registry
 from claimcheck.core.segment import segment
 
+# The attribution and matching engines are loaded where a file is analysed: a caller that
+# has a second process analyse its files (the command line) starts without them.
+if TYPE_CHECKING:
+    from claimcheck.core.analysis import SentenceAnalysis
+    from claimcheck.core.dedupe import ClaimKeys
+
 __all__ = [
     "PARALLEL_FROM_SECONDS",
+    "Ahead",
     "Prepared",
     "ReadOptions",
+    "files_of",
     "prepare",
     "prepare_all",
+    "start",
     "with_keys",
 ]
 
@@ -52,6 +77,15 @@ PARALLEL_FROM_SECONDS = 0.3
 # (an analysed sentence takes several times its text's size).
 _AHEAD = 128
 _AHEAD_BYTES = 16 * 1024 * 1024
+# Files handed over a task at a time: a task costs the caller a future, two pickles and
+# the executor's threads' turns, more than a short article's own pickle.
+_CHUNK = 8
+# Read and segmented before the registry comes (`start`): about what the caller's
+# start-up leaves time for, a second of reading and segmenting.
+_READ_AHEAD_BYTES = 4 * 1024 * 1024
+_READ_AHEAD_FILES = 1024
+# The niceness of a process started ahead: work that the machine's other processes go before.
+_BACKGROUND = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,15 +112,56 @@ class Prepared:
     keys: list[ClaimKeys | None] = field(default_factory=list)
 
 
+def files_of(paths: Sequence[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The files at ``paths`` (`find_files`), in order, and the paths that hold none, with
+    why."""
+    files: list[Path] = []
+    missing: list[tuple[Path, str]] = []
+    for path in paths:
+        try:
+            files.extend(find_files(path))
+        except ReadError as error:
+            missing.append((path, str(error)))
+    return files, missing
+
+
+# A file read and segmented ahead of its analysis, or why it cannot be read.
+_Read = tuple[ReadDocument, list[tuple[int, int]] | None] | ReadError
+
+
 def prepare(
     path: Path,
     options: ReadOptions,
     registry: Registry,
     known: Collection[tuple[str, str]] = (),
     keys: bool = True,
+    read: _Read | None = None,
 ) -> Prepared:
     """Read, segment and analyse one file, unless ``known`` has its (path, sha256); with
-    ``keys``, compute its claims' keys too (``with_keys``)."""
+    ``keys``, compute its claims' keys too (``with_keys``). ``read``: the file as
+    `_read` gave it, read earlier."""
+    from claimcheck.core.attribution import analyse_document
+
+    if read is None:
+        read = _read(path, options, segmented=False)
+    if isinstance(read, ReadError):
+        return Prepared(path, error=str(read))
+    doc, spans = read
+    if (doc.canonical_path, doc.sha256) in known:
+        return Prepared(path, doc)
+    try:
+        if spans is None:
+            spans = segment(doc.text)
+        analyses = analyse_document(doc.text, spans, registry)
+    except Exception as error:  # a bug on one odd text must not stop the batch
+        return _not_analysed(path, error)
+    prepared = Prepared(path, doc, None, spans, analyses)
+    return with_keys(prepared) if keys else prepared
+
+
+def _read(path: Path, options: ReadOptions, segmented: bool) -> _Read:
+    """``path`` read, and with ``segmented`` its sentences' spans (None if segmenting
+    failed: `prepare` tries again and reports it)."""
     try:
         doc = read_file(
             path,
@@ -95,20 +170,19 @@ def prepare(
             metadata=options.metadata,
         )
     except ReadError as error:
-        return Prepared(path, error=str(error))
-    if (doc.canonical_path, doc.sha256) in known:
-        return Prepared(path, doc)
+        return error
+    if not segmented:
+        return doc, None
     try:
-        spans = segment(doc.text)
-        analyses = analyse_document(doc.text, spans, registry)
-    except Exception as error:  # a bug on one odd text must not stop the batch
-        return _not_analysed(path, error)
-    prepared = Prepared(path, doc, None, spans, analyses)
-    return with_keys(prepared) if keys else prepared
+        return doc, segment(doc.text)
+    except Exception:
+        return doc, None
 
 
 def with_keys(prepared: Prepared) -> Prepared:
     """``prepared`` with the ``claim_keys`` of its claims (None for other sentences)."""
+    from claimcheck.core.dedupe import claim_keys
+
     doc = prepared.doc
     if doc is None or not prepared.spans or prepared.keys:
         return prepared
@@ -126,46 +200,173 @@ def _not_analysed(path: Path, error: Exception) -> Prepared:
     return Prepared(path, error=f"{path}: cannot be analysed ({type(error).__name__}: {error})")
 
 
+@dataclass(slots=True)
+class Ahead:
+    """A second process started before the caller has its registry (`start`), reading and
+    segmenting ``paths`` from the first; `prepare_all` has it analyse them, or, if a core
+    no longer idles for it, ends it."""
+
+    paths: list[Path]
+    options: ReadOptions
+    pool: ProcessPoolExecutor
+    shared: _Shared
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+    def end(self) -> None:
+        """End the process now, without waiting for it: at a low priority on a busy
+        machine, it may not run again for a while."""
+        pid = self.shared.pid
+        if pid:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGTERM)
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def start(paths: Sequence[Path], options: ReadOptions) -> Ahead | None:
+    """A second process for the files at ``paths``, started now, or None where one would
+    not pay (or the machine is plainly busy). Whether a core idles for it is decided
+    later, by `prepare_all`: measured over the caller's start-up, the child's own work
+    left out."""
+    files, _ = files_of(paths)
+    if not second_process.can_fork() or second_process.busy() or not _enough_work(files):
+        return None
+    shared = _Shared()
+    pool = second_process.pool(_start, (options, None, set(), shared))
+    size = 0
+    for first in range(0, min(len(files), _READ_AHEAD_FILES), _CHUNK):
+        chunk = files[first : first + _CHUNK]
+        pool.submit(_read_ahead, chunk)
+        size += sum(map(_size, chunk))
+        if size >= _READ_AHEAD_BYTES:
+            break
+    return Ahead(files, options, pool, shared)
+
+
 def prepare_all(
     paths: Sequence[Path],
     options: ReadOptions,
     registry: Registry,
     known: Collection[tuple[str, str]] = (),
-) -> Iterator[Prepared]:
+    ahead: Ahead | None = None,
+) -> Iterator[Prepared | None]:
     """``prepare`` every path, in order; ``registry`` learns the new sources of each.
+    ``ahead``: a second process `start` started for these paths, used if a core idles for
+    it, else ended. None, between two files, says that the next is not ready: with a
+    second process, this one would wait for it.
 
     The caller's ``registry`` has learned from a file by the time it is yielded, in both
     the single-process and the two-process case.
     """
-    if not _worth_a_process(paths):
+    second = _second_process(paths, options, registry, known, ahead)
+    _engines_loaded(analyse=second is None)
+    if second is None:
         yield from _here(paths, options, registry, known)
         return
+    pool, shared = second
     yielded = 0
-    pool = second_process.pool(_start, (options, registry, set(known)))
     try:
-        ahead: deque[tuple[Future[Prepared], int]] = deque()
+        ahead_: deque[tuple[Future[list[Prepared]], int]] = deque()
         in_flight = 0
-        rest = iter(paths)
+        files = 0
+        rest = iter(range(0, len(paths), _CHUNK))
         while True:
             # Submit before waiting, so the second process works while this one stores.
-            for path in rest:
-                size = _size(path)
-                ahead.append((pool.submit(_prepare_next, path), size))
+            for first in rest:
+                chunk = paths[first : first + _CHUNK]
+                size = sum(map(_size, chunk))
+                ahead_.append((pool.submit(_prepare_chunk, chunk), size))
                 in_flight += size
-                if len(ahead) > _AHEAD or in_flight > _AHEAD_BYTES:
+                files += len(chunk)
+                if files > _AHEAD or in_flight > _AHEAD_BYTES:
                     break
-            if not ahead:
+            if not ahead_:
                 return
-            future, size = ahead.popleft()
+            future, size = ahead_.popleft()
             in_flight -= size
-            prepared = _learned(with_keys(future.result()), registry)
-            yielded += 1
-            yield prepared
+            if not future.done():
+                yield None  # the caller may use the wait (store what it has)
+            # Waiting: the second process leaves the claims' keys to this one meanwhile.
+            shared.waiting = not future.done()
+            try:
+                done = future.result()
+            finally:
+                shared.waiting = False
+            files -= len(done)
+            for prepared in done:
+                prepared = _learned(with_keys(prepared), registry)
+                yielded += 1
+                yield prepared
     except BrokenProcessPool:
         pass  # the second process died (killed, out of memory): the rest is prepared here
     finally:
         pool.shutdown(cancel_futures=True)
     yield from _here(paths[yielded:], options, registry, known)
+
+
+def _second_process(
+    paths: Sequence[Path],
+    options: ReadOptions,
+    registry: Registry,
+    known: Collection[tuple[str, str]],
+    ahead: Ahead | None,
+) -> tuple[ProcessPoolExecutor, _Shared] | None:
+    """The process to prepare ``paths`` in, and what this one shares with it: ``ahead``'s,
+    told the registry, if it was started for them and a core idles for it; a new one if
+    that pays; or None."""
+    if ahead is not None:
+        if ahead.paths == list(paths) and ahead.options == options and _idles_beside(ahead):
+            ahead.pool.submit(_know, registry, set(known))
+            return ahead.pool, ahead.shared
+        ahead.end()
+    if not _worth_a_process(paths):
+        return None
+    shared = _Shared()
+    return second_process.pool(_start, (options, registry, set(known), shared)), shared
+
+
+class _Shared:
+    """What the caller and the second process, forked after this is made, both see: the
+    second process's id, and whether the caller waits for it (an anonymous shared map)."""
+
+    def __init__(self) -> None:
+        self._map = mmap.mmap(-1, 8)
+
+    @property
+    def waiting(self) -> bool:
+        return bool(self._map[0])
+
+    @waiting.setter
+    def waiting(self, value: bool) -> None:
+        self._map[0] = value
+
+    @property
+    def pid(self) -> int:
+        """The second process's id, once it has started (0 before)."""
+        return int.from_bytes(self._map[4:8], "little")
+
+    @pid.setter
+    def pid(self, value: int) -> None:
+        self._map[4:8] = value.to_bytes(4, "little")
+
+
+def _engines_loaded(analyse: bool) -> None:
+    """The engines this process runs (the matching keys', and with ``analyse`` the
+    attribution's), loaded now and, inside ingest's `frozen` block, left out of the
+    collector's passes as what was loaded before it is: loaded later, as the first file
+    needs them, every full pass walked their patterns and tables again (a second of CPU
+    time on the real articles)."""
+    import claimcheck.core.dedupe
+
+    if analyse:
+        import claimcheck.core.attribution  # noqa: F401
+    freeze_more()
+
+
+def _idles_beside(ahead: Ahead) -> bool:
+    # A process that has not started yet has taken no CPU time.
+    return second_process.a_core_idles(besides=(ahead.shared.pid,) if ahead.shared.pid else ())
 
 
 def _here(
@@ -181,8 +382,10 @@ def _here(
 def _worth_a_process(paths: Sequence[Path]) -> bool:
     # Handing the files over costs the caller about half of what preparing them would:
     # with every core busy (on a shared machine) it made ingest slower, not faster.
-    if not second_process.can_fork() or not second_process.a_core_idles():
-        return False
+    return second_process.can_fork() and second_process.a_core_idles() and _enough_work(paths)
+
+
+def _enough_work(paths: Sequence[Path]) -> bool:
     work = 0.0
     for path in paths:
         work += SECONDS_PER_FILE + _size(path) * SECONDS_PER_BYTE
@@ -205,15 +408,59 @@ def _learned(prepared: Prepared, registry: Registry) -> Prepared:
 
 # --- the second process ----------------------------------------------------------------
 
-_worker: tuple[ReadOptions, Registry, set[tuple[str, str]]] | None = None
+
+@dataclass(slots=True)
+class _Worker:
+    options: ReadOptions
+    registry: Registry | None
+    known: set[tuple[str, str]]
+    shared: _Shared
+    read: dict[Path, _Read] = field(default_factory=dict)
 
 
-def _start(options: ReadOptions, registry: Registry, known: set[tuple[str, str]]) -> None:
+_worker: _Worker | None = None
+
+
+def _start(
+    options: ReadOptions,
+    registry: Registry | None,
+    known: set[tuple[str, str]],
+    shared: _Shared,
+) -> None:
     global _worker
-    _worker = (options, registry, known)
+    shared.pid = os.getpid()
+    _worker = _Worker(options, registry, known, shared)
+    if registry is None:
+        # Started before anyone knows whether a core idles for it: on a busy machine it
+        # must not slow the caller's start-up (which decides, and ends it if none does).
+        os.nice(_BACKGROUND)
+    import claimcheck.core.attribution
+    import claimcheck.core.dedupe  # noqa: F401
+
+    # The process only ever holds what it prepares beside what it loaded: its collector's
+    # passes need not walk the engines' patterns and tables.
+    gc.freeze()
+
+
+def _read_ahead(paths: Sequence[Path]) -> None:
+    assert _worker is not None, "initialised by _start"
+    for path in paths:
+        _worker.read[path] = _read(path, _worker.options, segmented=True)
+
+
+def _know(registry: Registry, known: set[tuple[str, str]]) -> None:
+    assert _worker is not None, "initialised by _start"
+    _worker.registry, _worker.known = registry, known
+
+
+def _prepare_chunk(paths: Sequence[Path]) -> list[Prepared]:
+    return [_prepare_next(path) for path in paths]
 
 
 def _prepare_next(path: Path) -> Prepared:
-    assert _worker is not None, "initialised by _start"
-    options, registry, known = _worker
-    return _learned(prepare(path, options, registry, known, keys=False), registry)
+    assert _worker is not None and _worker.registry is not None, "initialised by _start"
+    registry = _worker.registry
+    read = _worker.read.pop(path, None)
+    keys = not _worker.shared.waiting
+    prepared = prepare(path, _worker.options, registry, _worker.known, keys, read)
+    return _learned(prepared, registry)

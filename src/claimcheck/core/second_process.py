@@ -16,11 +16,11 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-__all__ = ["a_core_idles", "can_fork", "cores", "pool"]
+__all__ = ["a_core_idles", "busy", "can_fork", "cores", "pool"]
 
 _PR_SET_PDEATHSIG = 1
 
@@ -35,9 +35,10 @@ def can_fork() -> bool:
     return sys.platform == "linux" and threading.active_count() == 1 and cores() > 1
 
 
-def a_core_idles() -> bool:
+def a_core_idles(besides: Iterable[int] = ()) -> bool:
     """Whether a second process would find a core of its own; on a shared machine, work
-    handed to it may wait instead.
+    handed to it may wait instead. ``besides``: processes of ours started since (a second
+    process already at work), whose CPU time counts as idle.
 
     Told by the time the machine's cores spent idle since this module was loaded (while
     the caller started, keeping one core busy itself): at least half a core idle, other
@@ -48,9 +49,18 @@ def a_core_idles() -> bool:
     now = _cpu_ticks()
     if now is not None and _LOADED is not None:
         idle, total, cpus = now[0] - _LOADED[0], now[1] - _LOADED[1], now[2]
+        idle += sum(map(_ticks_of_process, besides))
         if total >= _MEASURABLE * cpus:
             return idle * cpus >= total * _IDLE_ENOUGH
     return cores() - os.getloadavg()[0] >= 1
+
+
+def busy() -> bool:
+    """Whether the machine is plainly busy: by the load average, at least a task more than
+    it has cores waited for one over the last minute. Too coarse to say that a core idles
+    (`a_core_idles`), it says when a process started before that can be measured would
+    only take time from others."""
+    return os.getloadavg()[0] >= cores() + 1
 
 
 # Half a core idle, over at least a tenth of a second on every core (/proc/stat counts
@@ -84,6 +94,16 @@ def _ticks_of(stat: bytes) -> tuple[int, int, int] | None:
         return None
     # user nice system idle iowait irq softirq steal: waiting on the disk is idle too.
     return fields[3] + fields[4], sum(fields), cpus
+
+
+def _ticks_of_process(pid: int) -> int:
+    """The CPU time process ``pid`` has taken, in the ticks of /proc/stat (0 if unknown)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime, stime
+    except (OSError, IndexError, ValueError):
+        return 0
 
 
 _LOADED = _cpu_ticks()

@@ -22,8 +22,7 @@ from sqlalchemy.orm import Session
 from claimcheck.core.analysis import SentenceAnalysis
 from claimcheck.core.collector import frozen
 from claimcheck.core.dedupe import DEFAULT_THRESHOLDS, Thresholds
-from claimcheck.core.prepare import Prepared, ReadOptions, prepare_all
-from claimcheck.core.reading import ReadError, find_files
+from claimcheck.core.prepare import Ahead, Prepared, ReadOptions, files_of, prepare_all
 from claimcheck.core.vocabulary import DECIDED
 from claimcheck.errors import ClaimcheckError, first_line
 from claimcheck.services import clusters
@@ -88,14 +87,8 @@ class IngestSummary:
 
 
 def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
-    files: list[Path] = []
-    skipped: list[Skipped] = []
-    for path in paths:
-        try:
-            files.extend(find_files(path))
-        except ReadError as error:
-            skipped.append(Skipped(str(path), str(error)))
-    return files, skipped
+    files, missing = files_of(paths)
+    return files, [Skipped(str(path), reason) for path, reason in missing]
 
 
 def ingest(
@@ -103,10 +96,14 @@ def ingest(
     paths: Sequence[Path],
     options: IngestOptions = IngestOptions(),
     progress: Progress | None = None,
+    ahead: Ahead | None = None,
 ) -> IngestSummary:
+    """Ingest the files at ``paths``. ``ahead``: a second process already preparing them
+    (`claimcheck.core.prepare.start`, before the database was opened), which ingest
+    uses if a core idles for it and ends otherwise."""
     files, skipped = discover(paths)
     with _one_ingest_at_a_time(db), _collector_spared():
-        return _ingest(db, files, skipped, options, progress)
+        return _ingest(db, files, skipped, options, progress, ahead)
 
 
 @contextmanager
@@ -117,7 +114,8 @@ def _collector_spared() -> Iterator[None]:
     and when matching starts is frozen, left out of those passes; it is only ever freed
     by reference counting, which freezing does not stop. The freeze comes before
     `prepare_all` forks its second process, so that process inherits the parent's objects
-    frozen and its collector does not walk them either. A program calling ingest that
+    frozen and its collector does not walk them either (one started before, `ahead`,
+    freezes its own). A program calling ingest that
     froze objects of its own keeps them as they are, and nothing is frozen (`frozen`)."""
     with frozen():
         yield
@@ -152,6 +150,7 @@ def _ingest(
     skipped: Sequence[Skipped],
     options: IngestOptions,
     progress: Progress | None,
+    ahead: Ahead | None,
 ) -> IngestSummary:
     with db.session() as session:
         book = SourceBook.load(session)
@@ -165,7 +164,16 @@ def _ingest(
     batch: list[Prepared] = []
     sentences = 0
     try:
-        for done, prepared in enumerate(prepare_all(files, options.read, book.registry, known), 1):
+        done = 0
+        for prepared in prepare_all(files, options.read, book.registry, known, ahead):
+            if prepared is None:
+                # The second process has not the next file ready: a moment to store what
+                # is, so that less is left to store after the last file.
+                if len(batch) >= EARLY_BATCH_DOCUMENTS:
+                    outcomes += _store_batch(db, batch, book, options, _written(outcomes))
+                    sentences = 0
+                continue
+            done += 1
             path = prepared.path
             if progress is not None:
                 progress(done, len(files), str(path))
@@ -201,6 +209,8 @@ def _ingest(
 # them. A transaction holds whole documents only, so each is still complete or absent.
 BATCH_DOCUMENTS = 100
 BATCH_SENTENCES = 5000
+# While the second process prepares the next file, a batch of this many is stored already.
+EARLY_BATCH_DOCUMENTS = 16
 
 
 @dataclass(frozen=True, slots=True)
