@@ -133,13 +133,16 @@ class SuggestionView:
 
 def _candidates(session: Session) -> list[tuple[int, str]]:
     """(id, text) of every current claim of kind `claim`, in id order."""
+    replaced = select(Document.id).where(Document.superseded_by_id.is_not(None))
     query = (
         select(Claim.id, Claim.text)
-        .join(Document, Claim.document_id == Document.id)
-        .where(Claim.kind == "claim", Document.superseded_by_id.is_(None))
+        # Kind as an expression, not the column: SQLite would reach the claims through the
+        # index on kind, a row at a time in rank order, and sort them by id; scanning the
+        # table in id order took a tenth of that (0.3 s against 3.8 s at 200,000 claims).
+        .where(Claim.kind.concat("") == "claim", Claim.document_id.not_in(replaced))
         .order_by(Claim.id)
     )
-    return [(claim_id, text) for claim_id, text in session.execute(query)]
+    return [(claim_id, text) for claim_id, text in session.connection().execute(query)]
 
 
 def _fetcher(session: Session) -> Callable[[Sequence[int]], dict[int, str]]:
@@ -235,7 +238,7 @@ def dedupe_all(db: Database, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Ded
         _matched_with(session, thresholds)
         rows = _candidates(session)
         stored: dict[int, Signature] = {}
-        for claim_id, key, bands in session.execute(
+        for claim_id, key, bands in session.connection().execute(
             select(ClaimSignature.claim_id, ClaimSignature.copy_key, ClaimSignature.bands)
         ):
             stored[claim_id] = (key, bands)
