@@ -25,7 +25,6 @@ import difflib
 import hashlib
 import itertools
 import re
-import sys
 from collections import Counter, defaultdict
 from collections.abc import (
     Callable,
@@ -195,10 +194,13 @@ _NOT_NAMES = _FUNCTION_WORDS | _CALENDAR | _NUMBER_WORDS.keys() | _CUES.keys() |
 
 class _Profile(NamedTuple):
     size: int
-    words: frozenset[str]
+    # The words (without "'s"), each between spaces: a name is looked for as " name ".
+    # A string, not a set: the profiles of a whole corpus's candidates are held at once,
+    # and a set of words cost four times as much memory.
+    words: str
     numbers: tuple[str, ...]
     dates: tuple[str, ...]
-    names: frozenset[str]
+    names: tuple[str, ...]  # each between spaces, as in ``words``
     negations: int
     # The sorted words without numbers, dates and names: what variants of a claim share.
     masked: str
@@ -255,21 +257,17 @@ def _profile(text: str) -> _Profile:
     dates += ["may"] * mays
     if mays:
         rest = [word for word in rest if word != "may"] + ["may"] * (rest.count("may") - mays)
-    # Interned: the profiles of a whole corpus's candidates are held at once, and their
-    # words recur from claim to claim.
     if "'s" in joined:
-        kept = frozenset(sys.intern(w[:-2] if w.endswith("'s") else w) for w in words)
-    else:
-        kept = frozenset(map(sys.intern, words))
+        joined = " ".join([w[:-2] if w.endswith("'s") else w for w in words])
     negations = sum(map(_NEGATIONS.__contains__, words))
     if "n't" in joined:  # no word of _NEGATIONS ends so: none is counted twice
         negations += sum(word.endswith("n't") for word in words)
     return _Profile(
         size=len(words),
-        words=kept,
+        words=f" {joined} ",
         numbers=tuple(sorted(numbers)),
         dates=tuple(sorted(dates)),
-        names=frozenset(names),
+        names=tuple(f" {name} " for name in names),
         negations=negations,
         masked=" ".join(sorted(rest)),
     )
@@ -289,7 +287,7 @@ def _judge(pa: _Profile, pb: _Profile, min_words: int, upper: float) -> tuple[st
     negation = pa.negations != pb.negations
     # A name only counts as different when the other claim lacks the word in any casing,
     # so recasing a claim does not demote it.
-    names = bool(pa.names - pb.words or pb.names - pa.words)
+    names = any(n not in pb.words for n in pa.names) or any(n not in pa.words for n in pb.names)
     found = (short, pa.numbers != pb.numbers, pa.dates != pb.dates, names, negation)
     if not any(found):
         return None, False
