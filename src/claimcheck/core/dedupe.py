@@ -194,10 +194,13 @@ _NOT_NAMES = _FUNCTION_WORDS | _CALENDAR | _NUMBER_WORDS.keys() | _CUES.keys() |
 
 class _Profile(NamedTuple):
     size: int
-    words: frozenset[str]
+    # The words (without "'s"), each between spaces: a name is looked for as " name ".
+    # A string, not a set: the profiles of a whole corpus's candidates are held at once,
+    # and a set of words cost four times as much memory.
+    words: str
     numbers: tuple[str, ...]
     dates: tuple[str, ...]
-    names: frozenset[str]
+    names: tuple[str, ...]  # each between spaces, as in ``words``
     negations: int
     # The sorted words without numbers, dates and names: what variants of a claim share.
     masked: str
@@ -219,6 +222,9 @@ _NO_DIGITS = frozenset("0123456789")  # a word that shares none has no figure in
 _A_DIGIT = re.compile(r"[0-9]")
 
 
+_SPECIAL = _CALENDAR | _NUMBER_WORDS.keys()
+
+
 def _profile(text: str) -> _Profile:
     tokens = _tokens(text)
     words = _words_of(tokens)
@@ -226,27 +232,43 @@ def _profile(text: str) -> _Profile:
     dates: list[str] = []
     rest: list[str] = []
     names = _names(tokens, words)
+    # Most claims hold no figure, possessive or "n't": one search of their words each
+    # spares testing every word (this runs for every claim of a candidate pair).
+    joined = " ".join(words)
+    figures = _A_DIGIT.search(joined) is not None
     for word in words:
-        if word in _CALENDAR or (not _NO_DIGITS.isdisjoint(word) and _YEAR.fullmatch(word)):
-            dates.append(word)
-        elif word in _NUMBER_WORDS:
-            numbers.append(_NUMBER_WORDS[word] or word)
-        elif not _NO_DIGITS.isdisjoint(word) and _DIGITS.fullmatch(word):
-            numbers.append(word)
-        elif word not in names and _possessive(word) not in names:
+        if word in _SPECIAL:
+            if word in _CALENDAR:
+                dates.append(word)
+            else:
+                numbers.append(_NUMBER_WORDS[word] or word)
+            continue
+        if figures and not _NO_DIGITS.isdisjoint(word):
+            if _YEAR.fullmatch(word):
+                dates.append(word)
+                continue
+            if _DIGITS.fullmatch(word):
+                numbers.append(word)
+                continue
+        if not names or (word not in names and _possessive(word) not in names):
             rest.append(word)
     # "may" is a verb far more often than a month; only the capitalised form counts.
-    mays = len(_MAY.findall(text))
+    mays = len(_MAY.findall(text)) if "May" in text else 0
     dates += ["may"] * mays
     if mays:
         rest = [word for word in rest if word != "may"] + ["may"] * (rest.count("may") - mays)
+    if "'s" in joined:
+        joined = " ".join([w[:-2] if w.endswith("'s") else w for w in words])
+    negations = sum(map(_NEGATIONS.__contains__, words))
+    if "n't" in joined:  # no word of _NEGATIONS ends so: none is counted twice
+        negations += sum(word.endswith("n't") for word in words)
     return _Profile(
         size=len(words),
-        words=frozenset(w[:-2] if w.endswith("'s") else w for w in words),
+        words=f" {joined} ",
         numbers=tuple(sorted(numbers)),
         dates=tuple(sorted(dates)),
-        names=frozenset(names),
-        negations=sum(word in _NEGATIONS or word.endswith("n't") for word in words),
+        names=tuple(f" {name} " for name in names),
+        negations=negations,
         masked=" ".join(sorted(rest)),
     )
 
@@ -265,7 +287,7 @@ def _judge(pa: _Profile, pb: _Profile, min_words: int, upper: float) -> tuple[st
     negation = pa.negations != pb.negations
     # A name only counts as different when the other claim lacks the word in any casing,
     # so recasing a claim does not demote it.
-    names = bool(pa.names - pb.words or pb.names - pa.words)
+    names = any(n not in pb.words for n in pa.names) or any(n not in pa.words for n in pb.names)
     found = (short, pa.numbers != pb.numbers, pa.dates != pb.dates, names, negation)
     if not any(found):
         return None, False
@@ -636,7 +658,8 @@ class ClaimIndex:
                 a, b = (ids_[first], ids_[p]) if ids_[first] < ids_[p] else (ids_[p], ids_[first])
                 short = short_of.get(found)
                 if short is None:
-                    short = short_of[found] = len(self._key(p).split()) < min_words
+                    # The first claim's key: equal, and scoring may need it anyway.
+                    short = short_of[found] = len(self._key(first).split()) < min_words
                 reason = "short claim" if short else None
                 matches.append(Match(a, b, 100.0, not short, reason))
         pos = np.array(firsts, dtype=np.int32)
@@ -756,10 +779,13 @@ class ClaimIndex:
     def _bands_of(self, pos: I32, given: Mapping[int, bytes]) -> U64:
         """Band hashes of the claims at ``pos``: the given ones, the others computed."""
         out = np.empty((_BANDS, pos.size), dtype=np.uint64)
-        todo = [i for i, p in enumerate(pos.tolist()) if p not in given]
-        for i, p in enumerate(pos.tolist()):
-            if p in given:
-                out[:, i] = np.frombuffer(given[p], dtype=np.uint64)
+        positions = pos.tolist()
+        todo = [i for i, p in enumerate(positions) if p not in given]
+        held = [i for i, p in enumerate(positions) if p in given]
+        if held:
+            # One buffer for all: a million claims one at a time took seconds.
+            flat = np.frombuffer(b"".join([given[positions[i]] for i in held]), dtype=np.uint64)
+            out[:, held] = flat.reshape(len(held), _BANDS).T
         if todo:
             computed = self._band_keys(pos[todo])
             out[:, todo] = computed
@@ -832,6 +858,8 @@ class ClaimIndex:
             a, b = (ids[i], ids[j]) if ids[i] < ids[j] else (ids[j], ids[i])
             matches.append(Match(a, b, score, score >= upper and reason is None, reason, variant))
         matched[joined] = True
+        # The profiles are the largest thing held here: not while the next step scores.
+        del profiles
         matches += self._dropped_clauses(first, second, matched)
         return matches
 

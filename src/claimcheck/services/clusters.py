@@ -134,12 +134,15 @@ class SuggestionView:
 
 def _candidates(session: Session) -> list[tuple[int, str]]:
     """(id, text) of every current claim of kind `claim`, in id order."""
-    # The few superseded documents ruled out by subquery rather than every claim joined
-    # to its document: a plan linear in the claims whatever the statistics say.
-    superseded = select(Document.id).where(Document.superseded_by_id.is_not(None))
+    replaced = select(Document.id).where(Document.superseded_by_id.is_not(None))
     query = (
         select(Claim.id, Claim.text)
-        .where(Claim.kind == "claim", Claim.document_id.not_in(superseded))
+        # Kind as an expression, not the column: SQLite would reach the claims through the
+        # index on kind, a row at a time in rank order, and sort them by id; scanning the
+        # table in id order took a tenth of that (0.3 s against 3.8 s at 200,000 claims).
+        # The few superseded documents are ruled out by subquery rather than every claim
+        # joined to its document: a plan linear in the claims whatever the statistics say.
+        .where(Claim.kind.concat("") == "claim", Claim.document_id.not_in(replaced))
         .order_by(Claim.id)
     )
     return read_rows(session, query)
@@ -306,7 +309,9 @@ def match_documents(
         new = list(
             session.execute(
                 select(Claim.id, Claim.text)
-                .where(Claim.document_id.in_(document_ids), Claim.kind == "claim")
+                # Kind as an expression: SQLite would otherwise walk the index on kind,
+                # every claim of the corpus, rather than the batch's documents.
+                .where(Claim.document_id.in_(document_ids), Claim.kind.concat("") == "claim")
                 .order_by(Claim.id)
             )
         )
@@ -321,8 +326,15 @@ def match_documents(
         new_ids = [r[0] for r in new]
         # A batch holding every claim of the corpus (a first ingest) rewrites every group:
         # reading the group tables whole costs less than looking each claim up by id.
-        whole = len(new_ids) == session.scalar(
-            select(func.count()).select_from(Claim).where(Claim.kind == "claim")
+        # Asked as "is there a claim elsewhere", found at once in a large corpus, rather
+        # than by counting every claim.
+        whole = (
+            session.scalar(
+                select(Claim.id)
+                .where(Claim.kind == "claim", Claim.document_id.not_in(document_ids))
+                .limit(1)
+            )
+            is None
         )
         common = _common(session)
         known = [(keys or {}).get(claim_id) for claim_id in new_ids]
@@ -553,11 +565,10 @@ def _replace_pairs(session: Session, matches: Sequence[Match]) -> None:
 
 def _stale_claims() -> Select[int]:
     """Claims of superseded versions: they leave the clusters and the suggestions."""
-    return (
-        select(Claim.id)
-        .join(Document, Claim.document_id == Document.id)
-        .where(Document.superseded_by_id.is_not(None))
-    )
+    # From the few replaced documents to their claims: joined the other way, SQLite read
+    # every claim's row of the index on document_id (0.1 s at 200,000 claims, each batch).
+    replaced = select(Document.id).where(Document.superseded_by_id.is_not(None))
+    return select(Claim.id).where(Claim.document_id.in_(replaced))
 
 
 _JOINING = or_(

@@ -99,7 +99,9 @@ class Document(Base):
     ingested_at: Mapped[dt.datetime] = mapped_column(default=_now)
     # Stored, but not yet matched for near-duplicates (an interrupted batch): the next
     # ingest or `claimcheck dedupe` matches it.
-    dedupe_pending: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Indexed: each ingest looks the pending few up, and a scan of this table reads past
+    # every document's text.
+    dedupe_pending: Mapped[bool] = mapped_column(default=False, server_default=false(), index=True)
 
     claims: Mapped[list[Claim]] = relationship(
         back_populates="document", order_by="Claim.index", cascade="all, delete-orphan"
