@@ -425,6 +425,70 @@ def test_a_process_started_for_other_files_is_ended(
     assert _ended(pid)
 
 
+def test_a_process_started_ahead_that_died_during_the_start_up_leaves_nothing_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed (out of memory, by hand) before the database was open: the files are
+    prepared all the same, as one process prepares them."""
+    folder = _corpus_with_copies(tmp_path / "corpus")
+    url = f"sqlite:///{tmp_path / 'one.db'}"
+    db = open_database(url)
+    assert not ingest(db, [folder]).skipped
+    db.close()
+    sequential = snapshot(url)
+
+    monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
+    monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
+    monkeypatch.setattr(second_process, "busy", lambda: False)
+    ahead = prepare_module.start([folder], ReadOptions())
+    assert ahead is not None
+    pid = _started(ahead)
+    os.kill(pid, 9)
+    assert _ended(pid)
+    url = f"sqlite:///{tmp_path / 'two.db'}"
+    db = open_database(url)
+    try:
+        summary = ingest(db, [folder], ahead=ahead)
+    finally:
+        ahead.close()
+        db.close()
+    assert not summary.skipped and len(summary.added) == CORPUS_FILES + 40 + 2
+    assert snapshot(url) == sequential
+
+
+def test_a_file_changed_after_it_was_read_ahead_is_stored_as_it_is_now(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files are read while the database is opened, which on PostgreSQL may wait for
+    another ingest: one edited meanwhile is read again."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for n in range(30):
+        (folder / f"{n:02}.txt").write_text(f"Officials said {n} bridges were closed.\n")
+    monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
+    monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
+    monkeypatch.setattr(second_process, "busy", lambda: False)
+    ahead = prepare_module.start([folder], ReadOptions())
+    assert ahead is not None
+    ahead.pool.submit(int).result()  # one worker, tasks in order: the reads are done
+    (folder / "07.txt").write_text("The mayor said the ferry resumed service on Friday.\n")
+
+    def not_here(*args: object) -> Any:
+        raise AssertionError("a file was prepared in the storing process")
+
+    monkeypatch.setattr(prepare_module, "_here", not_here)
+    db = open_database(f"sqlite:///{tmp_path / 'test.db'}")
+    try:
+        assert not ingest(db, [folder], ahead=ahead).skipped
+        texts = {claim.text for claim in iter_claims(db)}
+    finally:
+        ahead.close()
+        db.close()
+    assert "The mayor said the ferry resumed service on Friday." in texts
+    assert "Officials said 7 bridges were closed." not in texts
+    assert "Officials said 8 bridges were closed." in texts
+
+
 def _slowly(path: Path) -> prepare_module.Prepared:
     time.sleep(0.02)  # the storing process waits for every file
     return _prepare_next(path)

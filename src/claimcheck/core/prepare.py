@@ -317,8 +317,11 @@ def _second_process(
     that pays; or None."""
     if ahead is not None:
         if ahead.paths == list(paths) and ahead.options == options and _idles_beside(ahead):
-            ahead.pool.submit(_know, registry, set(known))
-            return ahead.pool, ahead.shared
+            # It may have died during the start-up (killed, out of memory): then as if
+            # none had been started.
+            with contextlib.suppress(BrokenProcessPool):
+                ahead.pool.submit(_know, registry, set(known))
+                return ahead.pool, ahead.shared
         ahead.end()
     if not _worth_a_process(paths):
         return None
@@ -415,7 +418,7 @@ class _Worker:
     registry: Registry | None
     known: set[tuple[str, str]]
     shared: _Shared
-    read: dict[Path, _Read] = field(default_factory=dict)
+    read: dict[Path, tuple[_Stamp, _Read]] = field(default_factory=dict)
 
 
 _worker: _Worker | None = None
@@ -442,10 +445,21 @@ def _start(
     gc.freeze()
 
 
+_Stamp = tuple[int, int] | None
+
+
+def _stamp(path: Path) -> _Stamp:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns
+
+
 def _read_ahead(paths: Sequence[Path]) -> None:
     assert _worker is not None, "initialised by _start"
     for path in paths:
-        _worker.read[path] = _read(path, _worker.options, segmented=True)
+        _worker.read[path] = _stamp(path), _read(path, _worker.options, segmented=True)
 
 
 def _know(registry: Registry, known: set[tuple[str, str]]) -> None:
@@ -460,7 +474,9 @@ def _prepare_chunk(paths: Sequence[Path]) -> list[Prepared]:
 def _prepare_next(path: Path) -> Prepared:
     assert _worker is not None and _worker.registry is not None, "initialised by _start"
     registry = _worker.registry
-    read = _worker.read.pop(path, None)
+    stamp, read = _worker.read.pop(path, (None, None))
+    if read is not None and stamp != _stamp(path):
+        read = None  # changed since (another ingest held the database meanwhile): read again
     keys = not _worker.shared.waiting
     prepared = prepare(path, _worker.options, registry, _worker.known, keys, read)
     return _learned(prepared, registry)
