@@ -309,6 +309,15 @@ def _corpus_with_copies(folder: Path) -> Path:
     return folder
 
 
+def _one_process_snapshot(folder: Path, tmp_path: Path) -> dict[str, Any]:
+    """What ingest stores of ``folder``, in one process, into a new database."""
+    url = f"sqlite:///{tmp_path / 'one.db'}"
+    db = open_database(url)
+    assert not ingest(db, [folder]).skipped
+    db.close()
+    return snapshot(url)
+
+
 def _started(ahead: prepare_module.Ahead) -> int:
     """The id of the process started ahead, once it runs."""
     for _ in range(1000):
@@ -339,11 +348,7 @@ def test_files_read_before_the_database_is_opened_are_stored_as_one_process_stor
     same claims, sources and groups either way, as in one process."""
     folder = _corpus_with_copies(tmp_path / "corpus")
     monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", float(10**12))
-    url = f"sqlite:///{tmp_path / 'one.db'}"
-    db = open_database(url)
-    assert not ingest(db, [folder]).skipped
-    db.close()
-    sequential = snapshot(url)
+    sequential = _one_process_snapshot(folder, tmp_path)
 
     monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
     monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
@@ -387,11 +392,7 @@ def test_with_no_idle_core_the_process_started_ahead_is_ended_and_one_process_pr
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _corpus_with_copies(tmp_path / "corpus")
-    url = f"sqlite:///{tmp_path / 'one.db'}"
-    db = open_database(url)
-    assert not ingest(db, [folder]).skipped
-    db.close()
-    sequential = snapshot(url)
+    sequential = _one_process_snapshot(folder, tmp_path)
 
     monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
     monkeypatch.setattr(second_process, "busy", lambda: False)
@@ -431,11 +432,7 @@ def test_a_process_started_ahead_that_died_during_the_start_up_leaves_nothing_ou
     """Killed (out of memory, by hand) before the database was open: the files are
     prepared all the same, as one process prepares them."""
     folder = _corpus_with_copies(tmp_path / "corpus")
-    url = f"sqlite:///{tmp_path / 'one.db'}"
-    db = open_database(url)
-    assert not ingest(db, [folder]).skipped
-    db.close()
-    sequential = snapshot(url)
+    sequential = _one_process_snapshot(folder, tmp_path)
 
     monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
     monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
@@ -500,11 +497,7 @@ def test_what_is_stored_while_the_second_process_prepares_the_next_file_is_as_on
     """Waiting for a file, ingest stores the documents it has (in small batches): the same
     documents, claims, sources and groups as in one process."""
     folder = _corpus_with_copies(tmp_path / "corpus")
-    url = f"sqlite:///{tmp_path / 'one.db'}"
-    db = open_database(url)
-    assert not ingest(db, [folder]).skipped
-    db.close()
-    sequential = snapshot(url)
+    sequential = _one_process_snapshot(folder, tmp_path)
 
     monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
     monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
