@@ -104,3 +104,30 @@ def test_two_ingests_at_once_store_and_group_as_one_ingest_of_everything(
             assert len(list(session.scalars(select(Document.id)))) == len(paths)
     finally:
         db.close()
+
+
+def test_matching_more_documents_than_a_statement_takes_parameters(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder of tens of thousands of short files is matched at the end of its ingest
+    in one go: PostgreSQL takes at most 65,535 parameters a statement, so the documents'
+    ids go as one array there (ids that are not pending are passed over)."""
+    paths = write_corpus(tmp_path / "wire", files=12)
+    whole = open_database(f"sqlite:///{tmp_path / 'whole.db'}")
+    ingest(whole, paths)
+    expected = groups(whole)
+    whole.close()
+
+    db = open_database(db_url)
+    try:
+        with monkeypatch.context() as patch:
+            patch.setattr(clusters, "match_documents", lambda *args, **kwargs: None)
+            ingest(db, paths)
+        with db.session() as session:
+            ids = list(session.scalars(select(Document.id).order_by(Document.id)))
+        clusters.match_documents(db, ids + list(range(ids[-1] + 1, ids[-1] + 70_001)))
+        assert groups(db) == expected
+        with db.session() as session:
+            assert not list(session.scalars(select(Document.id).where(Document.dedupe_pending)))
+    finally:
+        db.close()

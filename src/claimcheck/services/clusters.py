@@ -303,7 +303,9 @@ def match_documents(
         # Another ingest may have matched some of them while this one waited.
         document_ids = list(
             session.scalars(
-                select(Document.id).where(Document.id.in_(document_ids), Document.dedupe_pending)
+                select(Document.id).where(
+                    among(session, Document.id, document_ids), Document.dedupe_pending
+                )
             )
         )
         new = list(
@@ -311,7 +313,10 @@ def match_documents(
                 select(Claim.id, Claim.text)
                 # Kind as an expression: SQLite would otherwise walk the index on kind,
                 # every claim of the corpus, rather than the batch's documents.
-                .where(Claim.document_id.in_(document_ids), Claim.kind.concat("") == "claim")
+                .where(
+                    among(session, Claim.document_id, document_ids),
+                    Claim.kind.concat("") == "claim",
+                )
                 .order_by(Claim.id)
             )
         )
@@ -320,7 +325,9 @@ def match_documents(
         # The replaced versions' claims leave their groups, whose other claims may have
         # been joined through them: those are matched again first.
         replaced = select(Claim.id).join(Document, Claim.document_id == Document.id)
-        gone = set(session.scalars(replaced.where(Document.superseded_by_id.in_(document_ids))))
+        gone = set(
+            session.scalars(replaced.where(among(session, Document.superseded_by_id, document_ids)))
+        )
         if gone:
             _rebuild(session, _rematch(session, gone, thresholds, leaving=gone) | gone)
         new_ids = [r[0] for r in new]
@@ -331,7 +338,7 @@ def match_documents(
         whole = (
             session.scalar(
                 select(Claim.id)
-                .where(Claim.kind == "claim", Claim.document_id.not_in(document_ids))
+                .where(Claim.kind == "claim", ~among(session, Claim.document_id, document_ids))
                 .limit(1)
             )
             is None
@@ -350,7 +357,7 @@ def match_documents(
         kept = spanning(matches, cluster_of, family_of)
         _store_pairs(session, kept)
         _rebuild(session, None if whole else set(new_ids) | {c for m in kept for c in (m.a, m.b)})
-        _matched(session, Document.id.in_(document_ids))
+        _matched(session, among(session, Document.id, document_ids))
         claims = session.scalar(select(func.count()).select_from(ClaimSignature))
         return _summary(session, claims or 0)
 
@@ -446,7 +453,7 @@ def _forget_replaced(session: Session, document_ids: Sequence[int]) -> list[tupl
     held the band hashes of its copy key, the earliest remaining copy takes them over
     (copies have the same words, so the same hashes): those heirs are returned with them."""
     replaced = select(Claim.id).join(Document, Claim.document_id == Document.id)
-    replaced = replaced.where(Document.superseded_by_id.in_(document_ids))
+    replaced = replaced.where(among(session, Document.superseded_by_id, document_ids))
     holders = session.execute(
         select(ClaimSignature.copy_key, ClaimSignature.bands).where(
             ClaimSignature.claim_id.in_(replaced), ClaimSignature.bands.is_not(None)
