@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import select
 
 from claimcheck.services import clusters
-from claimcheck.services.database import open_database
+from claimcheck.services.database import Database, open_database
 from claimcheck.services.ingest import ingest
 from claimcheck.store.models import Document
-from tests.services.test_families import groups, write_corpus
+from tests.services.test_families import Groups, groups, write_corpus
 
 
 @pytest.mark.postgres
@@ -24,20 +24,11 @@ def test_two_matchings_at_once_group_as_one_ingest_of_everything(
     from tests.conftest import _postgres_url
 
     paths = write_corpus(tmp_path / "wire", files=12)
-    whole = open_database(f"sqlite:///{tmp_path / 'whole.db'}")
-    ingest(whole, paths)
-    expected = groups(whole)
-    whole.close()
+    expected = _groups_of_one_ingest(paths, tmp_path)
 
     db = open_database(_postgres_url())
     try:
-        # Both halves stored, neither matched yet: as two ingests are when they reach
-        # matching together.
-        with monkeypatch.context() as patch:
-            patch.setattr(clusters, "match_documents", lambda *args, **kwargs: None)
-            ingest(db, paths)
-        with db.session() as session:
-            ids = list(session.scalars(select(Document.id).order_by(Document.id)))
+        ids = _stored_unmatched(db, paths, monkeypatch)
         together = threading.Barrier(2, timeout=60)
         errors: list[BaseException] = []
 
@@ -70,10 +61,7 @@ def test_two_ingests_at_once_store_and_group_as_one_ingest_of_everything(
     from tests.conftest import _postgres_url
 
     paths = write_corpus(tmp_path / "wire", files=12)
-    whole = open_database(f"sqlite:///{tmp_path / 'whole.db'}")
-    ingest(whole, paths)
-    expected = groups(whole)
-    whole.close()
+    expected = _groups_of_one_ingest(paths, tmp_path)
 
     url = _postgres_url()
     open_database(url).close()
@@ -113,21 +101,36 @@ def test_matching_more_documents_than_a_statement_takes_parameters(
     in one go: PostgreSQL takes at most 65,535 parameters a statement, so the documents'
     ids go as one array there (ids that are not pending are passed over)."""
     paths = write_corpus(tmp_path / "wire", files=12)
-    whole = open_database(f"sqlite:///{tmp_path / 'whole.db'}")
-    ingest(whole, paths)
-    expected = groups(whole)
-    whole.close()
+    expected = _groups_of_one_ingest(paths, tmp_path)
 
     db = open_database(db_url)
     try:
-        with monkeypatch.context() as patch:
-            patch.setattr(clusters, "match_documents", lambda *args, **kwargs: None)
-            ingest(db, paths)
-        with db.session() as session:
-            ids = list(session.scalars(select(Document.id).order_by(Document.id)))
+        ids = _stored_unmatched(db, paths, monkeypatch)
         clusters.match_documents(db, ids + list(range(ids[-1] + 1, ids[-1] + 70_001)))
         assert groups(db) == expected
         with db.session() as session:
             assert not list(session.scalars(select(Document.id).where(Document.dedupe_pending)))
     finally:
         db.close()
+
+
+def _groups_of_one_ingest(paths: list[Path], tmp_path: Path) -> tuple[Groups, Groups]:
+    """The groups one ingest of ``paths`` into a new SQLite database gives."""
+    whole = open_database(f"sqlite:///{tmp_path / 'whole.db'}")
+    try:
+        ingest(whole, paths)
+        return groups(whole)
+    finally:
+        whole.close()
+
+
+def _stored_unmatched(
+    db: Database, paths: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> list[int]:
+    """Ingest ``paths`` without matching them (as two ingests are when they reach matching
+    together); the documents' ids, in order."""
+    with monkeypatch.context() as patch:
+        patch.setattr(clusters, "match_documents", lambda *args, **kwargs: None)
+        ingest(db, paths)
+    with db.session() as session:
+        return list(session.scalars(select(Document.id).order_by(Document.id)))

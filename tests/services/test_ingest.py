@@ -318,6 +318,14 @@ def _one_process_snapshot(folder: Path, tmp_path: Path) -> dict[str, Any]:
     return snapshot(url)
 
 
+def _second_process_allowed(monkeypatch: pytest.MonkeyPatch, idles: bool = True) -> None:
+    """Any batch worth a second process, the machine not busy, and a core idle for it
+    (with ``idles``) or not."""
+    monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
+    monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): idles)
+    monkeypatch.setattr(second_process, "busy", lambda: False)
+
+
 def _started(ahead: prepare_module.Ahead) -> int:
     """The id of the process started ahead, once it runs."""
     for _ in range(1000):
@@ -350,8 +358,7 @@ def test_files_read_before_the_database_is_opened_are_stored_as_one_process_stor
     monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", float(10**12))
     sequential = _one_process_snapshot(folder, tmp_path)
 
-    monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
-    monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
+    _second_process_allowed(monkeypatch)
     if not keys_ahead:
         # As if the storing process waited each time: it computes every key.
         prepare = prepare_module.prepare
@@ -360,7 +367,6 @@ def test_files_read_before_the_database_is_opened_are_stored_as_one_process_stor
             "prepare",
             lambda p, o, r, k, keys=True, read=None: prepare(p, o, r, k, False, read),
         )
-    monkeypatch.setattr(second_process, "busy", lambda: False)
     ahead = prepare_module.start([folder], ReadOptions())
     assert ahead is not None
 
@@ -394,12 +400,10 @@ def test_with_no_idle_core_the_process_started_ahead_is_ended_and_one_process_pr
     folder = _corpus_with_copies(tmp_path / "corpus")
     sequential = _one_process_snapshot(folder, tmp_path)
 
-    monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
-    monkeypatch.setattr(second_process, "busy", lambda: False)
+    _second_process_allowed(monkeypatch, idles=False)
     ahead = prepare_module.start([folder], ReadOptions())
     assert ahead is not None
     pid = _started(ahead)
-    monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): False)
     url = f"sqlite:///{tmp_path / 'two.db'}"
     db = open_database(url)
     summary = ingest(db, [folder], ahead=ahead)
@@ -413,9 +417,7 @@ def test_a_process_started_for_other_files_is_ended(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _corpus_with_copies(tmp_path / "corpus")
-    monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
-    monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
-    monkeypatch.setattr(second_process, "busy", lambda: False)
+    _second_process_allowed(monkeypatch)
     ahead = prepare_module.start([folder / "generated"], ReadOptions())
     assert ahead is not None
     pid = _started(ahead)
@@ -434,9 +436,7 @@ def test_a_process_started_ahead_that_died_during_the_start_up_leaves_nothing_ou
     folder = _corpus_with_copies(tmp_path / "corpus")
     sequential = _one_process_snapshot(folder, tmp_path)
 
-    monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
-    monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
-    monkeypatch.setattr(second_process, "busy", lambda: False)
+    _second_process_allowed(monkeypatch)
     ahead = prepare_module.start([folder], ReadOptions())
     assert ahead is not None
     pid = _started(ahead)
@@ -462,9 +462,7 @@ def test_a_file_changed_after_it_was_read_ahead_is_stored_as_it_is_now(
     folder.mkdir()
     for n in range(30):
         (folder / f"{n:02}.txt").write_text(f"Officials said {n} bridges were closed.\n")
-    monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
-    monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
-    monkeypatch.setattr(second_process, "busy", lambda: False)
+    _second_process_allowed(monkeypatch)
     ahead = prepare_module.start([folder], ReadOptions())
     assert ahead is not None
     ahead.pool.submit(int).result()  # one worker, tasks in order: the reads are done
@@ -499,8 +497,7 @@ def test_what_is_stored_while_the_second_process_prepares_the_next_file_is_as_on
     folder = _corpus_with_copies(tmp_path / "corpus")
     sequential = _one_process_snapshot(folder, tmp_path)
 
-    monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0.0)
-    monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
+    _second_process_allowed(monkeypatch)
     monkeypatch.setattr(prepare_module, "_prepare_next", _slowly)
     monkeypatch.setattr(ingest_module, "EARLY_BATCH_DOCUMENTS", 2)
     store_batch = ingest_module._store_batch

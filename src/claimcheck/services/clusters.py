@@ -134,7 +134,6 @@ class SuggestionView:
 
 def _candidates(session: Session) -> list[tuple[int, str]]:
     """(id, text) of every current claim of kind `claim`, in id order."""
-    replaced = select(Document.id).where(Document.superseded_by_id.is_not(None))
     query = (
         select(Claim.id, Claim.text)
         # Kind as an expression, not the column: SQLite would reach the claims through the
@@ -142,7 +141,7 @@ def _candidates(session: Session) -> list[tuple[int, str]]:
         # table in id order took a tenth of that (0.3 s against 3.8 s at 200,000 claims).
         # The few superseded documents are ruled out by subquery rather than every claim
         # joined to its document: a plan linear in the claims whatever the statistics say.
-        .where(Claim.kind.concat("") == "claim", Claim.document_id.not_in(replaced))
+        .where(Claim.kind.concat("") == "claim", Claim.document_id.not_in(_replaced_documents()))
         .order_by(Claim.id)
     )
     return read_rows(session, query)
@@ -527,6 +526,10 @@ def _matched(session: Session, which: ColumnElement[bool]) -> None:
     session.execute(update(Document).where(which).values(dedupe_pending=False))
 
 
+# A pair row's columns, in the order `_replace_pairs` compares stored and new rows.
+_PAIR_COLUMNS = ("claim_a_id", "claim_b_id", "score", "state", "reason", "variant")
+
+
 def _pair_rows(matches: Iterable[Match]) -> list[dict[str, Any]]:
     return [
         {
@@ -548,25 +551,23 @@ def _store_pairs(session: Session, matches: Sequence[Match]) -> None:
 def _replace_pairs(session: Session, matches: Sequence[Match]) -> None:
     """The undecided pairs become ``matches``. Only the rows that differ are deleted and
     inserted: recomputing a corpus that changed little rewrites little."""
-    query = select(
-        ClaimPair.claim_a_id,
-        ClaimPair.claim_b_id,
-        ClaimPair.score,
-        ClaimPair.state,
-        ClaimPair.reason,
-        ClaimPair.variant,
-    ).where(ClaimPair.state.not_in(DECIDED))
-    stored = {(row[0], row[1]): row for row in read_rows(session, query)}
+    table = Base.metadata.tables[ClaimPair.__tablename__]
+    query = select(*(table.c[name] for name in _PAIR_COLUMNS))
+    stored = {
+        tuple(row[:2]): tuple(row)
+        for row in read_rows(session, query.where(ClaimPair.state.not_in(DECIDED)))
+    }
     rows = _pair_rows(matches)
-    wanted = {(r["claim_a_id"], r["claim_b_id"]): tuple(r.values()) for r in rows}
-    gone = sorted(pair for pair, row in stored.items() if wanted.get(pair) != row)
+    now = [tuple(row[name] for name in _PAIR_COLUMNS) for row in rows]
+    wanted = {values[:2]: values for values in now}
+    gone = sorted(pair for pair, values in stored.items() if wanted.get(pair) != values)
     for chunk in chunks(gone):
         session.execute(
             delete(ClaimPair).where(
                 among_pairs(session, ClaimPair.claim_a_id, ClaimPair.claim_b_id, chunk)
             )
         )
-    fresh = [r for r in rows if stored.get((r["claim_a_id"], r["claim_b_id"])) != tuple(r.values())]
+    fresh = [row for row, values in zip(rows, now, strict=True) if stored.get(values[:2]) != values]
     _insert(session, ClaimPair, fresh)
 
 
@@ -574,8 +575,11 @@ def _stale_claims() -> Select[int]:
     """Claims of superseded versions: they leave the clusters and the suggestions."""
     # From the few replaced documents to their claims: joined the other way, SQLite read
     # every claim's row of the index on document_id (0.1 s at 200,000 claims, each batch).
-    replaced = select(Document.id).where(Document.superseded_by_id.is_not(None))
-    return select(Claim.id).where(Claim.document_id.in_(replaced))
+    return select(Claim.id).where(Claim.document_id.in_(_replaced_documents()))
+
+
+def _replaced_documents() -> Select[int]:
+    return select(Document.id).where(Document.superseded_by_id.is_not(None))
 
 
 _JOINING = or_(
