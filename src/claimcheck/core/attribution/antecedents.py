@@ -22,18 +22,23 @@ from claimcheck.core.attribution.words import (
 
 # Capitalised names that end with what kind of body they are.
 _CASED = {"llc": "LLC"}
-_BODY_HEADS = (
-    "(?:"
-    + "|".join(sorted(_CASED.get(w, w.capitalize()) for w in _BODY_HEAD_WORDS - {"plc"}))
-    + r")\b"
-)
+_HEAD_WORDS = "|".join(sorted(_CASED.get(w, w.capitalize()) for w in _BODY_HEAD_WORDS - {"plc"}))
+_BODY_HEADS = "(?:" + _HEAD_WORDS + r")\b"
 # A body's name around its head noun: up to four capitalised words before it ("Irving
 # Police Department"), "of" and a name after it ("Ministry of Finance"). The head is found
 # first (a capital is rarer than a position), the words around it after.
-# "plc" is the one head written in lower case ("Barclays plc").
-_HEAD = re.compile(r"(?=[A-Z])\b" + _BODY_HEADS + r"|\bplc\b")
-# Spaces only, never a line break: a headline above is no part of the name.
-_BEFORE_HEAD = re.compile(r"(?:[A-Z][\w&.'\u2019-]*[ \t]+(?:(?:of|for|and|the)[ \t]+)*){1,4}$")
+# "plc" is the one head written in lower case ("Barclays plc"). The pattern opens on its
+# words' first letters, in one flat alternation, so the scan for it runs at C speed (a
+# leading assertion or a nested group made it try every position of the text, 10% of
+# attribution on news-like text). That the head starts a word is checked after
+# (`_WORD_BEFORE`): a match inside a longer word ends where that word ends, so it never
+# hides a whole head.
+_HEAD = re.compile("(?:" + _HEAD_WORDS + r"|plc)(?!\w)")
+_WORD_BEFORE = re.compile(r"\w")
+# Spaces only, never a line break: a headline above is no part of the name. The first
+# word is written out so that the pattern opens on a capital (a fast scan to each one).
+_NAME_WORD = r"[\w&.'\u2019-]*[ \t]+(?:(?:of|for|and|the)[ \t]+)*"
+_BEFORE_HEAD = re.compile(r"[A-Z]" + _NAME_WORD + r"(?:[A-Z]" + _NAME_WORD + r"){0,3}$")
 # Words with a stop that end no sentence: "Dr. Ana Ruiz", "U.S. Department", "St. Louis".
 _ABBREVIATIONS = _CORE_TITLES | _words("st. mt. ft. jr. sr. no.")
 _AFTER_HEAD = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3}")
@@ -60,6 +65,8 @@ def _mentions(text: str) -> tuple[tuple[int, int, str, str], ...]:
     noun, the name), in order: found once per document, read by every description."""
     found: list[tuple[int, int, str, str]] = []
     for head in _HEAD.finditer(text):
+        if head.start() and _WORD_BEFORE.match(text, head.start() - 1):
+            continue  # "Corp" ends "McCorp": no head of its own
         before = _BEFORE_HEAD.search(text, max(0, head.start() - 120), head.start())
         after = _AFTER_HEAD.match(text, head.end())
         start = (
