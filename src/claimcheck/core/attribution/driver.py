@@ -114,7 +114,12 @@ def _finish(hits: list[_Hit], text: str) -> list[Attribution]:
     """The attributions of one sentence with their roles, one per canonical source."""
     if not hits:
         return []
-    speakers = {h.ref.entity.name for h in hits if h.family in _SPEAKING}
+    # Only an "according to" reads the speakers: most sentences have none.
+    speakers = (
+        {h.ref.entity.name for h in hits if h.family in _SPEAKING}
+        if any(h.family == "acc" for h in hits)
+        else set()
+    )
     out: list[Attribution] = []
     seen: set[str] = set()
     for hit in hits:

@@ -163,8 +163,8 @@ class _Entities:
         found = self.aliases.get(key)
         if found is not None:
             return found
-        if not any(c.isupper() for c in surface):
-            return None
+        if not (surface[:1].isupper() or any(c.isupper() for c in surface)):
+            return None  # the first test spares most names the scan of every letter
         # Near matches are for names with a typo, not for whole descriptive phrases.
         source = self.registry.resolve(surface, fuzzy=key.count(" ") < 3)
         return None if source is None else self._from_source(source)

@@ -149,7 +149,6 @@ def _carry_indirect(
     for k in range(1, len(results)):
         p = k - 1
         start, end = spans[k]
-        sentence = text[start:end]
         if (
             kinds[k] != CLAIM
             or kinds[p] != CLAIM
@@ -169,6 +168,7 @@ def _carry_indirect(
         ):
             continue  # not indirect speech that runs to the end of its sentence
         verb = (speaker.cue or "").split()[-1]
+        sentence = text[start:end]
         if (verb in _PRESENT and _GOES_ON.match(sentence)) or (
             _BACKSHIFT.match(sentence)
             and _BACKSHIFT.search(text, speaker.content_start, speaker.content_end)
