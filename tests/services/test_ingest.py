@@ -352,14 +352,18 @@ def test_files_read_before_the_database_is_opened_are_stored_as_one_process_stor
 ) -> None:
     """The command line starts the second process first (`start`): it reads and segments
     while the database is opened, analyses once it has the registry, and computes the
-    claims' keys unless the storing process waits for it (then that one does): the
+    claims' keys while the storing process lags behind it (else that one does): the
     same claims, sources and groups either way, as in one process."""
     folder = _corpus_with_copies(tmp_path / "corpus")
     monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", float(10**12))
     sequential = _one_process_snapshot(folder, tmp_path)
 
     _second_process_allowed(monkeypatch)
-    if not keys_ahead:
+    if keys_ahead:
+        # As if the storing process lagged behind each time: the second process computes
+        # every key it can (all but those of files the storing process waits for).
+        monkeypatch.setattr(prepare_module, "_KEYS_AHEAD_FILES", 0)
+    else:
         # As if the storing process waited each time: it computes every key.
         prepare = prepare_module.prepare
         monkeypatch.setattr(
