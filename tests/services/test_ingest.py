@@ -207,9 +207,11 @@ def test_a_batch_prepared_in_a_second_process_is_stored_as_one_process_stores_it
     )
     (folder / "zz_2.txt").write_text("NPI said the fall in exports would continue into 2027.\n")
     results = []
+    # Not plainly busy: ingest forks the second process before it loads the registry.
+    monkeypatch.setattr(second_process, "busy", lambda: False)
     for parallel_from in (float(10**12), 0.0):
         monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", parallel_from)
-        monkeypatch.setattr(second_process, "a_core_idles", lambda: True)
+        monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
         db = open_database(f"sqlite:///{tmp_path / f'{parallel_from}.db'}")
         summary = ingest(db, [folder])
         assert not summary.skipped and len(summary.added) == CORPUS_FILES + 2
@@ -237,7 +239,10 @@ def test_near_duplicates_of_a_batch_prepared_in_a_second_process_are_those_of_on
         return match_documents(*args, **kwargs)
 
     monkeypatch.setattr(clusters_module, "match_documents", spied)
-    monkeypatch.setattr(second_process, "a_core_idles", lambda: True)
+    # Busy as ingest starts, a core idle once the registry is loaded: the second process
+    # is forked then.
+    monkeypatch.setattr(second_process, "busy", lambda: True)
+    monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
     results = []
     for parallel_from in (float(10**12), 0.0):
         monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", parallel_from)
@@ -260,7 +265,7 @@ def test_with_other_threads_running_ingest_stays_in_one_process(
         raise AssertionError("a second process was started")
 
     monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0)
-    monkeypatch.setattr(second_process, "a_core_idles", lambda: True)
+    monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
     monkeypatch.setattr(second_process, "ProcessPoolExecutor", no_process)
     done = threading.Event()
     waiting = threading.Thread(target=done.wait)
@@ -286,8 +291,7 @@ def test_if_the_second_process_dies_the_rest_is_prepared_in_this_one(
     shutil.copytree(CORPUS, folder)
     (folder / "zz_1.txt").write_text("The Norvex Policy Institute (NPI) said exports fell.\n")
     (folder / "zz_2.txt").write_text("NPI said the fall in exports would continue into 2027.\n")
-    monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0)
-    monkeypatch.setattr(second_process, "a_core_idles", lambda: True)
+    _second_process_allowed(monkeypatch)
     monkeypatch.setattr(prepare_module, "_prepare_next", _dies_on_the_first_extra_file)
     db = open_database(f"sqlite:///{tmp_path / 'test.db'}")
     summary = ingest(db, [folder])

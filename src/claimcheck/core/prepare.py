@@ -233,16 +233,18 @@ class Ahead:
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 
-def start(paths: Sequence[Path], options: ReadOptions) -> Ahead | None:
+def start(paths: Sequence[Path], options: ReadOptions, background: bool = True) -> Ahead | None:
     """A second process for the files at ``paths``, started now, or None where one would
     not pay (or the machine is plainly busy). Whether a core idles for it is decided
     later, by `prepare_all`: measured over the caller's start-up, the child's own work
-    left out."""
+    left out. With ``background``, it runs at a low priority until then and after: on a
+    busy machine it must not slow a start-up that takes a second (the command line's);
+    without, the caller decides within moments."""
     files, _ = files_of(paths)
     if not second_process.can_fork() or second_process.busy() or not _enough_work(files):
         return None
     shared = _Shared()
-    pool = second_process.pool(_start, (options, None, set(), shared))
+    pool = second_process.pool(_start, (options, None, set(), shared, background))
     size = 0
     for first in range(0, min(len(files), _READ_AHEAD_FILES), _CHUNK):
         chunk = files[first : first + _CHUNK]
@@ -450,11 +452,12 @@ def _start(
     registry: Registry | None,
     known: set[tuple[str, str]],
     shared: _Shared,
+    background: bool = False,
 ) -> None:
     global _worker
     shared.pid = os.getpid()
     _worker = _Worker(options, registry, known, shared)
-    if registry is None:
+    if background:
         # Started before anyone knows whether a core idles for it: on a busy machine it
         # must not slow the caller's start-up (which decides, and ends it if none does).
         os.nice(_BACKGROUND)
