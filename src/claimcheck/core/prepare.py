@@ -233,13 +233,21 @@ class Ahead:
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 
-def start(paths: Sequence[Path], options: ReadOptions, background: bool = True) -> Ahead | None:
+def start(
+    paths: Sequence[Path],
+    options: ReadOptions,
+    background: bool = True,
+    read_ahead: int = _READ_AHEAD_BYTES,
+) -> Ahead | None:
     """A second process for the files at ``paths``, started now, or None where one would
     not pay (or the machine is plainly busy). Whether a core idles for it is decided
     later, by `prepare_all`: measured over the caller's start-up, the child's own work
     left out. With ``background``, it runs at a low priority until then and after: on a
     busy machine it must not slow a start-up that takes a second (the command line's);
-    without, the caller decides within moments."""
+    without, the caller decides within moments. Before the registry comes, it reads and
+    segments files of about ``read_ahead`` bytes (the first task at least): what the
+    caller's start-up leaves time for: the first file is analysed only once all of them
+    are read, and the caller waits for it meanwhile."""
     files, _ = files_of(paths)
     if not second_process.can_fork() or second_process.busy() or not _enough_work(files):
         return None
@@ -250,7 +258,7 @@ def start(paths: Sequence[Path], options: ReadOptions, background: bool = True) 
         chunk = files[first : first + _CHUNK]
         pool.submit(_read_ahead, chunk)
         size += sum(map(_size, chunk))
-        if size >= _READ_AHEAD_BYTES:
+        if size >= read_ahead:
             break
     return Ahead(files, options, pool, shared)
 

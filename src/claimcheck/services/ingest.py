@@ -106,9 +106,10 @@ def ingest(
         if ahead is not None:
             return _ingest(db, files, skipped, options, progress, ahead)
         # The second process, if one pays, forked before the registry is loaded: it loads
-        # the attribution engine and reads the first files meanwhile (a first ingest seeds
-        # the registry: both take about as long).
-        ahead = start(files, options.read, background=False)
+        # the attribution engine meanwhile (a first ingest seeds the registry: both take
+        # about 0.3 s), and reads no more than its first task ahead: the first file is
+        # analysed only once every file read ahead is read, and this process waits.
+        ahead = start(files, options.read, background=False, read_ahead=0)
         try:
             return _ingest(db, files, skipped, options, progress, ahead)
         finally:
