@@ -89,11 +89,11 @@ _READ_AHEAD_BYTES = 4 * 1024 * 1024
 _READ_AHEAD_FILES = 1024
 # The niceness of a process started ahead: work that the machine's other processes go before.
 _BACKGROUND = 10
-# Files prepared that the caller has not taken yet, from which the second process computes
-# the claims' keys too: the caller is the slower side then. Fewer, and the caller takes
-# them as they come and has the time to compute them itself (storing a batch of 16 files
-# lets the second process get a task of 8 ahead): computed by the second process, the keys
-# also cost it pickling them, as much as the claims' analyses.
+# Files prepared that the caller has not taken yet, from which on the second process
+# computes the claims' keys too: the caller is the slower side then. With fewer, the
+# caller keeps up (while it stores a batch of 16 files, the second process gets a task or
+# two of 8 ahead) and has the time to compute them itself; computed by the second process,
+# the keys cost it pickling them too, as much as pickling the claims' analyses.
 _KEYS_AHEAD_FILES = 3 * _CHUNK
 
 
