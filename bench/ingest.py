@@ -176,9 +176,15 @@ def partitions(url: str) -> dict[str, float]:
 
 
 def run_one(
-    total: int, per_doc: int, attribute: bool, corpus: str = "news", url: str | None = None
+    total: int,
+    per_doc: int,
+    attribute: bool,
+    corpus: str = "news",
+    url: str | None = None,
+    second: str = "auto",
 ) -> dict[str, float]:
     from claimcheck.core import attribution as engine
+    from claimcheck.core import second_process
     from claimcheck.core.attribution import SentenceAnalysis, analyse_document
     from claimcheck.core.kinds import classify_document
     from claimcheck.core.reading import read_file
@@ -198,6 +204,12 @@ def run_one(
             dedupe_seconds += time.perf_counter() - began
 
     clusters.match_documents = timed_match
+    if second != "auto":
+        # As on an idle machine ("on"), or on one with no core to spare ("off"), whatever
+        # the machine's load is now: ingest decides by the cores' idle time otherwise.
+        idles = second == "on"
+        second_process.a_core_idles = lambda besides=(): idles
+        second_process.busy = lambda: not idles
     if not attribute:
         # The second process is forked from this one, so it runs this version too.
         def kinds_only(text: str, spans: list[tuple[int, int]], *_: Any) -> Any:
@@ -261,9 +273,22 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each kind; best kept")
     parser.add_argument("--corpus", choices=["news", "repetition"], default="news")
     parser.add_argument("--db", help="database URL (an empty database; default a new SQLite)")
+    parser.add_argument(
+        "--second-process",
+        choices=["auto", "on", "off"],
+        default="auto",
+        help="prepare files in a second process: as ingest decides (auto), or always, or never",
+    )
     args = parser.parse_args()
     if args.one:
-        result = run_one(args.one, args.per_doc, not args.without_attribution, args.corpus, args.db)
+        result = run_one(
+            args.one,
+            args.per_doc,
+            not args.without_attribution,
+            args.corpus,
+            args.db,
+            args.second_process,
+        )
         print(json.dumps(result))
         return
     print(f"{platform.node()} {platform.processor() or platform.machine()}, "
@@ -282,7 +307,7 @@ def main() -> None:
                 out = subprocess.run(
                     [sys.executable, __file__, "--one", str(size), "--per-doc", str(args.per_doc),
                      "--corpus", args.corpus, *(["--db", args.db] if args.db else []),
-                     *filter(None, [flag])],
+                     "--second-process", args.second_process, *filter(None, [flag])],
                     check=True, capture_output=True, text=True,
                 ).stdout  # fmt: skip
                 kept.append(json.loads(out.strip().splitlines()[-1]))

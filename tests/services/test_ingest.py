@@ -207,9 +207,11 @@ def test_a_batch_prepared_in_a_second_process_is_stored_as_one_process_stores_it
     )
     (folder / "zz_2.txt").write_text("NPI said the fall in exports would continue into 2027.\n")
     results = []
+    # Not plainly busy: ingest forks the second process before it loads the registry.
+    monkeypatch.setattr(second_process, "busy", lambda: False)
     for parallel_from in (float(10**12), 0.0):
         monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", parallel_from)
-        monkeypatch.setattr(second_process, "a_core_idles", lambda: True)
+        monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
         db = open_database(f"sqlite:///{tmp_path / f'{parallel_from}.db'}")
         summary = ingest(db, [folder])
         assert not summary.skipped and len(summary.added) == CORPUS_FILES + 2
@@ -237,7 +239,10 @@ def test_near_duplicates_of_a_batch_prepared_in_a_second_process_are_those_of_on
         return match_documents(*args, **kwargs)
 
     monkeypatch.setattr(clusters_module, "match_documents", spied)
-    monkeypatch.setattr(second_process, "a_core_idles", lambda: True)
+    # Busy as ingest starts, a core idle once the registry is loaded: the second process
+    # is forked then.
+    monkeypatch.setattr(second_process, "busy", lambda: True)
+    monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
     results = []
     for parallel_from in (float(10**12), 0.0):
         monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", parallel_from)
@@ -260,7 +265,7 @@ def test_with_other_threads_running_ingest_stays_in_one_process(
         raise AssertionError("a second process was started")
 
     monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0)
-    monkeypatch.setattr(second_process, "a_core_idles", lambda: True)
+    monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
     monkeypatch.setattr(second_process, "ProcessPoolExecutor", no_process)
     done = threading.Event()
     waiting = threading.Thread(target=done.wait)
@@ -286,8 +291,7 @@ def test_if_the_second_process_dies_the_rest_is_prepared_in_this_one(
     shutil.copytree(CORPUS, folder)
     (folder / "zz_1.txt").write_text("The Norvex Policy Institute (NPI) said exports fell.\n")
     (folder / "zz_2.txt").write_text("NPI said the fall in exports would continue into 2027.\n")
-    monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", 0)
-    monkeypatch.setattr(second_process, "a_core_idles", lambda: True)
+    _second_process_allowed(monkeypatch)
     monkeypatch.setattr(prepare_module, "_prepare_next", _dies_on_the_first_extra_file)
     db = open_database(f"sqlite:///{tmp_path / 'test.db'}")
     summary = ingest(db, [folder])
@@ -352,14 +356,18 @@ def test_files_read_before_the_database_is_opened_are_stored_as_one_process_stor
 ) -> None:
     """The command line starts the second process first (`start`): it reads and segments
     while the database is opened, analyses once it has the registry, and computes the
-    claims' keys unless the storing process waits for it (then that one does): the
+    claims' keys while the storing process lags behind it (else that one does): the
     same claims, sources and groups either way, as in one process."""
     folder = _corpus_with_copies(tmp_path / "corpus")
     monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", float(10**12))
     sequential = _one_process_snapshot(folder, tmp_path)
 
     _second_process_allowed(monkeypatch)
-    if not keys_ahead:
+    if keys_ahead:
+        # As if the storing process lagged behind each time: the second process computes
+        # every key it can (all but those of files the storing process waits for).
+        monkeypatch.setattr(prepare_module, "_KEYS_AHEAD_FILES", 0)
+    else:
         # As if the storing process waited each time: it computes every key.
         prepare = prepare_module.prepare
         monkeypatch.setattr(

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from claimcheck.core.analysis import SentenceAnalysis
 from claimcheck.core.collector import frozen
 from claimcheck.core.dedupe import DEFAULT_THRESHOLDS, Thresholds
-from claimcheck.core.prepare import Ahead, Prepared, ReadOptions, files_of, prepare_all
+from claimcheck.core.prepare import Ahead, Prepared, ReadOptions, files_of, prepare_all, start
 from claimcheck.core.vocabulary import DECIDED
 from claimcheck.errors import ClaimcheckError, first_line
 from claimcheck.services import clusters
@@ -103,7 +103,18 @@ def ingest(
     uses if a core idles for it and ends otherwise."""
     files, skipped = discover(paths)
     with _one_ingest_at_a_time(db), _collector_spared():
-        return _ingest(db, files, skipped, options, progress, ahead)
+        if ahead is not None:
+            return _ingest(db, files, skipped, options, progress, ahead)
+        # The second process, if one pays, forked before the registry is loaded: it loads
+        # the attribution engine meanwhile (a first ingest seeds the registry: both take
+        # about 0.3 s), and reads no more than its first task ahead: the first file is
+        # analysed only once every file read ahead is read, and this process waits.
+        ahead = start(files, options.read, background=False, read_ahead=0)
+        try:
+            return _ingest(db, files, skipped, options, progress, ahead)
+        finally:
+            if ahead is not None:
+                ahead.close()
 
 
 @contextmanager
