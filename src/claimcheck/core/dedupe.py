@@ -234,8 +234,8 @@ def _names(cleaned: str, words: list[str]) -> str:
     function words, calendar and number words, without "'s"; space-separated."""
     # A claim may start with a name ("China has ..."), so the first word counts too unless
     # it is a function word.
-    capitalised = [i for i, token in enumerate(cleaned.split()) if token[0].isupper()]
-    return " ".join({_possessive(words[i]) for i in capitalised if words[i] not in _NOT_NAMES})
+    pairs = zip(cleaned.split(), words, strict=True)
+    return " ".join({_possessive(w) for t, w in pairs if t[0].isupper() and w not in _NOT_NAMES})
 
 
 _MAY = re.compile(r"\bMay\b")
