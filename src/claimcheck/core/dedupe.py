@@ -138,11 +138,6 @@ def _cleaned(text: str) -> str:
     return _OUT_OF_PLACE.sub(" ", text)
 
 
-def _tokens(text: str) -> list[str]:
-    """The words of ``text`` without punctuation, in their original case."""
-    return _cleaned(text).split()
-
-
 def _words_of(cleaned: str) -> list[str]:
     """The words of a ``_cleaned`` text, casefolded, the cues folded to "said"."""
     # Casefolding never adds whitespace, so the words stay aligned with the tokens.
