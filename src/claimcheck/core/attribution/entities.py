@@ -341,6 +341,10 @@ class _Entities:
                 best = entity
         if person and (best is None or best.last < self.index - 3):
             best = self._recent_person(gender) or best
+        elif person and best.last < self.index - 1:
+            # "Capo Daniel is a spokesman for ... He said": the subject of the sentence just
+            # before, named there at no cue, is nearer than a speaker cited further back.
+            best = self._previous_subject(gender) or best
         if best is None:
             return None
         off = self.offset
@@ -363,10 +367,21 @@ class _Entities:
                 return entity
         return None
 
-    def _recent_person(self, gender: str | None) -> _Entity | None:
+    def _previous_subject(self, gender: str | None) -> _Entity | None:
+        """The person a name opens the previous sentence with, if any."""
+        text = self.text
+        end = len(text[: self.offset].rstrip())
+        start = max(text.rfind(". ", 0, end - 1) + 2, text.rfind("\n", 0, end) + 1)
+        match = _PERSON_NAME.match(text, start, end)
+        if match is None or (match.end() < end and text[match.end()] in "'\u2019"):
+            return None
+        found = self._recent_person(gender, start)
+        return found if found is not None and found.name in match.group() else None
+
+    def _recent_person(self, gender: str | None, since: int = -1) -> _Entity | None:
         """A person named in the last few sentences without a cue of their own; the subject
         of a sentence first ("Harry Kane won the Budweiser Man of the Match award. He said")."""
-        window = self.text[max(0, self.offset - 500) : self.offset]
+        window = self.text[max(0, self.offset - 500, since) : self.offset]
         matches = list(_PERSON_NAME.finditer(window))
 
         # The latest sentence first, and in it its subject: "The group's leader, Vlassis
@@ -377,6 +392,8 @@ class _Entities:
             return stops, not subject, -m.start()
 
         for match in sorted(matches, key=order):
+            if window[max(0, match.start() - 4) : match.start()] in ("the ", "of "):
+                continue  # "president of the Central African Republic's court": a place
             words = match.group().split()
             titles: list[str] = []
             while words and (words[0].lower() in _TITLE_WORDS or words[0].lower() in _DETERMINERS):

@@ -404,6 +404,8 @@ def _names_someone(text: str) -> bool:
     names = [w for w in words if w[0].isupper() and w.lower() not in _CORE_TITLES]
     return (
         bool(names)
+        # "Secretary of State Antony Blinken": a title's "of" says what it is the title of.
+        and words[-1].lower() not in _CORE_TITLES
         and len(words) <= 5
         and not any(w.lower().strip(".,") in _NAME_KINDS for w in words)
         and (len(names) > 1 or len(names) < len(words))

@@ -140,6 +140,10 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
         # "a spokeswoman for Shell", "president of the Lakeside Residents Association": the
         # holder of the title speaks as the body.
         return body, person_shaped
+    if not _INTERGOVERNMENTAL.isdisjoint(described):
+        # "a UNHCR spokeswoman", "a U.N. independent expert": the guidelines give the UN and
+        # its agencies as organisations, and their staff speak as them.
+        return "organization", person_shaped
     if any(w.startswith("spokes") for w in described):
         company = described & (_ORG_WORDS - {"group", "nations"})
         return ("organization" if company else "official"), person_shaped
@@ -177,6 +181,11 @@ _WRITERS_ONLINE = _words("blogger bloggers vlogger youtuber poster")
 _GOVERNMENT_NAMES = _words(
     """fbi cia nsa nasa epa fda cdc fema irs ftc fcc faa ntsb dhs doj nih nhs noaa usda
     pentagon kremlin interpol europol"""
+)
+# Bodies of many governments, by the acronym or prefix their staff are titled with.
+_INTERGOVERNMENTAL = _words(
+    """un u.n. unhcr unicef unesco undp unep unfpa unrwa unaids wfp fao ilo iaea imf
+    oecd sadc ecowas"""
 )
 # Words that make a name of two or three capitalised words a body, not a person.
 _STATE_WORDS = _words("federal reserve supreme")
