@@ -77,3 +77,46 @@ def test_staff_of_un_agencies_speak_as_an_organisation() -> None:
     assert sources("A ministry spokeswoman, Ana Berg, said the camp is safe.") == [
         [("Ana Berg", "official")]
     ]
+
+
+def test_the_outlet_told_through_its_reporter_or_a_link_marker_is_the_via_source() -> None:
+    # VOA Studio 7, "Zimbabwe Opposition Voices Dissatisfaction With Regional Observers",
+    # https://www.voazimbabwe.com/a/a-13-56-74-2008-03-25-voa54-68964647/1459225.html ("told
+    # reporter Blessing Zulu of VOA's Studio 7 for Zimbabwe that"); Global Voices, "Saudi
+    # Arabia blocking Twitter pages of activists", https://advox.globalvoices.org/2009/08/28/
+    # saudi-arabia-blocking-twitter-pages-of-activists/print/ ("Blogger ... [4] told [5] AFP").
+    found = analyse(
+        "Tom Harris told reporter Ann Lee of VOA's Studio 7 that the mission is satisfied.\n\n"
+        "Jan Novak [4] told [5] AFP that his posts were blocked."
+    )
+    assert [(a.source_text, a.canonical, a.role) for a in found[0][1].attributions] == [
+        ("Tom Harris", "Tom Harris", "primary"),
+        ("VOA", "Voice of America", "via"),
+    ]
+    assert [(a.source_text, a.canonical, a.role) for a in found[1][1].attributions] == [
+        ("Jan Novak", "Jan Novak", "primary"),
+        ("AFP", "AFP", "via"),
+    ]
+    # The reporters told are recipients, never an outlet.
+    assert sources("Tom Harris told reporters that the mission is satisfied.") == [
+        [("Tom Harris", "person")]
+    ]
+
+
+def test_a_clause_without_quotation_marks_or_comma_before_an_inverted_cue() -> None:
+    # Global Voices, "Pakistan's State Owned TV Under Siege By Protestors",
+    # http://globalvoicesonline.org/-/type/roundups/ ("Employees are trapped and harassed says
+    # Pakistani blogger Ghazala Khan.").
+    text = "Drivers are stuck and angry says local farmer Jan Novak."
+    assert sources(text) == [[("Jan Novak", "person")]]
+    # A noun phrase before the verb is its subject still.
+    assert sources("The company which has 500 staff says it will close.")[0][0][1] == (
+        "organization"
+    )
+
+
+def test_an_inverted_cue_with_a_title_then_a_comma_then_the_name() -> None:
+    # EPA news release, http://jbk-environmental.blogspot.com/2025 ('... ," said co-owner of
+    # R & G Produce, Gary Glowaczewski.').
+    text = '"We need help," said co-owner of the Lakeside Bakery, Tom Becker.'
+    assert sources(text) == [[("Tom Becker", "person")]]

@@ -42,6 +42,7 @@ _WEBSITE = re.compile(
 )
 
 
+_LINK_MARKER = re.compile(r"\s*\[\d+\]$")
 _PUBLISHED_IN = re.compile(r"\b(?:published|presented|reported|described)\s+in\s+(?P<doc>\S.*)")
 _LOWER_WORD = re.compile(r"\s(?!(?:of|for|and|de|van|von|the)\b)[a-z]")
 # People a description names by what they are, not by a title: "the boy said".
@@ -63,6 +64,9 @@ class _Reading(_Entities):
         if not phrase:
             return None
         a += raw.index(phrase[0])
+        marker = _LINK_MARKER.search(phrase) if phrase[-1] == "]" else None
+        if marker is not None and marker.start():
+            phrase = phrase[: marker.start()]  # "Jan Novak [4]": a web page's link marker
         b = a + len(phrase)
         if "," in phrase or " wh" in phrase or " that" in phrase:
             relative = _RELATIVE.search(sentence, a, b)
