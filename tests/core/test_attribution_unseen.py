@@ -120,3 +120,68 @@ def test_an_inverted_cue_with_a_title_then_a_comma_then_the_name() -> None:
     # R & G Produce, Gary Glowaczewski.').
     text = '"We need help," said co-owner of the Lakeside Bakery, Tom Becker.'
     assert sources(text) == [[("Tom Becker", "person")]]
+
+
+def test_a_title_that_speaks_first_takes_the_name_the_text_gives_it_later() -> None:
+    # VOA, "Gabon PM Says Sanctions Could Be Damaging, Military Junta Needs Time",
+    # https://boorsee.com/2023/09/page/3 ("Gabon's prime minister says ... He also says ...
+    # Gabon's prime minister, Raymond Ndong Sima, said").
+    text = (
+        "Northland's prime minister says sanctions could hurt the economy. He also says the "
+        "army needs time.\n\n"
+        "Speaking to reporters Wednesday, Northland's prime minister, Tomas Morel Vik, said the "
+        "army saved the country."
+    )
+    assert sources(text) == [
+        [("Tomas Morel Vik", "official")],
+        [("Tomas Morel Vik", "official")],
+        [("Tomas Morel Vik", "official")],
+    ]
+    # A title the text never names stays as written.
+    assert sources("Northland's prime minister says sanctions could hurt.") == [
+        [("Northland's prime minister", "official")]
+    ]
+
+
+def test_he_after_a_titled_name_that_opens_the_sentence_before() -> None:
+    # VOA Studio 7, https://www.voazimbabwe.com/a/a-13-56-74-2008-03-25-voa54-68964647/
+    # 1459225.html ("Elections Director Dennis Murira of the Movement for Democratic Change
+    # ... expressed disbelief ... He said"), after another man was cited.
+    text = (
+        "Kofi Brand, a spokesman for a campaign, said the roll was outdated.\n\n"
+        "Elections Director Dennis Lane of the Lakeside Party expressed disbelief at the idea. "
+        "He said the roll is full of errors."
+    )
+    assert [s[0][0] if s else None for s in sources(text)] == [
+        "Kofi Brand",
+        None,
+        "Dennis Lane",
+    ]
+
+
+def test_they_are_the_researcher_and_her_colleagues_named_before() -> None:
+    # The Conversation, "The Conversation articles engage readers ...",
+    # https://dailybulletin.com.au/the-conversation/36942-the-conversation-articles-engage-
+    # readers-and-have-practical-uses-in-the-real-world ("Pauline Zardo and her colleagues
+    # recently assessed ... They report that").
+    text = (
+        "To find out, Maria Lopes and her colleagues studied how readers use the articles.\n\n"
+        "They report that readers use the articles at work."
+    )
+    assert sources(text)[1] == [("Maria Lopes and her colleagues", "person")]
+
+
+def test_a_country_named_as_a_speaker_is_its_government() -> None:
+    # VOA, "Cameroon Rebels Abduct Government Officials in Fresh Wave of Attacks",
+    # https://boorsee.com/2024/02/page/18 (dateline "YAOUNDE, CAMEROON —", then "Cameroon on
+    # Wednesday said"); the guidelines make a country named as a speaker official.
+    text = (
+        "LAKETOWN, LAKELAND \u2014 Rebels took five officials.\n\n"
+        "Lakeland on Wednesday said one of its officials was freed."
+    )
+    assert sources(text)[1] == [("Lakeland", "official")]
+    assert sources("Lakeland's army says it freed him. Lakeland said he is well.")[1] == [
+        ("Lakeland", "official")
+    ]
+    # A one-word company is no country.
+    assert sources("Norvex on Wednesday said its profits rose.") == [[("Norvex", "organization")]]

@@ -168,11 +168,26 @@ def _names_in(window: str) -> Iterator[tuple[str, frozenset[str]]]:
         if window[max(0, match.start() - 4) : match.start()] in ("the ", "of "):
             continue  # "president of the Central African Republic's court": a place
         words = match.group().split()
-        titles: list[str] = []
+        # "Governor Lisa Hart", "Elections Director Dennis Murira": the name after the title.
+        cut = max((i for i, w in enumerate(words[:-2]) if w.lower() in _TITLE_WORDS), default=-1)
+        titles = [w.lower() for w in words[: cut + 1]]
+        words = words[cut + 1 :]
         while words and (words[0].lower() in _TITLE_WORDS or words[0].lower() in _DETERMINERS):
-            titles.append(words.pop(0).lower())  # "Governor Lisa Hart": Lisa Hart
+            titles.append(words.pop(0).lower())
         name = " ".join(words)
         if len(words) > 1 and not any(
             w in _NAME_KINDS or w in _CORE_TITLES or w in _CALENDAR for w in name.lower().split()
         ):
             yield name, frozenset(titles)
+
+
+_TEAM = re.compile(
+    r"\b([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3}\s+and\s+(?:his|her|their)\s+"
+    r"(?:colleagues|co-authors|coauthors|team|fellow\s+researchers))\b"
+)
+
+
+def _team_named(text: str, offset: int) -> str | None:
+    """A researcher and their colleagues named in the last sentences, whom "they" may be."""
+    found = list(_TEAM.finditer(text, max(0, offset - 400), offset))
+    return found[-1].group(1) if found else None

@@ -10,7 +10,12 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from claimcheck.core.attribution.antecedents import _body_named_before, _names_in, _opening_name
+from claimcheck.core.attribution.antecedents import (
+    _body_named_before,
+    _names_in,
+    _opening_name,
+    _team_named,
+)
 from claimcheck.core.attribution.phrases import (
     _in_title_line,
     _indefinite,
@@ -22,6 +27,7 @@ from claimcheck.core.attribution.source_kinds import (
     _NOUN_KINDS,
     _body_in_text,
     _infer_kind,
+    _place_in_text,
 )
 from claimcheck.core.attribution.words import (
     _CALENDAR,
@@ -126,6 +132,8 @@ class _Entities:
         kind, person = _infer_kind(name, described)
         if person and described.isdisjoint(_TITLE_WORDS) and _body_in_text(self.text, name):
             kind, person = "organization", False  # "Texas Instruments said"
+        elif kind == "organization" and " " not in name and _place_in_text(self.text, name):
+            kind = "official"  # "Cameroon on Wednesday said", where "Cameroon's military" is
         entity = self._entity(name, kind, person)
         if entity.person and entity.gender is None:
             entity.gender = _gender(described)
@@ -336,6 +344,10 @@ class _Entities:
                 continue  # a study or a website is "it"
             if best is None or entity.last >= best.last:
                 best = entity
+        if pronoun == "they" and (best is None or best.last < self.index - 1):
+            # "Pauline Zardo and her colleagues assessed ... They report": the team.
+            team = _team_named(self.text, self.offset)
+            best = best if team is None else self._entity(team, "person", False)
         if person and (best is None or best.last < self.index - 3):
             best = self._recent_person(gender) or best
         elif person and best is not None and best.last < self.index - 1:
