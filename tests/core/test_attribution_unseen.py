@@ -185,3 +185,22 @@ def test_a_country_named_as_a_speaker_is_its_government() -> None:
     ]
     # A one-word company is no country.
     assert sources("Norvex on Wednesday said its profits rose.") == [[("Norvex", "organization")]]
+
+
+def test_a_country_s_official_named_in_an_appositive_before_the_name() -> None:
+    # VOA, "Scores Killed in Cameroon's Battles with Separatists Ahead of Senate Elections",
+    # https://drulap.com/author/druaf/page/121 ("Cameroon's highest-ranking official in the
+    # area, Handerson Quetong Kongeh, said").
+    text = (
+        "Lakeland's highest-ranking official in the valley, Pieter Omondi Vane, said raids "
+        "targeted five camps."
+    )
+    assert sources(text) == [[("Pieter Omondi Vane", "official")]]
+
+
+def test_a_news_site_is_an_outlet_not_an_owner_s_website() -> None:
+    # Global Voices, "Is Mozambique trying to expel a foreign journalist?",
+    # http://sidan2.leiph.se/aggregator/sources/16 ("According to Evidências news site, which
+    # says it has briefly spoken with the journalist, ...").
+    text = "According to Lakeside Today news site, which spoke with him, the order was verbal."
+    assert sources(text) == [[("Lakeside Today", "newspaper")]]

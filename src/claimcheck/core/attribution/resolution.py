@@ -250,7 +250,7 @@ class _Reading(_Entities):
             later = _named_later(self.text, phrase, off + b)
             titled = self._entity(later or phrase, kind, True)
             return self._ref(titled, off + a, off + b, phrase if later else None, 0.6)
-        if trailing and trailing[-1] in _DOC_NOUNS:
+        if trailing and trailing[-1] in _DOC_NOUNS and trailing[-2:-1] != ("news",):
             return self._owned(name, trailing[-1], off + a, off + b)
         head = trailing[-1] if trailing else ""
         if head in _OFFICIAL_PLURALS:

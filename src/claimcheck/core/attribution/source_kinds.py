@@ -129,6 +129,8 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
     for word, kind in _MEDIA_WORDS.items():
         if word in described:
             return kind, False
+    if "news" in described and not {"site", "website"}.isdisjoint(described):
+        return "newspaper", False  # a news site publishes as a newspaper does
     if not _WRITERS_ONLINE.isdisjoint(described):
         return "social_media", True  # "blogger Ana Ruiz": a writer on the web, by the guidelines
     if "agency" in described | set(words) and not {"news", "press"}.isdisjoint(
