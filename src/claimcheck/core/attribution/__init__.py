@@ -21,8 +21,10 @@ document goes through these stages, one module each, in this order:
    a cue becomes a reference to one of them, new or met before, and pronouns and definite
    descriptions resolve to the most recent entity of the right sort, or to a body the text
    named at no cue ("The Irving Police Department arrested him. The department said").
-5. ``places``, ``lines`` and ``cues``: for each cue, the source is read from a fixed place
-   (the subject before a speech verb, the name after a closing quotation, the phrase after
+5. ``after_verb``, ``places``, ``lines`` and ``cues``: for each cue, the source is read from
+   a fixed place (the subject before a speech verb, the name after the verb, after a closing
+   quotation or a clause with no quotation marks ("Staff are harassed says Ana Ruiz"), the
+   phrase after
    "according to", the outlet in "told CBC News" or "speaking to the AP", the channel in
    "in a statement"); ``lines`` reads what a whole line says: a quotation's credit on a
    line of its own (with or without a dash), an interview's answer after its speaker's name

@@ -1,23 +1,28 @@
 """Stage 4b, antecedents: the body a description ("the company", "the department", "the
 group") stands for when the text named it before in a sentence with no cue, so that it was
 never met as a source: by the head noun its name ends with, or by what an appositive says
-it is ("Ellinais, a group of worshippers").
+it is ("Ellinais, a group of worshippers"); and the people named at no cue that "he" and
+"she" may stand for.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from claimcheck.core.attribution.lexicon import _words
-from claimcheck.core.attribution.source_kinds import _NOUN_KINDS, _infer_kind
+from claimcheck.core.attribution.source_kinds import _NAME_KINDS, _NOUN_KINDS, _infer_kind
 from claimcheck.core.attribution.words import (
     _BODY_HEAD_WORDS,
+    _CALENDAR,
     _COMPANY,
     _COMPANY_NOUNS,
     _CORE_TITLES,
     _DESC_STOPS,
+    _DETERMINERS,
     _GENERIC_BODIES,
+    _TITLE_WORDS,
 )
 
 # Capitalised names that end with what kind of body they are.
@@ -140,3 +145,56 @@ def _body_name(written: str) -> str:
     if not name.endswith(("Inc.", "Corp.", "Ltd.", "Co.")):
         name = name.rstrip(".")  # the stop that ended the sentence
     return name
+
+
+_PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3}\b")
+
+
+def _opening_name(text: str, offset: int) -> tuple[int, str] | None:
+    """Where the sentence before ``offset`` starts and the name it opens with, if it opens
+    with one that is no possessive ("Capo Daniel is a spokesman ... He said")."""
+    end = len(text[:offset].rstrip())
+    start = max(text.rfind(". ", 0, end - 1) + 2, text.rfind("\n", 0, end) + 1)
+    match = _PERSON_NAME.match(text, start, end)
+    if match is None or (match.end() < end and text[match.end()] in "'\u2019"):
+        return None
+    return start, match.group()
+
+
+def _names_in(window: str) -> Iterator[tuple[str, frozenset[str]]]:
+    """The names shaped like people's in a stretch of text before a pronoun, with the titles
+    written before them, nearest first: the latest sentence first, and in it its subject ("The
+    group's leader, Vlassis Rassias, welcomed the decision. He called it" is Rassias)."""
+
+    def order(m: re.Match[str]) -> tuple[int, bool, int]:
+        stops = window.count(". ", m.start()) + window.count("\n", m.start())
+        subject = m.start() < 2 or window[m.start() - 2] in ".\n"
+        return stops, not subject, -m.start()
+
+    for match in sorted(_PERSON_NAME.finditer(window), key=order):
+        if window[max(0, match.start() - 4) : match.start()] in ("the ", "of "):
+            continue  # "president of the Central African Republic's court": a place
+        words = match.group().split()
+        # "Governor Lisa Hart", "Elections Director Dennis Murira": the name after the title.
+        cut = max((i for i, w in enumerate(words[:-2]) if w.lower() in _TITLE_WORDS), default=-1)
+        titles = [w.lower() for w in words[: cut + 1]]
+        words = words[cut + 1 :]
+        while words and (words[0].lower() in _TITLE_WORDS or words[0].lower() in _DETERMINERS):
+            titles.append(words.pop(0).lower())
+        name = " ".join(words)
+        if len(words) > 1 and not any(
+            w in _NAME_KINDS or w in _CORE_TITLES or w in _CALENDAR for w in name.lower().split()
+        ):
+            yield name, frozenset(titles)
+
+
+_TEAM = re.compile(
+    r"\b([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3}\s+and\s+(?:his|her|their)\s+"
+    r"(?:colleagues|co-authors|coauthors|team|fellow\s+researchers))\b"
+)
+
+
+def _team_named(text: str, offset: int) -> str | None:
+    """A researcher and their colleagues named in the last sentences, whom "they" may be."""
+    found = list(_TEAM.finditer(text, max(0, offset - 400), offset))
+    return found[-1].group(1) if found else None

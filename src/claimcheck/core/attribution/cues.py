@@ -234,6 +234,8 @@ class _Document(_Lines):
             # '"...," said Baird': the speaker follows the verb, the quotation precedes it.
             ref = self._after(sentence, cue_end, quoted=bool(before))
             content = inside[-1] if inside and inside[-1][1] <= cue_start else (0, len(before))
+        elif (unmarked := self._after_clause(sentence, before, cue_end)) is not None:
+            ref, content = unmarked, (0, len(before))  # "Staff are harassed says Ana Ruiz."
         else:
             if "speaking " in sentence or "talking " in sentence:
                 relayed = _SPEAKING_TO.search(sentence, 0, j)

@@ -10,7 +10,12 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from claimcheck.core.attribution.antecedents import _body_named_before
+from claimcheck.core.attribution.antecedents import (
+    _body_named_before,
+    _names_in,
+    _opening_name,
+    _team_named,
+)
 from claimcheck.core.attribution.phrases import (
     _in_title_line,
     _indefinite,
@@ -22,10 +27,10 @@ from claimcheck.core.attribution.source_kinds import (
     _NOUN_KINDS,
     _body_in_text,
     _infer_kind,
+    _place_in_text,
 )
 from claimcheck.core.attribution.words import (
     _CALENDAR,
-    _CORE_TITLES,
     _DETERMINERS,
     _GENDERS,
     _NAMED_BODIES,
@@ -39,8 +44,6 @@ from claimcheck.core.attribution.words import (
     _gender,
 )
 from claimcheck.core.registry import MEDIA_KINDS, Registry, Source, normalise
-
-_PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3}\b")
 
 
 @dataclass(slots=True)
@@ -129,6 +132,8 @@ class _Entities:
         kind, person = _infer_kind(name, described)
         if person and described.isdisjoint(_TITLE_WORDS) and _body_in_text(self.text, name):
             kind, person = "organization", False  # "Texas Instruments said"
+        elif kind == "organization" and " " not in name and _place_in_text(self.text, name):
+            kind = "official"  # "Cameroon on Wednesday said", where "Cameroon's military" is
         entity = self._entity(name, kind, person)
         if entity.person and entity.gender is None:
             entity.gender = _gender(described)
@@ -339,8 +344,16 @@ class _Entities:
                 continue  # a study or a website is "it"
             if best is None or entity.last >= best.last:
                 best = entity
+        if pronoun == "they" and (best is None or best.last < self.index - 1):
+            # "Pauline Zardo and her colleagues assessed ... They report": the team.
+            team = _team_named(self.text, self.offset)
+            best = best if team is None else self._entity(team, "person", False)
         if person and (best is None or best.last < self.index - 3):
             best = self._recent_person(gender) or best
+        elif person and best is not None and best.last < self.index - 1:
+            # "Capo Daniel is a spokesman for ... He said": the subject of the sentence just
+            # before, named there at no cue, is nearer than a speaker cited further back.
+            best = self._previous_subject(gender) or best
         if best is None:
             return None
         off = self.offset
@@ -363,34 +376,22 @@ class _Entities:
                 return entity
         return None
 
-    def _recent_person(self, gender: str | None) -> _Entity | None:
+    def _previous_subject(self, gender: str | None) -> _Entity | None:
+        opening = _opening_name(self.text, self.offset)
+        if opening is None:
+            return None
+        found = self._recent_person(gender, opening[0])
+        return found if found is not None and found.name in opening[1] else None
+
+    def _recent_person(self, gender: str | None, since: int = -1) -> _Entity | None:
         """A person named in the last few sentences without a cue of their own; the subject
         of a sentence first ("Harry Kane won the Budweiser Man of the Match award. He said")."""
-        window = self.text[max(0, self.offset - 500) : self.offset]
-        matches = list(_PERSON_NAME.finditer(window))
-
-        # The latest sentence first, and in it its subject: "The group's leader, Vlassis
-        # Rassias, welcomed the decision. He called it" is Rassias, not an earlier subject.
-        def order(m: re.Match[str]) -> tuple[int, bool, int]:
-            stops = window.count(". ", m.start()) + window.count("\n", m.start())
-            subject = m.start() < 2 or window[m.start() - 2] in ".\n"
-            return stops, not subject, -m.start()
-
-        for match in sorted(matches, key=order):
-            words = match.group().split()
-            titles: list[str] = []
-            while words and (words[0].lower() in _TITLE_WORDS or words[0].lower() in _DETERMINERS):
-                titles.append(words.pop(0).lower())  # "Governor Lisa Hart": Lisa Hart
-            name = " ".join(words)
-            if len(words) < 2 or any(
-                w in _NAME_KINDS or w in _CORE_TITLES or w in _CALENDAR
-                for w in name.lower().split()
-            ):
-                continue
+        window = self.text[max(0, self.offset - 500, since) : self.offset]
+        for name, titles in _names_in(window):
             known = self._known(name)
             if known is not None and not known.person:
                 continue
-            kind = _infer_kind(name, frozenset(titles))[0] if titles else "person"
+            kind = _infer_kind(name, titles)[0] if titles else "person"
             found = known or self._entity(name, kind, True)
             if gender is None or found.gender in (None, gender):
                 return found

@@ -106,6 +106,8 @@ _ON_SOCIAL = re.compile(
 )
 
 
+# "Evidências news site": an outlet publishing news online, not an owner's own website.
+_NEWS_SITE = re.compile(r"\bnews\s+(?:web)?site\b")
 _QUANTITIES = frozenset(
     ["thousands", "hundreds", "dozens", "millions", "many", "some", "most", "several", "scores"]
 )
@@ -202,7 +204,7 @@ def _plan(phrase: str, desc: str) -> _Plan:
     possessive = _POSSESSIVE_DOC.match(rest) if "s " in rest else None
     if possessive is not None and possessive.group("noun") != "statement":
         return _Plan("owned", known, 0, possessive.group("owner"), possessive.group("noun"))
-    if "website" in low or " site" in low or "homepage" in low:
+    if ("website" in low or " site" in low or "homepage" in low) and not _NEWS_SITE.search(low):
         return _Plan("website", known)
     affiliation = _AFFILIATION.search(rest) if len(words) > 2 else None
     if affiliation is not None and _names_someone(rest[: affiliation.start()]):
@@ -404,6 +406,8 @@ def _names_someone(text: str) -> bool:
     names = [w for w in words if w[0].isupper() and w.lower() not in _CORE_TITLES]
     return (
         bool(names)
+        # "Secretary of State Antony Blinken": a title's "of" says what it is the title of.
+        and words[-1].lower() not in _CORE_TITLES
         and len(words) <= 5
         and not any(w.lower().strip(".,") in _NAME_KINDS for w in words)
         and (len(names) > 1 or len(names) < len(words))

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimcheck.core.attribution.after_verb import _After
 from claimcheck.core.attribution.entities import _Entities, _Found, _Ref, _Vague
-from claimcheck.core.attribution.lexicon import _I, _words
+from claimcheck.core.attribution.lexicon import _I
 from claimcheck.core.attribution.phrases import (
     _clause_end,
     _last_separator,
@@ -21,8 +22,7 @@ from claimcheck.core.attribution.phrases import (
     _trim_end,
     _vague_phrase,
 )
-from claimcheck.core.attribution.resolution import _Reading
-from claimcheck.core.attribution.words import _DETERMINERS, _PLATFORM, _PRONOUNS
+from claimcheck.core.attribution.words import _PLATFORM, _PRONOUNS
 from claimcheck.core.registry import MEDIA_KINDS
 
 _IS_WEBSITE = re.compile(r"\b(?:website|web\s+site|site|web\s+page|blog)\b", _I)
@@ -43,24 +43,19 @@ _SPEAKING_TO = re.compile(
 _ANONYMOUS = re.compile(r"(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity")
 
 
+# What stands between "told" and the outlet: the outlet's reporter, a web page's link marker.
+_TOLD_THROUGH = re.compile(
+    r"(?:\s+\[\d+\])?(?:\s+(?:a\s+|an\s+|the\s+)?(?:reporter|correspondent|journalist)"
+    r"\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}\s+(?:of|from|for|with))?(?=\s)"
+)
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+
+
 _TOLD_OUTLET = re.compile(
     r"\s+((?:the\s+)?(?:[\w-]+\s+)?(?:broadcaster|newspaper|daily|tabloid|magazine"
     r"|news\s+agency|channel|radio|television|station)\s+[A-Z][\w.&'\u2019-]*"
     r"(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
 )
-
-
-_AFTER = re.compile(r"\s+([^\s,.;:!?\"“”()][^,;:!?\"“”()]{0,120}?)(?=\s*(?:[,;:!?]|\.\s|\.?$))")
-
-
-# Where a speaker named after an inverted verb ends and the rest of the clause begins:
-# '"We will rebuild," said Mayor Ana Ruiz [to the crowd outside city hall].'
-_AFTER_STOP = re.compile(
-    r"\s(?:to|at|in|on|during|before|after|while|as|when|outside|inside|near|from|with"
-    r"|without|via|through|over|upon|about|last|this|yesterday|today|tonight|earlier|later"
-    r"|who|which|whose|and\s+(?=[a-z]))\b"
-)
-_AUXILIARIES = _words("is are was were has have had will would can could been be")
 
 
 _ON_MEDIUM = re.compile(
@@ -100,7 +95,7 @@ class _Hit:
     hedge: str | None = None
 
 
-class _Places(_Reading):
+class _Places(_After):
     """Where a cue's source is written: the subject, the name after the verb, the outlet
     told, the channel named beside the cue."""
 
@@ -197,14 +192,23 @@ class _Places(_Reading):
 
     def _told_via(self, sentence: str, cue_end: int, hit: _Hit) -> list[_Hit]:
         """'X told CBC News': the outlet that carried X's words."""
+        through = _TOLD_THROUGH.match(sentence, cue_end)
+        skipped = through is not None and through.end() > cue_end
+        if through is not None:
+            cue_end = through.end()  # "told reporter Ann Lee of VOA's Studio 7", "told [5] AFP"
         match = _RIGHT_NAME.match(sentence, cue_end)
         off = self.offset
         named: _Found = None
         if match is not None:
             # A name the registry does not know is an outlet by its shape: "the Daily Star".
             entity = self._known(match.group(1))
+            end = match.end(1)
+            owner = _POSSESSIVE.search(match.group(1)) if entity is None and skipped else None
+            if owner is not None:
+                end = match.start(1) + owner.start()
+                entity = self._known(sentence[match.start(1) : end])  # "VOA's Studio 7"
             if entity is not None:
-                named = self._ref(entity, off + match.start(1), off + match.end(1), None, 0.9)
+                named = self._ref(entity, off + match.start(1), off + end, None, 0.9)
             else:
                 named = self._interpret(sentence, match.start(1), match.end(1))
         if isinstance(named, _Ref) and named.entity.kind in MEDIA_KINDS and match is not None:
@@ -304,36 +308,6 @@ class _Places(_Reading):
             # "Wikinews contacted the company, which said ...": the antecedent speaks.
             end = len(sentence[:start].rstrip(" ,"))
             start = _trailing_np(sentence, _last_separator(sentence, end) + 1, end)
-        return self._interpret(sentence, start, end, desc)
-
-    def _after(self, sentence: str, cue_end: int, quoted: bool = False) -> _Found:
-        """The speaker named after the verb: '"...," said Baird' or 'says the minister'; after
-        a quotation, the rest of the clause may follow: 'said Baird to reporters on Monday'."""
-        match = _AFTER.match(sentence, cue_end)
-        if match is None:
-            return None
-        start, end = match.span(1)
-        stop = _AFTER_STOP.search(sentence, start, end) if quoted else None
-        if stop is not None:
-            end = stop.start()
-        words = sentence[start:end].split()
-        first = words[0]
-        if (
-            len(words) > 6
-            # "recalled local resident Jan Novak": a lower-case title before a name.
-            or (
-                first[0].islower()
-                and first not in _DETERMINERS | _PRONOUNS
-                and not words[-1][0].isupper()
-            )
-            or (stop is not None and not _AUXILIARIES.isdisjoint(words))
-        ):
-            return None
-        desc = ""
-        if sentence.startswith(",", end):
-            follow = sentence[end + 1 :].split(",")[0].strip(" .")
-            if _looks_appositive(follow):
-                desc = follow
         return self._interpret(sentence, start, end, desc)
 
 

@@ -42,6 +42,16 @@ _WEBSITE = re.compile(
 )
 
 
+def _named_later(text: str, title: str, after: int) -> str | None:
+    """The name written right after this title later in the text, if any."""
+    found = re.compile(
+        re.escape(title) + r",?\s+([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3})\b",
+        re.IGNORECASE,
+    ).search(text, after)
+    return None if found is None or not found.group(1)[0].isupper() else found.group(1)
+
+
+_LINK_MARKER = re.compile(r"\s*\[\d+\]$")
 _PUBLISHED_IN = re.compile(r"\b(?:published|presented|reported|described)\s+in\s+(?P<doc>\S.*)")
 _LOWER_WORD = re.compile(r"\s(?!(?:of|for|and|de|van|von|the)\b)[a-z]")
 # People a description names by what they are, not by a title: "the boy said".
@@ -63,6 +73,9 @@ class _Reading(_Entities):
         if not phrase:
             return None
         a += raw.index(phrase[0])
+        marker = _LINK_MARKER.search(phrase) if phrase[-1] == "]" else None
+        if marker is not None and marker.start():
+            phrase = phrase[: marker.start()]  # "Jan Novak [4]": a web page's link marker
         b = a + len(phrase)
         if "," in phrase or " wh" in phrase or " that" in phrase:
             relative = _RELATIVE.search(sentence, a, b)
@@ -232,8 +245,12 @@ class _Reading(_Entities):
             # A title with no name: "Malaysia's Prime Minister said".
             phrase = self.text[off + rest_at + first : off + b]
             kind = "official" if not _OFFICIAL_WORDS.isdisjoint(described) else "person"
-            return self._ref(self._entity(phrase, kind, True), off + a, off + b, None, 0.6)
-        if trailing and trailing[-1] in _DOC_NOUNS:
+            # "Gabon's prime minister says ... Gabon's prime minister, Raymond Ndong Sima,
+            # said": the name the text gives the title later.
+            later = _named_later(self.text, phrase, off + b)
+            titled = self._entity(later or phrase, kind, True)
+            return self._ref(titled, off + a, off + b, phrase if later else None, 0.6)
+        if trailing and trailing[-1] in _DOC_NOUNS and trailing[-2:-1] != ("news",):
             return self._owned(name, trailing[-1], off + a, off + b)
         head = trailing[-1] if trailing else ""
         if head in _OFFICIAL_PLURALS:
@@ -242,8 +259,9 @@ class _Reading(_Entities):
         if (head in _NOUN_KINDS or head in _PERSON_NOUNS) and not _names_itself(head, trailing):
             # "The Russian defence ministry", "Ukraine's military intelligence agency".
             compound = f"{name} {' '.join(trailing)}"
+            later = _named_later(self.text, compound, off + b) if head in _PERSON_NOUNS else None
             body = self._known(compound) or self._entity(
-                compound, _noun_kind(head, trailing), head in _PERSON_NOUNS
+                later or compound, _noun_kind(head, trailing), head in _PERSON_NOUNS
             )
             body.nouns.add(head)
             return self._ref(body, off + a, off + b, None, 0.85)

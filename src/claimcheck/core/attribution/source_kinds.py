@@ -129,6 +129,8 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
     for word, kind in _MEDIA_WORDS.items():
         if word in described:
             return kind, False
+    if "news" in described and not {"site", "website"}.isdisjoint(described):
+        return "newspaper", False  # a news site publishes as a newspaper does
     if not _WRITERS_ONLINE.isdisjoint(described):
         return "social_media", True  # "blogger Ana Ruiz": a writer on the web, by the guidelines
     if "agency" in described | set(words) and not {"news", "press"}.isdisjoint(
@@ -140,6 +142,10 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
         # "a spokeswoman for Shell", "president of the Lakeside Residents Association": the
         # holder of the title speaks as the body.
         return body, person_shaped
+    if not _INTERGOVERNMENTAL.isdisjoint(described):
+        # "a UNHCR spokeswoman", "a U.N. independent expert": the guidelines give the UN and
+        # its agencies as organisations, and their staff speak as them.
+        return "organization", person_shaped
     if any(w.startswith("spokes") for w in described):
         company = described & (_ORG_WORDS - {"group", "nations"})
         return ("organization" if company else "official"), person_shaped
@@ -177,6 +183,11 @@ _WRITERS_ONLINE = _words("blogger bloggers vlogger youtuber poster")
 _GOVERNMENT_NAMES = _words(
     """fbi cia nsa nasa epa fda cdc fema irs ftc fcc faa ntsb dhs doj nih nhs noaa usda
     pentagon kremlin interpol europol"""
+)
+# Bodies of many governments, by the acronym or prefix their staff are titled with.
+_INTERGOVERNMENTAL = _words(
+    """un u.n. unhcr unicef unesco undp unep unfpa unrwa unaids wfp fao ilo iaea imf
+    oecd sadc ecowas"""
 )
 # Words that make a name of two or three capitalised words a body, not a person.
 _STATE_WORDS = _words("federal reserve supreme")
@@ -310,3 +321,17 @@ def _body_kind(words: list[str], titles: list[str]) -> str:
     if kind == "organization" and _BODY_TITLES.intersection(titles) <= _OFFICIAL_ONLY_TITLES:
         return ""
     return "" if person else kind
+
+
+_GOVERNED = (
+    r"\b{0}['\u2019]s\s+(?:government|military|army|president|prime\s+minister|capital|cabinet)"
+    r"|^[A-Z][A-Z .'-]*,\s+{1}\s*[\u2014\u2013-]"  # a dateline: "YAOUNDE, CAMEROON —"
+)
+
+
+def _place_in_text(text: str, name: str) -> bool:
+    """Whether the text writes a one-word name as a country's ("Cameroon's military", a
+    dateline; not "in Nature", which a journal is too): a country named as a speaker is its
+    government (guideline 10)."""
+    pattern = _GOVERNED.format(re.escape(name), re.escape(name.upper()))
+    return re.search(pattern, text, re.MULTILINE) is not None

@@ -51,7 +51,7 @@ _CORE_TITLES = _words(
     lawmaker leader head executive manager editor analyst economist researcher correspondent
     reporter sir dame lord lady rev. reverend bishop cardinal imam rabbi sheikh councillor
     councilor councilman councilwoman alderman envoy coach curator instructor lecturer
-    treasurer blogger vlogger"""
+    treasurer blogger vlogger administrator"""
 )
 
 
@@ -71,7 +71,7 @@ _OFFICIAL_WORDS = _words(
     navy parliament congress senate embassy consulate cabinet king queen federal feds
     regulator commission bureau court council kremlin pentagon forces envoy judge justice
     politician politicians assemblyman assemblywoman alderman councilman councilwoman
-    magistrate ombudsman constable municipality municipalities"""
+    magistrate ombudsman constable municipality municipalities administrator"""
 )
 
 
