@@ -30,7 +30,7 @@ from claimcheck.core.registry import Registry
 from claimcheck.core.segment import segment
 
 HERE = Path(__file__).resolve().parent
-WIKINEWS = Path("/work/shared/corpus/wikinews")
+WIKINEWS = HERE.parent / "corpus" / "wikinews"
 
 Docs = Iterator[tuple[str, str, list[tuple[int, int]] | None]]
 

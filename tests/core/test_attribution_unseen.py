@@ -204,3 +204,35 @@ def test_a_news_site_is_an_outlet_not_an_owner_s_website() -> None:
     # says it has briefly spoken with the journalist, ...").
     text = "According to Lakeside Today news site, which spoke with him, the order was verbal."
     assert sources(text) == [[("Lakeside Today", "newspaper")]]
+
+
+def test_says_a_lot_about_names_no_speaker() -> None:
+    # The clause-before-an-inverted-cue rule reads a speaker only where a title or nothing
+    # stands between the verb and the name, never a preposition.
+    for text in (
+        "The way the workers were treated says a lot about Ana Ruiz.",
+        "How the vote was run says much about the Lakeland Party.",
+        "That prices have doubled tells you everything about Norvex Holdings.",
+    ):
+        assert sources(text) == [[]], text
+
+
+def test_a_title_followed_by_weekdays_takes_no_name_from_them() -> None:
+    text = (
+        "Northland's prime minister says sanctions could hurt.\n\n"
+        "Rebels met Northland's prime minister Tuesday and Friday in the capital."
+    )
+    assert sources(text)[0] == [("Northland's prime minister", "official")]
+
+
+def test_a_company_with_a_president_is_no_country() -> None:
+    text = "Norvex's president, Ana Ruiz, opened the plant. Norvex on Wednesday said profits rose."
+    assert sources(text)[1] == [("Norvex", "organization")]
+
+
+def test_he_is_the_subject_of_a_sentence_after_a_question() -> None:
+    text = (
+        "Pieter Vane said raids hit camps. Why? Kofi Brand is a farmer from the hills. "
+        "He said both sides lost."
+    )
+    assert sources(text)[3] == [("Kofi Brand", "person")]

@@ -15,9 +15,9 @@ from typing import Any, TypeVar, TypeVarTuple
 from sqlalchemy import (
     ARRAY,
     JSON,
+    Boolean,
     ColumnElement,
     Date,
-    DateTime,
     Select,
     Table,
     any_,
@@ -81,13 +81,19 @@ def read_rows(session: Session, statement: Select[*Ts]) -> list[tuple[*Ts]]:
     text SQLite keeps (a read of date-times goes through SQLAlchemy): the ORM's loading of
     result rows took a tenth of `claimcheck dedupe` at 200,000 claims, and the rows cost
     more memory than their values. SQLite's driver gives integers for booleans, equal to
-    them."""
-    compiled = statement.compile(
-        dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True}
-    )
-    if session.get_bind().dialect.name != "postgresql":
+    them; a read of any other type SQLAlchemy converts (date-times, JSON) goes through
+    SQLAlchemy."""
+    if session.autoflush:
+        session.flush()  # as session.execute would: the driver's cursor sees only what is sent
+    dialect = session.get_bind().dialect
+    compiled = statement.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
+    if dialect.name != "postgresql":
         types = [c.type for c in statement.selected_columns]
-        if any(isinstance(t, DateTime) for t in types):
+        if any(
+            not isinstance(t, Date | Boolean)
+            and t.dialect_impl(dialect).result_processor(dialect, None) is not None
+            for t in types
+        ):
             return list(session.execute(statement))
         params = [compiled.params[name] for name in compiled.positiontup or ()]
         cursor = session.connection().connection.cursor()

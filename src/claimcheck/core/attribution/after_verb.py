@@ -25,8 +25,11 @@ _AFTER_STOP = re.compile(
 )
 _NAME_LAST = re.compile(r",\s+([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3})\s*[.!]?\s*$")
 _FINITE = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|could)\s")
+# Between the verb and the name, title words ("says Pakistani blogger Ana Ruiz"), never a
+# preposition or a quantity: "says a lot about Ana Ruiz" names no speaker.
 _NAME_TO_END = re.compile(
-    r"\s+(?:[\w-]+\s+){0,3}[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}\s*[.!]?\s*$"
+    r"\s+(?:(?!(?:about|of|for|to|in|on|at|with|from|by|everything|nothing|much|lot)\b)"
+    r"[\w-]+\s+){0,3}[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}\s*[.!]?\s*$"
 )
 _AUXILIARIES = _words("is are was were has have had will would can could been be")
 

@@ -148,13 +148,15 @@ def _body_name(written: str) -> str:
 
 
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3}\b")
+_SENTENCE_END = re.compile(r"[.?!][\"'\u201d\u2019)]*\s+")
 
 
 def _opening_name(text: str, offset: int) -> tuple[int, str] | None:
     """Where the sentence before ``offset`` starts and the name it opens with, if it opens
     with one that is no possessive ("Capo Daniel is a spokesman ... He said")."""
     end = len(text[:offset].rstrip())
-    start = max(text.rfind(". ", 0, end - 1) + 2, text.rfind("\n", 0, end) + 1)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, end - 1)]
+    start = max(ends[-1] if ends else 0, text.rfind("\n", 0, end) + 1)
     match = _PERSON_NAME.match(text, start, end)
     if match is None or (match.end() < end and text[match.end()] in "'\u2019"):
         return None
@@ -172,7 +174,7 @@ def _names_in(window: str) -> Iterator[tuple[str, frozenset[str]]]:
         return stops, not subject, -m.start()
 
     for match in sorted(_PERSON_NAME.finditer(window), key=order):
-        if window[max(0, match.start() - 4) : match.start()] in ("the ", "of "):
+        if window[: match.start()].endswith((" the ", " of ")):
             continue  # "president of the Central African Republic's court": a place
         words = match.group().split()
         # "Governor Lisa Hart", "Elections Director Dennis Murira": the name after the title.

@@ -24,6 +24,7 @@ from claimcheck.core.attribution.source_kinds import (
     _noun_kind,
 )
 from claimcheck.core.attribution.words import (
+    _CALENDAR,
     _GENDERS,
     _INDEFINITE,
     _OFFICIAL_PLURALS,
@@ -45,10 +46,11 @@ _WEBSITE = re.compile(
 def _named_later(text: str, title: str, after: int) -> str | None:
     """The name written right after this title later in the text, if any."""
     found = re.compile(
-        re.escape(title) + r",?\s+([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3})\b",
-        re.IGNORECASE,
+        "(?i:" + re.escape(title) + r"),?\s+([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3})\b"
     ).search(text, after)
-    return None if found is None or not found.group(1)[0].isupper() else found.group(1)
+    if found is None or found.group(1).split()[0].lower() in _CALENDAR:
+        return None  # "met the prime minister Tuesday and Friday": no name
+    return found.group(1)
 
 
 _LINK_MARKER = re.compile(r"\s*\[\d+\]$")

@@ -324,14 +324,15 @@ def _body_kind(words: list[str], titles: list[str]) -> str:
 
 
 _GOVERNED = (
-    r"\b{0}['\u2019]s\s+(?:government|military|army|president|prime\s+minister|capital|cabinet)"
+    r"\b{0}['\u2019]s\s+(?:government|military|army|prime\s+minister|cabinet)"
     r"|^[A-Z][A-Z .'-]*,\s+{1}\s*[\u2014\u2013-]"  # a dateline: "YAOUNDE, CAMEROON —"
 )
 
 
 def _place_in_text(text: str, name: str) -> bool:
     """Whether the text writes a one-word name as a country's ("Cameroon's military", a
-    dateline; not "in Nature", which a journal is too): a country named as a speaker is its
+    dateline; not "in Nature", which a journal is too, nor "Norvex's president", which a
+    company has too): a country named as a speaker is its
     government (guideline 10)."""
     pattern = _GOVERNED.format(re.escape(name), re.escape(name.upper()))
     return re.search(pattern, text, re.MULTILINE) is not None
