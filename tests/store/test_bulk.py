@@ -55,7 +55,7 @@ def test_json_values_are_stored_as_json(table: Table, rows: list[dict[str, Any]]
 def test_rows_read_past_the_orm_are_those_sqlalchemy_reads() -> None:
     engine = create_engine("sqlite://")
     metadata.create_all(engine)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "id": 1,
             "day": dt.date(2026, 12, 2),
