@@ -236,3 +236,12 @@ def test_he_is_the_subject_of_a_sentence_after_a_question() -> None:
         "He said both sides lost."
     )
     assert sources(text)[3] == [("Kofi Brand", "person")]
+
+
+def test_he_is_the_subject_of_the_sentence_before_as_segmented_past_an_abbreviation() -> None:
+    # "Gen." ends no sentence: the sentence before opens with Kofi Brand, not Amos Tull.
+    text = (
+        "Pieter Vane said raids targeted five camps.\n\n"
+        "Kofi Brand spoke with Gen. Amos Tull at the camp. He said both sides lost."
+    )
+    assert sources(text)[2] == [("Kofi Brand", "person")]

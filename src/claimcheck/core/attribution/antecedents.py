@@ -148,19 +148,15 @@ def _body_name(written: str) -> str:
 
 
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3}\b")
-_SENTENCE_END = re.compile(r"[.?!][\"'\u201d\u2019)]*\s+")
 
 
-def _opening_name(text: str, offset: int) -> tuple[int, str] | None:
-    """Where the sentence before ``offset`` starts and the name it opens with, if it opens
-    with one that is no possessive ("Capo Daniel is a spokesman ... He said")."""
-    end = len(text[:offset].rstrip())
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, end - 1)]
-    start = max(ends[-1] if ends else 0, text.rfind("\n", 0, end) + 1)
+def _opening_name(text: str, start: int, end: int) -> str | None:
+    """The name the sentence at ``start:end`` opens with, if it opens with one that is no
+    possessive ("Capo Daniel is a spokesman ... He said")."""
     match = _PERSON_NAME.match(text, start, end)
     if match is None or (match.end() < end and text[match.end()] in "'\u2019"):
         return None
-    return start, match.group()
+    return match.group()
 
 
 def _names_in(window: str) -> Iterator[tuple[str, frozenset[str]]]:

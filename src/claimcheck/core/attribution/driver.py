@@ -62,6 +62,7 @@ def analyse_document(
         previous_end = end
         sentence = text[start:end]
         doc.index, doc.offset = index, start
+        doc.before = spans[index - 1] if index else (start, start)
         if kinds[index] != CLAIM:
             open_quote = False
             if kinds[index] in (OTHER, HEADLINE) and index and _credited(quotes, hits, index):

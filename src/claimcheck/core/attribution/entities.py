@@ -89,6 +89,7 @@ class _Entities:
         self.registry = registry
         self.index = 0  # the current sentence
         self.offset = 0  # where it starts in the text
+        self.before = (0, 0)  # the span of the sentence before it, as segmented
         self.entities: list[_Entity] = []
         self.aliases: dict[str, _Entity] = {}
         self.memo: dict[tuple[str, str], tuple[_Entity, str | None, float, int, int]] = {}
@@ -377,16 +378,17 @@ class _Entities:
         return None
 
     def _previous_subject(self, gender: str | None) -> _Entity | None:
-        opening = _opening_name(self.text, self.offset)
-        if opening is None:
-            return None
-        found = self._recent_person(gender, opening[0])
-        return found if found is not None and found.name in opening[1] else None
+        """The person the sentence before opens with ("Capo Daniel is a spokesman ... He
+        said")."""
+        opening = _opening_name(self.text, *self.before)
+        return None if opening is None else self._recent_person(gender, opening)
 
-    def _recent_person(self, gender: str | None, since: int = -1) -> _Entity | None:
-        """A person named in the last few sentences without a cue of their own; the subject
-        of a sentence first ("Harry Kane won the Budweiser Man of the Match award. He said")."""
-        window = self.text[max(0, self.offset - 500, since) : self.offset]
+    def _recent_person(self, gender: str | None, window: str | None = None) -> _Entity | None:
+        """A person named in ``window`` (by default the last few sentences) without a cue of
+        their own; the subject of a sentence first ("Harry Kane won the Budweiser Man of the
+        Match award. He said")."""
+        if window is None:
+            window = self.text[max(0, self.offset - 500) : self.offset]
         for name, titles in _names_in(window):
             known = self._known(name)
             if known is not None and not known.person:

@@ -332,7 +332,6 @@ _GOVERNED = (
 def _place_in_text(text: str, name: str) -> bool:
     """Whether the text writes a one-word name as a country's ("Cameroon's military", a
     dateline; not "in Nature", which a journal is too, nor "Norvex's president", which a
-    company has too): a country named as a speaker is its
-    government (guideline 10)."""
+    company has too): a country named as a speaker is its government (guideline 10)."""
     pattern = _GOVERNED.format(re.escape(name), re.escape(name.upper()))
     return re.search(pattern, text, re.MULTILINE) is not None
