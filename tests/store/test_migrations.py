@@ -16,6 +16,7 @@ from claimcheck.services.database import current, downgrade, open_database, upgr
 from claimcheck.store import schema
 from claimcheck.store.engine import Database
 from claimcheck.store.models import Base
+from tests.conftest import _postgres_url
 
 TABLES = {
     "alembic_version", "attributions", "audit_log", "band_runs", "claim_pairs",
@@ -151,3 +152,28 @@ def test_moving_a_populated_database_keeps_its_claims(db_url: str) -> None:
     assert counts() == stored
     upgrade(db_url)
     assert counts() == stored
+
+
+@pytest.mark.postgres
+def test_band_runs_are_stored_uncompressed_on_postgresql() -> None:
+    pg_url = _postgres_url()
+
+    def storage() -> dict[str, str]:
+        db = Database(pg_url)
+        try:
+            with db.engine.connect() as connection:
+                rows = connection.execute(
+                    text(
+                        "SELECT attname, attstorage FROM pg_attribute"
+                        " WHERE attrelid = 'band_runs'::regclass"
+                        " AND attname IN ('hashes', 'claim_ids')"
+                    )
+                )
+                return {name: kind for name, kind in rows}
+        finally:
+            db.close()
+
+    upgrade(pg_url)
+    assert storage() == {"hashes": "e", "claim_ids": "e"}  # external: never compressed
+    downgrade(pg_url, "5c0e7a91d2b3")
+    assert storage() == {"hashes": "x", "claim_ids": "x"}  # extended: compressed first

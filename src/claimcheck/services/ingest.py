@@ -28,7 +28,7 @@ from claimcheck.errors import ClaimcheckError, first_line
 from claimcheck.services import clusters
 from claimcheck.services.audit import record
 from claimcheck.services.sources import SourceBook
-from claimcheck.store.bulk import chunks, insert_rows
+from claimcheck.store.bulk import chunks, insert_rows, new_ids
 from claimcheck.store.engine import Database
 from claimcheck.store.models import Attribution, Claim, ClaimPair, Document, Link, Note
 
@@ -412,14 +412,7 @@ def _insert_documents(session: Session, stored: Sequence[_Stored]) -> None:
     if not written:
         return
     if session.get_bind().dialect.name == "postgresql":
-        ids = list(
-            session.scalars(
-                select(func.nextval(func.pg_get_serial_sequence("documents", "id"))).select_from(
-                    func.generate_series(1, len(written))
-                )
-            )
-        )
-        ids.sort()
+        ids = new_ids(session, _DOCUMENTS, len(written))
         rows = [
             {"id": id_, **done.row, "ingested_at": dt.datetime.now(dt.UTC)}
             for id_, done in zip(ids, written, strict=True)
