@@ -14,6 +14,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -729,6 +730,10 @@ def _regroup(
     changed = sorted(c for c in stored if c not in kept)
     for chunk in chunks(changed):
         session.execute(delete(member).where(among(session, member.claim_id, chunk)))
+    # In claim order, so that the foreign-key checks read the claims table in its order:
+    # on PostgreSQL, group by group they jumped around a table larger than the server's
+    # buffers (197,010 cluster members of a million claims: 6.0-8.3 s against 11.0-11.8 s).
+    rows.sort(key=itemgetter("claim_id"))
     _insert(session, member, rows)
     # A group that is gone keeps nothing worth reviewing: its members moved on.
     gone = sorted(before - taken)
