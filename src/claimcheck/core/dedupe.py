@@ -945,14 +945,23 @@ class ClaimIndex:
     def _verify(self, codes: U64) -> list[Match]:
         """Score the candidate pairs ``codes`` and turn those scoring ``lower`` (or variants
         of one claim) into matches."""
-        limits = self.thresholds
-        first = (codes >> np.uint64(32)).astype(np.int64)
-        second = (codes & np.uint64(0xFFFFFFFF)).astype(np.int64)
+        # Positions fit 32 bits: the arrays a candidate pair are the largest held here.
+        first = (codes >> np.uint64(32)).astype(np.int32)
+        second = (codes & np.uint64(0xFFFFFFFF)).astype(np.int32)
         self._ready(np.concatenate([first, second]))
+        # What scoring holds (the profiles above all) is let go before the next step.
+        matches, matched = self._scored_matches(first, second)
+        return matches + self._dropped_clauses(first, second, matched)
+
+    def _scored_matches(self, first: I32, second: I32) -> tuple[list[Match], npt.NDArray[np.bool_]]:
+        """The matches of the candidate pairs (``first``, ``second``) by score and rules,
+        and which pairs they are."""
+        limits = self.thresholds
         # Indel similarity cannot exceed 200 * shorter / (sum of lengths): skip hopeless pairs.
         la, lb = self._lengths[first], self._lengths[second]
         floor = limits.lower - _VARIANT_MARGIN
         possible = 200 * np.minimum(la, lb) >= floor * (la + lb) - 1e-6
+        del la, lb
         matched = np.zeros(first.size, dtype=bool)
         candidates = np.flatnonzero(possible)
         scores = self._scores(first, second, candidates, fuzz.ratio, floor)
@@ -979,13 +988,10 @@ class ClaimIndex:
             a, b = (ids[i], ids[j]) if ids[i] < ids[j] else (ids[j], ids[i])
             matches.append(Match(a, b, score, score >= upper and reason is None, reason, variant))
         matched[joined] = True
-        # The profiles are the largest thing held here: not while the next step scores.
-        del profiles
-        matches += self._dropped_clauses(first, second, matched)
-        return matches
+        return matches, matched
 
     def _scored(
-        self, first: I64, second: I64, pairs: I64, scorer: Any, cutoff: float
+        self, first: I32, second: I32, pairs: I64, scorer: Any, cutoff: float
     ) -> Iterator[tuple[int, int, int, float]]:
         """(pair, i, j, score) for the ``pairs`` whose keys score at least ``cutoff``."""
         scores = self._scores(first, second, pairs, scorer, cutoff)
@@ -994,7 +1000,7 @@ class ClaimIndex:
             yield pair, int(first[pair]), int(second[pair]), float(scores[k])
 
     def _scores(
-        self, first: I64, second: I64, pairs: I64, scorer: Any, cutoff: float
+        self, first: I32, second: I32, pairs: I64, scorer: Any, cutoff: float
     ) -> npt.NDArray[np.float64]:
         """The scores of the ``pairs`` (0 below ``cutoff``), a chunk at a time."""
         keys = self._keys
@@ -1012,7 +1018,7 @@ class ClaimIndex:
         return scores
 
     def _dropped_clauses(
-        self, first: I64, second: I64, matched: npt.NDArray[np.bool_]
+        self, first: I32, second: I32, matched: npt.NDArray[np.bool_]
     ) -> list[Match]:
         """Copies that lost a clause: too short for ``ratio``, but made of the other's words.
 
@@ -1024,13 +1030,15 @@ class ClaimIndex:
         # lost a clause's worth (or ratio would have matched it): this skips most pairs.
         short, long = np.minimum(la, lb), np.maximum(la, lb)
         pairs = np.flatnonzero(~matched & (short * 5 >= long * 2) & (short * 20 <= long * 17))
+        la, lb, short = la[pairs], lb[pairs], short[pairs]
+        del long
         # token_set_ratio >= upper needs the shared words to make up upper / (200 - upper)
         # of the shorter claim (0.82 at 90). They are in the same order in both sorted
         # keys, so they are a common subsequence, whose length ratio gives at a fifth of
         # the cost (score * (la + lb) / 200); the margin covers repeated words and spaces.
-        common = self._scores(first, second, pairs, fuzz.ratio, 0) * (la[pairs] + lb[pairs])
+        common = self._scores(first, second, pairs, fuzz.ratio, 0) * (la + lb)
         kept = limits.upper / (200 - limits.upper) - 0.07
-        pairs = pairs[common >= 200 * kept * short[pairs]]
+        pairs = pairs[common >= 200 * kept * short]
         out = []
         for _, i, j, score in self._scored(
             first, second, pairs, fuzz.token_set_ratio, limits.upper

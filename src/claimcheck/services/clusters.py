@@ -14,7 +14,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
@@ -61,6 +61,8 @@ from claimcheck.store.models import (
     Source,
 )
 from claimcheck.store.statistics import analyze_unknown
+
+T = TypeVar("T")
 
 # The matching engine (numpy, rapidfuzz) is imported where matching happens: reading a
 # cluster, as `claimcheck show` does, starts faster without it.
@@ -149,20 +151,24 @@ def _candidates(session: Session) -> list[int]:
 
 def _fetcher(session: Session) -> Callable[[Sequence[int]], dict[int, str]]:
     def fetch(ids: Sequence[int]) -> dict[int, str]:
-        out: dict[int, str] = {}
-        query = select(Claim.id, Claim.text)
-        for chunk in chunks(sorted(ids)):
-            if chunk[-1] - chunk[0] < _DENSE * len(chunk):
-                # Most claims of the range are wanted (the candidates of a whole corpus):
-                # reading the range costs a tenth of binding thousands of ids.
-                wanted = set(chunk)
-                rows = read_rows(session, query.where(Claim.id.between(chunk[0], chunk[-1])))
-                out.update(row for row in rows if row[0] in wanted)
-            else:
-                out.update(read_rows(session, query.where(among(session, Claim.id, chunk))))
-        return out
+        return dict(_claim_rows(session, select(Claim.id, Claim.text), ids))
 
     return fetch
+
+
+def _claim_rows(session: Session, query: Select[int, T], ids: Sequence[int]) -> list[tuple[int, T]]:
+    """The rows of ``query`` (selecting a claim's id first) for the claims ``ids``."""
+    out: list[tuple[int, T]] = []
+    for chunk in chunks(sorted(ids)):
+        if chunk[-1] - chunk[0] < _DENSE * len(chunk):
+            # Most claims of the range are wanted (the candidates of a whole corpus):
+            # reading the range costs a fifth of binding thousands of ids.
+            wanted = set(chunk)
+            rows = read_rows(session, query.where(Claim.id.between(chunk[0], chunk[-1])))
+            out += [row for row in rows if row[0] in wanted]
+        else:
+            out += read_rows(session, query.where(among(session, Claim.id, chunk)))
+    return out
 
 
 _DENSE = 8  # ids a wanted one in a range read whole
@@ -832,14 +838,9 @@ def _first_seen(session: Session, claim_ids: Sequence[int]) -> dict[int, tuple[d
             select(Claim.id, Document.published).join(Document, Claim.document_id == Document.id),
         )
         return {c: (published or dt.date.max, c) for c, published in rows if c in wanted}
-    for chunk in chunks(claim_ids):
-        for claim_id, published in read_rows(
-            session,
-            select(Claim.id, Document.published)
-            .join(Document, Claim.document_id == Document.id)
-            .where(among(session, Claim.id, chunk)),
-        ):
-            out[claim_id] = (published or dt.date.max, claim_id)
+    query = select(Claim.id, Document.published).join(Document, Claim.document_id == Document.id)
+    for claim_id, published in _claim_rows(session, query, claim_ids):
+        out[claim_id] = (published or dt.date.max, claim_id)
     return out
 
 
