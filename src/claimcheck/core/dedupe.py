@@ -702,22 +702,24 @@ class ClaimIndex:
         self._names += [None] * n
         self._lsh += [None] * n
         self._known |= fresh
-        # The keys' lengths, -1 where not known yet.
-        self._lengths = np.concatenate([self._lengths, np.full(n, -1, dtype=np.int64)])
         signed = np.zeros(n, dtype=bool) if signatures is None else signatures.copy >= 0
-        copy = np.full(n, -1, dtype=np.int64) if signatures is None else signatures.copy.copy()
-        known = [(o, k) for o, k in enumerate(keys or ()) if k is not None]
-        for offset, k in known:
-            self._keys[start + offset], self._lsh[start + offset] = k.key, k.lsh
-        if known:
-            at = start + np.array([o for o, _ in known])
-            self._lengths[at] = [len(k.key) for _, k in known]
-            unsigned = [(o, k.copy) for o, k in known if not signed[o]]
-            copy[[o for o, _ in unsigned]] = [c for _, c in unsigned]
-        for p, text in self._read((start + np.flatnonzero(copy < 0)).tolist()):
-            key, copy[p - start] = _key_and_copy(text)
+        # The copy keys and the keys' lengths (-1 where not known yet) as lists while set
+        # one by one: setting an element of a numpy array from Python costs more.
+        copies = [-1] * n if signatures is None else signatures.copy.tolist()
+        lengths = [-1] * n
+        for offset, known in enumerate(keys or ()):
+            if known is not None:
+                p = start + offset
+                self._keys[p], self._lsh[p] = known.key, known.lsh
+                lengths[offset] = len(known.key)
+                if copies[offset] < 0:
+                    copies[offset] = known.copy
+        for p, text in self._read([start + o for o in range(n) if copies[o] < 0]):
+            key, copies[p - start] = _key_and_copy(text)
             self._keys[p] = key
-            self._lengths[p] = len(key)
+            lengths[p - start] = len(key)
+        self._lengths = np.concatenate([self._lengths, np.array(lengths, dtype=np.int64)])
+        copy = np.array(copies, dtype=np.int64)
         self._copy_keys = np.concatenate([self._copy_keys, copy])
 
         # The first claim of each copy key: the one indexed before, or the batch's earliest.

@@ -14,6 +14,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import (
@@ -764,6 +765,9 @@ def _regroup(
     changed = sorted(c for c in stored if c not in kept)
     for chunk in chunks(changed):
         session.execute(delete(member).where(among(session, member.claim_id, chunk)))
+    # In the order of the table's key: SQLite inserted 90,000 members in half the time
+    # than in the groups' order.
+    rows.sort(key=itemgetter("claim_id"))
     _insert(session, member, rows)
     # A group that is gone keeps nothing worth reviewing: its members moved on.
     gone = sorted(before - taken)
