@@ -705,7 +705,7 @@ class ClaimIndex:
         signed = np.zeros(n, dtype=bool) if signatures is None else signatures.copy >= 0
         # The copy keys and the keys' lengths (-1 where not known yet) as lists while set
         # one by one: setting an element of a numpy array from Python costs more.
-        copies = [-1] * n if signatures is None else signatures.copy.tolist()
+        copies: list[int] = [-1] * n if signatures is None else signatures.copy.tolist()
         lengths = [-1] * n
         for offset, known in enumerate(keys or ()):
             if known is not None:
@@ -740,16 +740,16 @@ class ClaimIndex:
         order = np.argsort(keys_, kind="stable")
         self._first_keys = keys_[order]
         self._first_pos = np.concatenate([self._first_pos, positions[leading]])[order]
-        copies = ~leading
-        self._pending_copies += positions[copies & ~signed[offsets]].tolist()
+        is_copy = ~leading
+        self._pending_copies += positions[is_copy & ~signed[offsets]].tolist()
 
         matches: list[Match] = []
         # Copies have the same words, so whether they are short is known by copy key.
         short_of: dict[int, bool] = {}
         ids_, min_words = self._ids, self.thresholds.min_words
-        copied = positions[copies].tolist(), first_of[copies].tolist(), found[copies].tolist()
+        copied = positions[is_copy].tolist(), first_of[is_copy].tolist(), found[is_copy].tolist()
         if match:
-            self._ready(first_of[copies])
+            self._ready(first_of[is_copy])
         for p, first, key in zip(*copied, strict=True) if match else ():
             a, b = (ids_[first], ids_[p]) if ids_[first] < ids_[p] else (ids_[p], ids_[first])
             short = short_of.get(key)
