@@ -56,6 +56,7 @@ __all__ = [
     "ClaimKeys",
     "Match",
     "Signature",
+    "Signatures",
     "Thresholds",
     "claim_keys",
     "clusters",
@@ -241,21 +242,24 @@ _A_DIGIT = re.compile(r"[0-9]")
 _SPECIAL = _CALENDAR | _NUMBER_WORDS.keys()
 
 
-def _key_and_names(text: str) -> tuple[str, str]:
-    """``match_key(text)`` and the names ``_profile`` finds in it, reading the text once."""
+def _key_and_names(text: str) -> tuple[str, str, int]:
+    """``match_key(text)``, the names ``_profile`` finds in it and how many times it says
+    "May", reading the text once."""
     cleaned = _cleaned(text)
     words = _words_of(cleaned)
-    return " ".join(sorted(words)), _names(cleaned, words)
+    # "may" is a verb far more often than a month; only the capitalised form counts.
+    mays = len(_MAY.findall(text)) if "May" in text else 0
+    return " ".join(sorted(words)), _names(cleaned, words), mays
 
 
 def _profile(text: str) -> _Profile:
-    return _profile_of(text, *_key_and_names(text))
+    return _profile_of(*_key_and_names(text))
 
 
-def _profile_of(text: str, key: str, names_of: str) -> _Profile:
-    """The profile of ``text`` from its match key and names (``_key_and_names``): what
-    the rules compare does not depend on the order of the words, so the text is not
-    read again but for "May"."""
+def _profile_of(key: str, names_of: str, mays: int) -> _Profile:
+    """A claim's profile from its match key, names and "May"s (``_key_and_names``): what
+    the rules compare does not depend on the order of the words, so the text is not read
+    again."""
     words = key.split()
     numbers: list[str] = []
     dates: list[str] = []
@@ -281,8 +285,6 @@ def _profile_of(text: str, key: str, names_of: str) -> _Profile:
                 continue
         if not names or (word not in names and _possessive(word) not in names):
             rest.append(word)
-    # "may" is a verb far more often than a month; only the capitalised form counts.
-    mays = len(_MAY.findall(text)) if "May" in text else 0
     dates += ["may"] * mays
     if mays:
         rest = [word for word in rest if word != "may"] + ["may"] * (rest.count("may") - mays)
@@ -364,6 +366,7 @@ _BUCKET_CAP = 48
 _VARIANT_MARGIN = 20
 _CHUNK = 512  # claims hashed at once: the (hashes x words) temporary stays in cache
 _VERIFY_CHUNK = 1 << 20  # candidate pairs scored at once; bounds the string lists
+_FETCH_CHUNK = 50_000  # texts fetched at once, and read before the next are fetched
 _rng = np.random.default_rng(0xC1A1)
 _MUL = _rng.integers(0, 2**64, _BANDS * _ROWS, dtype=np.uint64, endpoint=False) | np.uint64(1)
 _ADD = _rng.integers(0, 2**64, _BANDS * _ROWS, dtype=np.uint64, endpoint=False)
@@ -378,14 +381,15 @@ class _Segment(NamedTuple):
 
     @staticmethod
     def build(keys: U64, pos: I32) -> _Segment:
-        """Sort each band row of ``keys`` (bands, n), carrying ``pos`` (n or bands, n) along."""
+        """Sort each band row of ``keys`` (bands, n) in place, carrying ``pos`` (n or
+        bands, n) along: ``keys`` becomes the segment's."""
         pos = np.broadcast_to(pos, keys.shape)
-        sorted_keys, sorted_pos = np.empty_like(keys), np.empty(keys.shape, dtype=np.int32)
+        sorted_pos = np.empty(keys.shape, dtype=np.int32)
         # Row by row, so the sort's temporaries stay one row in size.
         for band in range(keys.shape[0]):
             order = np.argsort(keys[band], kind="stable")
-            sorted_keys[band], sorted_pos[band] = keys[band][order], pos[band][order]
-        return _Segment(sorted_keys, sorted_pos)
+            keys[band], sorted_pos[band] = keys[band][order], pos[band][order]
+        return _Segment(keys, sorted_pos)
 
     def merge(self, other: _Segment) -> _Segment:
         keys = np.concatenate([self.keys, other.keys], axis=1)
@@ -487,6 +491,52 @@ key, its band hashes (``ClaimIndex.signatures``)."""
 _EMPTY = 0  # the copy key of a claim without words: it never matches anything
 
 
+class Signatures(NamedTuple):
+    """The stored signatures of a batch of claims as arrays, an entry a claim: a corpus's
+    are read without a Python object a claim (a million of those took a gigabyte)."""
+
+    copy: I64  # the copy key, -1 where the claim has no signature
+    bands: U64  # (bands, claims): the band hashes, of the claims ``banded``
+    banded: npt.NDArray[np.bool_]
+
+    @staticmethod
+    def of(signatures: Sequence[Signature | None]) -> Signatures:
+        """The arrays of ``signatures`` (None for a claim without one)."""
+        copy = np.array([-1 if s is None else s[0] for s in signatures], dtype=np.int64)
+        held = [s[1] if s is not None else None for s in signatures]
+        banded = np.array([bands is not None for bands in held], dtype=bool)
+        bands = np.zeros((_BANDS, len(held)), dtype=np.uint64)
+        joined = b"".join([b for b in held if b is not None])
+        if joined:
+            bands[:, banded] = np.frombuffer(joined, dtype=np.uint64).reshape(-1, _BANDS).T
+        return Signatures(copy, bands, banded)
+
+    @staticmethod
+    def read(
+        ids: Sequence[int], rows: Iterable[Sequence[tuple[int, int, bytes | None]]]
+    ) -> Signatures:
+        """The arrays for the claims ``ids`` (ascending) from stored rows (claim id, copy
+        key, band hashes), given a chunk at a time; rows of other claims are left out."""
+        wanted = np.asarray(ids, dtype=np.int64)
+        copy = np.full(wanted.size, -1, dtype=np.int64)
+        bands = np.zeros((_BANDS, wanted.size), dtype=np.uint64)
+        banded = np.zeros(wanted.size, dtype=bool)
+        for chunk in rows if wanted.size else ():
+            size = len(chunk)
+            claim_ids = np.fromiter((row[0] for row in chunk), np.int64, size)
+            at = np.minimum(np.searchsorted(wanted, claim_ids), wanted.size - 1)
+            ours = wanted[at] == claim_ids
+            copy[at[ours]] = np.fromiter((row[1] for row in chunk), np.int64, size)[ours]
+            held = [row[2] for row in chunk if row[2] is not None]
+            if held:
+                found = np.frombuffer(b"".join(held), dtype=np.uint64).reshape(-1, _BANDS)
+                has = np.fromiter((row[2] is not None for row in chunk), bool, size)
+                take = ours[has]
+                bands[:, at[has][take]] = found[take].T
+                banded[at[has][take]] = True
+        return Signatures(copy, bands, banded)
+
+
 def copy_key(text: str) -> int:
     """A 63-bit hash of what the rules see in ``text``: its sorted words and which of them
     are capitalised (the names, and "May" the month). Claims with equal copy keys score 100
@@ -568,7 +618,7 @@ class ClaimIndex:
     already indexed is paired with that key's first claim only; the others go through MinHash
     LSH, each compared with at most ``_BUCKET_CAP`` claims of each bucket. Texts can be left
     out (None) when a ``fetch`` function is given, with signatures: they are fetched for the
-    candidate pairs only. Not thread-safe.
+    candidate pairs only, and not kept once read. Not thread-safe.
     """
 
     def __init__(
@@ -582,11 +632,15 @@ class ClaimIndex:
         self._ids: list[int] = []
         self._texts: list[str | None] = []
         self._keys: list[str | None] = []
-        # The names of the claims whose keys were computed here, for their profiles.
+        # The names of the claims whose keys were computed here, for their profiles, and
+        # how often the few that say "May" say it.
         self._names: list[str | None] = []
+        self._mays: dict[int, int] = {}
         self._lsh: list[str | None] = []  # the MinHash words, from known until hashed
-        self._copy_keys: list[int] = []
-        self._first_copy: dict[int, int] = {}  # copy key -> position of its first claim
+        self._copy_keys: I64 = np.zeros(0, dtype=np.int64)
+        # The copy keys indexed, sorted, and the position of each one's first claim.
+        self._first_keys: I64 = np.zeros(0, dtype=np.int64)
+        self._first_pos: I64 = np.zeros(0, dtype=np.int64)
         self._known: set[int] = set()
         self._segments: list[_Segment] = []
         self._word_hashes: dict[str, int] = {}
@@ -610,8 +664,9 @@ class ClaimIndex:
         since the last call, and of the copies added since: what a store must save."""
         fresh, self._fresh = self._fresh, {}
         copies, self._pending_copies = self._pending_copies, []
-        out: dict[int, Signature] = {self._ids[p]: (self._copy_keys[p], None) for p in copies}
-        return out | {self._ids[p]: (self._copy_keys[p], bands) for p, bands in fresh.items()}
+        keys = self._copy_keys
+        out: dict[int, Signature] = {self._ids[p]: (int(keys[p]), None) for p in copies}
+        return out | {self._ids[p]: (int(keys[p]), bands) for p, bands in fresh.items()}
 
     def add(
         self,
@@ -619,100 +674,107 @@ class ClaimIndex:
         texts: Sequence[str | None],
         *,
         match: bool = True,
-        signatures: Sequence[Signature | None] | None = None,
+        signatures: Signatures | None = None,
         keys: Sequence[ClaimKeys | None] | None = None,
     ) -> list[Match]:
         """Index claims ``ids`` with ``texts``; return their matches, sorted by (a, b).
 
         With ``match=False`` the claims are only indexed, for a corpus whose pairs are
-        already known: later batches are matched against them. ``signatures`` (None for a
-        claim that has none) spare hashing the claims again, and ``keys`` (``claim_keys``
-        of the texts, None where not computed) reading them again.
+        already known: later batches are matched against them. ``signatures`` (their copy
+        key -1 for a claim that has none) spare hashing the claims again, and ``keys``
+        (``claim_keys`` of the texts, None where not computed) reading them again.
         Raises ValueError if the lengths differ or an id is repeated or already indexed.
         """
+        n = len(ids)
         if (
-            len(ids) != len(texts)
-            or (signatures is not None and len(signatures) != len(ids))
-            or (keys is not None and len(keys) != len(ids))
+            len(texts) != n
+            or (signatures is not None and signatures.copy.size != n)
+            or (keys is not None and len(keys) != n)
         ):
             raise ValueError("ids and texts differ in length")
         fresh = set(ids)
-        if len(fresh) != len(ids) or not fresh.isdisjoint(self._known):
+        if len(fresh) != n or not fresh.isdisjoint(self._known):
             raise ValueError("claim ids must be unique and not already indexed")
         start = len(self._ids)
         self._ids += ids
         self._texts += texts
-        self._keys += [None] * len(ids)
-        self._names += [None] * len(ids)
-        self._lsh += [None] * len(ids)
+        self._keys += [None] * n
+        self._names += [None] * n
+        self._lsh += [None] * n
         self._known |= fresh
-        # The keys' lengths, -1 where not known yet: set in the array at once, since
-        # setting an element of a numpy array from Python costs more than a list's.
-        lengths = [-1] * len(ids)
-        given: dict[int, bytes] = {}
-        for offset, text in enumerate(texts):
-            signature = signatures[offset] if signatures is not None else None
-            known = keys[offset] if keys is not None else None
-            p = start + offset
+        signed = np.zeros(n, dtype=bool) if signatures is None else signatures.copy >= 0
+        # The copy keys and the keys' lengths (-1 where not known yet) as lists while set
+        # one by one: setting an element of a numpy array from Python costs more.
+        copies: list[int] = [-1] * n if signatures is None else signatures.copy.tolist()
+        lengths = [-1] * n
+        for offset, known in enumerate(keys or ()):
             if known is not None:
+                p = start + offset
                 self._keys[p], self._lsh[p] = known.key, known.lsh
                 lengths[offset] = len(known.key)
-            if signature is None:
-                if known is None:
-                    key, found = _key_and_copy(text if text is not None else self._text(p))
-                    self._keys[p] = key
-                    lengths[offset] = len(key)
-                else:
-                    found = known.copy
-            else:
-                found = signature[0]
-                if signature[1] is not None:
-                    given[start + offset] = signature[1]
-            self._copy_keys.append(found)
+                if copies[offset] < 0:
+                    copies[offset] = known.copy
+        for p, text in self._read([start + o for o in range(n) if copies[o] < 0]):
+            key, copies[p - start] = _key_and_copy(text)
+            self._keys[p] = key
+            lengths[p - start] = len(key)
         self._lengths = np.concatenate([self._lengths, np.array(lengths, dtype=np.int64)])
+        copy = np.array(copies, dtype=np.int64)
+        self._copy_keys = np.concatenate([self._copy_keys, copy])
+
+        # The first claim of each copy key: the one indexed before, or the batch's earliest.
+        offsets = np.flatnonzero(copy != _EMPTY)
+        found = copy[offsets]
+        order = np.argsort(found, kind="stable")
+        opens = np.ones(order.size, dtype=bool)
+        np.not_equal(found[order][1:], found[order][:-1], out=opens[1:])
+        first_of = np.empty(order.size, dtype=np.int64)
+        first_of[order] = (start + offsets[order][opens])[np.cumsum(opens) - 1]
+        if self._first_keys.size:
+            at = np.minimum(np.searchsorted(self._first_keys, found), self._first_keys.size - 1)
+            before = self._first_keys[at] == found
+            first_of[before] = self._first_pos[at[before]]
+        positions = start + offsets
+        leading = first_of == positions
+        keys_ = np.concatenate([self._first_keys, found[leading]])
+        order = np.argsort(keys_, kind="stable")
+        self._first_keys = keys_[order]
+        self._first_pos = np.concatenate([self._first_pos, positions[leading]])[order]
+        is_copy = ~leading
+        self._pending_copies += positions[is_copy & ~signed[offsets]].tolist()
 
         matches: list[Match] = []
-        firsts: list[int] = []
         # Copies have the same words, so whether they are short is known by copy key.
         short_of: dict[int, bool] = {}
         ids_, min_words = self._ids, self.thresholds.min_words
-        for p in range(start, len(self._ids)):
-            found = self._copy_keys[p]
-            if found == _EMPTY:
-                continue
-            first = self._first_copy.setdefault(found, p)
-            if first == p:
-                firsts.append(p)
-                continue
-            if signatures is None or signatures[p - start] is None:
-                self._pending_copies.append(p)
-            if match:
-                a, b = (ids_[first], ids_[p]) if ids_[first] < ids_[p] else (ids_[p], ids_[first])
-                short = short_of.get(found)
-                if short is None:
-                    # The first claim's key: equal, and scoring may need it anyway.
-                    short = short_of[found] = len(self._key(first).split()) < min_words
-                reason = "short claim" if short else None
-                matches.append(Match(a, b, 100.0, not short, reason))
-        pos = np.array(firsts, dtype=np.int32)
+        copied = positions[is_copy].tolist(), first_of[is_copy].tolist(), found[is_copy].tolist()
+        if match:
+            self._ready(first_of[is_copy])
+        for p, first, key in zip(*copied, strict=True) if match else ():
+            a, b = (ids_[first], ids_[p]) if ids_[first] < ids_[p] else (ids_[p], ids_[first])
+            short = short_of.get(key)
+            if short is None:
+                # The first claim's key: equal, and scoring may need it anyway.
+                short = short_of[key] = len(self._key(first).split()) < min_words
+            reason = "short claim" if short else None
+            matches.append(Match(a, b, 100.0, not short, reason))
+        pos = positions[leading].astype(np.int32)
         if self._common is None and len(self._ids) >= _COMMON_FROM:
             # Decided once, so every claim is hashed alike: the few claims indexed before
-            # are hashed again.
+            # are hashed again, and no stored band hashes are used.
             self._common = _common_words(
-                [p for p in range(len(self._ids)) if self._copy_keys[p] != _EMPTY],
-                self._lsh_of,
+                np.flatnonzero(self._copy_keys != _EMPTY).tolist(), self._lsh_of
             )
-            earlier = np.array([q for q in self._first_copy.values() if q < start], dtype=np.int32)
-            earlier.sort()
+            earlier = np.sort(self._first_pos[self._first_pos < start]).astype(np.int32)
             self._segments = []
             if earlier.size:
                 self._segments = [_Segment.build(self._band_keys(earlier), earlier)]
                 self.rehashed = True
-            given.clear()
+            signatures = None
         if not pos.size:
             matches.sort(key=lambda m: (m.a, m.b))
             return matches
-        segment = _Segment.build(self._bands_of(pos, given), pos)
+        segment = _Segment.build(self._bands_of(pos, signatures, start), pos)
         codes: list[U64] = [np.zeros(0, dtype=np.uint64)]
         for band in range(_BANDS if match else 0):
             row = segment.keys[band], segment.pos[band]
@@ -744,17 +806,18 @@ class ClaimIndex:
         if not rejected:
             return matches
         position = {claim_id: p for p, claim_id in enumerate(self._ids)}
-        broken = {self._copy_keys[position[c]] for pair in rejected for c in pair if c in position}
+        codes = self._copy_keys.tolist()
+        broken = {codes[position[c]] for pair in rejected for c in pair if c in position}
         kept = []
         copies: dict[int, list[int]] = defaultdict(list)
         relinked: set[tuple[int, int]] = set()
         for m in matches:
-            ka, kb = (self._copy_keys[position[c]] for c in (m.a, m.b))
+            ka, kb = (codes[position[c]] for c in (m.a, m.b))
             if (m.a, m.b) not in rejected and ka not in broken and kb not in broken:
                 kept.append(m)
                 continue
             if not copies:
-                for claim_id, key in zip(self._ids, self._copy_keys, strict=True):
+                for claim_id, key in zip(self._ids, codes, strict=True):
                     copies[key].append(claim_id)
             keys = (min(ka, kb), max(ka, kb))
             if keys in relinked:
@@ -774,30 +837,48 @@ class ClaimIndex:
         return text
 
     def _load(self, positions: Iterable[int]) -> None:
-        """Fetch the texts of ``positions`` that were indexed without them."""
+        """Fetch the texts of ``positions`` that were indexed without them, and keep them."""
         missing = [p for p in positions if self._texts[p] is None]
-        if not missing:
-            return
-        if self._fetch is None:
-            raise ValueError("a claim was indexed without its text and nothing can fetch it")
-        found = self._fetch([self._ids[p] for p in missing])
+        found = self._fetched(missing)
         for p in missing:
             self._texts[p] = found[self._ids[p]]
 
+    def _fetched(self, positions: Sequence[int]) -> Mapping[int, str]:
+        if not positions:
+            return {}
+        if self._fetch is None:
+            raise ValueError("a claim was indexed without its text and nothing can fetch it")
+        return self._fetch([self._ids[p] for p in positions])
+
+    def _read(self, positions: Sequence[int]) -> Iterator[tuple[int, str]]:
+        """(position, text) for ``positions``, the texts not held fetched a chunk at a time
+        and not kept: what is read of them is kept instead, a fraction of their size."""
+        for begin in range(0, len(positions), _FETCH_CHUNK):
+            part = positions[begin : begin + _FETCH_CHUNK]
+            found = self._fetched([p for p in part if self._texts[p] is None])
+            for p in part:
+                text = self._texts[p]
+                yield p, found[self._ids[p]] if text is None else text
+
+    def _keyed(self, p: int, text: str) -> str:
+        """Compute and keep the key, names and "May"s of the claim at ``p``."""
+        key, self._names[p], mays = _key_and_names(text)
+        if mays:
+            self._mays[p] = mays
+        self._keys[p] = key
+        self._lengths[p] = len(key)
+        return key
+
     def _key(self, p: int) -> str:
         key = self._keys[p]
-        if key is None:
-            key, self._names[p] = _key_and_names(self._text(p))
-            self._keys[p] = key
-            self._lengths[p] = len(key)
-        return key
+        return self._keyed(p, self._text(p)) if key is None else key
 
     def _profile(self, p: int) -> _Profile:
         """The profile of the claim at ``p``, from its key and names where known."""
         key, names = self._keys[p], self._names[p]
         if key is None or names is None:
             return _profile(self._text(p))
-        return _profile_of(self._text(p), key, names)
+        return _profile_of(key, names, self._mays.get(p, 0))
 
     def _lsh_of(self, p: int) -> set[str]:
         """The words MinHash sees of the claim at ``p``: kept as text once computed, since
@@ -809,26 +890,27 @@ class ClaimIndex:
             return found
         return set(words.split())
 
-    def _ready(self, positions: I64) -> None:
-        """Keys and lengths for ``positions``, fetching their texts in one go."""
-        todo = np.unique(positions[self._lengths[positions] < 0]).tolist()
-        self._load(todo)
-        for p in todo:
-            self._key(p)
+    def _ready(self, positions: npt.NDArray[np.integer[Any]]) -> None:
+        """Keys, names and lengths for ``positions``, their texts fetched a chunk at a time."""
+        # A mask rather than np.unique: its hashing took seconds on millions of positions.
+        todo = np.zeros(len(self._ids), dtype=bool)
+        todo[positions] = True
+        todo &= self._lengths < 0
+        for p, text in self._read(np.flatnonzero(todo).tolist()):
+            self._keyed(p, text)
 
-    def _bands_of(self, pos: I32, given: Mapping[int, bytes]) -> U64:
-        """Band hashes of the claims at ``pos``: the given ones, the others computed."""
+    def _bands_of(self, pos: I32, given: Signatures | None, start: int) -> U64:
+        """Band hashes of the claims at ``pos`` (of the batch from ``start``): the ``given``
+        ones, the others computed."""
+        held = np.zeros(pos.size, dtype=bool) if given is None else given.banded[pos - start]
+        if held.all():
+            assert given is not None
+            return given.bands[:, pos - start]
         out = np.empty((_BANDS, pos.size), dtype=np.uint64)
-        positions = pos.tolist()
-        todo = [i for i, p in enumerate(positions) if p not in given]
-        held = [i for i, p in enumerate(positions) if p in given]
-        if held:
-            # One buffer for all: a million claims one at a time took seconds.
-            flat = np.frombuffer(b"".join([given[positions[i]] for i in held]), dtype=np.uint64)
-            out[:, held] = flat.reshape(len(held), _BANDS).T
-        if todo:
-            computed = self._band_keys(pos[todo])
-            out[:, todo] = computed
+        if given is not None and held.any():
+            out[:, held] = given.bands[:, pos[held] - start]
+        todo = np.flatnonzero(~held)
+        out[:, todo] = self._band_keys(pos[todo])
         return out
 
     def _band_keys(self, pos: I32) -> U64:
@@ -836,7 +918,7 @@ class ClaimIndex:
         out = np.empty((_BANDS, pos.size), dtype=np.uint64)
         hashes = self._word_hashes
         common = self._common or frozenset()
-        self._load([p for p in pos.tolist() if self._lsh[p] is None and self._keys[p] is None])
+        self._ready(pos[[self._lsh[p] is None for p in pos.tolist()]])
         for start in range(0, pos.size, _CHUNK):
             sets = [self._lsh_of(p) for p in pos[start : start + _CHUNK].tolist()]
             # A claim keeps its common words unless enough others remain: a short claim
@@ -865,23 +947,33 @@ class ClaimIndex:
     def _verify(self, codes: U64) -> list[Match]:
         """Score the candidate pairs ``codes`` and turn those scoring ``lower`` (or variants
         of one claim) into matches."""
-        limits = self.thresholds
-        first = (codes >> np.uint64(32)).astype(np.int64)
-        second = (codes & np.uint64(0xFFFFFFFF)).astype(np.int64)
+        # Positions fit 32 bits: the arrays a candidate pair are the largest held here.
+        first = (codes >> np.uint64(32)).astype(np.int32)
+        second = (codes & np.uint64(0xFFFFFFFF)).astype(np.int32)
         self._ready(np.concatenate([first, second]))
+        # What scoring holds (the profiles above all) is let go before the next step.
+        matches, matched = self._scored_matches(first, second)
+        return matches + self._dropped_clauses(first, second, matched)
+
+    def _scored_matches(self, first: I32, second: I32) -> tuple[list[Match], npt.NDArray[np.bool_]]:
+        """The matches of the candidate pairs (``first``, ``second``) by score and rules,
+        and which pairs they are."""
+        limits = self.thresholds
         # Indel similarity cannot exceed 200 * shorter / (sum of lengths): skip hopeless pairs.
         la, lb = self._lengths[first], self._lengths[second]
         floor = limits.lower - _VARIANT_MARGIN
         possible = 200 * np.minimum(la, lb) >= floor * (la + lb) - 1e-6
+        del la, lb
         matched = np.zeros(first.size, dtype=bool)
         candidates = np.flatnonzero(possible)
         scores = self._scores(first, second, candidates, fuzz.ratio, floor)
         hits = np.flatnonzero(scores >= floor)
         pairs = candidates[hits]
         firsts, seconds = first[pairs].tolist(), second[pairs].tolist()
-        # Each claim's numbers, dates and names once, its text fetched with the others.
+        # Each claim's numbers, dates and names once, its text fetched with the others
+        # where its names are not known.
         profiled = sorted(set(firsts) | set(seconds))
-        self._load(profiled)
+        self._load([p for p in profiled if self._names[p] is None])
         profiles = {p: self._profile(p) for p in profiled}
         ids, lower, upper = self._ids, limits.lower, limits.upper
         matches: list[Match] = []
@@ -898,13 +990,10 @@ class ClaimIndex:
             a, b = (ids[i], ids[j]) if ids[i] < ids[j] else (ids[j], ids[i])
             matches.append(Match(a, b, score, score >= upper and reason is None, reason, variant))
         matched[joined] = True
-        # The profiles are the largest thing held here: not while the next step scores.
-        del profiles
-        matches += self._dropped_clauses(first, second, matched)
-        return matches
+        return matches, matched
 
     def _scored(
-        self, first: I64, second: I64, pairs: I64, scorer: Any, cutoff: float
+        self, first: I32, second: I32, pairs: I64, scorer: Any, cutoff: float
     ) -> Iterator[tuple[int, int, int, float]]:
         """(pair, i, j, score) for the ``pairs`` whose keys score at least ``cutoff``."""
         scores = self._scores(first, second, pairs, scorer, cutoff)
@@ -913,7 +1002,7 @@ class ClaimIndex:
             yield pair, int(first[pair]), int(second[pair]), float(scores[k])
 
     def _scores(
-        self, first: I64, second: I64, pairs: I64, scorer: Any, cutoff: float
+        self, first: I32, second: I32, pairs: I64, scorer: Any, cutoff: float
     ) -> npt.NDArray[np.float64]:
         """The scores of the ``pairs`` (0 below ``cutoff``), a chunk at a time."""
         keys = self._keys
@@ -931,7 +1020,7 @@ class ClaimIndex:
         return scores
 
     def _dropped_clauses(
-        self, first: I64, second: I64, matched: npt.NDArray[np.bool_]
+        self, first: I32, second: I32, matched: npt.NDArray[np.bool_]
     ) -> list[Match]:
         """Copies that lost a clause: too short for ``ratio``, but made of the other's words.
 
@@ -943,13 +1032,15 @@ class ClaimIndex:
         # lost a clause's worth (or ratio would have matched it): this skips most pairs.
         short, long = np.minimum(la, lb), np.maximum(la, lb)
         pairs = np.flatnonzero(~matched & (short * 5 >= long * 2) & (short * 20 <= long * 17))
+        la, lb, short = la[pairs], lb[pairs], short[pairs]
+        del long
         # token_set_ratio >= upper needs the shared words to make up upper / (200 - upper)
         # of the shorter claim (0.82 at 90). They are in the same order in both sorted
         # keys, so they are a common subsequence, whose length ratio gives at a fifth of
         # the cost (score * (la + lb) / 200); the margin covers repeated words and spaces.
-        common = self._scores(first, second, pairs, fuzz.ratio, 0) * (la[pairs] + lb[pairs])
+        common = self._scores(first, second, pairs, fuzz.ratio, 0) * (la + lb)
         kept = limits.upper / (200 - limits.upper) - 0.07
-        pairs = pairs[common >= 200 * kept * short[pairs]]
+        pairs = pairs[common >= 200 * kept * short]
         out = []
         for _, i, j, score in self._scored(
             first, second, pairs, fuzz.token_set_ratio, limits.upper

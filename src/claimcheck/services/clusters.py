@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
@@ -64,10 +64,12 @@ from claimcheck.store.models import (
 )
 from claimcheck.store.statistics import analyze_unknown
 
+T = TypeVar("T")
+
 # The matching engine (numpy, rapidfuzz) is imported where matching happens: reading a
 # cluster, as `claimcheck show` does, starts faster without it.
 if TYPE_CHECKING:
-    from claimcheck.core.dedupe import ClaimIndex, ClaimKeys, Signature
+    from claimcheck.core.dedupe import ClaimIndex, ClaimKeys, Signature, Signatures
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,10 +136,10 @@ class SuggestionView:
     document_b: str
 
 
-def _candidates(session: Session) -> list[tuple[int, str]]:
-    """(id, text) of every current claim of kind `claim`, in id order."""
+def _candidates(session: Session) -> list[int]:
+    """The ids of every current claim of kind `claim`, in order."""
     query = (
-        select(Claim.id, Claim.text)
+        select(Claim.id)
         # Kind as an expression, not the column: SQLite would reach the claims through the
         # index on kind, a row at a time in rank order, and sort them by id; scanning the
         # table in id order took a tenth of that (0.3 s against 3.8 s at 200,000 claims).
@@ -146,21 +148,58 @@ def _candidates(session: Session) -> list[tuple[int, str]]:
         .where(Claim.kind.concat("") == "claim", Claim.document_id.not_in(_replaced_documents()))
         .order_by(Claim.id)
     )
-    return read_rows(session, query)
+    return [claim_id for (claim_id,) in read_rows(session, query)]
 
 
 def _fetcher(session: Session) -> Callable[[Sequence[int]], dict[int, str]]:
     def fetch(ids: Sequence[int]) -> dict[int, str]:
-        out: dict[int, str] = {}
-        for chunk in chunks(list(ids)):
-            out.update(
-                session.execute(
-                    select(Claim.id, Claim.text).where(among(session, Claim.id, chunk))
-                ).all()
-            )
-        return out
+        return dict(_claim_rows(session, select(Claim.id, Claim.text), ids))
 
     return fetch
+
+
+def _claim_rows(session: Session, query: Select[int, T], ids: Sequence[int]) -> list[tuple[int, T]]:
+    """The rows of ``query`` (selecting a claim's id first) for the claims ``ids``."""
+    out: list[tuple[int, T]] = []
+    for chunk in chunks(sorted(ids)):
+        if chunk[-1] - chunk[0] < _DENSE * len(chunk):
+            # Most claims of the range are wanted (the candidates of a whole corpus):
+            # reading the range costs a fifth of binding thousands of ids.
+            wanted = set(chunk)
+            rows = read_rows(session, query.where(Claim.id.between(chunk[0], chunk[-1])))
+            out += [row for row in rows if row[0] in wanted]
+        else:
+            out += read_rows(session, query.where(among(session, Claim.id, chunk)))
+    return out
+
+
+_DENSE = 8  # ids a wanted one in a range read whole
+
+
+# Signatures read at once: the rows of a million claims cost a gigabyte held together.
+_SIGNATURE_CHUNK = 100_000
+
+
+def _stored_signatures(session: Session, ids: Sequence[int]) -> Signatures:
+    """The stored signatures of the claims ``ids`` (ascending), read a range of ids at a
+    time into arrays."""
+    from claimcheck.core.dedupe import Signatures
+
+    columns = select(ClaimSignature.claim_id, ClaimSignature.copy_key, ClaimSignature.bands)
+    query = columns.order_by(ClaimSignature.claim_id).limit(_SIGNATURE_CHUNK)
+
+    def chunks_read() -> Iterable[list[tuple[int, int, bytes | None]]]:
+        last = None
+        while True:
+            rows = read_rows(
+                session, query if last is None else query.where(ClaimSignature.claim_id > last)
+            )
+            if not rows:
+                return
+            yield rows
+            last = rows[-1][0]
+
+    return Signatures.read(ids, chunks_read())
 
 
 def _common(session: Session) -> frozenset[str] | None:
@@ -253,25 +292,15 @@ def dedupe_all(db: Database, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Ded
         # Tables filled in bulk just before (a restore, a script) may not be analyzed yet.
         analyze_unknown(session, _READ_WHOLE)
         _matched_with(session, thresholds)
-        rows = _candidates(session)
-        stored: dict[int, Signature] = {
-            claim_id: (key, bands)
-            for claim_id, key, bands in read_rows(
-                session,
-                select(ClaimSignature.claim_id, ClaimSignature.copy_key, ClaimSignature.bands),
-            )
-        }
+        ids = _candidates(session)
         common = _common(session)
         index = ClaimIndex(thresholds, common=common, fetch=_fetcher(session))
-        ids = [r[0] for r in rows]
-        matches = index.add(ids, [r[1] for r in rows], signatures=[stored.get(i) for i in ids])
+        # Texts are fetched for the claims that need them: those without a signature and
+        # those of candidate pairs.
+        matches = index.add(ids, [None] * len(ids), signatures=_stored_signatures(session, ids))
         saved = _save_index(session, index, common)
         if any(bands is not None for _, bands in saved.values()) or not band_runs.present(session):
-            # The runs hold what is stored now, which is known here: not read back (a
-            # million signatures, 2.6 s of the server's time on PostgreSQL).
-            stored.update(saved)
-            band_runs.rebuild(session, {c: bands for c, (_, bands) in stored.items()})
-        del stored
+            band_runs.rebuild(session)
         decided = _decided(session)
         # Confirmed pairs join claims before any match does.
         confirmed = [
@@ -283,7 +312,7 @@ def dedupe_all(db: Database, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Ded
         _replace_pairs(session, kept)
         _rebuild(session)
         _matched(session, Document.dedupe_pending.is_(True))
-        return _summary(session, len(rows))
+        return _summary(session, len(ids))
 
 
 def match_documents(
@@ -375,7 +404,7 @@ def _match_corpus(
 ) -> tuple[ClaimIndex, list[Match]]:
     """The batch ``new`` matched against every stored signature holding band hashes; the
     band runs written anew."""
-    from claimcheck.core.dedupe import ClaimIndex
+    from claimcheck.core.dedupe import ClaimIndex, Signatures
     from claimcheck.services import band_runs
 
     old: dict[int, Signature] = {}
@@ -387,7 +416,8 @@ def _match_corpus(
         old[claim_id] = (key, bands)
     index = ClaimIndex(thresholds, common=common, fetch=_fetcher(session))
     old_ids = sorted(old)
-    index.add(old_ids, [None] * len(old_ids), match=False, signatures=[old[i] for i in old_ids])
+    signatures = Signatures.of([old[i] for i in old_ids])
+    index.add(old_ids, [None] * len(old_ids), match=False, signatures=signatures)
     stored = {claim_id: bands for claim_id, (_, bands) in old.items()}
     del old
     matches = index.add([c for c, _ in new], [text for _, text in new], keys=known)
@@ -410,7 +440,7 @@ def _match_batch(
     of its copy keys and the claims sharing a band with it. Each bucket of the index then
     holds what it would hold with the whole corpus indexed (the earliest claims first), so
     the matches are the same."""
-    from claimcheck.core.dedupe import ClaimIndex
+    from claimcheck.core.dedupe import ClaimIndex, Signatures
     from claimcheck.services import band_runs
 
     new_ids = [c for c, _ in new]
@@ -444,8 +474,10 @@ def _match_batch(
             old[claim_id] = (key, bands)
     index = ClaimIndex(thresholds, common=common, fetch=_fetcher(session))
     old_ids = sorted(old)
-    index.add(old_ids, [None] * len(old_ids), match=False, signatures=[old[i] for i in old_ids])
-    matches = index.add(new_ids, texts, signatures=[signed.get(c) for c in new_ids], keys=known)
+    old_signatures = Signatures.of([old[i] for i in old_ids])
+    index.add(old_ids, [None] * len(old_ids), match=False, signatures=old_signatures)
+    new_signatures = Signatures.of([signed.get(c) for c in new_ids])
+    matches = index.add(new_ids, texts, signatures=new_signatures, keys=known)
     _save_signatures(session, signed)
     runs = [*firsts, *heirs]
     band_runs.append(session, [c for c, _ in runs], [bands for _, bands in runs])
@@ -730,9 +762,10 @@ def _regroup(
     changed = sorted(c for c in stored if c not in kept)
     for chunk in chunks(changed):
         session.execute(delete(member).where(among(session, member.claim_id, chunk)))
-    # In claim order, so that the foreign-key checks read the claims table in its order:
-    # on PostgreSQL, group by group they jumped around a table larger than the server's
-    # buffers (197,010 cluster members of a million claims: 6.0-8.3 s against 11.0-11.8 s).
+    # In claim order, the order of the table's key: SQLite inserted 90,000 members in half
+    # the time, and PostgreSQL's foreign-key checks read the claims table in its order rather
+    # than jumping around a table larger than its buffers (197,010 members: 6.0-8.3 s
+    # against 11.0-11.8 s).
     rows.sort(key=itemgetter("claim_id"))
     _insert(session, member, rows)
     # A group that is gone keeps nothing worth reviewing: its members moved on.
@@ -830,14 +863,9 @@ def _first_seen(session: Session, claim_ids: Sequence[int]) -> dict[int, tuple[d
             select(Claim.id, Document.published).join(Document, Claim.document_id == Document.id),
         )
         return {c: (published or dt.date.max, c) for c, published in rows if c in wanted}
-    for chunk in chunks(claim_ids):
-        for claim_id, published in read_rows(
-            session,
-            select(Claim.id, Document.published)
-            .join(Document, Claim.document_id == Document.id)
-            .where(among(session, Claim.id, chunk)),
-        ):
-            out[claim_id] = (published or dt.date.max, claim_id)
+    query = select(Claim.id, Document.published).join(Document, Claim.document_id == Document.id)
+    for claim_id, published in _claim_rows(session, query, claim_ids):
+        out[claim_id] = (published or dt.date.max, claim_id)
     return out
 
 
