@@ -171,9 +171,11 @@ def prepare(
     return with_keys(prepared) if keys else prepared
 
 
-def _read(path: Path, options: ReadOptions, segmented: bool) -> _Read:
+def _read(
+    path: Path, options: ReadOptions, segmented: bool, known: Collection[tuple[str, str]] = ()
+) -> _Read:
     """``path`` read, and with ``segmented`` its sentences' spans (None if segmenting
-    failed: `prepare` tries again and reports it)."""
+    failed: `prepare` tries again and reports it), unless ``known`` has its bytes."""
     try:
         doc = read_file(
             path,
@@ -183,7 +185,7 @@ def _read(path: Path, options: ReadOptions, segmented: bool) -> _Read:
         )
     except ReadError as error:
         return error
-    if not segmented:
+    if not segmented or (doc.canonical_path, doc.sha256) in known:
         return doc, None
     try:
         return doc, segment(doc.text)
@@ -306,7 +308,8 @@ def prepare_all(
                 chunk = paths[first : first + _CHUNK]
                 size = sum(map(_size, chunk))
                 if reads and first >= read_ahead:
-                    task = pool.submit(_prepare_read, [_read_stamped(p, options) for p in chunk])
+                    read = [_read_stamped(path, options, known) for path in chunk]
+                    task = pool.submit(_prepare_read, read)
                 else:
                     task = pool.submit(_prepare_chunk, chunk)
                 ahead_.append((task, size))
@@ -510,11 +513,13 @@ def _read_ahead(paths: Sequence[Path]) -> None:
         _worker.read[path] = _read_stamped(path, _worker.options)[1:]
 
 
-def _read_stamped(path: Path, options: ReadOptions) -> tuple[Path, _Stamp, _Read]:
+def _read_stamped(
+    path: Path, options: ReadOptions, known: Collection[tuple[str, str]] = ()
+) -> tuple[Path, _Stamp, _Read]:
     """``path``, its size and time before it was read, and what reading and segmenting it
-    gave: `_prepare_next` reads it again if it changed since."""
+    gave (`_read`): `_prepare_next` reads it again if it changed since."""
     stamp = _stamp(path)
-    return path, stamp, _read(path, options, segmented=True)
+    return path, stamp, _read(path, options, True, known)
 
 
 def _know(registry: Registry, known: set[tuple[str, str]]) -> None:
