@@ -6,6 +6,9 @@ import pickle
 from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 
+from pytest import MonkeyPatch
+
+from claimcheck.core import prepare as prepare_module
 from claimcheck.core.prepare import ReadOptions, prepare
 from claimcheck.core.reading import Metadata
 from claimcheck.core.registry import Registry
@@ -30,3 +33,25 @@ def test_a_prepared_file_crosses_between_the_processes_unchanged(tmp_path: Path)
 
     assert handed == [prepared, unreadable]
     assert [type(a) for a in handed[0].analyses] == [type(a) for a in prepared.analyses]
+
+
+def test_a_file_read_by_the_storing_process_and_changed_before_its_analysis_is_read_again(
+    tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    """While the second process is the slower side, the storing process reads and segments
+    the files it hands over: a file edited in between is analysed as it is now."""
+    path = tmp_path / "story.txt"
+    path.write_text("Officials said 7 bridges were closed.\n", encoding="utf-8")
+    options = ReadOptions()
+    read = prepare_module._read_stamped(path, options)
+    path.write_text("The mayor said the ferry resumed service on Friday.\n", encoding="utf-8")
+    worker = prepare_module._Worker(options, Registry.default(), set(), prepare_module._Shared())
+    monkeypatch.setattr(prepare_module, "_worker", worker)
+
+    [prepared] = prepare_module._prepare_read([read])
+
+    assert prepared.doc is not None
+    assert [prepared.doc.text[a:b] for a, b in prepared.spans] == [
+        "The mayor said the ferry resumed service on Friday."
+    ]
+    assert [s.source_text for a in prepared.analyses for s in a.attributions] == ["The mayor"]

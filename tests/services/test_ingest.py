@@ -12,6 +12,7 @@ from sqlalchemy import func, select, update
 
 from claimcheck.core import prepare as prepare_module
 from claimcheck.core import second_process
+from claimcheck.core.checkworthiness import score
 from claimcheck.core.prepare import ReadOptions, _prepare_next
 from claimcheck.core.reading import read_file
 from claimcheck.services import clusters as clusters_module
@@ -43,6 +44,24 @@ def test_the_corpus_becomes_claims_whose_offsets_slice_their_document(db: Databa
     assert len(seed) == 22
     assert [v.index for v in seed] == list(range(22))
     assert summary.sentences == count(db, Claim)
+
+
+def test_each_claim_keeps_the_reasons_of_its_checkworthiness_in_order(db_url: str) -> None:
+    """Written in bulk, the reasons of many claims at once, they read back as each claim's
+    list (SQLite and PostgreSQL)."""
+    db = open_database(db_url)
+    try:
+        summary = ingest(db, [SEED])
+        with db.session() as session:
+            claims = list(session.scalars(select(Claim).order_by(Claim.index)))
+    finally:
+        db.close()
+    assert not summary.skipped
+    found = [(c.text, c.checkworthiness_reasons) for c in claims if c.kind == "claim"]
+    expected = [(c.text, list(score(c.text)[1])) for c in claims if c.kind == "claim"]
+    assert found == expected
+    assert any("numbers or statistics" in reasons for _, reasons in found)
+    assert any(len(reasons) >= 3 for _, reasons in found)
 
 
 def test_ingesting_twice_changes_nothing(db: Database) -> None:

@@ -6,8 +6,11 @@ of before them. The command line starts that process before it opens the databas
 (`start`): it loads the attribution engine and reads and segments the first files while
 the caller loads SQLAlchemy and the registry, which takes it about a second, and analyses
 them once `prepare_all` hands it the registry.
-The second process reads the files in order and learns new sources from each one, as the
-caller's registry does, so every file is analysed exactly as it would be in one process.
+The second process analyses the files in order and learns new sources from each one, as
+the caller's registry does, so every file is analysed exactly as it would be in one
+process. Reading and segmenting a file does not depend on the others: while the caller
+waits for the second process (the slower side, as on news-like text), the caller reads and
+segments the files it hands over next, and the second process only analyses them.
 What near-duplicate matching reads of each claim's text (its keys), which does not depend
 on the rest of the corpus, is computed as each file is prepared, so matching after the
 last file has less to do: by whichever process has the time. The second process computes
@@ -168,9 +171,11 @@ def prepare(
     return with_keys(prepared) if keys else prepared
 
 
-def _read(path: Path, options: ReadOptions, segmented: bool) -> _Read:
+def _read(
+    path: Path, options: ReadOptions, segmented: bool, known: Collection[tuple[str, str]] = ()
+) -> _Read:
     """``path`` read, and with ``segmented`` its sentences' spans (None if segmenting
-    failed: `prepare` tries again and reports it)."""
+    failed: `prepare` tries again and reports it), unless ``known`` has its bytes."""
     try:
         doc = read_file(
             path,
@@ -180,7 +185,7 @@ def _read(path: Path, options: ReadOptions, segmented: bool) -> _Read:
         )
     except ReadError as error:
         return error
-    if not segmented:
+    if not segmented or (doc.canonical_path, doc.sha256) in known:
         return doc, None
     try:
         return doc, segment(doc.text)
@@ -219,6 +224,7 @@ class Ahead:
     options: ReadOptions
     pool: ProcessPoolExecutor
     shared: _Shared
+    read: int  # the first files, read and segmented before the registry comes
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
@@ -253,14 +259,15 @@ def start(
         return None
     shared = _Shared()
     pool = second_process.pool(_start, (options, None, set(), shared, background))
-    size = 0
+    size = read = 0
     for first in range(0, min(len(files), _READ_AHEAD_FILES), _CHUNK):
         chunk = files[first : first + _CHUNK]
         pool.submit(_read_ahead, chunk)
         size += sum(map(_size, chunk))
+        read += len(chunk)
         if size >= read_ahead:
             break
-    return Ahead(files, options, pool, shared)
+    return Ahead(files, options, pool, shared, read)
 
 
 def prepare_all(
@@ -283,21 +290,32 @@ def prepare_all(
     if second is None:
         yield from _here(paths, options, registry, known)
         return
-    pool, shared = second
+    pool, shared, read_ahead = second
     yielded = 0
     try:
         ahead_: deque[tuple[Future[list[Prepared]], int]] = deque()
         in_flight = 0
         files = 0
         rest = iter(range(0, len(paths), _CHUNK))
+        # Whether this process reads and segments the files it hands over next: while the
+        # second process is the slower side (this one waited for it last), which on
+        # news-like text it is from the start. Not the files it read ahead, nor the first
+        # task, so that it starts at once.
+        reads = False
         while True:
             # Submit before waiting, so the second process works while this one stores.
             for first in rest:
                 chunk = paths[first : first + _CHUNK]
                 size = sum(map(_size, chunk))
-                ahead_.append((pool.submit(_prepare_chunk, chunk), size))
+                if reads and first >= read_ahead:
+                    read = [_read_stamped(path, options, known) for path in chunk]
+                    task = pool.submit(_prepare_read, read)
+                else:
+                    task = pool.submit(_prepare_chunk, chunk)
+                ahead_.append((task, size))
                 in_flight += size
                 files += len(chunk)
+                reads = reads or not yielded
                 if files > _AHEAD or in_flight > _AHEAD_BYTES:
                     break
             if not ahead_:
@@ -306,8 +324,9 @@ def prepare_all(
             in_flight -= size
             if not future.done():
                 yield None  # the caller may use the wait (store what it has)
-            # Waiting: the second process leaves the claims' keys to this one meanwhile.
-            shared.waiting = not future.done()
+            # Waiting: the second process leaves the claims' keys to this one meanwhile,
+            # and this one reads the next files it hands over.
+            reads = shared.waiting = not future.done()
             try:
                 done = future.result()
             finally:
@@ -331,22 +350,22 @@ def _second_process(
     registry: Registry,
     known: Collection[tuple[str, str]],
     ahead: Ahead | None,
-) -> tuple[ProcessPoolExecutor, _Shared] | None:
-    """The process to prepare ``paths`` in, and what this one shares with it: ``ahead``'s,
-    told the registry, if it was started for them and a core idles for it; a new one if
-    that pays; or None."""
+) -> tuple[ProcessPoolExecutor, _Shared, int] | None:
+    """The process to prepare ``paths`` in, what this one shares with it and how many of
+    the first files it read ahead: ``ahead``'s, told the registry, if it was started for
+    them and a core idles for it; a new one if that pays; or None."""
     if ahead is not None:
         if ahead.paths == list(paths) and ahead.options == options and _idles_beside(ahead):
             # It may have died during the start-up (killed, out of memory): then as if
             # none had been started.
             with contextlib.suppress(BrokenProcessPool):
                 ahead.pool.submit(_know, registry, set(known))
-                return ahead.pool, ahead.shared
+                return ahead.pool, ahead.shared, ahead.read
         ahead.end()
     if not _worth_a_process(paths):
         return None
     shared = _Shared()
-    return second_process.pool(_start, (options, registry, set(known), shared)), shared
+    return second_process.pool(_start, (options, registry, set(known), shared)), shared, 0
 
 
 class _Shared:
@@ -491,7 +510,16 @@ def _stamp(path: Path) -> _Stamp:
 def _read_ahead(paths: Sequence[Path]) -> None:
     assert _worker is not None, "initialised by _start"
     for path in paths:
-        _worker.read[path] = _stamp(path), _read(path, _worker.options, segmented=True)
+        _worker.read[path] = _read_stamped(path, _worker.options)[1:]
+
+
+def _read_stamped(
+    path: Path, options: ReadOptions, known: Collection[tuple[str, str]] = ()
+) -> tuple[Path, _Stamp, _Read]:
+    """``path``, its size and time before it was read, and what reading and segmenting it
+    gave (`_read`): `_prepare_next` reads it again if it changed since."""
+    stamp = _stamp(path)
+    return path, stamp, _read(path, options, True, known)
 
 
 def _know(registry: Registry, known: set[tuple[str, str]]) -> None:
@@ -501,6 +529,14 @@ def _know(registry: Registry, known: set[tuple[str, str]]) -> None:
 
 def _prepare_chunk(paths: Sequence[Path]) -> list[Prepared]:
     return [_prepare_next(path) for path in paths]
+
+
+def _prepare_read(reads: Sequence[tuple[Path, _Stamp, _Read]]) -> list[Prepared]:
+    """Prepare files the caller read and segmented (`_read_stamped`)."""
+    assert _worker is not None, "initialised by _start"
+    for path, stamp, read in reads:
+        _worker.read[path] = stamp, read
+    return _prepare_chunk([path for path, _, _ in reads])
 
 
 def _prepare_next(path: Path) -> Prepared:

@@ -252,7 +252,7 @@ def _decide(text: str, m: re.Match[str], start: int, k: int, hi: int) -> int:
     if end - start <= 6 and _MARKER_ONLY.fullmatch(text, start, end):
         return -1
     run, close = m.group("run"), m.group("close")
-    if any(c in _QUOTES for c in close):
+    if close and any(c in _QUOTES for c in close):
         speech = _SPEECH_ANY if "?" in run or "!" in run else _SPEECH_TAIL
         if speech.match(text, k, hi):
             return -1
@@ -273,6 +273,8 @@ def _decide(text: str, m: re.Match[str], start: int, k: int, hi: int) -> int:
         return -1
     if quote_next:
         return end
+    if "." not in core and len(core) != 1:
+        return end  # an ordinary word's full stop: what follows need not be read
     word = _NEXT_WORD.match(text, k, hi)
     after = word.group(1) if word else ""
     if low.lstrip("0123456789") in ("a.m", "p.m"):

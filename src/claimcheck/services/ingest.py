@@ -540,7 +540,7 @@ def _claim_rows(
             "text": text[start:end],
             "kind": analysis.kind,
             "checkworthiness": analysis.checkworthiness,
-            "checkworthiness_reasons": list(analysis.reasons),
+            "checkworthiness_reasons": analysis.reasons,  # a tuple: see insert_rows
             "hedge": analysis.hedge,
             "attributed": analysis.attributed,
             "status": "unreviewed",
