@@ -24,3 +24,54 @@ def test_a_description_with_a_nationality_is_the_person_an_appositive_called_so(
         "said the courts must change."
     )
     assert sources(text)[1:] == [[("Lena Okafor", "person")], [("Lena Okafor", "person")]]
+
+
+def test_a_statement_announced_ahead_is_its_authors_over_every_quoted_paragraph() -> None:
+    # NASA release 04-095, "NASA Administrator Shares Appreciation For Presidential
+    # Commission", https://www.nasa.gov/home/hqnews/2004/jun/HQ_04095_okeefe_statement_commission_report.html:
+    # the statement follows in paragraphs that each open with a quotation mark, none closed.
+    text = (
+        "Agency Chief Thanks Review Board\n\n"
+        "The following is a statement from Port Authority Director Ana Ruiz regarding "
+        "today's report from the review board.\n\n"
+        '"I thank the board for its careful work.\n\n'
+        '"In May, the council set a new course. It asked us to rebuild the harbour.\n\n'
+        '"The report will guide our work for years to come.'
+    )
+    found = sources(text)
+    assert found[0] == []
+    assert found[1:] == [[("Ana Ruiz", "official")]] * 5
+
+
+def test_an_update_announced_with_a_colon_is_the_posters_up_to_the_next_heading() -> None:
+    # Global Voices, "2 Journalists Arrested for Alleged Defamation of a Minister in
+    # Madagascar", http://globalvoicesonline.org/-/type/roundups+freedom-of-speech/: a
+    # Facebook update set off as a block, without quotation marks, after a colon.
+    text = (
+        "Two editors were arrested on Monday. Tomas Berg, another local reporter, posted the "
+        "following update on Facebook:\n\n"
+        "Our colleagues are in jail. This is the result of a complaint from the minister.\n\n"
+        "Court Rules on Press Law\n\n"
+        "The court ruled on the law on Tuesday."
+    )
+    found = sources(text)
+    assert found[0] == []
+    assert found[1:4] == [[("Tomas Berg", "social_media")]] * 3
+    assert found[4:] == [[], []]  # the heading ends the update
+
+
+def test_words_after_said_and_a_colon_are_the_speakers_for_one_paragraph() -> None:
+    # The same Global Voices roundup, "The experienced Turkish professor said:" and a block
+    # quotation of two sentences.
+    text = (
+        "Lena Okafor, a professor of law in Lagos, says trust is low. The professor said:\n\n"
+        "People trust the courts less. This applies to politics too.\n\n"
+        "The rally drew a large crowd."
+    )
+    found = sources(text)
+    assert found[:4] == [[("Lena Okafor", "person")]] * 4
+    assert found[4] == []
+    # A colon after no cue announces nothing: USGS, "From Alabama to Alaska, Earthquakes Get
+    # Close Examination", https://archive.usgs.gov/archive/sites/www.usgs.gov/newsroom/article.asp-ID=1153.html.
+    text = "Other talks at the meeting will highlight:\n\nA rare quake was felt in the south."
+    assert sources(text) == [[], []]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.core.attribution.announced import _Announced
 from claimcheck.core.attribution.entities import _Found, _Ref, _Vague
 from claimcheck.core.attribution.lexicon import (
     _AS_VERBS,
@@ -18,7 +19,7 @@ from claimcheck.core.attribution.lexicon import (
     _cues,
     _words,
 )
-from claimcheck.core.attribution.lines import _DASH_MARK, _Lines
+from claimcheck.core.attribution.lines import _DASH_MARK
 from claimcheck.core.attribution.phrases import (
     _clause_end,
     _phrase_end,
@@ -93,7 +94,7 @@ _STUDIES = frozenset(
 )
 
 
-class _Document(_Lines):
+class _Document(_Announced):
     """The cues of a sentence, each read into the sources it names."""
 
     def attribute(
@@ -120,6 +121,8 @@ class _Document(_Lines):
                 found = self._spokes(sentence, cue_start, cue_end, inside)
             elif family == "view":
                 found = self._view(sentence, cue_start, cue_end)
+            elif family == "following":
+                found = self._following(sentence, cue_start, cue_end)
             else:
                 found = self._according(sentence, cue_start, cue_end, family)
             if isinstance(found, _Vague):

@@ -16,6 +16,7 @@ from claimcheck.core.attribution.lexicon import _STRONG, _WATCHED, _WORD, _has_d
 from claimcheck.core.attribution.places import _Hit
 from claimcheck.core.attribution.quotations import (
     _carry,
+    _carry_block,
     _carry_indirect,
     _closes_first,
     _quoted,
@@ -104,6 +105,7 @@ def analyse_document(
         # learned the study as their owner first would take it for an organisation.
         results[index] = [replace(found, owner=None) for found in results[index]]
     _carry(results, kinds, quotes, spans, text)
+    _carry_block(results, kinds, spans, text)
     _carry_indirect(results, kinds, spans, text, hedges)
     return [
         SentenceAnalysis(kind, value, reasons, tuple(found), hedge)

@@ -92,6 +92,10 @@ _MEDIA_NOUNS = (
 _I = re.IGNORECASE
 
 
+# What a sentence may announce as coming next: "the following statement", "update".
+_ANNOUNCED = r"statement|update|message|remarks|comment|post|letter|note|tweet|announcement"
+
+
 # Each cue family is its own anchored pattern, tried only where one of its first words occurs:
 # one alternation of them all would be tried at every character of every sentence.
 _FAMILIES: dict[str, re.Pattern[str]] = {
@@ -125,6 +129,15 @@ _FAMILIES: dict[str, re.Pattern[str]] = {
         + r")\b"
     ),
     "spokes": re.compile(r"spokes(?:man|woman|person)\s+for\b", _I),
+    # "issued the following statement:", "The following is a statement from X".
+    "following": re.compile(
+        r"following\s+(?:(?:is|are)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:"
+        + _ANNOUNCED
+        + r")s?\s+(?:from|by|of)(?=\s+(?:the\s+)?[A-Z])|(?:[\w-]+\s+){0,2}?(?:"
+        + _ANNOUNCED
+        + r")s?\b)",
+        _I,
+    ),
 }
 
 
@@ -164,6 +177,7 @@ for _family, _first_words in (
     ("medium", "in"),
     ("verb", " ".join(_VERB_WORDS) + " has have had"),
     ("spokes", "spokesman spokeswoman spokesperson"),
+    ("following", "following"),
 ):
     for _word in _first_words.split():
         _TRIGGERS[_word] = (*_TRIGGERS.get(_word, ()), _family)
