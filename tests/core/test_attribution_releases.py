@@ -75,3 +75,18 @@ def test_words_after_said_and_a_colon_are_the_speakers_for_one_paragraph() -> No
     # Close Examination", https://archive.usgs.gov/archive/sites/www.usgs.gov/newsroom/article.asp-ID=1153.html.
     text = "Other talks at the meeting will highlight:\n\nA rare quake was felt in the south."
     assert sources(text) == [[], []]
+
+
+def test_a_portfolio_or_under_before_secretary_is_a_government_office() -> None:
+    # USDA Farm Service Agency news releases, https://webarchive.library.unt.edu/web/20170125111327/https://www.fsa.usda.gov/state-offices/Pennsylvania/news-releases/index:
+    # "said Agriculture Secretary Tom Vilsack", "Farm and Foreign Agricultural Services Deputy
+    # Under Secretary Alexis Taylor announced".
+    assert sources('"Our farms will recover," said Energy Secretary Ana Ruiz.') == [
+        [("Ana Ruiz", "official")]
+    ]
+    text = "Rural Business Services Deputy Under Secretary Tom Berg announced that loans will grow."
+    assert sources(text) == [[("Tom Berg", "official")]]
+    # A company's secretary is the company's.
+    assert sources('"Sales will grow," said Acme Corp Secretary Tom Berg.') == [
+        [("Tom Berg", "organization")]
+    ]
