@@ -90,3 +90,20 @@ def test_a_portfolio_or_under_before_secretary_is_a_government_office() -> None:
     assert sources('"Sales will grow," said Acme Corp Secretary Tom Berg.') == [
         [("Tom Berg", "organization")]
     ]
+
+
+def test_a_day_between_a_long_subject_and_its_verb_is_no_part_of_the_subject() -> None:
+    # USDA Farm Service Agency news releases (as above): "WASHINGTON, Nov. 30, 2016 – Farm
+    # and Foreign Agricultural Services Deputy Under Secretary Alexis Taylor today announced
+    # that ..."; "the U.S. Department of Agriculture (USDA) Farm Service Agency (FSA) today
+    # announced additional incentives".
+    text = (
+        "DENVER, May 2, 2019 – Rural and Urban Housing Services Deputy Under Secretary Tom "
+        "Berg today announced that loans will grow."
+    )
+    assert sources(text) == [[("Tom Berg", "official")]]
+    text = (
+        "In an effort to help growers, the U.S. Department of Commerce (DOC) Trade Service "
+        "Bureau (TSB) yesterday announced new grants for exporters."
+    )
+    assert sources(text) == [[("U.S. Department of Commerce Trade Service Bureau", "official")]]

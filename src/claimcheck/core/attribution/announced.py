@@ -47,7 +47,7 @@ class _Announced(_Lines):
         j = at
         while True:
             ws, word = _previous_word(sentence, j)
-            if word.lower() not in _ADVERBS and word != "today":
+            if word.lower() not in _ADVERBS:
                 break
             j = ws
         self.posting = verb in _POSTING
