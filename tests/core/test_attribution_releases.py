@@ -107,3 +107,19 @@ def test_a_day_between_a_long_subject_and_its_verb_is_no_part_of_the_subject() -
         "Bureau (TSB) yesterday announced new grants for exporters."
     )
     assert sources(text) == [[("U.S. Department of Commerce Trade Service Bureau", "official")]]
+
+
+def test_two_titled_officials_joined_by_and_before_a_closing_verb_both_speak() -> None:
+    # US Department of Justice, press releases for October 2005,
+    # http://www.justice.gov/archive/opa/pr/2005/October/: "..., Assistant Attorney General
+    # Alice S. Fisher of the Criminal Division and Inspector General Glenn A. Fine announced
+    # today."
+    text = (
+        "A former customs clerk was sentenced to ten years in prison in Ohio, Assistant "
+        "Attorney General Mara J. Lind of the Tax Division and Inspector General "
+        "Tom B. Reyes announced today."
+    )
+    assert sources(text) == [[("Mara J. Lind", "official"), ("Tom B. Reyes", "official")]]
+    # A body's name with "and" in it is one source.
+    text = "The Department of Health and Human Services announced the grants today."
+    assert sources(text) == [[("Department of Health and Human Services", "official")]]

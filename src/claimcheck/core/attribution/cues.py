@@ -284,6 +284,10 @@ class _Document(_Announced):
         """ "Engineers Jan Novak and Tom Lee said": both speak. The reference read so far is
         the phrase up to "and"; the name after it is the second speaker."""
         a, b = ref.start - self.offset, ref.end - self.offset
+        if b <= cue_start and "," not in sentence[b:cue_start]:
+            # "Alice Fisher of the Criminal Division and Glenn Fine announced": the subject
+            # runs on to the verb past the first name read.
+            b = len(sentence[:cue_start].rstrip())
         joined = _AND_NAME.search(sentence, a, b)
         if joined is None:
             return []

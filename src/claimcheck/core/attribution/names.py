@@ -409,7 +409,8 @@ def _names_someone(text: str) -> bool:
         bool(names)
         # "Secretary of State Antony Blinken": a title's "of" says what it is the title of.
         and words[-1].lower() not in _CORE_TITLES
-        and len(words) <= 5
+        # "Assistant Attorney General Alice S. Fisher": three title words and an initial.
+        and len(words) <= 7
         and not any(w.lower().strip(".,") in _NAME_KINDS for w in words)
         and (len(names) > 1 or len(names) < len(words))
     )

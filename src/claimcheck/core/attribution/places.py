@@ -308,7 +308,13 @@ class _Places(_After):
             # "Wikinews contacted the company, which said ...": the antecedent speaks.
             end = len(sentence[:start].rstrip(" ,"))
             start = _trailing_np(sentence, _last_separator(sentence, end) + 1, end)
-        return self._interpret(sentence, start, end, desc)
+        found = self._interpret(sentence, start, end, desc)
+        joined = _AND_NAMES.search(sentence, start, end) if found is None else None
+        if joined is not None:
+            # Two titled names no single reading takes ("Assistant Attorney General Ana Ruiz
+            # and Inspector General Tom Berg"): the first here, the second as its partner.
+            return self._interpret(sentence, start, joined.start(), desc)
+        return found
 
 
 def _local(hit: _Hit, doc: _Entities) -> tuple[int, int]:
