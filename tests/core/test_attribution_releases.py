@@ -4,6 +4,8 @@ names; the comment cites the article whose sentence it generalises."""
 
 from __future__ import annotations
 
+from claimcheck.core.kinds import classify_document
+from claimcheck.core.segment import segment
 from tests.core.sentences import analyse
 
 
@@ -123,3 +125,16 @@ def test_two_titled_officials_joined_by_and_before_a_closing_verb_both_speak() -
     # A body's name with "and" in it is one source.
     text = "The Department of Health and Human Services announced the grants today."
     assert sources(text) == [[("Department of Health and Human Services", "official")]]
+
+
+def test_a_line_in_capitals_is_a_heading_whatever_ends_it() -> None:
+    # US Department of Justice, press releases for October 2005 (as above): each release
+    # opens with its title in capitals, ending in its number in brackets or cut after "INC.".
+    text = (
+        "Press Releases for May 2006\n\n"
+        "JUSTICE DEPARTMENT SETTLES CASE WITH ACME TOOLS, INC. OVER BACK PAY (06-101)\n\n"
+        "WASHINGTON - The Justice Department today announced a settlement with Acme Tools.\n\n"
+        "The settlement pays a reservist in full."
+    )
+    spans = segment(text)
+    assert classify_document(text, spans) == ["headline", "headline", "headline", "claim", "claim"]
