@@ -138,3 +138,21 @@ def test_a_line_in_capitals_is_a_heading_whatever_ends_it() -> None:
     )
     spans = segment(text)
     assert classify_document(text, spans) == ["headline", "headline", "headline", "claim", "claim"]
+
+
+def test_a_statement_under_a_heading_naming_its_author_is_theirs_up_to_the_next_date() -> None:
+    # US Department of Justice, press releases for October 2005 (as above): "STATEMENT OF
+    # ATTORNEY GENERAL ALBERTO R. GONZALES ON THE NOMINATION OF SAMUEL A. ALITO, JR.", then
+    # the statement in the first person of the office, no quotation marks, no cue.
+    text = (
+        "Press Releases for May 2006\n\n"
+        "Monday, May 1, 2006\n\n"
+        "STATEMENT OF ATTORNEY GENERAL MARA J. LIND ON THE NOMINATION OF TOM BERG (06-200)\n\n"
+        "The President has chosen a fine judge. Judge Berg has earned a reputation for "
+        "fairness.\n\n"
+        "Friday, April 28, 2006\n\n"
+        "The court ruled on the case last week."
+    )
+    found = sources(text)
+    assert found[3:5] == [[("Mara J. Lind", "official")]] * 2
+    assert found[6] == []

@@ -1,6 +1,7 @@
 """Stage 5d, words announced ahead: "X issued the following statement:", "The following is
 a statement from X". The sentence names whose words come next; stage 6 (``quotations``)
-gives the paragraphs after it to that source.
+gives the paragraphs after it to that source. A release's heading ("STATEMENT OF ...") names
+the author of the paragraphs under it, which the driver gives to that author.
 """
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ _ISSUING = _words(
 # holds ("from NASA Administrator Ana Ruiz regarding today's report").
 _NAME_END = re.compile(r"\s(?!(?:of|the|for|and|de|da|van|von|al)\s)[a-z]")
 _ON_PLATFORM = re.compile(r"\bon\s+" + _PLATFORM + r"\b")
+# A heading that names whose words the release under it are: "STATEMENT OF ATTORNEY GENERAL
+# ANA RUIZ ON THE NOMINATION", "Remarks by Secretary Tom Berg at the Summit".
+_HEADING = re.compile(
+    r"(?:STATEMENT|REMARKS|Statement|Remarks)\s+(?:OF|BY|FROM|of|by|from)\s+(?P<who>.+?)"
+    r"(?=\s+(?:ON|REGARDING|ABOUT|AT|TO|on|regarding|about|at|to)\s|\s*[:(]|[\s.]*$)"
+)
 
 
 class _Announced(_Lines):
@@ -60,3 +67,18 @@ class _Announced(_Lines):
         if platform is not None:
             hit.medium = platform.group()  # "posted the following update on Facebook"
         return [hit]
+
+    def statement_heading(self, sentence: str) -> _Hit | None:
+        """The speaker a heading names as the author of the statement under it."""
+        match = _HEADING.match(sentence)
+        if match is None:
+            return None
+        a, b = match.span("who")
+        if sentence.isupper():
+            # Names in capitals read as names only in their usual case.
+            sentence = sentence[:a] + sentence[a:b].title() + sentence[b:]
+        ref = self._interpret(sentence, a, b)
+        if not isinstance(ref, _Ref):
+            return None
+        cue_end = len(sentence[: match.start("who")].rstrip())
+        return self._hit(ref, sentence, 0, cue_end, (0, 0), "verb")
