@@ -156,3 +156,19 @@ def test_a_statement_under_a_heading_naming_its_author_is_theirs_up_to_the_next_
     found = sources(text)
     assert found[3:5] == [[("Mara J. Lind", "official")]] * 2
     assert found[6] == []
+
+
+def test_a_quotation_closed_by_a_colon_is_credited_to_the_subject_after_it() -> None:
+    # Global Voices feed, "Trinidad & Tobago, U.S.A.: Change? Really?" (2009-02-20),
+    # http://apathy.net/aggregator/sources/2: '"He has taken several steps back ... refuel
+    # another": Notes from Port of Spain is "still cynical about Barack Obama."'
+    text = (
+        "Lakeside: Change?\n\n"
+        "\u201cThe council has stepped back from its promises. It plans to close two "
+        "schools\u201d: Lakeside Diary is \u201cstill doubtful about the mayor.\u201d"
+    )
+    found = sources(text)
+    assert found[1] == found[2] != []
+    assert found[2][0][0] == "Lakeside Diary"
+    # A colon after a title in quotation marks credits no one.
+    assert sources('The film "Avatar": Critics liked it.') == [[]]

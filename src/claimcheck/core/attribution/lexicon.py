@@ -149,12 +149,20 @@ _SPOKES_ARTICLE = re.compile(r"\b(?:a|an|the)\s+$", _I)
 
 
 # A credit after a closing quotation mark: an em or en dash, or a hyphen standing for one.
-_DASH = re.compile(r"[\"”]\s*(?:[—\u2013]|--?(?=\s))\s*(?=[A-Z])")
+# Or a colon, as summaries credit a quotation: '"... another": Notes from Lakeside is ...'.
+_DASH = re.compile(r"[\"”]\s*(?:[—\u2013]|--?(?=\s)|:(?=\s))\s*(?=[A-Z])")
 
 
 def _has_dash(sentence: str) -> bool:
     """Whether a sentence may hold a dash credit: the cheap test before ``_DASH``."""
-    return "—" in sentence or "\u2013" in sentence or '" -' in sentence or "” -" in sentence
+    return (
+        "—" in sentence
+        or "\u2013" in sentence
+        or '" -' in sentence
+        or "” -" in sentence
+        or '":' in sentence
+        or "”:" in sentence
+    )
 
 
 _VERB_WORDS = frozenset(v.split()[0] for v in _VERBS.split("|"))
