@@ -98,6 +98,10 @@ def classify_document(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
             if _SECTION_HEADING.fullmatch(line):
                 in_sources = True
                 found = BOILERPLATE
+            elif found is None and _shouted(line):
+                # A line in capitals is a heading, whatever stops or numbers end it: "STATEMENT
+                # OF THE ATTORNEY GENERAL ON THE NOMINATION (05-580)".
+                found = HEADLINE
             line_kind[line_start] = found
         kind = line_kind[line_start] if end > start else OTHER
         if kind is None:
@@ -109,6 +113,10 @@ def classify_document(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
             seen_body = True
         kinds.append(kind)
     return kinds
+
+
+def _shouted(line: str) -> bool:
+    return " " in line and not any(c.islower() for c in line) and any(c.isalpha() for c in line)
 
 
 def _asks(text: str, start: int, end: int) -> bool:

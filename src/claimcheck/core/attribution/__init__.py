@@ -29,11 +29,15 @@ document goes through these stages, one module each, in this order:
    "in a statement"); ``lines`` reads what a whole line says: a quotation's credit on a
    line of its own (with or without a dash), an interview's answer after its speaker's name
    and a colon, and the person a paragraph opens with, whose words an uncued quotation
-   after it are.
+   after it are; ``announced`` reads a sentence that announces the words after it ("X
+   issued the following statement:", "The following is a statement from X"), and a
+   heading that names the author of the release under it ("STATEMENT OF ...").
 6. ``quotations``: which stretches of each sentence are quoted and whether a quotation runs
    on; the sentences inside a multi-sentence quotation take the attribution of the sentence
    that carries its cue, and indirect speech runs on into the next sentence only where that
-   sentence says it continues ("Another ...", a modal kept backshifted).
+   sentence says it continues ("Another ...", a modal kept backshifted). A paragraph that
+   ends on a cue and a colon gives the next paragraph, set off without quotation marks, to
+   its speaker (and the paragraphs after it up to a heading, for "the following" words).
 7. ``driver``: one pass over the sentences through the stages, sentence kinds and
    check-worthiness beside them, and each sentence's attributions with their roles (a
    speaker writing on social media, "tweeted", "on Facebook", is a social-media source); after

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.core.attribution.announced import _Announced
 from claimcheck.core.attribution.entities import _Found, _Ref, _Vague
 from claimcheck.core.attribution.lexicon import (
     _AS_VERBS,
@@ -18,7 +19,7 @@ from claimcheck.core.attribution.lexicon import (
     _cues,
     _words,
 )
-from claimcheck.core.attribution.lines import _DASH_MARK, _Lines
+from claimcheck.core.attribution.lines import _DASH_MARK
 from claimcheck.core.attribution.phrases import (
     _clause_end,
     _phrase_end,
@@ -43,6 +44,7 @@ from claimcheck.core.registry import MEDIA_KINDS
 # "Speaking to Reuters, X said", "X said, speaking with CNN": wherever the clause stands.
 _SPOKEN_TO = re.compile(r"\b[Ss]peaking\s+(?:to|with|on)\s+|\b[Tt]alking\s+(?:to|with)\s+")
 _AND_NAME = re.compile(r"\s+and\s+(?=[A-Z])")
+_COLON = re.compile(":")
 _NAMED_AFTER = re.compile(r",\s+([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3})\s*,")
 _BE = frozenset(("was", "were", "is", "are", "been"))
 _WENT_ON = re.compile(r"\s(?:(?:went|goes|go)\s+on|continued|continues|continue)\s+to\s*$")
@@ -93,7 +95,7 @@ _STUDIES = frozenset(
 )
 
 
-class _Document(_Lines):
+class _Document(_Announced):
     """The cues of a sentence, each read into the sources it names."""
 
     def attribute(
@@ -105,7 +107,7 @@ class _Document(_Lines):
         for family, cue_start, cue_end in _cues(sentence, words):
             found: _Found | list[_Hit]
             if family == "dash":
-                found = self._dash(sentence, cue_start, cue_end)
+                found = self._dash(sentence, cue_start, cue_end, inside)
             elif inside and any(a < cue_start < b for a, b in inside):
                 continue  # the speaker's own words, not the sentence's source
             elif family == "hedge":
@@ -120,6 +122,8 @@ class _Document(_Lines):
                 found = self._spokes(sentence, cue_start, cue_end, inside)
             elif family == "view":
                 found = self._view(sentence, cue_start, cue_end)
+            elif family == "following":
+                found = self._following(sentence, cue_start, cue_end)
             else:
                 found = self._according(sentence, cue_start, cue_end, family)
             if isinstance(found, _Vague):
@@ -281,6 +285,10 @@ class _Document(_Lines):
         """ "Engineers Jan Novak and Tom Lee said": both speak. The reference read so far is
         the phrase up to "and"; the name after it is the second speaker."""
         a, b = ref.start - self.offset, ref.end - self.offset
+        if b <= cue_start and "," not in sentence[b:cue_start]:
+            # "Alice Fisher of the Criminal Division and Glenn Fine announced": the subject
+            # runs on to the verb past the first name read.
+            b = len(sentence[:cue_start].rstrip())
         joined = _AND_NAME.search(sentence, a, b)
         if joined is None:
             return []
@@ -418,10 +426,18 @@ class _Document(_Lines):
             return ref
         return [self._hit(ref, sentence, cue_start, cue_end, inside[-1], "verb")]
 
-    def _dash(self, sentence: str, cue_start: int, cue_end: int) -> list[_Hit] | None:
-        """A pull quote credited after a dash: '"We will rebuild." — Mayor Ellen Park'."""
+    def _dash(
+        self, sentence: str, cue_start: int, cue_end: int, inside: list[tuple[int, int]]
+    ) -> list[_Hit] | None:
+        """A pull quote credited after a dash: '"We will rebuild." — Mayor Ellen Park', or
+        after a colon, by the subject of what follows: '"...": Notes from Lakeside is'."""
         mark = _DASH_MARK.search(sentence, cue_start, cue_end)
-        if not sentence or sentence[0] not in '"“' or mark is None:
+        if mark is None and sentence.startswith(":", cue_start + 1):
+            if not inside or inside[0] != (0, cue_start + 1):
+                return None  # the colon must close a quotation the sentence opens within
+            mark = _COLON.search(sentence, cue_start, cue_end)
+        opens_quoted = bool(inside) and inside[0][0] == 0  # carried open from before
+        if not sentence or (sentence[0] not in '"“' and not opens_quoted) or mark is None:
             return None
         end = _phrase_end(sentence, cue_end)
         ref = self._interpret(sentence, cue_end, end, sentence[end:].strip(" ,."))

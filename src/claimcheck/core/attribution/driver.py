@@ -16,6 +16,7 @@ from claimcheck.core.attribution.lexicon import _STRONG, _WATCHED, _WORD, _has_d
 from claimcheck.core.attribution.places import _Hit
 from claimcheck.core.attribution.quotations import (
     _carry,
+    _carry_block,
     _carry_indirect,
     _closes_first,
     _quoted,
@@ -50,6 +51,7 @@ def analyse_document(
     previous_end = 0
     paragraph = 0  # the first sentence of the current paragraph
     line: _Hit | None = None  # the speaker an interview answer's paragraph opens with
+    heading: tuple[int, _Hit] | None = None  # a heading naming the statement's author
     for index, (start, end) in enumerate(spans):
         reopened = False
         if text.find("\n", previous_end, start) >= 0:
@@ -65,6 +67,8 @@ def analyse_document(
         doc.before = spans[index - 1] if index else (start, start)
         if kinds[index] != CLAIM:
             open_quote = False
+            found = doc.statement_heading(sentence) if kinds[index] == HEADLINE else None
+            heading = None if found is None else (index, found)
             if kinds[index] in (OTHER, HEADLINE) and index and _credited(quotes, hits, index):
                 credit = doc.credit_line(sentence, spans[index - 1])
                 if credit is not None:
@@ -84,6 +88,9 @@ def analyse_document(
         elif line is not None and not hits[index]:
             # The rest of an interview answer is the same speaker's.
             hits[index] = [replace(line, content=(start, end), carried_from=paragraph)]
+        if heading is not None and not hits[index]:
+            # A release under its "STATEMENT OF ..." heading, up to the next heading or date.
+            hits[index] = [replace(heading[1], content=(start, end), carried_from=heading[0])]
         if (
             not hits[index]
             and inside
@@ -104,6 +111,7 @@ def analyse_document(
         # learned the study as their owner first would take it for an organisation.
         results[index] = [replace(found, owner=None) for found in results[index]]
     _carry(results, kinds, quotes, spans, text)
+    _carry_block(results, kinds, spans, text)
     _carry_indirect(results, kinds, spans, text, hedges)
     return [
         SentenceAnalysis(kind, value, reasons, tuple(found), hedge)

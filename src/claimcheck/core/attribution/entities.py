@@ -126,6 +126,10 @@ class _Entities:
                 entity = self._entity(full, *_infer_kind(full, described | titles))
                 if entity.person and entity.gender is None:
                     entity.gender = _gender(described | titles)
+                if entity.person:
+                    # "Ana Ruiz, a professor of law, ... The professor said": what the first
+                    # mention called her is what a description may call her later.
+                    entity.nouns.update(titles & _PERSON_NOUNS)
                 return entity, True
             near = self._misspelt(name)
             if near is not None:
@@ -154,7 +158,7 @@ class _Entities:
                 if first[:1].isupper() and first.isalpha() and first.lower() not in _CALENDAR:
                     # "Health Minister Tomas Varga", "Tomas Varga, the health minister,".
                     before = text[max(0, ws - 40) : ws].lower().split()[-3:]
-                    after = text[end : end + 60].lower().split(",")
+                    after = text[end : end + 120].lower().split(",")
                     words = before + (after[1].split() if len(after) > 2 and not after[0] else [])
                     titles = frozenset(w.strip(",") for w in words if w.strip(",") in _TITLE_WORDS)
                     return f"{first} {surname}", titles

@@ -92,6 +92,10 @@ _MEDIA_NOUNS = (
 _I = re.IGNORECASE
 
 
+# What a sentence may announce as coming next: "the following statement", "update".
+_ANNOUNCED = r"statement|update|message|remarks|comment|post|letter|note|tweet|announcement"
+
+
 # Each cue family is its own anchored pattern, tried only where one of its first words occurs:
 # one alternation of them all would be tried at every character of every sentence.
 _FAMILIES: dict[str, re.Pattern[str]] = {
@@ -125,6 +129,15 @@ _FAMILIES: dict[str, re.Pattern[str]] = {
         + r")\b"
     ),
     "spokes": re.compile(r"spokes(?:man|woman|person)\s+for\b", _I),
+    # "issued the following statement:", "The following is a statement from X".
+    "following": re.compile(
+        r"following\s+(?:(?:is|are)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:"
+        + _ANNOUNCED
+        + r")s?\s+(?:from|by|of)(?=\s+(?:the\s+)?[A-Z])|(?:[\w-]+\s+){0,2}?(?:"
+        + _ANNOUNCED
+        + r")s?\b)",
+        _I,
+    ),
 }
 
 
@@ -136,12 +149,20 @@ _SPOKES_ARTICLE = re.compile(r"\b(?:a|an|the)\s+$", _I)
 
 
 # A credit after a closing quotation mark: an em or en dash, or a hyphen standing for one.
-_DASH = re.compile(r"[\"”]\s*(?:[—\u2013]|--?(?=\s))\s*(?=[A-Z])")
+# Or a colon, as summaries credit a quotation: '"... another": Notes from Lakeside is ...'.
+_DASH = re.compile(r"[\"”]\s*(?:[—\u2013]|--?(?=\s)|:(?=\s))\s*(?=[A-Z])")
 
 
 def _has_dash(sentence: str) -> bool:
     """Whether a sentence may hold a dash credit: the cheap test before ``_DASH``."""
-    return "—" in sentence or "\u2013" in sentence or '" -' in sentence or "” -" in sentence
+    return (
+        "—" in sentence
+        or "\u2013" in sentence
+        or '" -' in sentence
+        or "” -" in sentence
+        or '":' in sentence
+        or "”:" in sentence
+    )
 
 
 _VERB_WORDS = frozenset(v.split()[0] for v in _VERBS.split("|"))
@@ -164,6 +185,7 @@ for _family, _first_words in (
     ("medium", "in"),
     ("verb", " ".join(_VERB_WORDS) + " has have had"),
     ("spokes", "spokesman spokeswoman spokesperson"),
+    ("following", "following"),
 ):
     for _word in _first_words.split():
         _TRIGGERS[_word] = (*_TRIGGERS.get(_word, ()), _family)

@@ -32,6 +32,7 @@ from claimcheck.core.attribution.words import (
     _ON_BODIES,
     _OWNERS,
     _PERSON_NOUNS,
+    _PORTFOLIOS,
     _PRONOUNS,
     _RELATIVES,
     _ROLE_WORDS,
@@ -297,7 +298,7 @@ def _parse_name(rest: str, desc: str) -> _Parsed | None:
     before = [t.lower() for t in titled]
     names = names[core + 1 :]
     title = next((i for i, t in enumerate(before) if t in _BODY_TITLES), 0)
-    if title:
+    if title and before[title - 1] not in _PORTFOLIOS:
         # "Shell spokeswoman Jane Doe", "Acme Corp's chief executive John Smith": the body.
         body = _body_kind([*titled[: title - 1], _bare(titled[title - 1])], before[title:])
         if body:
@@ -408,7 +409,8 @@ def _names_someone(text: str) -> bool:
         bool(names)
         # "Secretary of State Antony Blinken": a title's "of" says what it is the title of.
         and words[-1].lower() not in _CORE_TITLES
-        and len(words) <= 5
+        # "Assistant Attorney General Alice S. Fisher": three title words and an initial.
+        and len(words) <= 7
         and not any(w.lower().strip(".,") in _NAME_KINDS for w in words)
         and (len(names) > 1 or len(names) < len(words))
     )

@@ -76,6 +76,9 @@ _CLAUSE_SUBJECT = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.&'\u2019-]*\s*)+|\s*
 
 
 _AND_NAMES = re.compile(r"\s+and\s+(?=(?:the\s+)?[A-Z])")
+_INTERVIEWED = re.compile(
+    r"((?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})\s+interviewed\s+"
+)
 
 
 @dataclass(slots=True)
@@ -166,6 +169,7 @@ class _Places(_After):
         if speakers:
             nearest = min(speakers, key=lambda h: abs((h.cue_start or 0) - self.offset - cue_start))
             nearest.medium = nearest.medium or phrase
+            self._interview_via(sentence, cue_start, cue_end, nearest, hits)
             return
         if hits:
             return
@@ -189,6 +193,35 @@ class _Places(_After):
             )
             hit.medium = phrase
             hits.append(hit)
+            self._interview_via(sentence, cue_start, cue_end, hit, hits)
+
+    def _interview_via(
+        self, sentence: str, cue_start: int, cue_end: int, speaker: _Hit, hits: list[_Hit]
+    ) -> None:
+        """ "Today's Zaman interviewed Ana Ruiz ... In the interview, Ruiz claims": the
+        interview is the interviewer's, who relays what she said in it."""
+        if not sentence[cue_start:cue_end].lower().startswith("in the interview"):
+            return
+        outlet = self._interviewer(speaker.ref.entity.name.split()[-1])
+        if outlet is not None:
+            hits.append(
+                self._hit(outlet, sentence, cue_start, cue_end, _local(speaker, self), "via")
+            )
+
+    def _interviewer(self, surname: str) -> _Ref | None:
+        """Who the text says interviewed the person of this surname, before here."""
+        found = None
+        for match in _INTERVIEWED.finditer(self.text, 0, self.offset):
+            if surname in self.text[match.end() : match.end() + 60]:
+                found = match
+        if found is None:
+            return None
+        offset, self.offset = self.offset, 0
+        ref = self._interpret(self.text, found.start(1), found.end(1))
+        self.offset = offset
+        if not isinstance(ref, _Ref) or ref.entity.person:
+            return None
+        return ref
 
     def _told_via(self, sentence: str, cue_end: int, hit: _Hit) -> list[_Hit]:
         """'X told CBC News': the outlet that carried X's words."""
@@ -308,7 +341,13 @@ class _Places(_After):
             # "Wikinews contacted the company, which said ...": the antecedent speaks.
             end = len(sentence[:start].rstrip(" ,"))
             start = _trailing_np(sentence, _last_separator(sentence, end) + 1, end)
-        return self._interpret(sentence, start, end, desc)
+        found = self._interpret(sentence, start, end, desc)
+        joined = _AND_NAMES.search(sentence, start, end) if found is None else None
+        if joined is not None:
+            # Two titled names no single reading takes ("Assistant Attorney General Ana Ruiz
+            # and Inspector General Tom Berg"): the first here, the second as its partner.
+            return self._interpret(sentence, start, joined.start(), desc)
+        return found
 
 
 def _local(hit: _Hit, doc: _Entities) -> tuple[int, int]:

@@ -175,3 +175,37 @@ def _carry_indirect(
         ):
             results[k] = _carried([speaker], p, spans[k])
             carried = k
+
+
+def _carry_block(
+    results: list[list[Attribution]],
+    kinds: list[str],
+    spans: Sequence[tuple[int, int]],
+    text: str,
+) -> None:
+    """A paragraph that ends on a cue and a colon ("The professor said:", "X posted the
+    following update:") is followed by the words it announces, set off as a block without
+    quotation marks: the next paragraph is the speaker's, and every paragraph after it up to
+    a heading when the cue announced "the following" words."""
+    n = len(results)
+    for p in range(n - 1):
+        start, end = spans[p]
+        if (
+            kinds[p] != CLAIM
+            or not text[start:end].rstrip().endswith(":")
+            or "\n" not in text[end : spans[p + 1][0]]
+        ):
+            continue
+        speakers = [a for a in results[p] if a.role == "primary" and a.cue]
+        if not speakers or speakers[0].carried_from is not None:
+            continue
+        following = "following" in (speakers[0].cue or "")
+        k = p + 1
+        while k < n and text[spans[k][0]] not in '"\u201c':
+            paragraph = k
+            while k < n and (k == paragraph or "\n" not in text[spans[k - 1][1] : spans[k][0]]):
+                if kinds[k] == CLAIM and not results[k]:
+                    results[k] = _carried(speakers, p, spans[k])
+                k += 1
+            if not following or k >= n or kinds[k] != CLAIM or results[k]:
+                break

@@ -62,6 +62,7 @@ _PEOPLE = _words(
     player fan visitor artist farmer driver pilot passenger survivor victim witness resident
     owner worker teacher doctor nurse"""
 )
+_DEMONYM_ENDINGS = ("ish", "ese", "ian", "can", "ean", "i")
 _MAIN_SUBJECT = re.compile(r"\s*[Tt]he\s+(?:[\w-]+\s+){0,2}?(\w+)\b")
 
 
@@ -258,6 +259,12 @@ class _Reading(_Entities):
         if head in _OFFICIAL_PLURALS:
             group = self._entity(f"{name} {head}", "official", False)
             return self._ref(group, off + a, off + b, None, 0.8)
+        if head in _PERSON_NOUNS and " " not in name and name.endswith(_DEMONYM_ENDINGS):
+            # "The experienced Turkish professor said": a description of someone named before,
+            # the nationality no name.
+            earlier = self._resolve_noun(head, off + a)
+            if earlier is not None and earlier.person:
+                return self._ref(earlier, off + a, off + b, self.text[off + a : off + b], 0.6)
         if (head in _NOUN_KINDS or head in _PERSON_NOUNS) and not _names_itself(head, trailing):
             # "The Russian defence ministry", "Ukraine's military intelligence agency".
             compound = f"{name} {' '.join(trailing)}"

@@ -10,7 +10,7 @@ _ADVERBS = _words(
     """also later then previously recently further once earlier now again subsequently both
     separately repeatedly publicly privately first initially finally only just simply quickly
     still already however meanwhile similarly instead too himself herself itself themselves
-    reportedly allegedly twice"""
+    reportedly allegedly twice today yesterday tonight"""
 )
 
 
@@ -295,6 +295,13 @@ _BODY_TITLES = _words(
     ceo executive treasurer officer secretary director head chief manager"""
 )
 _OFFICIAL_ONLY_TITLES = _words("director head chief manager")
+# A government portfolio, or "Under", before a title makes it a government office, not the
+# title of a body so named: "Agriculture Secretary Tom Vilsack", "Deputy Under Secretary".
+_PORTFOLIOS = _words(
+    """agriculture commerce energy education labor labour transport transportation justice
+    treasury housing trade interior defence defense health environment finance foreign home
+    homeland veterans under"""
+)
 
 
 _OWNERS = frozenset(("his", "her", "their"))
