@@ -6,7 +6,13 @@ import re
 from functools import lru_cache
 
 from claimcheck.core.attribution.lexicon import _UP_TO_SEPARATOR
-from claimcheck.core.attribution.words import _CORE_TITLES, _DETERMINERS, _OWNERS, _RELATIVES
+from claimcheck.core.attribution.words import (
+    _CORE_TITLES,
+    _DETERMINERS,
+    _OWNERS,
+    _RELATIVES,
+    _VAGUE_HEADS,
+)
 
 _BOUNDARY = re.compile(
     r"\b(?:that|and|but|while|whereas|because|although|though|after|before|when|where|if|as"
@@ -170,6 +176,8 @@ def _subject_start(chunk: str) -> int:
 def _joins_names(chunk: str, a: int, b: int) -> bool:
     before = chunk[:a].split()
     after = chunk[b:].split()
+    if before and after[-1:] == after[:1] and after[0] in _VAGUE_HEADS:
+        return True  # "Congressional lawmakers and experts": one subject, read whole
     return bool(before and after and before[-1][0].isupper() and after[0][0].isupper())
 
 

@@ -54,6 +54,8 @@ def _named_later(text: str, title: str, after: int) -> str | None:
 
 
 _LINK_MARKER = re.compile(r"\s*\[\d+\]$")
+# "Congressional lawmakers and experts": a named group beside an unnamed one.
+_AND_VAGUE = re.compile(r"\s+and\s+(?:other\s+)?(?:" + "|".join(sorted(_VAGUE_HEADS)) + r")$")
 _PUBLISHED_IN = re.compile(r"\b(?:published|presented|reported|described)\s+in\s+(?P<doc>\S.*)")
 _LOWER_WORD = re.compile(r"\s(?!(?:of|for|and|de|van|von|the)\b)[a-z]")
 # People a description names by what they are, not by a title: "the boy said".
@@ -62,6 +64,8 @@ _PEOPLE = _words(
     player fan visitor artist farmer driver pilot passenger survivor victim witness resident
     owner worker teacher doctor nurse"""
 )
+# "one comment says": a reader's comment under a post or video, unnamed but specific.
+_COMMENTS = _words("comment commenter")
 _MAIN_SUBJECT = re.compile(r"\s*[Tt]he\s+(?:[\w-]+\s+){0,2}?(\w+)\b")
 
 
@@ -78,6 +82,9 @@ class _Reading(_Entities):
         marker = _LINK_MARKER.search(phrase) if phrase[-1] == "]" else None
         if marker is not None and marker.start():
             phrase = phrase[: marker.start()]  # "Jan Novak [4]": a web page's link marker
+        vague = _AND_VAGUE.search(phrase) if " and " in phrase else None
+        if vague is not None and vague.start():
+            phrase = phrase[: vague.start()]  # the named group speaks, the others are a hedge
         b = a + len(phrase)
         if "," in phrase or " wh" in phrase or " that" in phrase:
             relative = _RELATIVE.search(sentence, a, b)
@@ -378,6 +385,7 @@ class _Reading(_Entities):
             return self._ref(entity, off + a, off + b, mention, 0.5)
         if det in _INDEFINITE and (
             _DOC_NOUNS.get(noun) == "social_media"
+            or noun in _COMMENTS
             or (self.posting and det in ("one", "a", "an") and noun not in _VAGUE_HEADS)
         ):
             # Unnamed but specific: "one poster writing in a blog post".

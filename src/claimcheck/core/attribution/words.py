@@ -10,7 +10,7 @@ _ADVERBS = _words(
     """also later then previously recently further once earlier now again subsequently both
     separately repeatedly publicly privately first initially finally only just simply quickly
     still already however meanwhile similarly instead too himself herself itself themselves
-    reportedly allegedly twice"""
+    reportedly allegedly twice long"""
 )
 
 
