@@ -62,3 +62,24 @@ def test_the_us_speaking_is_the_government_of_a_country() -> None:
     # Friday, the U.S. said a Navy SEAL was killed". A country is never "he".
     text = "On Monday, the U.S. said a sailor was hurt in the raid.\n\nWe will answer, he said."
     assert sources(text) == [[("United States", "official")], []]
+
+
+def test_a_former_commander_is_a_person_named_by_his_description() -> None:
+    # VOA Somali, "Regional Al-Shabab Leader Killed in Somali Raid": "A former Somali army
+    # commander who is familiar with U.S. operations told VOA Somali he believes ...". The
+    # nationality is no name, and a former office-holder speaks for himself.
+    text = "A former Lakeland army commander told reporters he believes the raid failed."
+    assert sources(text) == [[("Lakeland army commander", "person")]]
+    text = "A Lakeland army commander told reporters the raid failed."
+    assert sources(text) == [[("Lakeland army commander", "official")]]
+
+
+def test_he_inside_what_a_speaker_told_someone_is_no_new_source() -> None:
+    # The same sentence: "... told VOA Somali he believes there was ...": the subject of
+    # "believes" is "he", not the name before it nor the whole clause before that.
+    text = "A former Lakeland army commander told Radio Somali he believes the raid failed."
+    assert sources(text) == [
+        [("Lakeland army commander", "person"), ("Radio Somali", "broadcaster")]
+    ]
+    text = "The governor told reporters that the mayor believes the raid failed."
+    assert sources(text) == [[("the governor", "official"), ("the mayor", "official")]]

@@ -244,7 +244,19 @@ class _Document(_Lines):
                     if found_relay:
                         return found_relay
             self.posting = verb in _POSTING
-            ref = self._subject(sentence, j, cue_end)
+            # "X told reporters he believes ...": the subject of a cue inside another's words
+            # starts no earlier than those words.
+            floor = max(
+                (
+                    hit.content[0] - self.offset
+                    for hit in hits
+                    if hit.family == "verb"
+                    and hit.content[0] - self.offset < j
+                    and hit.content[1] - self.offset > cue_start
+                ),
+                default=0,
+            )
+            ref = self._subject(sentence, j, cue_end, floor)
             self.posting = False
             if not isinstance(ref, _Ref):
                 return ref

@@ -269,8 +269,12 @@ class _Reading(_Entities):
             # "The Russian defence ministry", "Ukraine's military intelligence agency".
             compound = f"{name} {' '.join(trailing)}"
             later = _named_later(self.text, compound, off + b) if head in _PERSON_NOUNS else None
+            # "a former Somali army commander" no longer holds the office: he speaks for himself.
+            former = head in _PERSON_NOUNS and "former" in described
             body = self._known(compound) or self._entity(
-                later or compound, _noun_kind(head, trailing), head in _PERSON_NOUNS
+                later or compound,
+                "person" if former else _noun_kind(head, trailing),
+                head in _PERSON_NOUNS,
             )
             body.nouns.add(head)
             return self._ref(body, off + a, off + b, None, 0.85)

@@ -166,7 +166,7 @@ _PERSON_NOUNS = _words(
     """minister president spokesman spokeswoman spokesperson official senator governor mayor
     premier man woman lawyer witness resident chairman founder executive judge coroner
     prosecutor coach director curator teacher doctor professor officer detective inspector
-    commissioner ambassador secretary chancellor"""
+    commissioner ambassador secretary chancellor commander"""
 )
 
 
