@@ -83,3 +83,20 @@ def test_he_inside_what_a_speaker_told_someone_is_no_new_source() -> None:
     ]
     text = "The governor told reporters that the mayor believes the raid failed."
     assert sources(text) == [[("the governor", "official"), ("the mayor", "official")]]
+
+
+def test_a_report_with_its_topic_is_a_document() -> None:
+    # VOA Mandarin, AI videos of US leaders singing in Chinese: '"...," a Microsoft report on
+    # China's disinformation threat said in April.'
+    text = '"Fakes are on the rise," a Norvex report on election threats said in May.'
+    assert sources(text) == [[("Norvex report", "document")]]
+
+
+def test_an_opening_phrase_without_a_comma_is_not_the_subject() -> None:
+    # VOA Somali, "Regional Al-Shabab Leader Killed in Somali Raid": "In a statement by the
+    # Information Ministry the government says the operation ... was conducted by ...".
+    text = (
+        "The Lakeland government says four militants were killed.\n\n"
+        "In a statement by the Interior Ministry the government says the raid was on Friday."
+    )
+    assert sources(text)[1] == [("Lakeland government", "official")]

@@ -306,6 +306,10 @@ class _Places(_After):
                 desc = previous  # "Malaysia's Prime Minister, Najib Razak said"
         start = max(start, floor)
         start += _subject_start(sentence[start:end])
+        if _OPENING_PHRASE.match(sentence, start, end):
+            # "In a statement by the Information Ministry the government says": the phrase
+            # that opens the sentence, with no comma after it, is not the subject.
+            start = _trailing_np(sentence, start, end)
         last = sentence[start:end].rsplit(None, 1)
         if len(last) == 2 and last[1] in _SUBJECT_PRONOUNS:
             start = end - len(last[1])  # "told VOA Somali he believes": he believes
@@ -316,6 +320,7 @@ class _Places(_After):
         return self._interpret(sentence, start, end, desc)
 
 
+_OPENING_PHRASE = re.compile(r"(?:In|On|At|During|After|Following|Under)\s+(?:a|an|the|its)\s")
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "I"))
 
 

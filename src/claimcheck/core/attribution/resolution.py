@@ -259,8 +259,11 @@ class _Reading(_Entities):
             later = _named_later(self.text, phrase, off + b)
             titled = self._entity(later or phrase, kind, True)
             return self._ref(titled, off + a, off + b, phrase if later else None, 0.6)
-        if trailing and trailing[-1] in _DOC_NOUNS and trailing[-2:-1] != ("news",):
-            return self._owned(name, trailing[-1], off + a, off + b)
+        # "a Microsoft report on China's disinformation threat": the report, its topic after.
+        end = next((i for i, w in enumerate(trailing) if w in ("on", "about", "into")), None)
+        doc = trailing[:end]
+        if doc and doc[-1] in _DOC_NOUNS and doc[-2:-1] != ("news",):
+            return self._owned(name, doc[-1], off + a, off + b)
         head = trailing[-1] if trailing else ""
         if head in _OFFICIAL_PLURALS:
             group = self._entity(f"{name} {head}", "official", False)
