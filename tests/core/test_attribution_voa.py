@@ -100,3 +100,26 @@ def test_an_opening_phrase_without_a_comma_is_not_the_subject() -> None:
         "In a statement by the Interior Ministry the government says the raid was on Friday."
     )
     assert sources(text)[1] == [("Lakeland government", "official")]
+
+
+def test_called_a_name_a_quoted_characterisation() -> None:
+    # VOA Mandarin, "Google AI Gemini parrots China's propaganda": 'Gemini called Xi "an
+    # excellent leader" who ...'. Calling someone on the telephone is no cue.
+    assert sources('Norvex called Ana Ruiz "a trusted partner" in its filing.') == [
+        [("Norvex", "organization")]
+    ]
+    assert sources("The mayor called Ana Ruiz on Monday.") == [[]]
+
+
+def test_a_participle_after_a_main_clause_that_follows_an_opening_phrase() -> None:
+    # The same report: "On Taiwan, Gemini also mirrored Beijing's talking points, saying the
+    # United States has recognized ...".
+    text = "On trade, Norvex also echoed the ministry's line, saying tariffs help farmers."
+    assert sources(text) == [[("Norvex", "organization")]]
+
+
+def test_a_cue_word_given_or_received_is_a_noun() -> None:
+    # The same report: "When asked to describe ..., Gemini gave answers that were
+    # indistinguishable from ...": "answers that" is no speech.
+    text = "When asked about the vote, Norvex gave answers that were vague."
+    assert sources(text) == [[]]

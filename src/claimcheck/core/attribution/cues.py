@@ -45,6 +45,8 @@ _SPOKEN_TO = re.compile(r"\b[Ss]peaking\s+(?:to|with|on)\s+|\b[Tt]alking\s+(?:to
 _AND_NAME = re.compile(r"\s+and\s+(?=[A-Z])")
 _NAMED_AFTER = re.compile(r",\s+([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3})\s*,")
 _BE = frozenset(("was", "were", "is", "are", "been"))
+# Verbs whose object a cue word can be as a noun: "gave answers", "received reports".
+_GIVING = _words("gave give gives given got gets received receives offered offers provided")
 _WENT_ON = re.compile(r"\s(?:(?:went|goes|go)\s+on|continued|continues|continue)\s+to\s*$")
 # Between a subject and its verb: "would later say", "has repeatedly said", "did say".
 _AUXILIARY = _words("would will could can may might should must did does do has have had")
@@ -73,12 +75,18 @@ _MAIN_CLAUSE = re.compile(
 )
 
 
+# A short phrase that opens a sentence before its subject: "On Taiwan, ", "Last week, ".
+_OPENING = re.compile(r"(?:On|In|At|For|After|Last|Earlier|Later)\s[^,]{1,40},\s+")
+
+
 def _main_verb(sentence: str, j: int) -> int:
     """Where the main clause's verb starts, for a participle after a comma at ``j``
     ("The church opposed the ruling, saying ..."), or -1."""
     if not sentence[:j].rstrip().endswith(","):
         return -1
     match = _MAIN_CLAUSE.match(sentence)
+    if match is None and (opening := _OPENING.match(sentence)) is not None:
+        match = _MAIN_CLAUSE.match(sentence, opening.end())  # "On Taiwan, Gemini mirrored"
     if match is None or match.end() > j:
         return -1
     return match.start("verb")
@@ -214,6 +222,8 @@ class _Document(_Lines):
                 break
             j = ws
         low = word.lower()
+        if low in _GIVING:
+            return None  # "Gemini gave answers that ...": the cue word is a noun
         relative = low in ("who", "which") and not word.isupper()
         if (low in _NOT_SUBJECT and not relative and not word.isupper()) or (
             low in _DETERMINERS or (low[:1].isdigit() and not low.endswith("-old"))

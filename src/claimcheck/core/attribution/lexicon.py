@@ -308,7 +308,9 @@ _COMPLEMENT = {
     **dict.fromkeys(
         _words("called calls"),
         re.compile(
-            r"\s+(?:it|this|that|them|him|her|(?:the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)"
+            r"\s+(?:it|this|that|them|him|her|(?:the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?"
+            # 'Gemini called Xi "an excellent leader"': a name and what it is called.
+            r"|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})"
             r"\s+(?:a|an|\"|\u201c)\s*"
         ),
     ),
