@@ -123,3 +123,12 @@ def test_a_cue_word_given_or_received_is_a_noun() -> None:
     # indistinguishable from ...": "answers that" is no speech.
     text = "When asked about the vote, Norvex gave answers that were vague."
     assert sources(text) == [[]]
+
+
+def test_data_indicates_without_that() -> None:
+    # VOA, "WHO: Tanzania Cholera Epidemic Worsens",
+    # https://www.voanews.com/a/world-health-organization-who-tanzania-cholera-epidemic/2936285.html:
+    # "WHO data indicates the fast-spreading epidemic broke out ...".
+    text = "Ministry data indicates the outbreak began in the port two weeks ago."
+    assert sources(text) == [[("ministry data", "document")]]
+    assert sources("The fever indicates an infection.") == [[]]

@@ -95,7 +95,9 @@ def _main_verb(sentence: str, j: int) -> int:
 # A participle is a cue only after the clause that names its speaker: "continued by saying".
 _PARTICIPLES = _words("saying adding noting stating commenting explaining arguing claiming warning")
 # "a recent poll found only a quarter ...": what a study finds needs no "that".
-_FINDINGS = frozenset(("found", "finds", "showed", "shows", "revealed", "reveals"))
+_FINDINGS = frozenset(
+    ("found", "finds", "showed", "shows", "revealed", "reveals", "indicates", "indicated")
+)
 _STUDIES = frozenset(
     (*(noun for noun, kind in _DOC_NOUNS.items() if kind == "document"), "researchers", "authors")
 )
