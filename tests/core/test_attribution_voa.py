@@ -132,3 +132,34 @@ def test_data_indicates_without_that() -> None:
     text = "Ministry data indicates the outbreak began in the port two weeks ago."
     assert sources(text) == [[("ministry data", "document")]]
     assert sources("The fever indicates an infection.") == [[]]
+
+
+def test_a_quotation_opening_a_paragraph_is_the_person_the_paragraph_before_named() -> None:
+    # VOA, "Kenya Reacts to US Terror Warning",
+    # http://www.voanews.com/a/a-13-2006-08-17-voa32/323205.html: "Ruto disagrees with the
+    # travel warnings." and then a paragraph of his words with no cue.
+    text = (
+        "Mayor Ana Ruiz disagrees with the new warnings.\n\n"
+        "\u201cThere is no truth in that. Our police are well prepared.\u201d"
+    )
+    found = analyse(text)
+    assert [[(a.canonical, a.carried_from) for a in f.attributions] for _, f in found] == [
+        [],
+        [("Ana Ruiz", None)],
+        [("Ana Ruiz", 1)],
+    ]
+    # A place or a thing the paragraph before opens with speaks no words.
+    assert sources("The bridge closed in May.\n\n\u201cIt was a long wait for all.\u201d") == [
+        [],
+        [],
+    ]
+
+
+def test_a_participle_after_a_main_clause_that_follows_a_time_phrase() -> None:
+    # The same report: "A week ago, the US State Department issued a travel warning to
+    # Americans ..., saying Kenya is limited in its ability to detect ... threats."
+    text = (
+        "Two days ago, the Lakeland Foreign Office issued a warning to travellers, saying "
+        "the border is unsafe."
+    )
+    assert sources(text) == [[("Lakeland Foreign Office", "official")]]

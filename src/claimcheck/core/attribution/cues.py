@@ -70,13 +70,16 @@ _ISSUED_RELATIVE = re.compile(
 # The subject and past-tense verb of a sentence's main clause, before ", saying ...": a name
 # ("The Greek Orthodox Church", "Police") or "the" and a noun or two ("The church").
 _MAIN_CLAUSE = re.compile(
-    r"(?:(?:The\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|for|and|the|de))*"
+    r"(?:(?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|for|and|the|de))*"
     r"|The\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?P<verb>[a-z]+ed)\s"
 )
 
 
 # A short phrase that opens a sentence before its subject: "On Taiwan, ", "Last week, ".
-_OPENING = re.compile(r"(?:On|In|At|For|After|Last|Earlier|Later)\s[^,]{1,40},\s+")
+_OPENING = re.compile(
+    r"(?:(?:On|In|At|For|After|Last|Earlier|Later)\s[^,]{1,40}"
+    r"|(?:A|An|One|Two|Three|Several|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later)),\s+"
+)
 
 
 def _main_verb(sentence: str, j: int) -> int:
