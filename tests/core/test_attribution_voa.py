@@ -163,3 +163,15 @@ def test_a_participle_after_a_main_clause_that_follows_a_time_phrase() -> None:
         "the border is unsafe."
     )
     assert sources(text) == [[("Lakeland Foreign Office", "official")]]
+
+
+def test_a_named_person_and_others_with_him_speak_as_he_does() -> None:
+    # VOA, "Arrest of activist spotlights alleged illegal lithium mining in central Namibia",
+    # https://boorsee.com/category/africa/page/9: "Areseb and others at the rally accused
+    # officials of accepting bribes ...".
+    text = (
+        "Activist Tom Becker appeared in court on Monday.\n\n"
+        "Becker and others at the protest accused officials of taking bribes."
+    )
+    assert sources(text)[1] == [("Tom Becker", "person")]
+    assert sources("Residents and others in the town said the water was foul.") == [[]]

@@ -173,11 +173,16 @@ def _subject_start(chunk: str) -> int:
     return cut
 
 
+_WHERE = (["at"], ["in"], ["from"], ["on"], ["of"])
+
+
 def _joins_names(chunk: str, a: int, b: int) -> bool:
     before = chunk[:a].split()
     after = chunk[b:].split()
-    if before and after[-1:] == after[:1] and after[0] in _VAGUE_HEADS:
-        return True  # "Congressional lawmakers and experts": one subject, read whole
+    if before and after and after[0] in _VAGUE_HEADS and after[1:2] in ([], *_WHERE):
+        # "Congressional lawmakers and experts", "Areseb and others at the rally": one
+        # subject, read whole.
+        return True
     return bool(before and after and before[-1][0].isupper() and after[0][0].isupper())
 
 

@@ -55,7 +55,11 @@ def _named_later(text: str, title: str, after: int) -> str | None:
 
 _LINK_MARKER = re.compile(r"\s*\[\d+\]$")
 # "Congressional lawmakers and experts": a named group beside an unnamed one.
-_AND_VAGUE = re.compile(r"\s+and\s+(?:other\s+)?(?:" + "|".join(sorted(_VAGUE_HEADS)) + r")$")
+_AND_VAGUE = re.compile(
+    r"\s+and\s+(?:other\s+)?(?:"
+    + "|".join(sorted(_VAGUE_HEADS))
+    + r")(?:\s+(?:at|in|from|on|of)\s+.*)?$"
+)
 _PUBLISHED_IN = re.compile(r"\b(?:published|presented|reported|described)\s+in\s+(?P<doc>\S.*)")
 _LOWER_WORD = re.compile(r"\s(?!(?:of|for|and|de|van|von|the)\b)[a-z]")
 # People a description names by what they are, not by a title: "the boy said".
