@@ -175,3 +175,17 @@ def test_a_named_person_and_others_with_him_speak_as_he_does() -> None:
     )
     assert sources(text)[1] == [("Tom Becker", "person")]
     assert sources("Residents and others in the town said the water was foul.") == [[]]
+
+
+def test_a_participle_after_a_name_and_its_description() -> None:
+    # VOA, "Kenya Reacts to US Terror Warning": "William Ruto, secretary general and
+    # presidential candidate for the Kenyan National Union (KANU) spoke with VOA ..., saying
+    # the Kenyan government should have addressed the US travel warning immediately."
+    text = (
+        "Ana Ruiz, chairwoman of the Lakeland Farmers Union spoke with Radio Lakeland, saying "
+        "the ministry should have acted sooner."
+    )
+    assert sources(text)[0][0] == ("Ana Ruiz", "person")
+    # A place before its description does not speak through a participle.
+    text = "Lake Placid, a town in the hills, was flooded, leaving hundreds homeless."
+    assert sources(text) == [[]]

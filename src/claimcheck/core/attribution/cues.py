@@ -75,6 +75,11 @@ _MAIN_CLAUSE = re.compile(
 )
 
 
+# A person's name that opens a sentence, and the description after it.
+_NAME_APPOSITIVE = re.compile(
+    r"([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}),\s+(?:a|an|the|[a-z]+\s+of"
+    r"|secretary|director|chairman|chairwoman|head|leader|president|founder|spokes\w+)\b"
+)
 # A short phrase that opens a sentence before its subject: "On Taiwan, ", "Last week, ".
 _OPENING = re.compile(
     r"(?:(?:On|In|At|For|After|Last|Earlier|Later)\s[^,]{1,40}"
@@ -211,6 +216,12 @@ class _Document(_Lines):
                     j, participle = issued.start(), False  # "issued a statement saying"
                     continue
                 main = _main_verb(sentence, j) if by is None and word == "" else -1
+                named = _NAME_APPOSITIVE.match(sentence) if main < 0 and word == "" else None
+                if named is not None and named.end() < j:
+                    # "William Ruto, secretary general of KANU, spoke with VOA, saying ...":
+                    # the name that opens the sentence before its description speaks.
+                    j, participle = named.end(1), False
+                    continue
                 if main >= 0:
                     j, participle = main, False  # "The church opposed the ruling, saying"
                     continue
