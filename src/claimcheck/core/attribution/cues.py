@@ -20,6 +20,8 @@ from claimcheck.core.attribution.lexicon import (
 )
 from claimcheck.core.attribution.lines import _DASH_MARK, _Lines
 from claimcheck.core.attribution.phrases import (
+    _NAME_APPOSITIVE,
+    _OPENING,
     _clause_end,
     _phrase_end,
     _previous_word,
@@ -33,6 +35,7 @@ from claimcheck.core.attribution.words import (
     _ADVERBS,
     _CORE_TITLES,
     _DETERMINERS,
+    _GIVING,
     _NOT_SUBJECT,
     _POSSESSIVES,
     _PRONOUNS,
@@ -45,8 +48,6 @@ _SPOKEN_TO = re.compile(r"\b[Ss]peaking\s+(?:to|with|on)\s+|\b[Tt]alking\s+(?:to
 _AND_NAME = re.compile(r"\s+and\s+(?=[A-Z])")
 _NAMED_AFTER = re.compile(r",\s+([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3})\s*,")
 _BE = frozenset(("was", "were", "is", "are", "been"))
-# Verbs whose object a cue word can be as a noun: "gave answers", "received reports".
-_GIVING = _words("gave give gives given got gets received receives offered offers provided")
 _WENT_ON = re.compile(r"\s(?:(?:went|goes|go)\s+on|continued|continues|continue)\s+to\s*$")
 # Between a subject and its verb: "would later say", "has repeatedly said", "did say".
 _AUXILIARY = _words("would will could can may might should must did does do has have had")
@@ -72,18 +73,6 @@ _ISSUED_RELATIVE = re.compile(
 _MAIN_CLAUSE = re.compile(
     r"(?:(?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|for|and|the|de))*"
     r"|The\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?P<verb>[a-z]+ed)\s"
-)
-
-
-# A person's name that opens a sentence, and the description after it.
-_NAME_APPOSITIVE = re.compile(
-    r"([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}),\s+(?:a|an|the|[a-z]+\s+of"
-    r"|secretary|director|chairman|chairwoman|head|leader|president|founder|spokes\w+)\b"
-)
-# A short phrase that opens a sentence before its subject: "On Taiwan, ", "Last week, ".
-_OPENING = re.compile(
-    r"(?:(?:On|In|At|For|After|Last|Earlier|Later)\s[^,]{1,40}"
-    r"|(?:A|An|One|Two|Three|Several|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later)),\s+"
 )
 
 

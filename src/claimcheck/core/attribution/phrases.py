@@ -20,6 +20,18 @@ _BOUNDARY = re.compile(
 )
 
 
+# A person's name that opens a sentence, and the description after it.
+_NAME_APPOSITIVE = re.compile(
+    r"([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}),\s+(?:a|an|the|[a-z]+\s+of"
+    r"|secretary|director|chairman|chairwoman|head|leader|president|founder|spokes\w+)\b"
+)
+# A short phrase that opens a sentence before its subject: "On Taiwan, ", "Last week, ".
+_OPENING = re.compile(
+    r"(?:(?:On|In|At|For|After|Last|Earlier|Later)\s[^,]{1,40}"
+    r"|(?:A|An|One|Two|Three|Several|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later)),\s+"
+)
+
+
 _RELATIVE = re.compile(r"\s(?:which|who|whose|whom|that)\b|\s*,")
 
 

@@ -14,6 +14,10 @@ _ADVERBS = _words(
 )
 
 
+# Verbs whose object a cue word can be as a noun: "gave answers", "received reports".
+_GIVING = _words("gave give gives given got gets received receives offered offers provided")
+
+
 _NOT_SUBJECT = _words(
     """is are was were be been being get gets got to of in on at by for with from about into
     over under when where while if as after before once although though because since until
