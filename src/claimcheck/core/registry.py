@@ -246,6 +246,7 @@ DEFAULT_SOURCES: tuple[Source, ...] = tuple(
         "official",
         """
         US State Department | State Department | U.S. State Department | US Department of State
+        United States | U.S. | US | USA
         White House
         Downing Street | Number 10 | No 10
         Kremlin

@@ -29,9 +29,10 @@ document goes through these stages, one module each, in this order:
    "in a statement"); ``lines`` reads what a whole line says: a quotation's credit on a
    line of its own (with or without a dash), an interview's answer after its speaker's name
    and a colon, and the person a paragraph opens with, whose words an uncued quotation
-   after it are; ``announced`` reads a sentence that announces the words after it ("X
-   issued the following statement:", "The following is a statement from X"), and a
-   heading that names the author of the release under it ("STATEMENT OF ...").
+   after it, or opening the next paragraph, are; ``announced`` reads a sentence that
+   announces the words after it ("X issued the following statement:", "The following is
+   a statement from X"), and a heading that names the author of the release under it
+   ("STATEMENT OF ...").
 6. ``quotations``: which stretches of each sentence are quoted and whether a quotation runs
    on; the sentences inside a multi-sentence quotation take the attribution of the sentence
    that carries its cue, and indirect speech runs on into the next sentence only where that

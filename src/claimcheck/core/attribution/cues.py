@@ -21,6 +21,8 @@ from claimcheck.core.attribution.lexicon import (
 )
 from claimcheck.core.attribution.lines import _DASH_MARK
 from claimcheck.core.attribution.phrases import (
+    _NAME_APPOSITIVE,
+    _OPENING,
     _clause_end,
     _phrase_end,
     _previous_word,
@@ -34,6 +36,7 @@ from claimcheck.core.attribution.words import (
     _ADVERBS,
     _CORE_TITLES,
     _DETERMINERS,
+    _GIVING,
     _NOT_SUBJECT,
     _POSSESSIVES,
     _PRONOUNS,
@@ -70,7 +73,7 @@ _ISSUED_RELATIVE = re.compile(
 # The subject and past-tense verb of a sentence's main clause, before ", saying ...": a name
 # ("The Greek Orthodox Church", "Police") or "the" and a noun or two ("The church").
 _MAIN_CLAUSE = re.compile(
-    r"(?:(?:The\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|for|and|the|de))*"
+    r"(?:(?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|for|and|the|de))*"
     r"|The\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?P<verb>[a-z]+ed)\s"
 )
 
@@ -81,6 +84,8 @@ def _main_verb(sentence: str, j: int) -> int:
     if not sentence[:j].rstrip().endswith(","):
         return -1
     match = _MAIN_CLAUSE.match(sentence)
+    if match is None and (opening := _OPENING.match(sentence)) is not None:
+        match = _MAIN_CLAUSE.match(sentence, opening.end())  # "On Taiwan, Gemini mirrored"
     if match is None or match.end() > j:
         return -1
     return match.start("verb")
@@ -89,7 +94,9 @@ def _main_verb(sentence: str, j: int) -> int:
 # A participle is a cue only after the clause that names its speaker: "continued by saying".
 _PARTICIPLES = _words("saying adding noting stating commenting explaining arguing claiming warning")
 # "a recent poll found only a quarter ...": what a study finds needs no "that".
-_FINDINGS = frozenset(("found", "finds", "showed", "shows", "revealed", "reveals"))
+_FINDINGS = frozenset(
+    ("found", "finds", "showed", "shows", "revealed", "reveals", "indicates", "indicated")
+)
 _STUDIES = frozenset(
     (*(noun for noun, kind in _DOC_NOUNS.items() if kind == "document"), "researchers", "authors")
 )
@@ -202,6 +209,12 @@ class _Document(_Announced):
                     j, participle = issued.start(), False  # "issued a statement saying"
                     continue
                 main = _main_verb(sentence, j) if by is None and word == "" else -1
+                named = _NAME_APPOSITIVE.match(sentence) if main < 0 and word == "" else None
+                if named is not None and named.end() < j:
+                    # "William Ruto, secretary general of KANU, spoke with VOA, saying ...":
+                    # the name that opens the sentence before its description speaks.
+                    j, participle = named.end(1), False
+                    continue
                 if main >= 0:
                     j, participle = main, False  # "The church opposed the ruling, saying"
                     continue
@@ -218,6 +231,8 @@ class _Document(_Announced):
                 break
             j = ws
         low = word.lower()
+        if low in _GIVING:
+            return None  # "Gemini gave answers that ...": the cue word is a noun
         relative = low in ("who", "which") and not word.isupper()
         if (low in _NOT_SUBJECT and not relative and not word.isupper()) or (
             low in _DETERMINERS or (low[:1].isdigit() and not low.endswith("-old"))
@@ -248,7 +263,19 @@ class _Document(_Announced):
                     if found_relay:
                         return found_relay
             self.posting = verb in _POSTING
-            ref = self._subject(sentence, j, cue_end)
+            # "X told reporters he believes ...": the subject of a cue inside another's words
+            # starts no earlier than those words.
+            floor = max(
+                (
+                    hit.content[0] - self.offset
+                    for hit in hits
+                    if hit.family == "verb"
+                    and hit.content[0] - self.offset < j
+                    and hit.content[1] - self.offset > cue_start
+                ),
+                default=0,
+            )
+            ref = self._subject(sentence, j, cue_end, floor)
             self.posting = False
             if not isinstance(ref, _Ref):
                 return ref

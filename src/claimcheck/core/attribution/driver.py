@@ -50,12 +50,13 @@ def analyse_document(
     open_quote = False
     previous_end = 0
     paragraph = 0  # the first sentence of the current paragraph
+    last_paragraph = 0  # the first sentence of the paragraph before it
     line: _Hit | None = None  # the speaker an interview answer's paragraph opens with
     heading: tuple[int, _Hit] | None = None  # a heading naming the statement's author
     for index, (start, end) in enumerate(spans):
         reopened = False
         if text.find("\n", previous_end, start) >= 0:
-            paragraph = index
+            last_paragraph, paragraph = paragraph, index
         if paragraph == index and open_quote:
             # A quotation left open at a paragraph's end runs on when the next paragraph
             # opens with a quotation mark (news convention) or closes it before opening one.
@@ -99,9 +100,10 @@ def analyse_document(
             # Words spoken, not a title in quotation marks: '"Avatar" was the top film.'
             and (whole or open_end or sentence.count(" ", 0, inside[0][1]) >= 3)
         ):
-            hits[index] = _implied(
-                doc, text, spans, kinds, hits, range(index - 1, paragraph - 1, -1)
-            )
+            # A quotation that opens a paragraph is the words of the person the paragraph
+            # before named ("Ruto disagrees with the warnings.\n\n\u201cI don't think ...\u201d").
+            first = paragraph if index > paragraph else last_paragraph
+            hits[index] = _implied(doc, text, spans, kinds, hits, range(index - 1, first - 1, -1))
             doc.index, doc.offset = index, start
         scores[index] = score(sentence, words)
     postposed = _postposed_researchers(doc, spans, hits, hedges)

@@ -31,6 +31,7 @@ from claimcheck.core.attribution.source_kinds import (
 )
 from claimcheck.core.attribution.words import (
     _CALENDAR,
+    _COUNTRIES,
     _DETERMINERS,
     _GENDERS,
     _NAMED_BODIES,
@@ -186,6 +187,7 @@ class _Entities:
         person = source.kind == "person" or (
             source.kind == "official"
             and " " in source.name
+            and source.name.lower() not in _COUNTRIES  # "the United States says"
             and not any(w.lower() in _NAME_KINDS for w in source.name.split())
         )
         if source.kind == "organization" and not source.builtin:

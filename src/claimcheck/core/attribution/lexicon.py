@@ -264,11 +264,20 @@ _THAT = (
 # Verbs that are also common nouns or other verbs: they need a complement that fits speech.
 _COMPLEMENT = {
     **dict.fromkeys(
-        _words("rates states notes details reports claims estimates cites"),
+        _words("rates states notes details claims cites"),
         re.compile(
             r"\s+(?:that|the|a|an|this|these|those|its|his|her|their|it|how|what|why|whether"
             r"|he|she|they|we|there|[A-Z0-9])\b|\s*[,:]\s*[\"\u201c]"
             r"|\s+to\s+(?:be|have)\b"  # "The group claims to have 2,000 members"
+        ),
+    ),
+    # "The agency reports more than 4,500 refugees have fled": a figure is what it reports.
+    **dict.fromkeys(
+        _words("reports estimates"),
+        re.compile(
+            r"\s+(?:that|the|a|an|this|these|those|its|his|her|their|it|how|what|why|whether"
+            r"|he|she|they|we|there|[A-Z0-9]|more|fewer|less|nearly|almost|about|around|over"
+            r"|at\s+least|up\s+to|some)\b|\s*[,:]\s*[\"\u201c]"
         ),
     ),
     **dict.fromkeys(
@@ -321,7 +330,9 @@ _COMPLEMENT = {
     **dict.fromkeys(
         _words("called calls"),
         re.compile(
-            r"\s+(?:it|this|that|them|him|her|(?:the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)"
+            r"\s+(?:it|this|that|them|him|her|(?:the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?"
+            # 'Gemini called Xi "an excellent leader"': a name and what it is called.
+            r"|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})"
             r"\s+(?:a|an|\"|\u201c)\s*"
         ),
     ),

@@ -71,7 +71,9 @@ _POSSESSIVE_DOC = re.compile(
 
 _STATEMENT_NOUNS = r"statement|press\s+release|news\s+release|announcement|communiqu[eé]"
 _STATEMENT_BY = re.compile(
-    rf"(?:[\w-]+\s+)?(?P<noun>{_STATEMENT_NOUNS})\s+(?:from|by|of|issued\s+by|released\s+by)"
+    rf"(?:[\w-]+\s+)?(?P<noun>{_STATEMENT_NOUNS})\s+(?:from|by|of|issued\s+by|released\s+by"
+    # "a brief statement on the attack from the U.S. Africa Command": its topic between.
+    r"|(?:on|about)\s+(?:[\w-]+\s+){1,4}?(?:from|by))"
     r"\s+(?P<owner>.+)"
 )
 _OWNER_STATEMENT = re.compile(
@@ -159,8 +161,9 @@ def _plan(phrase: str, desc: str) -> _Plan:
         if phrase[at:].lower().startswith("the "):
             at += 4
         return _Plan("social", at=at)
-    if len(words) > 10:
-        # A long phrase is a source only as a study with its description.
+    if len(words) > 10 and (not det or _STATEMENT_BY.match(rest) is None):
+        # A long phrase is a source only as a study with its description, or as a statement
+        # with its topic and owner.
         return _document_plan(phrase, det, rest, rest_at) or _NO_SOURCE
     if not _ROLE_WORDS.isdisjoint(low.split()) and (det in _INDEFINITE or not det):
         role = _ROLE_FOR.match(rest[0].lower() + rest[1:])

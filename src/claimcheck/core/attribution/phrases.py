@@ -6,11 +6,29 @@ import re
 from functools import lru_cache
 
 from claimcheck.core.attribution.lexicon import _UP_TO_SEPARATOR
-from claimcheck.core.attribution.words import _CORE_TITLES, _DETERMINERS, _OWNERS, _RELATIVES
+from claimcheck.core.attribution.words import (
+    _CORE_TITLES,
+    _DETERMINERS,
+    _OWNERS,
+    _RELATIVES,
+    _VAGUE_HEADS,
+)
 
 _BOUNDARY = re.compile(
     r"\b(?:that|and|but|while|whereas|because|although|though|after|before|when|where|if|as"
     r"|so|or|since|until|unless|whether|than)\s+"
+)
+
+
+# A person's name that opens a sentence, and the description after it.
+_NAME_APPOSITIVE = re.compile(
+    r"([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}),\s+(?:a|an|the|[a-z]+\s+of"
+    r"|secretary|director|chairman|chairwoman|head|leader|president|founder|spokes\w+)\b"
+)
+# A short phrase that opens a sentence before its subject: "On Taiwan, ", "Last week, ".
+_OPENING = re.compile(
+    r"(?:(?:On|In|At|For|After|Last|Earlier|Later)\s[^,]{1,40}"
+    r"|(?:A|An|One|Two|Three|Several|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later)),\s+"
 )
 
 
@@ -167,9 +185,16 @@ def _subject_start(chunk: str) -> int:
     return cut
 
 
+_WHERE = (["at"], ["in"], ["from"], ["on"], ["of"])
+
+
 def _joins_names(chunk: str, a: int, b: int) -> bool:
     before = chunk[:a].split()
     after = chunk[b:].split()
+    if before and after and after[0] in _VAGUE_HEADS and after[1:2] in ([], *_WHERE):
+        # "Congressional lawmakers and experts", "Areseb and others at the rally": one
+        # subject, read whole.
+        return True
     return bool(before and after and before[-1][0].isupper() and after[0][0].isupper())
 
 

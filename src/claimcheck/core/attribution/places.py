@@ -319,8 +319,9 @@ class _Places(_After):
             at = self.text.find(title, at + 1)
         return False
 
-    def _subject(self, sentence: str, j: int, cue_end: int) -> _Found:
-        """The subject of a speech verb whose left context, adverbs removed, ends at ``j``."""
+    def _subject(self, sentence: str, j: int, cue_end: int, floor: int = 0) -> _Found:
+        """The subject of a speech verb whose left context, adverbs removed, ends at ``j``,
+        starting no earlier than ``floor``."""
         left = sentence[:j].rstrip()
         desc = ""
         end = len(left)
@@ -336,7 +337,15 @@ class _Places(_After):
             previous = sentence[_last_separator(sentence, start - 1) + 1 : start - 1].strip()
             if _looks_title(previous):
                 desc = previous  # "Malaysia's Prime Minister, Najib Razak said"
+        start = max(start, floor)
         start += _subject_start(sentence[start:end])
+        if _OPENING_PHRASE.match(sentence, start, end):
+            # "In a statement by the Information Ministry the government says": the phrase
+            # that opens the sentence, with no comma after it, is not the subject.
+            start = _trailing_np(sentence, start, end)
+        last = sentence[start:end].rsplit(None, 1)
+        if len(last) == 2 and last[1] in _SUBJECT_PRONOUNS:
+            start = end - len(last[1])  # "told VOA Somali he believes": he believes
         if sentence[start:end].strip() in ("who", "which") and start > 0:
             # "Wikinews contacted the company, which said ...": the antecedent speaks.
             end = len(sentence[:start].rstrip(" ,"))
@@ -348,6 +357,10 @@ class _Places(_After):
             # and Inspector General Tom Berg"): the first here, the second as its partner.
             return self._interpret(sentence, start, joined.start(), desc)
         return found
+
+
+_OPENING_PHRASE = re.compile(r"(?:In|On|At|During|After|Following|Under)\s+(?:a|an|the|its)\s")
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "I"))
 
 
 def _local(hit: _Hit, doc: _Entities) -> tuple[int, int]:

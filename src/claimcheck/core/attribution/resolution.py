@@ -54,6 +54,12 @@ def _named_later(text: str, title: str, after: int) -> str | None:
 
 
 _LINK_MARKER = re.compile(r"\s*\[\d+\]$")
+# "Congressional lawmakers and experts": a named group beside an unnamed one.
+_AND_VAGUE = re.compile(
+    r"\s+and\s+(?:other\s+)?(?:"
+    + "|".join(sorted(_VAGUE_HEADS))
+    + r")(?:\s+(?:at|in|from|on|of)\s+.*)?$"
+)
 _PUBLISHED_IN = re.compile(r"\b(?:published|presented|reported|described)\s+in\s+(?P<doc>\S.*)")
 _LOWER_WORD = re.compile(r"\s(?!(?:of|for|and|de|van|von|the)\b)[a-z]")
 # People a description names by what they are, not by a title: "the boy said".
@@ -63,6 +69,8 @@ _PEOPLE = _words(
     owner worker teacher doctor nurse"""
 )
 _DEMONYM_ENDINGS = ("ish", "ese", "ian", "can", "ean", "i")
+# "one comment says": a reader's comment under a post or video, unnamed but specific.
+_COMMENTS = _words("comment commenter")
 _MAIN_SUBJECT = re.compile(r"\s*[Tt]he\s+(?:[\w-]+\s+){0,2}?(\w+)\b")
 
 
@@ -79,6 +87,9 @@ class _Reading(_Entities):
         marker = _LINK_MARKER.search(phrase) if phrase[-1] == "]" else None
         if marker is not None and marker.start():
             phrase = phrase[: marker.start()]  # "Jan Novak [4]": a web page's link marker
+        vague = _AND_VAGUE.search(phrase) if " and " in phrase else None
+        if vague is not None and vague.start():
+            phrase = phrase[: vague.start()]  # the named group speaks, the others are a hedge
         b = a + len(phrase)
         if "," in phrase or " wh" in phrase or " that" in phrase:
             relative = _RELATIVE.search(sentence, a, b)
@@ -253,8 +264,11 @@ class _Reading(_Entities):
             later = _named_later(self.text, phrase, off + b)
             titled = self._entity(later or phrase, kind, True)
             return self._ref(titled, off + a, off + b, phrase if later else None, 0.6)
-        if trailing and trailing[-1] in _DOC_NOUNS and trailing[-2:-1] != ("news",):
-            return self._owned(name, trailing[-1], off + a, off + b)
+        # "a Microsoft report on China's disinformation threat": the report, its topic after.
+        end = next((i for i, w in enumerate(trailing) if w in ("on", "about", "into")), None)
+        doc = trailing[:end]
+        if doc and doc[-1] in _DOC_NOUNS and doc[-2:-1] != ("news",):
+            return self._owned(name, doc[-1], off + a, off + b)
         head = trailing[-1] if trailing else ""
         if head in _OFFICIAL_PLURALS:
             group = self._entity(f"{name} {head}", "official", False)
@@ -269,8 +283,12 @@ class _Reading(_Entities):
             # "The Russian defence ministry", "Ukraine's military intelligence agency".
             compound = f"{name} {' '.join(trailing)}"
             later = _named_later(self.text, compound, off + b) if head in _PERSON_NOUNS else None
+            # "a former Somali army commander" no longer holds the office: he speaks for himself.
+            former = head in _PERSON_NOUNS and "former" in described
             body = self._known(compound) or self._entity(
-                later or compound, _noun_kind(head, trailing), head in _PERSON_NOUNS
+                later or compound,
+                "person" if former else _noun_kind(head, trailing),
+                head in _PERSON_NOUNS,
             )
             body.nouns.add(head)
             return self._ref(body, off + a, off + b, None, 0.85)
@@ -385,6 +403,7 @@ class _Reading(_Entities):
             return self._ref(entity, off + a, off + b, mention, 0.5)
         if det in _INDEFINITE and (
             _DOC_NOUNS.get(noun) == "social_media"
+            or noun in _COMMENTS
             or (self.posting and det in ("one", "a", "an") and noun not in _VAGUE_HEADS)
         ):
             # Unnamed but specific: "one poster writing in a blog post".

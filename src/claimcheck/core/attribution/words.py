@@ -10,8 +10,12 @@ _ADVERBS = _words(
     """also later then previously recently further once earlier now again subsequently both
     separately repeatedly publicly privately first initially finally only just simply quickly
     still already however meanwhile similarly instead too himself herself itself themselves
-    reportedly allegedly twice today yesterday tonight"""
+    reportedly allegedly twice today yesterday tonight long"""
 )
+
+
+# Verbs whose object a cue word can be as a noun: "gave answers", "received reports".
+_GIVING = _words("gave give gives given got gets received receives offered offers provided")
 
 
 _NOT_SUBJECT = _words(
@@ -166,7 +170,7 @@ _PERSON_NOUNS = _words(
     """minister president spokesman spokeswoman spokesperson official senator governor mayor
     premier man woman lawyer witness resident chairman founder executive judge coroner
     prosecutor coach director curator teacher doctor professor officer detective inspector
-    commissioner ambassador secretary chancellor"""
+    commissioner ambassador secretary chancellor commander"""
 )
 
 
