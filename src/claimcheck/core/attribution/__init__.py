@@ -21,18 +21,20 @@ document goes through these stages, one module each, in this order:
    a cue becomes a reference to one of them, new or met before, and pronouns and definite
    descriptions resolve to the most recent entity of the right sort, or to a body the text
    named at no cue ("The Irving Police Department arrested him. The department said").
-5. ``after_verb``, ``places``, ``lines`` and ``cues``: for each cue, the source is read from
-   a fixed place (the subject before a speech verb, the name after the verb, after a closing
-   quotation or a clause with no quotation marks ("Staff are harassed says Ana Ruiz"), the
-   phrase after
-   "according to", the outlet in "told CBC News" or "speaking to the AP", the channel in
-   "in a statement"); ``lines`` reads what a whole line says: a quotation's credit on a
-   line of its own (with or without a dash), an interview's answer after its speaker's name
-   and a colon, and the person a paragraph opens with, whose words an uncued quotation
-   after it, or opening the next paragraph, are; ``announced`` reads a sentence that
-   announces the words after it ("X issued the following statement:", "The following is
-   a statement from X"), and a heading that names the author of the release under it
-   ("STATEMENT OF ...").
+5. ``after_verb``, ``places``, ``lines``, ``announced``, ``credits`` and ``cues``, each
+   building on the one before: for each cue, the source is read from a fixed place (the
+   subject before a speech verb, the name after the verb, after a closing quotation or a
+   clause with no quotation marks ("Staff are harassed says Ana Ruiz"), the outlet in
+   "told CBC News", the channel in "in a statement"); ``lines`` reads what a whole line
+   says: a quotation's credit on a line of its own (with or without a dash), an
+   interview's answer after its speaker's name and a colon, and the person a paragraph
+   opens with, whose words an uncued quotation after it, or opening the next paragraph,
+   are; ``announced`` reads a sentence that announces the words after it ("X issued the
+   following statement:", "The following is a statement from X"), and a heading that
+   names the author of the release under it ("STATEMENT OF ..."); ``credits`` reads the
+   cues with no speech verb of a subject ("according to", "quoted by", "in her view", a
+   spokesperson's credit, a dash after a pull quote, "speaking to the AP"); ``cues``
+   reads a sentence's speech verbs and hands each cue to the reading it needs.
 6. ``quotations``: which stretches of each sentence are quoted and whether a quotation runs
    on; the sentences inside a multi-sentence quotation take the attribution of the sentence
    that carries its cue, and indirect speech runs on into the next sentence only where that

@@ -1,4 +1,4 @@
-"""Stage 5a, where a cue's source is written: the subject before the verb, the name after
+"""Stage 5b, where a cue's source is written: the subject before the verb, the name after
 it, the outlet told or spoken to, and the channel named beside the cue.
 """
 
