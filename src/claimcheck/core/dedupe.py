@@ -617,8 +617,9 @@ class ClaimIndex:
     themselves, and returns only those new pairs. A claim whose copy key (``copy_key``) is
     already indexed is paired with that key's first claim only; the others go through MinHash
     LSH, each compared with at most ``_BUCKET_CAP`` claims of each bucket. Texts can be left
-    out (None) when a ``fetch`` function is given, with signatures: they are fetched for the
-    candidate pairs only, and not kept once read. Not thread-safe.
+    out (None) when a ``fetch`` function is given, with signatures: they are fetched only for
+    the claims to hash, dropped once keyed, and for the candidate pairs, kept for scoring.
+    Not thread-safe.
     """
 
     def __init__(
