@@ -189,3 +189,14 @@ def test_a_participle_after_a_name_and_its_description() -> None:
     # A place before its description does not speak through a participle.
     text = "Lake Placid, a town in the hills, was flooded, leaving hundreds homeless."
     assert sources(text) == [[]]
+
+
+def test_an_opening_phrase_or_a_place_before_a_participle_is_no_speaker() -> None:
+    # An opening time phrase is no name: the subject after it speaks.
+    text = "On Tuesday, the company published its results, saying profits rose."
+    assert sources(text) == [[("the company", "organization")]]
+    text = "In March, the government raised taxes, saying the deficit was too large."
+    assert sources(text) == [[("the government", "official")]]
+    # A place described as a place is no person speaking through a participle.
+    text = "New York City, the largest city, passed a law on rents, saying tenants need help."
+    assert sources(text) == [[]]
