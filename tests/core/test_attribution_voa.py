@@ -62,6 +62,14 @@ def test_the_us_speaking_is_the_government_of_a_country() -> None:
     # Friday, the U.S. said a Navy SEAL was killed". A country is never "he".
     text = "On Monday, the U.S. said a sailor was hurt in the raid.\n\nWe will answer, he said."
     assert sources(text) == [[("United States", "official")], []]
+    # Officials of the country speak as it does, however it is spelt, as "White House
+    # officials" speak as the White House.
+    assert sources("US officials said the talks failed.") == [[("United States", "official")]]
+    assert sources("U.S. officials said the talks failed.") == [[("United States", "official")]]
+    # "USA Today" is a newspaper, not the country followed by "today".
+    assert sources("USA Today reported that sales fell.") == [[("USA Today", "newspaper")]]
+    assert sources("Sales fell, USA Today reported.") == [[("USA Today", "newspaper")]]
+    assert sources("Ana Ruiz today said sales fell.") == [[("Ana Ruiz", "person")]]
 
 
 def test_a_former_commander_is_a_person_named_by_his_description() -> None:

@@ -18,6 +18,7 @@ from claimcheck.core.attribution.lexicon import (
     _words,
 )
 from claimcheck.core.attribution.phrases import (
+    _LEADING,
     _NAME_APPOSITIVE,
     _OPENING,
     _clause_end,
@@ -83,6 +84,12 @@ def _main_verb(sentence: str, j: int) -> int:
 
 
 _PEOPLE = _CORE_TITLES | _PERSON_WORDS
+
+
+def _in_name(sentence: str, at: int) -> bool:
+    """Whether the word at ``at`` is capitalised inside the sentence, a name's word ("USA
+    Today reported"), not an adverb ("today")."""
+    return sentence[at : at + 1].isupper() and bool(sentence[:at].strip(_LEADING))
 
 
 def _named_speaker(sentence: str) -> re.Match[str] | None:
@@ -237,7 +244,7 @@ class _Document(_Credits):
                 if issued is not None:
                     j = issued.start()  # who released the statement
                     continue
-            if word.lower() not in _ADVERBS and word not in _AUXILIARY:
+            if (word.lower() not in _ADVERBS and word not in _AUXILIARY) or _in_name(sentence, ws):
                 break
             j = ws
         low = word.lower()
