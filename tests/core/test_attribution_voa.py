@@ -117,6 +117,10 @@ def test_called_a_name_a_quoted_characterisation() -> None:
         [("Norvex", "organization")]
     ]
     assert sources("The mayor called Ana Ruiz on Monday.") == [[]]
+    # Without quotation marks a name after "called" was telephoned or named by a plain noun.
+    assert sources("Tom Becker called Ana Ruiz an hour after the crash.") == [[]]
+    assert sources("Tom Becker called Ana Ruiz a friend.") == [[]]
+    assert sources("Tom Becker called Ana Ruiz \u201ca liar\u201d.") == [[("Tom Becker", "person")]]
 
 
 def test_a_participle_after_a_main_clause_that_follows_an_opening_phrase() -> None:
