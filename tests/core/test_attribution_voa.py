@@ -120,6 +120,9 @@ def test_called_a_name_a_quoted_characterisation() -> None:
     # Without quotation marks a name after "called" was telephoned or named by a plain noun.
     assert sources("Tom Becker called Ana Ruiz an hour after the crash.") == [[]]
     assert sources("Tom Becker called Ana Ruiz a friend.") == [[]]
+    # A pronoun or a noun phrase with "a" or "an" is what it is called, but not with a time.
+    assert sources("Tom Becker called the mayor an hour after the crash.") == [[]]
+    assert sources("Tom Becker called the plan a mistake.") == [[("Tom Becker", "person")]]
     assert sources("Tom Becker called Ana Ruiz \u201ca liar\u201d.") == [[("Tom Becker", "person")]]
 
 
