@@ -62,6 +62,14 @@ def test_the_us_speaking_is_the_government_of_a_country() -> None:
     # Friday, the U.S. said a Navy SEAL was killed". A country is never "he".
     text = "On Monday, the U.S. said a sailor was hurt in the raid.\n\nWe will answer, he said."
     assert sources(text) == [[("United States", "official")], []]
+    # Officials of the country speak as it does, however it is spelt, as "White House
+    # officials" speak as the White House.
+    assert sources("US officials said the talks failed.") == [[("United States", "official")]]
+    assert sources("U.S. officials said the talks failed.") == [[("United States", "official")]]
+    # "USA Today" is a newspaper, not the country followed by "today".
+    assert sources("USA Today reported that sales fell.") == [[("USA Today", "newspaper")]]
+    assert sources("Sales fell, USA Today reported.") == [[("USA Today", "newspaper")]]
+    assert sources("Ana Ruiz today said sales fell.") == [[("Ana Ruiz", "person")]]
 
 
 def test_a_former_commander_is_a_person_named_by_his_description() -> None:
@@ -109,6 +117,13 @@ def test_called_a_name_a_quoted_characterisation() -> None:
         [("Norvex", "organization")]
     ]
     assert sources("The mayor called Ana Ruiz on Monday.") == [[]]
+    # Without quotation marks a name after "called" was telephoned or named by a plain noun.
+    assert sources("Tom Becker called Ana Ruiz an hour after the crash.") == [[]]
+    assert sources("Tom Becker called Ana Ruiz a friend.") == [[]]
+    # A pronoun or a noun phrase with "a" or "an" is what it is called, but not with a time.
+    assert sources("Tom Becker called the mayor an hour after the crash.") == [[]]
+    assert sources("Tom Becker called the plan a mistake.") == [[("Tom Becker", "person")]]
+    assert sources("Tom Becker called Ana Ruiz \u201ca liar\u201d.") == [[("Tom Becker", "person")]]
 
 
 def test_a_participle_after_a_main_clause_that_follows_an_opening_phrase() -> None:
@@ -188,4 +203,15 @@ def test_a_participle_after_a_name_and_its_description() -> None:
     assert sources(text)[0][0] == ("Ana Ruiz", "person")
     # A place before its description does not speak through a participle.
     text = "Lake Placid, a town in the hills, was flooded, leaving hundreds homeless."
+    assert sources(text) == [[]]
+
+
+def test_an_opening_phrase_or_a_place_before_a_participle_is_no_speaker() -> None:
+    # An opening time phrase is no name: the subject after it speaks.
+    text = "On Tuesday, the company published its results, saying profits rose."
+    assert sources(text) == [[("the company", "organization")]]
+    text = "In March, the government raised taxes, saying the deficit was too large."
+    assert sources(text) == [[("the government", "official")]]
+    # A place described as a place is no person speaking through a participle.
+    text = "New York City, the largest city, passed a law on rents, saying tenants need help."
     assert sources(text) == [[]]

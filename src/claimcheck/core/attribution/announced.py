@@ -54,7 +54,8 @@ class _Announced(_Lines):
         j = at
         while True:
             ws, word = _previous_word(sentence, j)
-            if word.lower() not in _ADVERBS:
+            # "USA Today published the": a capitalised word inside the sentence is a name's.
+            if word.lower() not in _ADVERBS or (word[:1].isupper() and sentence[:ws].strip()):
                 break
             j = ws
         self.posting = verb in _POSTING

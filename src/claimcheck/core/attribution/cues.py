@@ -18,6 +18,7 @@ from claimcheck.core.attribution.lexicon import (
     _words,
 )
 from claimcheck.core.attribution.phrases import (
+    _LEADING,
     _NAME_APPOSITIVE,
     _OPENING,
     _clause_end,
@@ -26,12 +27,15 @@ from claimcheck.core.attribution.phrases import (
     _vague_phrase,
 )
 from claimcheck.core.attribution.places import _SPEAKING_TO, _Hit
-from claimcheck.core.attribution.source_kinds import _DOC_NOUNS
+from claimcheck.core.attribution.source_kinds import _DOC_NOUNS, _NAME_KINDS
 from claimcheck.core.attribution.words import (
     _ADVERBS,
+    _CALENDAR,
+    _CORE_TITLES,
     _DETERMINERS,
     _GIVING,
     _NOT_SUBJECT,
+    _PERSON_WORDS,
     _POSSESSIVES,
     _RELATIVES,
 )
@@ -61,7 +65,8 @@ _ISSUED_RELATIVE = re.compile(
 # ("The Greek Orthodox Church", "Police") or "the" and a noun or two ("The church").
 _MAIN_CLAUSE = re.compile(
     r"(?:(?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|for|and|the|de))*"
-    r"|The\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?P<verb>[a-z]+ed)\s"
+    # "On Tuesday, the company published": after an opening phrase "the" is in lower case.
+    r"|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?P<verb>[a-z]+ed)\s"
 )
 
 
@@ -76,6 +81,31 @@ def _main_verb(sentence: str, j: int) -> int:
     if match is None or match.end() > j:
         return -1
     return match.start("verb")
+
+
+_PEOPLE = _CORE_TITLES | _PERSON_WORDS
+
+
+def _in_name(sentence: str, at: int) -> bool:
+    """Whether the word at ``at`` is capitalised inside the sentence, a name's word ("USA
+    Today reported"), not an adverb ("today")."""
+    return sentence[at : at + 1].isupper() and bool(sentence[:at].strip(_LEADING))
+
+
+def _named_speaker(sentence: str) -> re.Match[str] | None:
+    """A person's name opening the sentence before a description of them ("Ana Ruiz,
+    chairwoman of the union, ..."), or None. Not an opening phrase ("On Tuesday, the company
+    ...") nor a place ("New York City, the largest city, ..."): the description must be a
+    person's."""
+    named = _NAME_APPOSITIVE.match(sentence)
+    if named is None or _OPENING.match(sentence) is not None:
+        return None
+    name = {w.lower() for w in named.group(1).split()}
+    end = sentence.find(",", named.end(1) + 1)
+    described = set(re.findall(r"[\w-]+", sentence[named.end(1) : end].lower()))
+    if not name.isdisjoint(_NAME_KINDS.keys() | _CALENDAR) or described.isdisjoint(_PEOPLE):
+        return None
+    return named
 
 
 # A participle is a cue only after the clause that names its speaker: "continued by saying".
@@ -196,7 +226,7 @@ class _Document(_Credits):
                     j, participle = issued.start(), False  # "issued a statement saying"
                     continue
                 main = _main_verb(sentence, j) if by is None and word == "" else -1
-                named = _NAME_APPOSITIVE.match(sentence) if main < 0 and word == "" else None
+                named = _named_speaker(sentence) if main < 0 and word == "" else None
                 if named is not None and named.end() < j:
                     # "William Ruto, secretary general of KANU, spoke with VOA, saying ...":
                     # the name that opens the sentence before its description speaks.
@@ -214,7 +244,7 @@ class _Document(_Credits):
                 if issued is not None:
                     j = issued.start()  # who released the statement
                     continue
-            if word.lower() not in _ADVERBS and word not in _AUXILIARY:
+            if (word.lower() not in _ADVERBS and word not in _AUXILIARY) or _in_name(sentence, ws):
                 break
             j = ws
         low = word.lower()

@@ -330,10 +330,13 @@ _COMPLEMENT = {
     **dict.fromkeys(
         _words("called calls"),
         re.compile(
-            r"\s+(?:it|this|that|them|him|her|(?:the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?"
-            # 'Gemini called Xi "an excellent leader"': a name and what it is called.
-            r"|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})"
-            r"\s+(?:a|an|\"|\u201c)\s*"
+            r"\s+(?:(?:it|this|that|them|him|her|(?:the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)"
+            # "called him an hour later": a telephone call, and when.
+            r"\s+(?:(?:a|an)\b(?!\s+(?:few\s+|couple\s+)?(?:hours?|minutes?|seconds?|days?|weeks?"
+            r"|months?|years?|moment|while|time|times|couple|few)\b)|\"|\u201c)"
+            # 'Gemini called Xi "an excellent leader"': a name and what it is called, in
+            # quotation marks; "called Smith an hour later" or "called Smith a friend" is not.
+            r"|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}\s+[\"\u201c])\s*"
         ),
     ),
     # "asked whether", 'asked: "..."'; not "asked not to be named".
