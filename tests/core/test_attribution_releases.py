@@ -185,3 +185,10 @@ def test_the_interview_is_the_interviewers_who_relay_what_was_said_in_it() -> No
     # No one is said to have interviewed her: no relaying outlet.
     text = "Lena Okafor spoke on the radio. In the interview, Okafor says trust is low."
     assert sources(text)[1] == [("Lena Okafor", "person")]
+
+
+def test_a_heading_with_a_long_run_of_spaces_in_its_name_is_read_as_no_author() -> None:
+    # A line padded with spaces was rescanned at every space; it is read now, naming no one.
+    text = "Statement by Ana" + " " * 50_000 + "Ruiz\n\nThe tax will rise."
+    assert sources(text) == [[], []]
+    assert sources("Statement by Ana  Ruiz\n\nThe tax will rise.")[1] == [("Ana Ruiz", "person")]

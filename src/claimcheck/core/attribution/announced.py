@@ -27,7 +27,10 @@ _ON_PLATFORM = re.compile(r"\bon\s+" + _PLATFORM + r"\b")
 # A heading that names whose words the release under it are: "STATEMENT OF ATTORNEY GENERAL
 # ANA RUIZ ON THE NOMINATION", "Remarks by Secretary Tom Berg at the Summit".
 _HEADING = re.compile(
-    r"(?:STATEMENT|REMARKS|Statement|Remarks)\s+(?:OF|BY|FROM|of|by|from)\s+(?P<who>.+?)"
+    r"(?:STATEMENT|REMARKS|Statement|Remarks)\s+(?:OF|BY|FROM|of|by|from)\s+"
+    # A name of a few words, each space short: a lazy ".+?" tried the stops below at every
+    # character of a long run of spaces, time growing with the square of its length.
+    r"(?P<who>[^\s:(]+?(?:[^\S\n]{1,3}[^\s:(]+?){0,11}?)"
     r"(?=\s+(?:ON|REGARDING|ABOUT|AT|TO|on|regarding|about|at|to)\s|\s*[:(]|[\s.]*$)"
 )
 
