@@ -192,3 +192,12 @@ def test_a_heading_with_a_long_run_of_spaces_in_its_name_is_read_as_no_author() 
     text = "Statement by Ana" + " " * 50_000 + "Ruiz\n\nThe tax will rise."
     assert sources(text) == [[], []]
     assert sources("Statement by Ana  Ruiz\n\nThe tax will rise.")[1] == [("Ana Ruiz", "person")]
+
+
+def test_lines_in_capitals_are_the_body_of_a_document_all_in_capitals() -> None:
+    # A cable or old wire copy is written in capitals throughout: its lines are claims.
+    text = "THE PRESIDENT SAID TAXES WILL RISE. UNEMPLOYMENT FELL TO 5 PERCENT."
+    assert classify_document(text, segment(text)) == ["claim", "claim"]
+    # Running text of several sentences in capitals is no heading, beside lower-case text.
+    text = "Wire copy\n\n" + text + "\n\nThe rest came later."
+    assert classify_document(text, segment(text)) == ["headline", "claim", "claim", "claim"]
