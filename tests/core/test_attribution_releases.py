@@ -201,3 +201,13 @@ def test_lines_in_capitals_are_the_body_of_a_document_all_in_capitals() -> None:
     # Running text of several sentences in capitals is no heading, beside lower-case text.
     text = "Wire copy\n\n" + text + "\n\nThe rest came later."
     assert classify_document(text, segment(text)) == ["headline", "claim", "claim", "claim"]
+
+
+def test_a_colon_after_a_title_in_quotation_marks_opening_a_sentence_credits_no_one() -> None:
+    # A one-word title is no pull quote, whatever subject follows the colon.
+    assert sources('"Oppenheimer": Nolan\'s film won seven Oscars.') == [[]]
+    assert sources('"Hope": Obama\'s famous poster sold for $1 million.') == [[]]
+    # Words spoken end in a stop inside their quotation marks, however short.
+    assert sources('"Never again!": Mayor Ellen Park told the crowd.') == [
+        [("Ellen Park", "official")]
+    ]
