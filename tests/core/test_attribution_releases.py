@@ -211,3 +211,20 @@ def test_a_colon_after_a_title_in_quotation_marks_opening_a_sentence_credits_no_
     assert sources('"Never again!": Mayor Ellen Park told the crowd.') == [
         [("Ellen Park", "official")]
     ]
+
+
+def test_a_statement_announced_ahead_ends_where_the_reporter_speaks_again() -> None:
+    text = (
+        "Acme Corp issued the following statement:\n\n"
+        "We regret the error. It was ours.\n\n"
+        "Shares of Acme fell 5 percent on Monday.\n\n"
+        "The stock has lost half its value this year."
+    )
+    assert sources(text)[1:] == [[("Acme Corp", "organization")]] * 2 + [[], []]
+    # A statement in the third person ends at the paragraph naming its author.
+    text = (
+        "Acme Corp issued the following statement:\n\n"
+        "The product is safe.\n\n"
+        "Acme shares fell 5 percent on Monday."
+    )
+    assert sources(text)[1:] == [[("Acme Corp", "organization")], []]
