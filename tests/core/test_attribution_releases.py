@@ -228,3 +228,18 @@ def test_a_statement_announced_ahead_ends_where_the_reporter_speaks_again() -> N
         "Acme shares fell 5 percent on Monday."
     )
     assert sources(text)[1:] == [[("Acme Corp", "organization")], []]
+
+
+def test_a_heading_credits_only_a_person_or_office_it_names_as_its_author() -> None:
+    # A news headline with a verb after the name credits no one with the article under it.
+    text = (
+        "Remarks by Mayor Ellen Park at rally spark outrage\n\n"
+        "Critics were angry. The rally drew 5,000 people."
+    )
+    assert sources(text) == [[], [], []]
+    # A bare common noun is no author.
+    assert sources("STATEMENT OF FACTS\n\nThe defendant entered the bank.") == [[], []]
+    assert sources("Statement of Principles\n\nThe council will act.") == [[], []]
+    # An office in capitals is named as in running text.
+    text = "REMARKS BY THE PRESIDENT ON THE ECONOMY\n\nThe economy is growing."
+    assert sources(text)[1] == [("President", "official")]

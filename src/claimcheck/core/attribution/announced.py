@@ -34,6 +34,13 @@ _HEADING = re.compile(
     r"(?=\s+(?:ON|REGARDING|ABOUT|AT|TO|on|regarding|about|at|to)\s|\s*[:(]|[\s.]*$)"
 )
 
+# The words a heading in title case leaves in lower case: any other is a headline's.
+_HEADING_SMALL = _words(
+    """a an the and or of for on at to in by from with about regarding de da van von al la
+    le du der den"""
+)
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][\w'\u2019-]*")
+
 
 class _Announced(_Lines):
     """A sentence that announces the words after it, read into their source."""
@@ -77,11 +84,23 @@ class _Announced(_Lines):
         if match is None:
             return None
         a, b = match.span("who")
+        text = self.text
         if sentence.isupper():
-            # Names in capitals read as names only in their usual case.
+            # Names in capitals read as names only in their usual case, and an office with
+            # no name is named from the text: "THE PRESIDENT" is "the President" met later.
             sentence = sentence[:a] + sentence[a:b].title() + sentence[b:]
-        ref = self._interpret(sentence, a, b)
-        if not isinstance(ref, _Ref):
+            off = self.offset
+            self.text = text[:off] + sentence + text[off + len(sentence) :]
+        elif not _HEADING_SMALL.issuperset(_LOWER_WORD.findall(sentence, a)):
+            # A news headline in sentence case, not a title: "Remarks by Trump at rally
+            # spark outrage" has a verb after the name.
+            return None
+        try:
+            ref = self._interpret(sentence, a, b)
+        finally:
+            self.text = text
+        # A person or an office speaks under the heading, not "STATEMENT OF FACTS".
+        if not isinstance(ref, _Ref) or ref.entity.kind not in ("person", "official"):
             return None
         cue_end = len(sentence[: match.start("who")].rstrip())
         return self._hit(ref, sentence, 0, cue_end, (0, 0), "verb")
