@@ -185,3 +185,61 @@ def test_the_interview_is_the_interviewers_who_relay_what_was_said_in_it() -> No
     # No one is said to have interviewed her: no relaying outlet.
     text = "Lena Okafor spoke on the radio. In the interview, Okafor says trust is low."
     assert sources(text)[1] == [("Lena Okafor", "person")]
+
+
+def test_a_heading_with_a_long_run_of_spaces_in_its_name_is_read_as_no_author() -> None:
+    # A line padded with spaces was rescanned at every space; it is read now, naming no one.
+    text = "Statement by Ana" + " " * 50_000 + "Ruiz\n\nThe tax will rise."
+    assert sources(text) == [[], []]
+    assert sources("Statement by Ana  Ruiz\n\nThe tax will rise.")[1] == [("Ana Ruiz", "person")]
+
+
+def test_lines_in_capitals_are_the_body_of_a_document_all_in_capitals() -> None:
+    # A cable or old wire copy is written in capitals throughout: its lines are claims.
+    text = "THE PRESIDENT SAID TAXES WILL RISE. UNEMPLOYMENT FELL TO 5 PERCENT."
+    assert classify_document(text, segment(text)) == ["claim", "claim"]
+    # Running text of several sentences in capitals is no heading, beside lower-case text.
+    text = "Wire copy\n\n" + text + "\n\nThe rest came later."
+    assert classify_document(text, segment(text)) == ["headline", "claim", "claim", "claim"]
+
+
+def test_a_colon_after_a_title_in_quotation_marks_opening_a_sentence_credits_no_one() -> None:
+    # A one-word title is no pull quote, whatever subject follows the colon.
+    assert sources('"Oppenheimer": Nolan\'s film won seven Oscars.') == [[]]
+    assert sources('"Hope": Obama\'s famous poster sold for $1 million.') == [[]]
+    # Words spoken end in a stop inside their quotation marks, however short.
+    assert sources('"Never again!": Mayor Ellen Park told the crowd.') == [
+        [("Ellen Park", "official")]
+    ]
+
+
+def test_a_statement_announced_ahead_ends_where_the_reporter_speaks_again() -> None:
+    text = (
+        "Acme Corp issued the following statement:\n\n"
+        "We regret the error. It was ours.\n\n"
+        "Shares of Acme fell 5 percent on Monday.\n\n"
+        "The stock has lost half its value this year."
+    )
+    assert sources(text)[1:] == [[("Acme Corp", "organization")]] * 2 + [[], []]
+    # A statement in the third person ends at the paragraph naming its author.
+    text = (
+        "Acme Corp issued the following statement:\n\n"
+        "The product is safe.\n\n"
+        "Acme shares fell 5 percent on Monday."
+    )
+    assert sources(text)[1:] == [[("Acme Corp", "organization")], []]
+
+
+def test_a_heading_credits_only_a_person_or_office_it_names_as_its_author() -> None:
+    # A news headline with a verb after the name credits no one with the article under it.
+    text = (
+        "Remarks by Mayor Ellen Park at rally spark outrage\n\n"
+        "Critics were angry. The rally drew 5,000 people."
+    )
+    assert sources(text) == [[], [], []]
+    # A bare common noun is no author.
+    assert sources("STATEMENT OF FACTS\n\nThe defendant entered the bank.") == [[], []]
+    assert sources("Statement of Principles\n\nThe council will act.") == [[], []]
+    # An office in capitals is named as in running text.
+    text = "REMARKS BY THE PRESIDENT ON THE ECONOMY\n\nThe economy is growing."
+    assert sources(text)[1] == [("President", "official")]

@@ -73,6 +73,11 @@ _SOURCE_ITEM = re.compile(
 )
 _DASH_CREDIT = re.compile(r"[—\u2013]\s*\S")
 _QUOTE = re.compile('["\u201c\u201d]')
+# Running text of several sentences, not a heading: a stop inside the line with more text
+# after it, and a stop at its end ("TAXES WILL RISE. UNEMPLOYMENT FELL."). A heading has
+# no stop at its end ("... INC. OVER BACK PAY (06-101)") or none inside it ("... INC.").
+_INNER_STOP = re.compile('[.!?]["\u201d\u2019)]*\\s+\\S')
+_END_STOP = re.compile('[.!?]["\u201d\u2019)]*$')
 _FINAL_STOP = frozenset('.!?:;"”\u2019)')
 
 
@@ -82,6 +87,7 @@ def classify_document(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
     line_kind: dict[int, str | None] = {}
     in_sources = False
     seen_body = False
+    cased = not text.isupper()  # some text in lower case, beside any line in capitals
     for start, end in spans:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
@@ -98,9 +104,10 @@ def classify_document(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
             if _SECTION_HEADING.fullmatch(line):
                 in_sources = True
                 found = BOILERPLATE
-            elif found is None and _shouted(line):
+            elif found is None and cased and _shouted(line):
                 # A line in capitals is a heading, whatever stops or numbers end it: "STATEMENT
-                # OF THE ATTORNEY GENERAL ON THE NOMINATION (05-580)".
+                # OF THE ATTORNEY GENERAL ON THE NOMINATION (05-580)". Not in a document all in
+                # capitals (a cable, old wire copy), whose lines are its body.
                 found = HEADLINE
             line_kind[line_start] = found
         kind = line_kind[line_start] if end > start else OTHER
@@ -116,7 +123,12 @@ def classify_document(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
 
 
 def _shouted(line: str) -> bool:
-    return " " in line and not any(c.islower() for c in line) and any(c.isalpha() for c in line)
+    return (
+        " " in line
+        and not any(c.islower() for c in line)
+        and any(c.isalpha() for c in line)
+        and not (_END_STOP.search(line) and _INNER_STOP.search(line))
+    )
 
 
 def _asks(text: str, start: int, end: int) -> bool:

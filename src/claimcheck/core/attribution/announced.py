@@ -27,9 +27,19 @@ _ON_PLATFORM = re.compile(r"\bon\s+" + _PLATFORM + r"\b")
 # A heading that names whose words the release under it are: "STATEMENT OF ATTORNEY GENERAL
 # ANA RUIZ ON THE NOMINATION", "Remarks by Secretary Tom Berg at the Summit".
 _HEADING = re.compile(
-    r"(?:STATEMENT|REMARKS|Statement|Remarks)\s+(?:OF|BY|FROM|of|by|from)\s+(?P<who>.+?)"
+    r"(?:STATEMENT|REMARKS|Statement|Remarks)\s+(?:OF|BY|FROM|of|by|from)\s+"
+    # A name of a few words, each space short: a lazy ".+?" tried the stops below at every
+    # character of a long run of spaces, time growing with the square of its length.
+    r"(?P<who>[^\s:(]+?(?:[^\S\n]{1,3}[^\s:(]+?){0,11}?)"
     r"(?=\s+(?:ON|REGARDING|ABOUT|AT|TO|on|regarding|about|at|to)\s|\s*[:(]|[\s.]*$)"
 )
+
+# The words a heading in title case leaves in lower case: any other is a headline's.
+_HEADING_SMALL = _words(
+    """a an the and or of for on at to in by from with about regarding de da van von al la
+    le du der den"""
+)
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][\w'\u2019-]*")
 
 
 class _Announced(_Lines):
@@ -75,11 +85,23 @@ class _Announced(_Lines):
         if match is None:
             return None
         a, b = match.span("who")
+        text = self.text
         if sentence.isupper():
-            # Names in capitals read as names only in their usual case.
+            # Names in capitals read as names only in their usual case, and an office with
+            # no name is named from the text: "THE PRESIDENT" is "the President" met later.
             sentence = sentence[:a] + sentence[a:b].title() + sentence[b:]
-        ref = self._interpret(sentence, a, b)
-        if not isinstance(ref, _Ref):
+            off = self.offset
+            self.text = text[:off] + sentence + text[off + len(sentence) :]
+        elif not _HEADING_SMALL.issuperset(_LOWER_WORD.findall(sentence, a)):
+            # A news headline in sentence case, not a title: "Remarks by Trump at rally
+            # spark outrage" has a verb after the name.
+            return None
+        try:
+            ref = self._interpret(sentence, a, b)
+        finally:
+            self.text = text
+        # A person or an office speaks under the heading, not "STATEMENT OF FACTS".
+        if not isinstance(ref, _Ref) or ref.entity.kind not in ("person", "official"):
             return None
         cue_end = len(sentence[: match.start("who")].rstrip())
         return self._hit(ref, sentence, 0, cue_end, (0, 0), "verb")

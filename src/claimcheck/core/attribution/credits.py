@@ -24,6 +24,8 @@ from claimcheck.core.registry import MEDIA_KINDS
 # "Speaking to Reuters, X said", "X said, speaking with CNN": wherever the clause stands.
 _SPOKEN_TO = re.compile(r"\b[Ss]peaking\s+(?:to|with|on)\s+|\b[Tt]alking\s+(?:to|with)\s+")
 _COLON = re.compile(":")
+# How words spoken end inside their quotation marks, where a title does not: '"Now!" — X'.
+_SPOKEN_END = (".", ",", "!", "?", "\u2026")
 _NAMED_AFTER = re.compile(r",\s+([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3})\s*,")
 _BE = frozenset(("was", "were", "is", "are", "been"))
 
@@ -169,6 +171,9 @@ class _Credits(_Announced):
         opens_quoted = bool(inside) and inside[0][0] == 0  # carried open from before
         if not sentence or (sentence[0] not in '"“' and not opens_quoted) or mark is None:
             return None
+        quoted = sentence[:cue_start].lstrip('"“ ').rstrip()
+        if quoted.count(" ") < 3 and not quoted.endswith(_SPOKEN_END):
+            return None  # a title, not words spoken: '"Hope": Obama's poster sold for $1m.'
         end = _phrase_end(sentence, cue_end)
         ref = self._interpret(sentence, cue_end, end, sentence[end:].strip(" ,."))
         if not isinstance(ref, _Ref):

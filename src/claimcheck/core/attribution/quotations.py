@@ -11,6 +11,9 @@ from claimcheck.core.analysis import Attribution
 from claimcheck.core.attribution.lexicon import _words
 from claimcheck.core.kinds import CLAIM
 
+# Words of a statement in the first or second person, which a reporter's do not use.
+_PERSONAL = re.compile(r"\b(?:I|[Ww]e|us|[Oo]urs?|[Mm][ey]|[Mm]ine|[Yy]ou|[Yy]ours?)\b")
+_WORD = re.compile(r"[\w'\u2019-]+")
 _QUOTE_MARK = re.compile('["\u201c\u201d]')
 
 
@@ -200,12 +203,22 @@ def _carry_block(
         if not speakers or speakers[0].carried_from is not None:
             continue
         following = "following" in (speakers[0].cue or "")
+        names = {w for w in speakers[0].canonical.split() if w[:1].isupper() and len(w) > 2}
+        personal = False  # whether the block so far speaks in the first or second person
         k = p + 1
         while k < n and text[spans[k][0]] not in '"\u201c':
             paragraph = k
             while k < n and (k == paragraph or "\n" not in text[spans[k - 1][1] : spans[k][0]]):
                 if kinds[k] == CLAIM and not results[k]:
                     results[k] = _carried(speakers, p, spans[k])
+                personal = personal or _PERSONAL.search(text, *spans[k]) is not None
                 k += 1
             if not following or k >= n or kinds[k] != CLAIM or results[k]:
+                break
+            line_end = text.find("\n", spans[k][0])
+            line = text[spans[k][0] : len(text) if line_end < 0 else line_end]
+            if _PERSONAL.search(line) is None and (
+                personal or not names.isdisjoint(_WORD.findall(line))
+            ):
+                # The reporter again: "Shares of Acme fell ..." after "We regret the error."
                 break
