@@ -211,6 +211,8 @@ def test_a_colon_after_a_title_in_quotation_marks_opening_a_sentence_credits_no_
     assert sources('"Never again!": Mayor Ellen Park told the crowd.') == [
         [("Ellen Park", "official")]
     ]
+    # A dash is a credit whatever the quotation's length.
+    assert sources('"Unacceptable" — Mayor Ellen Park') == [[("Ellen Park", "official")]]
 
 
 def test_a_statement_announced_ahead_ends_where_the_reporter_speaks_again() -> None:

@@ -167,13 +167,13 @@ class _Credits(_Announced):
         if mark is None and sentence.startswith(":", cue_start + 1):
             if not inside or inside[0] != (0, cue_start + 1):
                 return None  # the colon must close a quotation the sentence opens within
+            quoted = sentence[:cue_start].lstrip('"“ ').rstrip()
+            if quoted.count(" ") < 3 and not quoted.endswith(_SPOKEN_END):
+                return None  # a title, not words spoken: '"Hope": Obama's poster sold for $1m.'
             mark = _COLON.search(sentence, cue_start, cue_end)
         opens_quoted = bool(inside) and inside[0][0] == 0  # carried open from before
         if not sentence or (sentence[0] not in '"“' and not opens_quoted) or mark is None:
             return None
-        quoted = sentence[:cue_start].lstrip('"“ ').rstrip()
-        if quoted.count(" ") < 3 and not quoted.endswith(_SPOKEN_END):
-            return None  # a title, not words spoken: '"Hope": Obama's poster sold for $1m.'
         end = _phrase_end(sentence, cue_end)
         ref = self._interpret(sentence, cue_end, end, sentence[end:].strip(" ,."))
         if not isinstance(ref, _Ref):
