@@ -15,3 +15,8 @@ def analyse(text: str) -> list[tuple[str, SentenceAnalysis]]:
 
 def who(analysis: SentenceAnalysis) -> list[tuple[str, str]]:
     return [(a.canonical, a.role) for a in analysis.attributions]
+
+
+def sources(text: str) -> list[list[tuple[str, str]]]:
+    """Each sentence's sources as (canonical name, kind)."""
+    return [[(a.canonical, a.source_kind) for a in one.attributions] for _, one in analyse(text)]

@@ -11,13 +11,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.core.attribution.source_kinds import _body_in_text
-from tests.core.sentences import analyse, who
-
-
-def sources(text: str) -> list[list[tuple[str, str]]]:
-    """Each sentence's sources as (canonical name, kind)."""
-    return [[(a.canonical, a.source_kind) for a in one.attributions] for _, one in analyse(text)]
-
+from tests.core.sentences import analyse, sources, who
 
 # --- writers on social media ----------------------------------------------------------------
 

@@ -6,13 +6,7 @@ from __future__ import annotations
 
 from claimcheck.core.kinds import classify_document
 from claimcheck.core.segment import segment
-from tests.core.sentences import analyse
-
-
-def sources(text: str) -> list[list[tuple[str, str]]]:
-    return [
-        [(a.canonical, a.source_kind) for a in found.attributions] for _, found in analyse(text)
-    ]
+from tests.core.sentences import sources
 
 
 def test_a_description_with_a_nationality_is_the_person_an_appositive_called_so() -> None:

@@ -5,13 +5,7 @@ sentence it generalises."""
 
 from __future__ import annotations
 
-from tests.core.sentences import analyse
-
-
-def sources(text: str) -> list[list[tuple[str, str]]]:
-    return [
-        [(a.canonical, a.source_kind) for a in found.attributions] for _, found in analyse(text)
-    ]
+from tests.core.sentences import analyse, sources
 
 
 def test_she_is_the_person_named_not_the_country_her_court_is_of() -> None:

@@ -4,13 +4,7 @@ the comment cites the report whose sentence it generalises."""
 
 from __future__ import annotations
 
-from tests.core.sentences import analyse
-
-
-def sources(text: str) -> list[list[tuple[str, str]]]:
-    return [
-        [(a.canonical, a.source_kind) for a in found.attributions] for _, found in analyse(text)
-    ]
+from tests.core.sentences import analyse, sources
 
 
 def test_an_agency_reports_a_figure() -> None:
