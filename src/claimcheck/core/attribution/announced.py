@@ -11,7 +11,12 @@ import re
 from claimcheck.core.attribution.entities import _Found, _Ref
 from claimcheck.core.attribution.lexicon import _POSTING, _words
 from claimcheck.core.attribution.lines import _Lines
-from claimcheck.core.attribution.phrases import _phrase_end, _previous_word, _trim_end
+from claimcheck.core.attribution.phrases import (
+    _in_name,
+    _phrase_end,
+    _previous_word,
+    _trim_end,
+)
 from claimcheck.core.attribution.places import _Hit
 from claimcheck.core.attribution.words import _ADVERBS, _PLATFORM
 
@@ -64,9 +69,8 @@ class _Announced(_Lines):
         j = at
         while True:
             ws, word = _previous_word(sentence, j)
-            # "USA Today published the": a capitalised word inside the sentence is a name's.
-            if word.lower() not in _ADVERBS or (word[:1].isupper() and sentence[:ws].strip()):
-                break
+            if word.lower() not in _ADVERBS or _in_name(sentence, ws):
+                break  # "USA Today published the": "Today" is a name's word
             j = ws
         self.posting = verb in _POSTING
         ref = self._subject(sentence, j, cue_end)

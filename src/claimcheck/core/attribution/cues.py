@@ -18,10 +18,10 @@ from claimcheck.core.attribution.lexicon import (
     _words,
 )
 from claimcheck.core.attribution.phrases import (
-    _LEADING,
     _NAME_APPOSITIVE,
     _OPENING,
     _clause_end,
+    _in_name,
     _previous_word,
     _skip_that,
     _vague_phrase,
@@ -84,12 +84,6 @@ def _main_verb(sentence: str, j: int) -> int:
 
 
 _PEOPLE = _CORE_TITLES | _PERSON_WORDS
-
-
-def _in_name(sentence: str, at: int) -> bool:
-    """Whether the word at ``at`` is capitalised inside the sentence, a name's word ("USA
-    Today reported"), not an adverb ("today")."""
-    return sentence[at : at + 1].isupper() and bool(sentence[:at].strip(_LEADING))
 
 
 def _named_speaker(sentence: str) -> re.Match[str] | None:

@@ -215,3 +215,9 @@ def _mentioned(noun: str) -> re.Pattern[str]:
 @lru_cache(maxsize=256)
 def _indefinite(noun: str) -> re.Pattern[str]:
     return re.compile(rf"\b[Aa]n?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b")
+
+
+def _in_name(sentence: str, at: int) -> bool:
+    """Whether the word at ``at`` is capitalised inside the sentence, a name's word ("USA
+    Today reported"), not an adverb ("today")."""
+    return sentence[at : at + 1].isupper() and bool(sentence[:at].strip(_LEADING))
