@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from claimcheck.core.dedupe import BANDS
 
-__all__ = ["Band", "band_matrix", "build", "merge", "sharing"]
+__all__ = ["Band", "band_matrix", "build", "matching", "merge", "sharing"]
 
 Band = tuple[bytes, bytes]
 """One band of a run: the sorted hashes and their claims' ids."""
@@ -55,11 +55,23 @@ def _sorted(hashes: U64, ids: npt.NDArray[np.uint32]) -> Band:
 def sharing(band: Band, query: U64) -> npt.NDArray[np.int64]:
     """The ids in one band of a run whose hash is one of ``query`` (that band's hashes of a
     batch), each once."""
-    hashes = np.frombuffer(band[0], dtype=np.uint64)
     ids = np.frombuffer(band[1], dtype=np.uint32)
-    query = np.sort(query)  # sorted, the searches walk the run in order
-    left = np.searchsorted(hashes, query, "left")
-    counts = np.searchsorted(hashes, query, "right") - left
+    starts, counts = matching(band[0], query)
+    return np.unique(ids[_spread(starts, counts)].astype(np.int64))
+
+
+def matching(hashes: bytes, query: U64) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Where one band of a run (its sorted ``hashes``) holds one of ``query``: the first
+    position and the number of positions of each hash found, ascending and disjoint."""
+    stored = np.frombuffer(hashes, dtype=np.uint64)
+    query = np.unique(query)  # sorted, the searches walk the run in order
+    left = np.searchsorted(stored, query, "left")
+    counts = np.searchsorted(stored, query, "right") - left
+    found = counts > 0
+    return left[found].astype(np.int64), counts[found].astype(np.int64)
+
+
+def _spread(starts: npt.NDArray[np.int64], counts: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Every position of the ranges (``starts``, ``counts``), in order."""
     total = int(counts.sum())
-    starts = np.repeat(left - (np.cumsum(counts) - counts), counts)
-    return np.unique(ids[starts + np.arange(total)].astype(np.int64))
+    return np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(total)

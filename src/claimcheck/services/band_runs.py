@@ -11,11 +11,23 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import (
+    ARRAY,
+    Integer,
+    SmallInteger,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from claimcheck.core import band_runs as core
 from claimcheck.core.dedupe import BANDS
+from claimcheck.store.bulk import read_rows
 from claimcheck.store.models import BandRun, ClaimSignature
 
 # Runs are read and written a band at a time, so memory holds one band of the corpus.
@@ -29,15 +41,66 @@ def sharing(session: Session, signatures: Sequence[bytes]) -> list[int]:
     """Ids of the stored claims sharing a band hash with any of these signatures."""
     query = core.band_matrix(signatures)
     found: list[npt.NDArray[np.int64]] = []
+    postgresql = session.get_bind().dialect.name == "postgresql"
     for band in range(BANDS if signatures else 0):
-        rows = session.execute(
-            select(BandRun.hashes, BandRun.claim_ids).where(BandRun.band == band)
+        if postgresql:
+            found.append(_sharing_by_slices(session, band, query[band]))
+            continue
+        rows = read_rows(
+            session, select(BandRun.hashes, BandRun.claim_ids).where(BandRun.band == band)
         )
         for hashes, ids in rows:
             found.append(core.sharing((hashes, ids), query[band]))
     if not found:
         return []
     return np.unique(np.concatenate(found)).tolist()  # type: ignore[no-any-return]
+
+
+def _sharing_by_slices(session: Session, band: int, query: core.U64) -> npt.NDArray[np.int64]:
+    """`sharing` for one band on PostgreSQL: the runs' hashes are read whole, and of their
+    ids only those found, as slices of the stored bytes, where they are few. The columns
+    are stored uncompressed, so the server reads a slice's pages only. A batch of 10,000
+    sentences looks for 233,000 hashes in the million's runs and finds about 3,000; the ids
+    are a third of the runs' bytes. The hashes are read in binary: as text, PostgreSQL
+    sends each byte as two hex digits for the client to decode (every band of the
+    million: 4.9 s against 2.4 s)."""
+    found: list[npt.NDArray[np.int64]] = []
+    sliced: list[tuple[int, int, int]] = []
+    for run, hashes in read_rows(
+        session, select(BandRun.run, BandRun.hashes).where(BandRun.band == band)
+    ):
+        starts, counts = core.matching(hashes, query)
+        if len(starts) * _SLICE_COST < len(hashes) // 8:
+            sliced += [
+                (run, start, count)
+                for start, count in zip(starts.tolist(), counts.tolist(), strict=True)
+            ]
+            continue
+        whole = select(BandRun.claim_ids).where(BandRun.band == band, BandRun.run == run)
+        ((ids,),) = read_rows(session, whole)
+        found.append(core.sharing((hashes, ids), query))
+    if sliced:
+        # A uint32 id is 4 bytes; substring counts bytes from 1.
+        slices = text(
+            "SELECT substring(r.claim_ids FROM 4 * s.start + 1 FOR 4 * s.count)"
+            " FROM unnest(:runs, :starts, :counts) AS s(run, start, count)"
+            " JOIN band_runs r ON r.run = s.run AND r.band = :band"
+        ).bindparams(
+            *(
+                bindparam(name, [row[n] for row in sliced], type_=ARRAY(Integer))
+                for n, name in enumerate(("runs", "starts", "counts"))
+            ),
+            bindparam("band", band, type_=SmallInteger),
+        )
+        some = np.frombuffer(b"".join(session.scalars(slices)), dtype=np.uint32)
+        found.append(np.unique(some.astype(np.int64)))
+    return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+
+
+# Ids a slice costs as much as reading whole (a slice of a run's ids takes about 45 µs of
+# the client's and the server's time, reading them whole 0.035 µs an id): where a batch
+# finds more of a run's hashes, its ids are read whole.
+_SLICE_COST = 1000
 
 
 def append(session: Session, ids: Sequence[int], signatures: Sequence[bytes]) -> None:
@@ -56,13 +119,11 @@ def append(session: Session, ids: Sequence[int], signatures: Sequence[bytes]) ->
     while len(sizes) > 1 and sizes[-2][1] <= 2 * sizes[-1][1]:
         (first, a), (second, b) = sizes[-2], sizes[-1]
         for band in range(BANDS):
+            query = select(BandRun.run, BandRun.hashes, BandRun.claim_ids).where(
+                BandRun.band == band, BandRun.run.in_((first, second))
+            )
             rows = {
-                run: (hashes, claim_ids)
-                for run, hashes, claim_ids in session.execute(
-                    select(BandRun.run, BandRun.hashes, BandRun.claim_ids).where(
-                        BandRun.band == band, BandRun.run.in_((first, second))
-                    )
-                )
+                run: (hashes, claim_ids) for run, hashes, claim_ids in read_rows(session, query)
             }
             merged = core.merge(rows[first], rows[second])
             session.execute(delete(BandRun).where(BandRun.band == band, BandRun.run == second))
