@@ -560,7 +560,7 @@ class ClaimKeys(NamedTuple):
 # Syndicated copy repeats sentences word for word hundreds of times (wire stories,
 # boilerplate lines): their keys are computed once. The keys are immutable, so the
 # claims sharing a text share them.
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 13)
 def claim_keys(text: str) -> ClaimKeys:
     """``match_key``, ``copy_key`` and the MinHash words of ``text``."""
     words: list[str] = []

@@ -123,7 +123,7 @@ def analyse_document(
 # Syndicated copy repeats sentences word for word across hundreds of articles: what is read
 # of a sentence's text alone is read once for each distinct text. Its sources depend on the
 # document too, and are read every time.
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 13)
 def _alone(sentence: str) -> tuple[frozenset[str], bool, tuple[float, tuple[str, ...]]]:
     """A claim sentence's watched words, whether it may hold a cue, and its
     check-worthiness."""

@@ -389,7 +389,7 @@ _POSTPOSED = re.compile(r",\s+(?:the|a|an)\s+[\w .'\u2019-]{1,60}\s$", _I)
 
 # Read once for each distinct sentence (``words`` are the sentence's own): syndicated copy
 # repeats sentences word for word.
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 13)
 def _cues(sentence: str, words: frozenset[str]) -> tuple[tuple[str, int, int], ...]:
     """The cues of a sentence in reading order, as (family, start, end)."""
     lower = sentence.lower()
