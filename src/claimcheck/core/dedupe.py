@@ -35,6 +35,7 @@ from collections.abc import (
     Mapping,
     Sequence,
 )
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -556,6 +557,10 @@ class ClaimKeys(NamedTuple):
     lsh: str
 
 
+# Syndicated copy repeats sentences word for word hundreds of times (wire stories,
+# boilerplate lines): their keys are computed once. The keys are immutable, so the
+# claims sharing a text share them.
+@lru_cache(maxsize=1 << 13)
 def claim_keys(text: str) -> ClaimKeys:
     """``match_key``, ``copy_key`` and the MinHash words of ``text``."""
     words: list[str] = []

@@ -341,17 +341,17 @@ def match_documents(
                 )
             )
         )
-        new = list(
-            session.execute(
-                select(Claim.id, Claim.text)
-                # Kind as an expression: SQLite would otherwise walk the index on kind,
-                # every claim of the corpus, rather than the batch's documents.
-                .where(
-                    among(session, Claim.document_id, document_ids),
-                    Claim.kind.concat("") == "claim",
-                )
-                .order_by(Claim.id)
+        # Through the driver's cursor: a result row a claim cost more than the reading.
+        new = read_rows(
+            session,
+            select(Claim.id, Claim.text)
+            # Kind as an expression: SQLite would otherwise walk the index on kind, every
+            # claim of the corpus, rather than the batch's documents.
+            .where(
+                among(session, Claim.document_id, document_ids),
+                Claim.kind.concat("") == "claim",
             )
+            .order_by(Claim.id),
         )
         _matched_with(session, thresholds)
         heirs = _forget_replaced(session, document_ids)

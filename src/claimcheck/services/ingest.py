@@ -28,7 +28,7 @@ from claimcheck.errors import ClaimcheckError, first_line
 from claimcheck.services import clusters
 from claimcheck.services.audit import record
 from claimcheck.services.sources import SourceBook
-from claimcheck.store.bulk import chunks, insert_rows, new_ids
+from claimcheck.store.bulk import chunks, insert_rows, new_ids, read_rows
 from claimcheck.store.engine import Database
 from claimcheck.store.models import Attribution, Claim, ClaimPair, Document, Link, Note
 
@@ -486,10 +486,11 @@ def _insert_claims(
     by_document: dict[int, list[int]] = {done.document_id: [] for done in stored}
     documents = list(by_document)
     for chunk in chunks(documents, 500):
-        for document_id, claim_id in session.execute(
+        for document_id, claim_id in read_rows(
+            session,
             select(Claim.document_id, Claim.id)
             .where(Claim.document_id.in_(chunk))
-            .order_by(Claim.document_id, Claim.index)
+            .order_by(Claim.document_id, Claim.index),
         ):
             by_document[document_id].append(claim_id)
     attributions = [

@@ -117,7 +117,7 @@ class _Document(_Credits):
     """The cues of a sentence, each read into the sources it names."""
 
     def attribute(
-        self, sentence: str, inside: list[tuple[int, int]], words: frozenset[str] | set[str]
+        self, sentence: str, inside: list[tuple[int, int]], words: frozenset[str]
     ) -> tuple[list[_Hit], str | None]:
         hits: list[_Hit] = []
         hedge: str | None = None

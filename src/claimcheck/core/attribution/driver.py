@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from claimcheck.core.analysis import Attribution, SentenceAnalysis
 from claimcheck.core.attribution.cues import _Document
@@ -79,8 +79,8 @@ def analyse_document(
         whole = len(inside) == 1 and inside[0][0] == 0 and inside[0][1] >= len(sentence) - 2
         quotes[index] = (open_quote, open_end, whole)
         open_quote = open_end
-        words = _WATCHED.intersection(_WORD.findall(sentence.lower()))
-        if not _STRONG.isdisjoint(words) or _has_dash(sentence) or sentence.startswith("For "):
+        words, cued, scores[index] = _alone(sentence)
+        if cued:
             hits[index], hedges[index] = doc.attribute(sentence, inside, words)
         if paragraph == index:
             line = doc.speaker_line(sentence) if ": " in sentence else None
@@ -105,7 +105,6 @@ def analyse_document(
             first = paragraph if index > paragraph else last_paragraph
             hits[index] = _implied(doc, text, spans, kinds, hits, range(index - 1, first - 1, -1))
             doc.index, doc.offset = index, start
-        scores[index] = score(sentence, words)
     postposed = _postposed_researchers(doc, spans, hits, hedges)
     results = [_finish(found, text) if found else [] for found in hits]
     for index in postposed:
@@ -119,6 +118,18 @@ def analyse_document(
         SentenceAnalysis(kind, value, reasons, tuple(found), hedge)
         for kind, (value, reasons), found, hedge in zip(kinds, scores, results, hedges, strict=True)
     ]
+
+
+# Syndicated copy repeats sentences word for word across hundreds of articles: what is read
+# of a sentence's text alone is read once for each distinct text. Its sources depend on the
+# document too, and are read every time.
+@lru_cache(maxsize=1 << 13)
+def _alone(sentence: str) -> tuple[frozenset[str], bool, tuple[float, tuple[str, ...]]]:
+    """A claim sentence's watched words, whether it may hold a cue, and its
+    check-worthiness."""
+    words = _WATCHED.intersection(_WORD.findall(sentence.lower()))
+    cued = not _STRONG.isdisjoint(words) or _has_dash(sentence) or sentence.startswith("For ")
+    return words, cued, score(sentence, words)
 
 
 def _finish(hits: list[_Hit], text: str) -> list[Attribution]:

@@ -5,6 +5,7 @@ cheap test that tells a sentence without any cue word from one that needs readin
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claimcheck.core.checkworthiness import SCORED_WORDS
 
@@ -386,7 +387,10 @@ _ENDS = re.compile(r"\s*[.!?]?[\"\u201d]?\s*$")
 _POSTPOSED = re.compile(r",\s+(?:the|a|an)\s+[\w .'\u2019-]{1,60}\s$", _I)
 
 
-def _cues(sentence: str, words: frozenset[str] | set[str]) -> list[tuple[str, int, int]]:
+# Read once for each distinct sentence (``words`` are the sentence's own): syndicated copy
+# repeats sentences word for word.
+@lru_cache(maxsize=1 << 13)
+def _cues(sentence: str, words: frozenset[str]) -> tuple[tuple[str, int, int], ...]:
     """The cues of a sentence in reading order, as (family, start, end)."""
     lower = sentence.lower()
     starts: list[tuple[int, str]] = []
@@ -416,4 +420,4 @@ def _cues(sentence: str, words: frozenset[str] | set[str]) -> list[tuple[str, in
     if _has_dash(sentence):
         found.extend(("dash", m.start(), m.end()) for m in _DASH.finditer(sentence))
         found.sort(key=lambda cue: cue[1])
-    return found
+    return tuple(found)
