@@ -14,6 +14,7 @@ from claimcheck.core.attribution.antecedents import (
     _body_named_before,
     _names_in,
     _opening_name,
+    _spelt_out,
     _team_named,
 )
 from claimcheck.core.attribution.phrases import (
@@ -135,6 +136,14 @@ class _Entities:
             near = self._misspelt(name)
             if near is not None:
                 return near, True
+        spelt_out = _spelt_out(self.text, name) if name.isupper() and " " not in name else None
+        if spelt_out is not None:
+            # "OCHA reports", where the text wrote "the Office for the Coordination of
+            # Humanitarian Affairs (OCHA)" once, at no cue: the body of the full name.
+            spelt, _ = self._name(spelt_out, described)
+            if spelt is not None:
+                self.aliases.setdefault(key, spelt)
+                return spelt, True
         kind, person = _infer_kind(name, described)
         if person and described.isdisjoint(_TITLE_WORDS) and _body_in_text(self.text, name):
             kind, person = "organization", False  # "Texas Instruments said"

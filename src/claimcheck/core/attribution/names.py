@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from claimcheck.core.attribution.phrases import _all_one_name
 from claimcheck.core.attribution.source_kinds import (
     _DOC_NOUNS,
     _NAME_KINDS,
@@ -162,6 +163,16 @@ def _plan(phrase: str, desc: str) -> _Plan:
             at += 4
         return _Plan("social", at=at)
     if len(words) > 10 and (not det or _STATEMENT_BY.match(rest) is None):
+        affiliation = _AFFILIATION.search(rest)
+        if (
+            affiliation is not None
+            and _names_someone(rest[: affiliation.start()])
+            and _all_one_name(rest[affiliation.end() :])
+        ):
+            # "spokesperson Ana Berg from the Office for the Coordination of Humanitarian
+            # Affairs (OCHA)": long only by the body's name.
+            where = f"{desc} {rest[affiliation.end() :]}"
+            return _Plan("affiliation", False, rest_at + affiliation.start(), where)
         # A long phrase is a source only as a study with its description, or as a statement
         # with its topic and owner.
         return _document_plan(phrase, det, rest, rest_at) or _NO_SOURCE

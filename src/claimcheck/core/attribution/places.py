@@ -326,7 +326,9 @@ class _Places(_After):
         desc = ""
         end = len(left)
         if left.endswith(","):
-            if _RIGHT_NAME.match(sentence, cue_end):
+            told = sentence[:cue_end].rsplit(None, 1)[-1] in _TELLING
+            # "..., Ana Ruiz, a director, told Reuters": the one told is no speaker.
+            if not told and _RIGHT_NAME.match(sentence, cue_end):
                 after = self._after(sentence, cue_end)
                 if isinstance(after, _Ref):
                     return after  # "The roads are closed, said Jones."
@@ -359,6 +361,8 @@ class _Places(_After):
         return found
 
 
+# Verbs whose object is the one spoken to: the name after them never speaks.
+_TELLING = frozenset(("told", "tells", "tell", "telling"))
 _OPENING_PHRASE = re.compile(r"(?:In|On|At|During|After|Following|Under)\s+(?:a|an|the|its)\s")
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "I"))
 

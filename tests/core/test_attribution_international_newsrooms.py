@@ -1,0 +1,48 @@
+"""Constructions met in international newsrooms' published articles: GroundUp and Mongabay
+(CC BY-ND 4.0), UN Geneva's newsroom (United Nations news content, reusable with credit)
+and Meduza's English edition. Each test is a passage of the same structure in other words
+and names; the comment cites the article whose sentence it generalises."""
+
+from __future__ import annotations
+
+from tests.core.sentences import sources
+
+
+def test_the_outlet_told_after_a_speaker_and_an_appositive_is_no_speaker() -> None:
+    # Mongabay, "Deforestation of orangutan habitat feeds global palm oil demand, report
+    # shows", http://www.envirolink.org/2021/06/24/deforestation-of-orangutan-habitat-feeds-
+    # global-palm-oil-demand-report-shows/ ('..." Gemma Tillack, policy director with RAN,
+    # told Mongabay.'): the one told is the outlet, the name before it speaks.
+    text = '"No trees were cut in March," Lena Ortiz, a farmer near the river, told Reuters.'
+    assert sources(text) == [[("Lena Ortiz", "person"), ("Reuters", "news_agency")]]
+    # An inverted cue with no outlet still takes the name after the verb.
+    assert sources('"No trees were cut," said Lena Ortiz.') == [[("Lena Ortiz", "person")]]
+
+
+def test_a_speaker_whose_body_has_a_long_name_and_an_acronym() -> None:
+    # UN Geneva, "Fleeing violence in north-west Syria, families now forced to burn clothes
+    # to stay warm", https://www.unognewsroom.org/story/en/115/unog-bi-weekly-press-
+    # briefing-north-west-syria-ocha/3157 ('..." spokesperson Jens Laerke from the Office for
+    # the Coordination of Humanitarian Affairs (OCHA) told journalists in Geneva.').
+    text = (
+        '"Roads are flooded," spokesperson Mara Holt from the Office for the Protection of '
+        "Coastal Communities (OPCC) told journalists in Vienna."
+    )
+    assert sources(text) == [[("Mara Holt", "official")]]
+
+
+def test_an_acronym_speaks_as_the_body_the_text_spelt_it_out_for() -> None:
+    # UN Geneva, the same briefing ("Since 1 December, OCHA has reported that more than
+    # 900,000 civilians have been displaced"), and Mongabay's orangutan story ("according
+    # to RAN", after "Rainforest Action Network (RAN)").
+    text = (
+        "Mara Holt works for the Office for the Protection of Coastal Communities (OPCC).\n\n"
+        "Since May, OPCC has reported that 9,000 people have left the coast.\n\n"
+        "The Lakeside Forest Network (LFN) counts trees. Half were cut, according to LFN."
+    )
+    assert sources(text) == [
+        [],
+        [("Office for the Protection of Coastal Communities", "official")],
+        [],
+        [("Lakeside Forest Network", "organization")],
+    ]
