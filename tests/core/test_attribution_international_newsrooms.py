@@ -46,3 +46,34 @@ def test_an_acronym_speaks_as_the_body_the_text_spelt_it_out_for() -> None:
         [],
         [("Lakeside Forest Network", "organization")],
     ]
+
+
+def test_the_articles_own_publisher_is_never_a_source() -> None:
+    # GroundUp, "No school for Eastern Cape village children",
+    # https://www.groundup.org.za/article/no-school-eastern-cape-village-children/ ("Tatoyi
+    # Mponzo told GroundUp that last year in March the department gave notice"), and
+    # Mongabay's ant-trade story ("he told Mongabay by email"): the outlet told is the
+    # publisher itself (guideline 11, as "Wikinews has learned"); a third outlet stays the via.
+    text = (
+        "Ana Ruiz told Reuters that the school closed in March.\n\n"
+        "Reuters reported in May that the district will appeal.\n\n"
+        "Ana Ruiz told the BBC that the children lost a year."
+    )
+    assert sources(text, publisher="Reuters") == [
+        [("Ana Ruiz", "person")],
+        [],
+        [("Ana Ruiz", "person"), ("BBC", "broadcaster")],
+    ]
+    assert sources(text)[:2] == [
+        [("Ana Ruiz", "person"), ("Reuters", "news_agency")],
+        [("Reuters", "news_agency")],
+    ]
+    # Every name of the publisher's line is its own: a second publisher in brackets, the
+    # acronym after a name, and the name of a site without its domain.
+    for publisher in ("Inter Press Service (Reuters)", "Reuters (as republished by News24)"):
+        assert sources(text, publisher)[0] == [("Ana Ruiz", "person")]
+    assert sources("Ana Ruiz told SAnews that the school closed.", "SAnews.gov.za") == [
+        [("Ana Ruiz", "person")]
+    ]
+    # The publisher's own analysis is no document source either.
+    assert sources("Most clinics closed, according to a Reuters analysis.", "Reuters") == [[]]

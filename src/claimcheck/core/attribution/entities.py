@@ -23,6 +23,7 @@ from claimcheck.core.attribution.phrases import (
     _mentioned,
     _previous_word,
 )
+from claimcheck.core.attribution.publisher import is_own
 from claimcheck.core.attribution.source_kinds import (
     _NAME_KINDS,
     _NOUN_KINDS,
@@ -86,9 +87,10 @@ _Found = _Ref | _Vague | None
 class _Entities:
     """What one document has said so far: the entities it named, for later references."""
 
-    def __init__(self, text: str, registry: Registry) -> None:
+    def __init__(self, text: str, registry: Registry, own: frozenset[str] = frozenset()) -> None:
         self.text = text
         self.registry = registry
+        self.own = own  # the lookup keys of the document's own publisher: never a source
         self.index = 0  # the current sentence
         self.offset = 0  # where it starts in the text
         self.before = (0, 0)  # the span of the sentence before it, as segmented
@@ -106,6 +108,8 @@ class _Entities:
         """The entity a proper name refers to, and whether the name was a short form of it."""
         key = normalise(name)
         if key in _NOT_SOURCES or key in _CALENDAR or (key in _NOT_SUBJECT and not name.isupper()):
+            return None, False
+        if key in self.own:
             return None, False
         found = self.aliases.get(key)
         if found is not None:
@@ -180,6 +184,8 @@ class _Entities:
         key = normalise(surface)
         if not key or key in _NOT_SOURCES or (key in _NOT_SUBJECT and not surface.isupper()):
             return None
+        if key in self.own:
+            return None
         found = self.aliases.get(key)
         if found is not None:
             return found
@@ -187,7 +193,9 @@ class _Entities:
             return None  # the first test spares most names the scan of every letter
         # Near matches are for names with a typo, not for whole descriptive phrases.
         source = self.registry.resolve(surface, fuzzy=key.count(" ") < 3)
-        return None if source is None else self._from_source(source)
+        if source is None or (self.own and is_own(self.own, source)):
+            return None
+        return self._from_source(source)
 
     def _from_source(self, source: Source) -> _Entity:
         found = self.aliases.get(normalise(source.name))
