@@ -77,3 +77,49 @@ def test_the_articles_own_publisher_is_never_a_source() -> None:
     ]
     # The publisher's own analysis is no document source either.
     assert sources("Most clinics closed, according to a Reuters analysis.", "Reuters") == [[]]
+
+
+def test_the_agent_of_documented_is_the_source() -> None:
+    # Mongabay's orangutan story ("Deforestation within Laot Bangko's concession has been well
+    # documented by RAN in recent years").
+    text = "Logging inside the park has been documented by Forest Watch since 2019."
+    assert sources(text) == [[("Forest Watch", "organization")]]
+
+
+def test_an_unnamed_investigation_is_a_document_source() -> None:
+    # Mongabay's orangutan story ("... responsible for deforesting prime orangutan habitat in
+    # Sumatra, according to a recent investigation.").
+    text = "The mill buys fruit from cleared land, according to a recent investigation."
+    assert sources(text) == [[("investigation", "document")]]
+
+
+def test_an_unnamed_group_speaks_through_the_document_that_opens_the_sentence() -> None:
+    # Mongabay, "Ants need urgent protections from global trade, conservationists say",
+    # https://news.mongabay.com/short-article/2026/01/ants-need-urgent-protections-from-
+    # global-trade-conservationists-say/ ("In a recently published letter, conservationists
+    # are now calling for greater trade protections for all ant species").
+    text = (
+        "In a newly released letter, beekeepers are asking for a ban on the pesticide.\n\n"
+        "In the study, the river was sampled twice."
+    )
+    assert sources(text) == [[("letter", "document")], []]
+    # A speaker named in the clause speaks, in the document.
+    assert sources("In a new study, Ana Ruiz says the river is dying.") == [
+        [("Ana Ruiz", "person")]
+    ]
+
+
+def test_a_cue_after_and_shares_the_subject_of_the_clause_before() -> None:
+    # Mongabay, "Top brands failing to spot rights abuses on Indonesian oil palm plantations",
+    # https://news.mongabay.com/2021/07/top-brands-failing-to-spot-rights-abuses-on-
+    # indonesian-oil-palm-plantations-rspo/ ("The report looked at local and Indigenous
+    # communities ... and found that their human rights continued to be violated").
+    text = (
+        "The survey looked at 40 schools in the valley and found that most had no water.\n\n"
+        "On Monday, the ministry closed the road and said that it would reopen in May."
+    )
+    assert sources(text) == [[("the survey", "document")], [("the ministry", "official")]]
+    # A clause with a subject of its own after "and" keeps it.
+    assert sources("The council voted, and Ana Ruiz said the plant would close.") == [
+        [("Ana Ruiz", "person")]
+    ]

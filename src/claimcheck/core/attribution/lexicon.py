@@ -85,7 +85,7 @@ _HEDGES = (
 
 _MEDIA_NOUNS = (
     r"statement|letter|report|interview|post|tweet|speech|press\s+release|news\s+release"
-    r"|e-?mail|op-ed|editorial|video|broadcast|memo|message|filing"
+    r"|e-?mail|op-ed|editorial|video|broadcast|memo|message|filing|study|paper"
 )
 
 
@@ -106,7 +106,7 @@ _FAMILIES: dict[str, re.Pattern[str]] = {
         r"|(?:as\s+)?(?:first\s+)?(?:reported|cited|quoted)\s+by"
         # "The closure was confirmed by Norvex": a passive cue names its source after "by".
         r"|(?<=\s)(?:confirmed|announced|revealed|disclosed|stated|estimated|predicted|denied"
-        r"|claimed|alleged|explained|noted|said)\s+by(?=\s+(?:the\s+)?[A-Z]))"
+        r"|claimed|alleged|explained|noted|said|documented)\s+by(?=\s+(?:the\s+)?[A-Z]))"
         r"(?:\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:report|story|article|interview|post|broadcast)"
         r"\s+(?:from|by|in|on))?\b",
         _I,
@@ -178,7 +178,7 @@ for _family, _first_words in (
     (
         "acc",
         "confirmed announced revealed disclosed stated estimated predicted denied claimed alleged"
-        " explained noted said",
+        " explained noted said documented",
     ),
     ("quoting", "quoting citing"),
     ("view", "in for as"),
@@ -197,7 +197,7 @@ _TRIGGER_WORDS = frozenset(_TRIGGERS)
 _MEDIUM_WORDS = _words(
     """words statement statements letter letters report reports interview interviews post
     posts tweet tweets speech speeches release email mail op editorial video broadcast
-    memo message filing"""
+    memo message filing study studies paper papers"""
 )
 
 

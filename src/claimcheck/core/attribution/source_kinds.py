@@ -73,7 +73,8 @@ _DOC_NOUNS = {
         _words(
             """document documents report study analysis survey research findings assessment memo
             data figures statistics audit review poll census filing records indictment
-            complaint lawsuit ruling transcript estimate letter paper petition"""
+            complaint lawsuit ruling transcript estimate letter paper petition investigation
+            inquiry"""
         ),
         "document",
     ),
