@@ -123,3 +123,32 @@ def test_a_cue_after_and_shares_the_subject_of_the_clause_before() -> None:
     assert sources("The council voted, and Ana Ruiz said the plant would close.") == [
         [("Ana Ruiz", "person")]
     ]
+
+
+def test_staff_of_un_bodies_named_in_full_speak_as_an_organisation() -> None:
+    # UN Geneva, "Torrential rains in Syria damage tents, devastate lives of people in camps",
+    # https://www.unognewsroom.org/story/en/475/unog-bi-weekly-press-briefing-humanitarian-
+    # situation-in-syria-29-january-2021-ocha ('said Jens Laerke, a spokesperson for the UN
+    # Office for the Coordination of Humanitarian Affairs (OCHA) at a news briefing'), and
+    # "UN Chief urges countries to 'do everything' against COVID-19",
+    # https://www.unognewsroom.org/story/en/124/press-conference-secretary-general-at-who
+    # ("WHO Director-General Dr Tedros Adhanom Ghebreyesus told journalists that"): the news
+    # set's guidelines give UN bodies and their staff as organisations.
+    text = (
+        '"The camps are flooded," said Mara Holt, a spokesperson for the UN Office for the '
+        "Coordination of Humanitarian Affairs (OCHA) at a briefing in Vienna.\n\n"
+        "OCHA reports that 9,000 tents were damaged.\n\n"
+        "Earlier, WHO Director-General Dr Ana Berg told journalists that cases were falling."
+    )
+    assert sources(text) == [
+        [
+            ("Mara Holt", "organization"),
+            ("UN Office for the Coordination of Humanitarian Affairs", "organization"),
+        ],
+        [("UN Office for the Coordination of Humanitarian Affairs", "organization")],
+        [("Ana Berg", "organization")],
+    ]
+    # A government's office of the same shape stays official.
+    assert sources("The Ministry of the Interior said the road is closed.") == [
+        [("Ministry of the Interior", "official")]
+    ]

@@ -223,3 +223,13 @@ def _spelt_out(text: str, acronym: str) -> str | None:
                     return " ".join(words[first:])
         at = text.find(f"({acronym})", at + 1)
     return None
+
+
+_ACRONYM = re.compile(r" \(([A-Z][A-Z.]{1,9})\)")
+
+
+def _acronym_of(text: str, name: str) -> tuple[str, ...]:
+    """The acronym the text gives in brackets after a name, if it does."""
+    at = text.find(name + " (")
+    found = _ACRONYM.match(text, at + len(name)) if at >= 0 else None
+    return () if found is None else (found.group(1),)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from claimcheck.core.attribution.antecedents import (
+    _acronym_of,
     _body_named_before,
     _names_in,
     _opening_name,
@@ -144,11 +145,14 @@ class _Entities:
         if spelt_out is not None:
             # "OCHA reports", where the text wrote "the Office for the Coordination of
             # Humanitarian Affairs (OCHA)" once, at no cue: the body of the full name.
-            spelt, _ = self._name(spelt_out, described)
+            spelt, _ = self._name(spelt_out, described | {name.lower()})
             if spelt is not None:
                 self.aliases.setdefault(key, spelt)
                 return spelt, True
-        kind, person = _infer_kind(name, described)
+        # "Office for the Coordination of Humanitarian Affairs (OCHA)": known by its acronym,
+        # here or where the text names it again.
+        acronyms = acronyms or _acronym_of(self.text, name)
+        kind, person = _infer_kind(name, described.union(a.lower() for a in acronyms))
         if person and described.isdisjoint(_TITLE_WORDS) and _body_in_text(self.text, name):
             kind, person = "organization", False  # "Texas Instruments said"
         elif kind == "organization" and " " not in name and _place_in_text(self.text, name):

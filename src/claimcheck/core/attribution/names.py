@@ -373,6 +373,13 @@ def _name_run(tokens: list[tuple[str, int]]) -> tuple[int, int] | None:
                 )
             ):
                 j += 2  # "Council on American-Islamic Relations", "Commission on Human Rights"
+            elif (
+                t in ("of", "for")
+                and tokens[j + 1 : j + 2] == [("the", tokens[j + 1][1])]
+                and j + 2 < n
+                and _capitalised(tokens[j + 2][0])
+            ):
+                j += 3  # "Office for the Coordination of Humanitarian Affairs"
             else:
                 break
         # "the US Attorney's Office in Manhattan": a place after "in" only locates a name; "the
