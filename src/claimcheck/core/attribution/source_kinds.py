@@ -292,10 +292,11 @@ def _head_words(desc: str) -> list[str]:
     Residents Association"), the kind of that body, marked with "@"."""
     words = desc.replace(",", " ").split()
     # "from the Office for the Coordination of Humanitarian Affairs (OCHA)": a UN body's.
-    body = [w.strip("()").lower() for w in words if w.isupper() or w[1:-1].isupper()]
+    bare = (w.strip("()") for w in words)
+    un = [w.lower() for w in bare if w.isupper() and w.lower() in _INTERGOVERNMENTAL]
     for i, word in enumerate(words):
         if word.lower() in _DESC_STOPS:
-            head = [w.lower() for w in words[:i]] + [w for w in body if w in _INTERGOVERNMENTAL]
+            head = [w.lower() for w in words[:i]] + un
             if word.lower() in ("for", "of", "at") and not _BODY_TITLES.isdisjoint(head):
                 body = _body_kind(words[i + 1 :], head)
                 if body:
