@@ -152,3 +152,17 @@ def test_staff_of_un_bodies_named_in_full_speak_as_an_organisation() -> None:
     assert sources("The Ministry of the Interior said the road is closed.") == [
         [("Ministry of the Interior", "official")]
     ]
+
+
+def test_a_place_in_the_complement_of_an_event_is_no_source() -> None:
+    # Mongabay's ant-trade story ("As the recent seizure of more than 5,000 endemic ants in
+    # Kenya reveals, ants have become part of a thriving global wildlife trade."): a comma
+    # between digits separates nothing, and the country is where the seizure was.
+    text = (
+        "As the recent capture of over 2,000 rare frogs in Peru reveals, frogs are traded widely."
+    )
+    assert sources(text) == [[]]
+    # A body of that country still speaks.
+    assert sources("The government of Peru said 2,000 frogs were seized.") == [
+        [("Peru", "official")]
+    ]

@@ -142,7 +142,8 @@ _FAMILIES: dict[str, re.Pattern[str]] = {
 
 
 # Greedy, so a match ends at the last separator: it backtracks from the end, not scans ahead.
-_UP_TO_SEPARATOR = re.compile('.*[,;:"\u201c\u201d\u2014\u2013]', re.DOTALL)
+# A comma between digits ("5,000") separates nothing.
+_UP_TO_SEPARATOR = re.compile('.*(?:[;:"\u201c\u201d\u2014\u2013]|,(?!\\d))', re.DOTALL)
 
 
 _SPOKES_ARTICLE = re.compile(r"\b(?:a|an|the)\s+$", _I)

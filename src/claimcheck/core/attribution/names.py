@@ -118,6 +118,10 @@ _QUANTITIES = frozenset(
 _PLACE_WORDS = frozenset(("of", "on", "in", "from", "across"))
 
 
+# A lower-case head with a complement, then a place: "seizure of 5,000 ants in Kenya".
+_PLACE_IN_COMPLEMENT = re.compile(
+    r"^[a-z][\w-]*(?:\s+[a-z][\w-]*)*\s+of\s+[^A-Z]*\s(?:in|at|near)\s+[A-Z][\w.'\u2019-]*$"
+)
 _AFFILIATION = re.compile(r"\s+(?:of|at|from|with|for)\s+(?=the\s+[A-Z]|[A-Z])")
 
 
@@ -228,7 +232,8 @@ def _plan(phrase: str, desc: str) -> _Plan:
     if possessive is not None:
         return _Plan("possessive", known, rest_at, possessive.group("owner"))
     parsed = _parse_name(rest, desc)
-    if parsed is None:
+    if parsed is None or (det and _PLACE_IN_COMPLEMENT.search(rest) is not None):
+        # "the recent seizure of 5,000 ants in Kenya reveals": Kenya is where, not who.
         return _Plan("description", known, rest_at, det, rest)
     name, trailing = parsed[0], parsed[3]
     if (
