@@ -166,3 +166,19 @@ def test_a_place_in_the_complement_of_an_event_is_no_source() -> None:
     assert sources("The government of Peru said 2,000 frogs were seized.") == [
         [("Peru", "official")]
     ]
+
+
+def test_what_a_report_highlights_or_documents_is_its_finding() -> None:
+    # Mongabay's palm-oil story ("A new report highlights systemic social and environmental
+    # problems ..."; "The report by a coalition of NGOs documents the human rights and
+    # environmental impacts of 10 oil palm plantations").
+    text = (
+        "A new study highlights deep cuts to rural clinics across the region.\n\n"
+        "The survey by a group of nurses documents the closure of 40 clinics since 2019.\n\n"
+        "The minister highlighted the cost of the plan."
+    )
+    assert sources(text) == [
+        [("study", "document")],
+        [("survey by a group of nurses", "document")],
+        [],
+    ]

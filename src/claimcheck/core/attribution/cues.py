@@ -11,6 +11,7 @@ from claimcheck.core.attribution.entities import _Found, _Ref, _Vague
 from claimcheck.core.attribution.lexicon import (
     _AS_VERBS,
     _COMPLEMENT,
+    _DOC_VERBS,
     _ENDS,
     _POSTING,
     _POSTPOSED,
@@ -314,6 +315,8 @@ class _Document(_Credits):
                 content = (_skip_that(sentence, cue_end), _clause_end(sentence, cue_end))
         if not isinstance(ref, _Ref):
             return ref
+        if verb in _DOC_VERBS and ref.entity.kind != "document":
+            return None  # "A new report highlights ...", not "The minister highlighted it"
         hit = self._hit(ref, sentence, cue_start, cue_end, content, "verb")
         found = [hit, *self._partners(sentence, ref, cue_start, cue_end, content)]
         if verb in ("told", "tells", "spoke", "speaks"):

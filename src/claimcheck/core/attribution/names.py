@@ -59,7 +59,8 @@ _DOC_BY = re.compile(
     + "|".join(sorted((n for n, k in _DOC_NOUNS.items() if k == "document"), key=len, reverse=True))
     + r")(?:\s+(?:published|released|issued|commissioned|prepared|written|compiled|produced"
     r"|conducted|carried\s+out))?\s+(?:by|from|(?:published|appearing)\s+in)\s+"
-    r"(?P<owner>(?:the\s+)?[A-Z].*)"
+    # "a coalition of NGOs", "a team of scientists": a group named by what it is made of.
+    r"(?P<owner>(?:the\s+)?[A-Z].*|an?\s+[a-z]+\s+of\s+\S.*)"
 )
 
 

@@ -156,6 +156,12 @@ class _Reading(_Entities):
             return self._owned(first, second, off + a, off + b)
         if step == "doc_by":
             # "a paper by Jan Novak published in 2001": the owner ends before the participle.
+            if sentence.startswith(("a ", "an "), a + at):
+                # "a report by a coalition of NGOs": the report of a group no name names.
+                name = f"{first} by {sentence[a + at : b]}"
+                report = self._entity(name, "document", False)
+                report.nouns.add(first)
+                return self._ref(report, off + a, off + b, None, 0.7)
             lower = _LOWER_WORD.search(sentence, a + at, b)
             b = b if lower is None else lower.start()
             owner = self._interpret(sentence, a + at, b)
