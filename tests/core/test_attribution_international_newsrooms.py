@@ -182,3 +182,20 @@ def test_what_a_report_highlights_or_documents_is_its_finding() -> None:
         [("survey by a group of nurses", "document")],
         [],
     ]
+
+
+def test_the_official_of_a_body_is_the_person_of_that_body_named_before() -> None:
+    # UN Geneva's north-west Syria briefing ('spokesperson Jens Laerke from the Office for the
+    # Coordination of Humanitarian Affairs (OCHA) told journalists' ... '"have fled to areas
+    # in northern Aleppo governorate which is adjacent to Idlib", the OCHA official added').
+    text = (
+        '"Roads are flooded," spokesperson Mara Holt from the Office for the Coordination of '
+        "Humanitarian Affairs (OCHA) told journalists in Vienna.\n\n"
+        'Some 30,000 people "have fled to the hills", the OCHA official added.\n\n'
+        "The Lakeside police official said the road was closed."
+    )
+    assert sources(text) == [
+        [("Mara Holt", "organization")],
+        [("Mara Holt", "organization")],
+        [("Lakeside police official", "official")],
+    ]

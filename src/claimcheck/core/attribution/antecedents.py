@@ -233,3 +233,15 @@ def _acronym_of(text: str, name: str) -> tuple[str, ...]:
     at = text.find(name + " (")
     found = _ACRONYM.match(text, at + len(name)) if at >= 0 else None
     return () if found is None else (found.group(1),)
+
+
+def _member_of(text: str, people: list[str], body: str, before: int) -> int:
+    """Which of these people, latest first, the text named before ``before`` in the same
+    sentence as the body ("spokesperson Jens Laerke from the Office for the Coordination of
+    Humanitarian Affairs (OCHA) told journalists" ... "the OCHA official added"), or -1."""
+    for index in range(len(people) - 1, -1, -1):
+        at = text.find(people[index], 0, before)
+        end = text.find(". ", at, before) if at >= 0 else -1
+        if at >= 0 and body in text[at : end if end >= 0 else before]:
+            return index
+    return -1

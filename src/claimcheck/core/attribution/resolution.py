@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.core.attribution.antecedents import _member_of
 from claimcheck.core.attribution.entities import _VAGUE, _Entities, _Entity, _Found, _Ref
 from claimcheck.core.attribution.lexicon import _words
 from claimcheck.core.attribution.names import _Parsed, _plan
@@ -291,6 +292,15 @@ class _Reading(_Entities):
             later = _named_later(self.text, compound, off + b) if head in _PERSON_NOUNS else None
             # "a former Somali army commander" no longer holds the office: he speaks for himself.
             former = head in _PERSON_NOUNS and "former" in described
+            definite = self.text[off + a : off + rest_at].strip() in ("the", "The")
+            if head in _PERSON_NOUNS and definite and not later:
+                # "the OCHA official added": the person of that body the text named before.
+                people = [e for e in self.entities if e.person and e.last >= 0]
+                at = _member_of(self.text, [e.name for e in people], name, off + a)
+                if at >= 0:
+                    return self._ref(
+                        people[at], off + a, off + b, self.text[off + a : off + b], 0.7
+                    )
             body = self._known(compound) or self._entity(
                 later or compound,
                 "person" if former else _noun_kind(head, trailing),
