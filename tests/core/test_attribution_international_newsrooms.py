@@ -199,3 +199,15 @@ def test_the_official_of_a_body_is_the_person_of_that_body_named_before() -> Non
         [("Mara Holt", "organization")],
         [("Lakeside police official", "official")],
     ]
+
+
+def test_the_group_the_text_named_by_where_it_is_from_speaks() -> None:
+    # GroundUp, "No school for Eastern Cape village children" ("On Tuesday, about 15 parents
+    # from Elliot went to the Eastern Cape Department of Education offices ... The parents
+    # say 36 children are sitting at home").
+    text = (
+        "On Monday, some 40 villagers of Lakeside marched to the clinic. The villagers say "
+        "the nurses left in May.\n\n"
+        "The farmers say the road is closed."
+    )
+    assert sources(text)[1:] == [[("villagers of Lakeside", "person")], []]

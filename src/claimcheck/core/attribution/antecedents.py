@@ -245,3 +245,11 @@ def _member_of(text: str, people: list[str], body: str, before: int) -> int:
         if at >= 0 and body in text[at : end if end >= 0 else before]:
             return index
     return -1
+
+
+def _group_named(text: str, plural: str, before: int) -> str | None:
+    """The group of people the text named before by where they are from: "parents from
+    Elliot", "villagers of Ngcobo"."""
+    pattern = rf"\b{plural}\s+(?:from|of|in)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*"
+    found = list(re.finditer(pattern, text[:before]))
+    return found[-1].group() if found else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.core.attribution.antecedents import _member_of
+from claimcheck.core.attribution.antecedents import _group_named, _member_of
 from claimcheck.core.attribution.entities import _VAGUE, _Entities, _Entity, _Found, _Ref
 from claimcheck.core.attribution.lexicon import _words
 from claimcheck.core.attribution.names import _Parsed, _plan
@@ -67,8 +67,9 @@ _LOWER_WORD = re.compile(r"\s(?!(?:of|for|and|de|van|von|the)\b)[a-z]")
 _PEOPLE = _words(
     """boy girl student teenager child father mother son daughter wife husband brother sister
     player fan visitor artist farmer driver pilot passenger survivor victim witness resident
-    owner worker teacher doctor nurse"""
+    owner worker teacher doctor nurse parent villager protester"""
 )
+
 _DEMONYM_ENDINGS = ("ish", "ese", "ian", "can", "ean", "i")
 # "one comment says": a reader's comment under a post or video, unnamed but specific.
 _COMMENTS = _words("comment commenter")
@@ -406,6 +407,12 @@ class _Reading(_Entities):
                 if person is not None:
                     return self._ref(person, off + a, off + b, mention, 0.6)
                 return None
+            group = _group_named(self.text, noun, off + a) if noun[:-1] in _PEOPLE else None
+            if group is not None:
+                # "about 15 parents from Elliot went ... The parents say": that group.
+                return self._ref(
+                    self._entity(group, "person", False), off + a, off + b, mention, 0.6
+                )
             if noun not in _NOUN_KINDS and noun not in _PERSON_NOUNS and noun != "government":
                 return None
             entity = self._resolve_noun(noun, off + a)
