@@ -55,3 +55,24 @@ def test_a_file_read_by_the_storing_process_and_changed_before_its_analysis_is_r
         "The mayor said the ferry resumed service on Friday."
     ]
     assert [s.source_text for a in prepared.analyses for s in a.attributions] == ["The mayor"]
+
+
+def test_the_publisher_of_the_front_matter_is_none_of_the_documents_sources(
+    tmp_path: Path,
+) -> None:
+    # GroundUp's articles say "told GroundUp" of their own reporters' interviews.
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "---\npublisher: Reuters\n---\nSchool Shut\n\n"
+        "Ana Ruiz told Reuters that the school closed in March.\n",
+        encoding="utf-8",
+    )
+    prepared = prepare(path, ReadOptions(), Registry.default())
+    assert [(a.canonical, a.role) for a in prepared.analyses[1].attributions] == [
+        ("Ana Ruiz", "primary")
+    ]
+    # A publisher given on the command line is the document's own as well.
+    path.write_text("School Shut\n\nAna Ruiz told the BBC that the school closed.\n")
+    options = ReadOptions(metadata=Metadata(publisher="BBC News"))
+    prepared = prepare(path, options, Registry.default())
+    assert [a.canonical for a in prepared.analyses[1].attributions] == ["Ana Ruiz"]

@@ -164,7 +164,7 @@ def prepare(
     try:
         if spans is None:
             spans = segment(doc.text)
-        analyses = analyse_document(doc.text, spans, registry)
+        analyses = analyse_document(doc.text, spans, registry, doc.metadata.publisher)
     except Exception as error:  # a bug on one odd text must not stop the batch
         return _not_analysed(path, error)
     prepared = Prepared(path, doc, None, spans, analyses)

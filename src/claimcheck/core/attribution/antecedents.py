@@ -2,7 +2,7 @@
 group") stands for when the text named it before in a sentence with no cue, so that it was
 never met as a source: by the head noun its name ends with, or by what an appositive says
 it is ("Ellinais, a group of worshippers"); and the people named at no cue that "he" and
-"she" may stand for.
+"she" may stand for; and the name an acronym stands for.
 """
 
 from __future__ import annotations
@@ -196,3 +196,60 @@ def _team_named(text: str, offset: int) -> str | None:
     """A researcher and their colleagues named in the last sentences, whom "they" may be."""
     found = list(_TEAM.finditer(text, max(0, offset - 400), offset))
     return found[-1].group(1) if found else None
+
+
+# A name of capitalised words, with the small words inside names, before a bracket.
+_NAME_BEFORE_BRACKET = re.compile(
+    r"((?:[A-Z][\w&.'\u2019-]*\s+(?:(?:of|for|and|on|the|de)\s+)*)+)\($"
+)
+
+
+def _spelt_out(text: str, acronym: str) -> str | None:
+    """The name an acronym stands for where the text gives it in brackets after the name:
+    "Rainforest Action Network (RAN)", "UN Office for the Coordination of Humanitarian
+    Affairs (OCHA)" (the words whose initials the acronym spells)."""
+    letters = acronym.replace(".", "")
+    if not 2 <= len(letters) <= 8:
+        return None
+    at = text.find(f"({acronym})")
+    while at > 0:
+        before = _NAME_BEFORE_BRACKET.search(text, max(0, at - 120), at + 1)
+        if before is not None:
+            words = before.group(1).split()
+            capitals = [i for i, w in enumerate(words) if w[0].isupper()]
+            if len(capitals) >= len(letters):
+                first = capitals[-len(letters)]
+                if "".join(words[i][0] for i in capitals[-len(letters) :]) == letters:
+                    return " ".join(words[first:])
+        at = text.find(f"({acronym})", at + 1)
+    return None
+
+
+_ACRONYM = re.compile(r" \(([A-Z][A-Z.]{1,9})\)")
+
+
+def _acronym_of(text: str, name: str) -> tuple[str, ...]:
+    """The acronym the text gives in brackets after a name, if it does."""
+    at = text.find(name + " (")
+    found = _ACRONYM.match(text, at + len(name)) if at >= 0 else None
+    return () if found is None else (found.group(1),)
+
+
+def _member_of(text: str, people: list[str], body: str, before: int) -> int:
+    """Which of these people, latest first, the text named before ``before`` in the same
+    sentence as the body ("spokesperson Jens Laerke from the Office for the Coordination of
+    Humanitarian Affairs (OCHA) told journalists" ... "the OCHA official added"), or -1."""
+    for index in range(len(people) - 1, -1, -1):
+        at = text.find(people[index], 0, before)
+        end = text.find(". ", at, before) if at >= 0 else -1
+        if at >= 0 and body in text[at : end if end >= 0 else before]:
+            return index
+    return -1
+
+
+def _group_named(text: str, plural: str, before: int) -> str | None:
+    """The group of people the text named before by where they are from: "parents from
+    Elliot", "villagers of Ngcobo"."""
+    pattern = rf"\b{plural}\s+(?:from|of|in)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*"
+    found = list(re.finditer(pattern, text[:before]))
+    return found[-1].group() if found else None

@@ -11,6 +11,7 @@ from claimcheck.core.attribution.entities import _Found, _Ref, _Vague
 from claimcheck.core.attribution.lexicon import (
     _AS_VERBS,
     _COMPLEMENT,
+    _DOC_VERBS,
     _ENDS,
     _POSTING,
     _POSTPOSED,
@@ -79,6 +80,17 @@ def _main_verb(sentence: str, j: int) -> int:
     if match is None and (opening := _OPENING.match(sentence)) is not None:
         match = _MAIN_CLAUSE.match(sentence, opening.end())  # "On Taiwan, Gemini mirrored"
     if match is None or match.end() > j:
+        return -1
+    return match.start("verb")
+
+
+def _coordinated_verb(sentence: str, and_at: int) -> int:
+    """Where the main clause's verb starts, for a cue after "and" at ``and_at`` that shares
+    its subject ("The report looked at ten plantations and found that ..."), or -1."""
+    match = _MAIN_CLAUSE.match(sentence)
+    if match is None and (opening := _OPENING.match(sentence)) is not None:
+        match = _MAIN_CLAUSE.match(sentence, opening.end())
+    if match is None or match.end() > and_at:
         return -1
     return match.start("verb")
 
@@ -238,6 +250,11 @@ class _Document(_Credits):
                 if issued is not None:
                     j = issued.start()  # who released the statement
                     continue
+            if word == "and" and not participle:
+                main = _coordinated_verb(sentence, ws)
+                if main >= 0:
+                    j = main  # "The report looked at ... and found that": the report found
+                    continue
             if (word.lower() not in _ADVERBS and word not in _AUXILIARY) or _in_name(sentence, ws):
                 break
             j = ws
@@ -298,6 +315,8 @@ class _Document(_Credits):
                 content = (_skip_that(sentence, cue_end), _clause_end(sentence, cue_end))
         if not isinstance(ref, _Ref):
             return ref
+        if verb in _DOC_VERBS and ref.entity.kind != "document":
+            return None  # "A new report highlights ...", not "The minister highlighted it"
         hit = self._hit(ref, sentence, cue_start, cue_end, content, "verb")
         found = [hit, *self._partners(sentence, ref, cue_start, cue_end, content)]
         if verb in ("told", "tells", "spoke", "speaks"):

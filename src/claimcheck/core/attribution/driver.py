@@ -14,6 +14,7 @@ from claimcheck.core.attribution.cues import _Document
 from claimcheck.core.attribution.entities import _Ref
 from claimcheck.core.attribution.lexicon import _STRONG, _WATCHED, _WORD, _has_dash
 from claimcheck.core.attribution.places import _Hit
+from claimcheck.core.attribution.publisher import own_names
 from claimcheck.core.attribution.quotations import (
     _carry,
     _carry_block,
@@ -36,10 +37,14 @@ def default_registry() -> Registry:
 
 
 def analyse_document(
-    text: str, spans: Sequence[tuple[int, int]], registry: Registry | None = None
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    registry: Registry | None = None,
+    publisher: str | None = None,
 ) -> list[SentenceAnalysis]:
-    """Kind, check-worthiness, attributions and hedge of every sentence span of ``text``."""
-    doc = _Document(text, registry or default_registry())
+    """Kind, check-worthiness, attributions and hedge of every sentence span of ``text``;
+    ``publisher``, the document's own (its front matter's), is none of its sources."""
+    doc = _Document(text, registry or default_registry(), own_names(publisher))
     kinds = classify_document(text, spans)
     n = len(spans)
     hits: list[list[_Hit]] = [[] for _ in range(n)]

@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from claimcheck.core.attribution.antecedents import (
+    _acronym_of,
     _body_named_before,
     _names_in,
     _opening_name,
+    _spelt_out,
     _team_named,
 )
 from claimcheck.core.attribution.phrases import (
@@ -22,6 +24,7 @@ from claimcheck.core.attribution.phrases import (
     _mentioned,
     _previous_word,
 )
+from claimcheck.core.attribution.publisher import is_own
 from claimcheck.core.attribution.source_kinds import (
     _NAME_KINDS,
     _NOUN_KINDS,
@@ -85,9 +88,10 @@ _Found = _Ref | _Vague | None
 class _Entities:
     """What one document has said so far: the entities it named, for later references."""
 
-    def __init__(self, text: str, registry: Registry) -> None:
+    def __init__(self, text: str, registry: Registry, own: frozenset[str] = frozenset()) -> None:
         self.text = text
         self.registry = registry
+        self.own = own  # the lookup keys of the document's own publisher: never a source
         self.index = 0  # the current sentence
         self.offset = 0  # where it starts in the text
         self.before = (0, 0)  # the span of the sentence before it, as segmented
@@ -105,6 +109,8 @@ class _Entities:
         """The entity a proper name refers to, and whether the name was a short form of it."""
         key = normalise(name)
         if key in _NOT_SOURCES or key in _CALENDAR or (key in _NOT_SUBJECT and not name.isupper()):
+            return None, False
+        if key in self.own:
             return None, False
         found = self.aliases.get(key)
         if found is not None:
@@ -135,7 +141,18 @@ class _Entities:
             near = self._misspelt(name)
             if near is not None:
                 return near, True
-        kind, person = _infer_kind(name, described)
+        spelt_out = _spelt_out(self.text, name) if name.isupper() and " " not in name else None
+        if spelt_out is not None:
+            # "OCHA reports", where the text wrote "the Office for the Coordination of
+            # Humanitarian Affairs (OCHA)" once, at no cue: the body of the full name.
+            spelt, _ = self._name(spelt_out, described | {name.lower()})
+            if spelt is not None:
+                self.aliases.setdefault(key, spelt)
+                return spelt, True
+        # "Office for the Coordination of Humanitarian Affairs (OCHA)": known by its acronym,
+        # here or where the text names it again.
+        acronyms = acronyms or _acronym_of(self.text, name)
+        kind, person = _infer_kind(name, described.union(a.lower() for a in acronyms))
         if person and described.isdisjoint(_TITLE_WORDS) and _body_in_text(self.text, name):
             kind, person = "organization", False  # "Texas Instruments said"
         elif kind == "organization" and " " not in name and _place_in_text(self.text, name):
@@ -171,6 +188,8 @@ class _Entities:
         key = normalise(surface)
         if not key or key in _NOT_SOURCES or (key in _NOT_SUBJECT and not surface.isupper()):
             return None
+        if key in self.own:
+            return None
         found = self.aliases.get(key)
         if found is not None:
             return found
@@ -178,7 +197,9 @@ class _Entities:
             return None  # the first test spares most names the scan of every letter
         # Near matches are for names with a typo, not for whole descriptive phrases.
         source = self.registry.resolve(surface, fuzzy=key.count(" ") < 3)
-        return None if source is None else self._from_source(source)
+        if source is None or (self.own and is_own(self.own, source)):
+            return None
+        return self._from_source(source)
 
     def _from_source(self, source: Source) -> _Entity:
         found = self.aliases.get(normalise(source.name))

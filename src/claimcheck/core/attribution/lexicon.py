@@ -71,6 +71,9 @@ _VERBS += "".join(
     if form not in _KNOWN_FORMS
 )
 _VERBS += "|went on|goes on|go on|called|calls"
+# What a study or report does with what it found: a cue only after a document (`_DOC_VERBS`).
+_DOC_VERBS = _words("highlights highlighted documents documented outlines outlined")
+_VERBS += "".join("|" + verb for verb in sorted(_DOC_VERBS))
 
 
 _HEDGES = (
@@ -86,7 +89,7 @@ _HEDGES = (
 
 _MEDIA_NOUNS = (
     r"statement|letter|report|interview|post|tweet|speech|press\s+release|news\s+release"
-    r"|e-?mail|op-ed|editorial|video|broadcast|memo|message|filing"
+    r"|e-?mail|op-ed|editorial|video|broadcast|memo|message|filing|study|paper"
 )
 
 
@@ -107,7 +110,7 @@ _FAMILIES: dict[str, re.Pattern[str]] = {
         r"|(?:as\s+)?(?:first\s+)?(?:reported|cited|quoted)\s+by"
         # "The closure was confirmed by Norvex": a passive cue names its source after "by".
         r"|(?<=\s)(?:confirmed|announced|revealed|disclosed|stated|estimated|predicted|denied"
-        r"|claimed|alleged|explained|noted|said)\s+by(?=\s+(?:the\s+)?[A-Z]))"
+        r"|claimed|alleged|explained|noted|said|documented)\s+by(?=\s+(?:the\s+)?[A-Z]))"
         r"(?:\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:report|story|article|interview|post|broadcast)"
         r"\s+(?:from|by|in|on))?\b",
         _I,
@@ -143,7 +146,8 @@ _FAMILIES: dict[str, re.Pattern[str]] = {
 
 
 # Greedy, so a match ends at the last separator: it backtracks from the end, not scans ahead.
-_UP_TO_SEPARATOR = re.compile('.*[,;:"\u201c\u201d\u2014\u2013]', re.DOTALL)
+# A comma between digits ("5,000") separates nothing.
+_UP_TO_SEPARATOR = re.compile('.*(?:[;:"\u201c\u201d\u2014\u2013]|,(?!\\d))', re.DOTALL)
 
 
 _SPOKES_ARTICLE = re.compile(r"\b(?:a|an|the)\s+$", _I)
@@ -179,7 +183,7 @@ for _family, _first_words in (
     (
         "acc",
         "confirmed announced revealed disclosed stated estimated predicted denied claimed alleged"
-        " explained noted said",
+        " explained noted said documented",
     ),
     ("quoting", "quoting citing"),
     ("view", "in for as"),
@@ -198,7 +202,7 @@ _TRIGGER_WORDS = frozenset(_TRIGGERS)
 _MEDIUM_WORDS = _words(
     """words statement statements letter letters report reports interview interviews post
     posts tweet tweets speech speeches release email mail op editorial video broadcast
-    memo message filing"""
+    memo message filing study studies paper papers"""
 )
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from claimcheck.core.attribution.phrases import _all_one_name
 from claimcheck.core.attribution.source_kinds import (
     _DOC_NOUNS,
     _NAME_KINDS,
@@ -58,7 +59,8 @@ _DOC_BY = re.compile(
     + "|".join(sorted((n for n, k in _DOC_NOUNS.items() if k == "document"), key=len, reverse=True))
     + r")(?:\s+(?:published|released|issued|commissioned|prepared|written|compiled|produced"
     r"|conducted|carried\s+out))?\s+(?:by|from|(?:published|appearing)\s+in)\s+"
-    r"(?P<owner>(?:the\s+)?[A-Z].*)"
+    # "a coalition of NGOs", "a team of scientists": a group named by what it is made of.
+    r"(?P<owner>(?:the\s+)?[A-Z].*|an?\s+[a-z]+\s+of\s+\S.*)"
 )
 
 
@@ -117,6 +119,10 @@ _QUANTITIES = frozenset(
 _PLACE_WORDS = frozenset(("of", "on", "in", "from", "across"))
 
 
+# A lower-case head with a complement, then a place: "seizure of 5,000 ants in Kenya".
+_PLACE_IN_COMPLEMENT = re.compile(
+    r"^[a-z][\w-]*(?:\s+[a-z][\w-]*)*\s+of\s+[^A-Z]*\s(?:in|at|near)\s+[A-Z][\w.'\u2019-]*$"
+)
 _AFFILIATION = re.compile(r"\s+(?:of|at|from|with|for)\s+(?=the\s+[A-Z]|[A-Z])")
 
 
@@ -162,6 +168,16 @@ def _plan(phrase: str, desc: str) -> _Plan:
             at += 4
         return _Plan("social", at=at)
     if len(words) > 10 and (not det or _STATEMENT_BY.match(rest) is None):
+        affiliation = _AFFILIATION.search(rest)
+        if (
+            affiliation is not None
+            and _names_someone(rest[: affiliation.start()])
+            and _all_one_name(rest[affiliation.end() :])
+        ):
+            # "spokesperson Ana Berg from the Office for the Coordination of Humanitarian
+            # Affairs (OCHA)": long only by the body's name.
+            where = f"{desc} {rest[affiliation.end() :]}"
+            return _Plan("affiliation", False, rest_at + affiliation.start(), where)
         # A long phrase is a source only as a study with its description, or as a statement
         # with its topic and owner.
         return _document_plan(phrase, det, rest, rest_at) or _NO_SOURCE
@@ -217,7 +233,8 @@ def _plan(phrase: str, desc: str) -> _Plan:
     if possessive is not None:
         return _Plan("possessive", known, rest_at, possessive.group("owner"))
     parsed = _parse_name(rest, desc)
-    if parsed is None:
+    if parsed is None or (det and _PLACE_IN_COMPLEMENT.search(rest) is not None):
+        # "the recent seizure of 5,000 ants in Kenya reveals": Kenya is where, not who.
         return _Plan("description", known, rest_at, det, rest)
     name, trailing = parsed[0], parsed[3]
     if (
@@ -362,6 +379,13 @@ def _name_run(tokens: list[tuple[str, int]]) -> tuple[int, int] | None:
                 )
             ):
                 j += 2  # "Council on American-Islamic Relations", "Commission on Human Rights"
+            elif (
+                t in ("of", "for")
+                and tokens[j + 1 : j + 2] == [("the", tokens[j + 1][1])]
+                and j + 2 < n
+                and _capitalised(tokens[j + 2][0])
+            ):
+                j += 3  # "Office for the Coordination of Humanitarian Affairs"
             else:
                 break
         # "the US Attorney's Office in Manhattan": a place after "in" only locates a name; "the

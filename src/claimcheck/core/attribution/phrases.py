@@ -9,6 +9,7 @@ from claimcheck.core.attribution.lexicon import _UP_TO_SEPARATOR
 from claimcheck.core.attribution.words import (
     _CORE_TITLES,
     _DETERMINERS,
+    _NAME_JOINERS,
     _OWNERS,
     _RELATIVES,
     _VAGUE_HEADS,
@@ -221,3 +222,12 @@ def _in_name(sentence: str, at: int) -> bool:
     """Whether the word at ``at`` is capitalised inside the sentence, a name's word ("USA
     Today reported"), not an adverb ("today")."""
     return sentence[at : at + 1].isupper() and bool(sentence[:at].strip(_LEADING))
+
+
+def _all_one_name(text: str) -> bool:
+    """Whether a phrase is all one body's name: "the Office for the Coordination of
+    Humanitarian Affairs (OCHA)"."""
+    words = text.split()
+    return words[0].lower() == "the" and all(
+        w[0].isupper() or w[0] == "(" or w in _NAME_JOINERS or w == "the" for w in words[1:]
+    )

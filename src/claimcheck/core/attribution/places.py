@@ -75,6 +75,8 @@ _MEDIUM_WITH = re.compile(r"\s+(?:with|by|from|to)\s+")
 _CLAUSE_SUBJECT = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.&'\u2019-]*\s*)+|\s*\w+")
 
 
+# An unnamed group of people as a clause's subject: "conservationists", "local residents".
+_GROUP = re.compile(r"(?:[a-z]+\s+)?[a-z]+(?:ists|ers|ors|ents|ans|ians|people)")
 _AND_NAMES = re.compile(r"\s+and\s+(?=(?:the\s+)?[A-Z])")
 _INTERVIEWED = re.compile(
     r"((?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})\s+interviewed\s+"
@@ -187,6 +189,13 @@ class _Places(_After):
             start = comma + 1
             subject = _CLAUSE_SUBJECT.match(sentence, start)
             ref = None if subject is None else self._interpret(sentence, start, subject.end())
+            group = subject is not None and _GROUP.fullmatch(subject.group().strip())
+            if isinstance(ref, _Vague) or (ref is None and group):
+                # "In a recently published letter, conservationists are calling for ...": an
+                # unnamed group speaks through one specific document, the source.
+                ref = self._interpret(sentence, cue_start + 3, cue_end)
+                if isinstance(ref, _Ref) and ref.entity.kind != "document":
+                    ref = None
         if isinstance(ref, _Ref):
             hit = self._hit(
                 ref, sentence, cue_start, cue_end, (cue_end, _trim_end(sentence)), "medium"
@@ -326,7 +335,9 @@ class _Places(_After):
         desc = ""
         end = len(left)
         if left.endswith(","):
-            if _RIGHT_NAME.match(sentence, cue_end):
+            told = sentence[:cue_end].rsplit(None, 1)[-1] in _TELLING
+            # "..., Ana Ruiz, a director, told Reuters": the one told is no speaker.
+            if not told and _RIGHT_NAME.match(sentence, cue_end):
                 after = self._after(sentence, cue_end)
                 if isinstance(after, _Ref):
                     return after  # "The roads are closed, said Jones."
@@ -359,6 +370,8 @@ class _Places(_After):
         return found
 
 
+# Verbs whose object is the one spoken to: the name after them never speaks.
+_TELLING = frozenset(("told", "tells", "tell", "telling"))
 _OPENING_PHRASE = re.compile(r"(?:In|On|At|During|After|Following|Under)\s+(?:a|an|the|its)\s")
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "I"))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.core.attribution.antecedents import _group_named, _member_of
 from claimcheck.core.attribution.entities import _VAGUE, _Entities, _Entity, _Found, _Ref
 from claimcheck.core.attribution.lexicon import _words
 from claimcheck.core.attribution.names import _Parsed, _plan
@@ -66,8 +67,9 @@ _LOWER_WORD = re.compile(r"\s(?!(?:of|for|and|de|van|von|the)\b)[a-z]")
 _PEOPLE = _words(
     """boy girl student teenager child father mother son daughter wife husband brother sister
     player fan visitor artist farmer driver pilot passenger survivor victim witness resident
-    owner worker teacher doctor nurse"""
+    owner worker teacher doctor nurse parent villager protester"""
 )
+
 _DEMONYM_ENDINGS = ("ish", "ese", "ian", "can", "ean", "i")
 # "one comment says": a reader's comment under a post or video, unnamed but specific.
 _COMMENTS = _words("comment commenter")
@@ -156,6 +158,12 @@ class _Reading(_Entities):
             return self._owned(first, second, off + a, off + b)
         if step == "doc_by":
             # "a paper by Jan Novak published in 2001": the owner ends before the participle.
+            if sentence.startswith(("a ", "an "), a + at):
+                # "a report by a coalition of NGOs": the report of a group no name names.
+                name = f"{first} by {sentence[a + at : b]}"
+                report = self._entity(name, "document", False)
+                report.nouns.add(first)
+                return self._ref(report, off + a, off + b, None, 0.7)
             lower = _LOWER_WORD.search(sentence, a + at, b)
             b = b if lower is None else lower.start()
             owner = self._interpret(sentence, a + at, b)
@@ -285,6 +293,15 @@ class _Reading(_Entities):
             later = _named_later(self.text, compound, off + b) if head in _PERSON_NOUNS else None
             # "a former Somali army commander" no longer holds the office: he speaks for himself.
             former = head in _PERSON_NOUNS and "former" in described
+            definite = self.text[off + a : off + rest_at].strip() in ("the", "The")
+            if head in _PERSON_NOUNS and definite and not later:
+                # "the OCHA official added": the person of that body the text named before.
+                people = [e for e in self.entities if e.person and e.last >= 0]
+                at = _member_of(self.text, [e.name for e in people], name, off + a)
+                if at >= 0:
+                    return self._ref(
+                        people[at], off + a, off + b, self.text[off + a : off + b], 0.7
+                    )
             body = self._known(compound) or self._entity(
                 later or compound,
                 "person" if former else _noun_kind(head, trailing),
@@ -390,6 +407,12 @@ class _Reading(_Entities):
                 if person is not None:
                     return self._ref(person, off + a, off + b, mention, 0.6)
                 return None
+            group = _group_named(self.text, noun, off + a) if noun[:-1] in _PEOPLE else None
+            if group is not None:
+                # "about 15 parents from Elliot went ... The parents say": that group.
+                return self._ref(
+                    self._entity(group, "person", False), off + a, off + b, mention, 0.6
+                )
             if noun not in _NOUN_KINDS and noun not in _PERSON_NOUNS and noun != "government":
                 return None
             entity = self._resolve_noun(noun, off + a)

@@ -73,7 +73,8 @@ _DOC_NOUNS = {
         _words(
             """document documents report study analysis survey research findings assessment memo
             data figures statistics audit review poll census filing records indictment
-            complaint lawsuit ruling transcript estimate letter paper petition"""
+            complaint lawsuit ruling transcript estimate letter paper petition investigation
+            inquiry"""
         ),
         "document",
     ),
@@ -137,15 +138,16 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
         described | set(words)
     ):
         return "news_agency", False
+    if not _INTERGOVERNMENTAL.isdisjoint(described):
+        # "a UNHCR spokeswoman", "a U.N. independent expert", "a spokesperson for the UN
+        # Office for ... (OCHA)": the guidelines give the UN and its agencies as
+        # organisations, and their staff speak as them, before the kind of their office.
+        return "organization", person_shaped
     body = next((w[1:] for w in described if w.startswith("@")), "")
     if body in ("official", "organization"):
         # "a spokeswoman for Shell", "president of the Lakeside Residents Association": the
         # holder of the title speaks as the body.
         return body, person_shaped
-    if not _INTERGOVERNMENTAL.isdisjoint(described):
-        # "a UNHCR spokeswoman", "a U.N. independent expert": the guidelines give the UN and
-        # its agencies as organisations, and their staff speak as them.
-        return "organization", person_shaped
     if any(w.startswith("spokes") for w in described):
         company = described & (_ORG_WORDS - {"group", "nations"})
         return ("organization" if company else "official"), person_shaped
@@ -187,7 +189,7 @@ _GOVERNMENT_NAMES = _words(
 # Bodies of many governments, by the acronym or prefix their staff are titled with.
 _INTERGOVERNMENTAL = _words(
     """un u.n. unhcr unicef unesco undp unep unfpa unrwa unaids wfp fao ilo iaea imf
-    oecd sadc ecowas"""
+    oecd sadc ecowas who ocha ohchr unctad unops unog iom wto wmo itu"""
 )
 # Words that make a name of two or three capitalised words a body, not a person.
 _STATE_WORDS = _words("federal reserve supreme")
@@ -289,9 +291,12 @@ def _head_words(desc: str) -> list[str]:
     title that speaks for a body ("a spokeswoman for Shell", "president of the Lakeside
     Residents Association"), the kind of that body, marked with "@"."""
     words = desc.replace(",", " ").split()
+    # "from the Office for the Coordination of Humanitarian Affairs (OCHA)": a UN body's.
+    bare = (w.strip("()") for w in words)
+    un = [w.lower() for w in bare if w.isupper() and w.lower() in _INTERGOVERNMENTAL]
     for i, word in enumerate(words):
         if word.lower() in _DESC_STOPS:
-            head = [w.lower() for w in words[:i]]
+            head = [w.lower() for w in words[:i]] + un
             if word.lower() in ("for", "of", "at") and not _BODY_TITLES.isdisjoint(head):
                 body = _body_kind(words[i + 1 :], head)
                 if body:

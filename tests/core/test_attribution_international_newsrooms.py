@@ -1,0 +1,213 @@
+"""Constructions met in international newsrooms' published articles: GroundUp and Mongabay
+(CC BY-ND 4.0), UN Geneva's newsroom (United Nations news content, reusable with credit)
+and Meduza's English edition. Each test is a passage of the same structure in other words
+and names; the comment cites the article whose sentence it generalises."""
+
+from __future__ import annotations
+
+from tests.core.sentences import sources
+
+
+def test_the_outlet_told_after_a_speaker_and_an_appositive_is_no_speaker() -> None:
+    # Mongabay, "Deforestation of orangutan habitat feeds global palm oil demand, report
+    # shows", http://www.envirolink.org/2021/06/24/deforestation-of-orangutan-habitat-feeds-
+    # global-palm-oil-demand-report-shows/ ('..." Gemma Tillack, policy director with RAN,
+    # told Mongabay.'): the one told is the outlet, the name before it speaks.
+    text = '"No trees were cut in March," Lena Ortiz, a farmer near the river, told Reuters.'
+    assert sources(text) == [[("Lena Ortiz", "person"), ("Reuters", "news_agency")]]
+    # An inverted cue with no outlet still takes the name after the verb.
+    assert sources('"No trees were cut," said Lena Ortiz.') == [[("Lena Ortiz", "person")]]
+
+
+def test_a_speaker_whose_body_has_a_long_name_and_an_acronym() -> None:
+    # UN Geneva, "Fleeing violence in north-west Syria, families now forced to burn clothes
+    # to stay warm", https://www.unognewsroom.org/story/en/115/unog-bi-weekly-press-
+    # briefing-north-west-syria-ocha/3157 ('..." spokesperson Jens Laerke from the Office for
+    # the Coordination of Humanitarian Affairs (OCHA) told journalists in Geneva.').
+    text = (
+        '"Roads are flooded," spokesperson Mara Holt from the Office for the Protection of '
+        "Coastal Communities (OPCC) told journalists in Vienna."
+    )
+    assert sources(text) == [[("Mara Holt", "official")]]
+
+
+def test_an_acronym_speaks_as_the_body_the_text_spelt_it_out_for() -> None:
+    # UN Geneva, the same briefing ("Since 1 December, OCHA has reported that more than
+    # 900,000 civilians have been displaced"), and Mongabay's orangutan story ("according
+    # to RAN", after "Rainforest Action Network (RAN)").
+    text = (
+        "Mara Holt works for the Office for the Protection of Coastal Communities (OPCC).\n\n"
+        "Since May, OPCC has reported that 9,000 people have left the coast.\n\n"
+        "The Lakeside Forest Network (LFN) counts trees. Half were cut, according to LFN."
+    )
+    assert sources(text) == [
+        [],
+        [("Office for the Protection of Coastal Communities", "official")],
+        [],
+        [("Lakeside Forest Network", "organization")],
+    ]
+
+
+def test_the_articles_own_publisher_is_never_a_source() -> None:
+    # GroundUp, "No school for Eastern Cape village children",
+    # https://www.groundup.org.za/article/no-school-eastern-cape-village-children/ ("Tatoyi
+    # Mponzo told GroundUp that last year in March the department gave notice"), and
+    # Mongabay's ant-trade story ("he told Mongabay by email"): the outlet told is the
+    # publisher itself (guideline 11, as "Wikinews has learned"); a third outlet stays the via.
+    text = (
+        "Ana Ruiz told Reuters that the school closed in March.\n\n"
+        "Reuters reported in May that the district will appeal.\n\n"
+        "Ana Ruiz told the BBC that the children lost a year."
+    )
+    assert sources(text, publisher="Reuters") == [
+        [("Ana Ruiz", "person")],
+        [],
+        [("Ana Ruiz", "person"), ("BBC", "broadcaster")],
+    ]
+    assert sources(text)[:2] == [
+        [("Ana Ruiz", "person"), ("Reuters", "news_agency")],
+        [("Reuters", "news_agency")],
+    ]
+    # Every name of the publisher's line is its own: a second publisher in brackets, the
+    # acronym after a name, and the name of a site without its domain.
+    for publisher in ("Inter Press Service (Reuters)", "Reuters (as republished by News24)"):
+        assert sources(text, publisher)[0] == [("Ana Ruiz", "person")]
+    assert sources("Ana Ruiz told SAnews that the school closed.", "SAnews.gov.za") == [
+        [("Ana Ruiz", "person")]
+    ]
+    # The publisher's own analysis is no document source either.
+    assert sources("Most clinics closed, according to a Reuters analysis.", "Reuters") == [[]]
+
+
+def test_the_agent_of_documented_is_the_source() -> None:
+    # Mongabay's orangutan story ("Deforestation within Laot Bangko's concession has been well
+    # documented by RAN in recent years").
+    text = "Logging inside the park has been documented by Forest Watch since 2019."
+    assert sources(text) == [[("Forest Watch", "organization")]]
+
+
+def test_an_unnamed_investigation_is_a_document_source() -> None:
+    # Mongabay's orangutan story ("... responsible for deforesting prime orangutan habitat in
+    # Sumatra, according to a recent investigation.").
+    text = "The mill buys fruit from cleared land, according to a recent investigation."
+    assert sources(text) == [[("investigation", "document")]]
+
+
+def test_an_unnamed_group_speaks_through_the_document_that_opens_the_sentence() -> None:
+    # Mongabay, "Ants need urgent protections from global trade, conservationists say",
+    # https://news.mongabay.com/short-article/2026/01/ants-need-urgent-protections-from-
+    # global-trade-conservationists-say/ ("In a recently published letter, conservationists
+    # are now calling for greater trade protections for all ant species").
+    text = (
+        "In a newly released letter, beekeepers are asking for a ban on the pesticide.\n\n"
+        "In the study, the river was sampled twice."
+    )
+    assert sources(text) == [[("letter", "document")], []]
+    # A speaker named in the clause speaks, in the document.
+    assert sources("In a new study, Ana Ruiz says the river is dying.") == [
+        [("Ana Ruiz", "person")]
+    ]
+
+
+def test_a_cue_after_and_shares_the_subject_of_the_clause_before() -> None:
+    # Mongabay, "Top brands failing to spot rights abuses on Indonesian oil palm plantations",
+    # https://news.mongabay.com/2021/07/top-brands-failing-to-spot-rights-abuses-on-
+    # indonesian-oil-palm-plantations-rspo/ ("The report looked at local and Indigenous
+    # communities ... and found that their human rights continued to be violated").
+    text = (
+        "The survey looked at 40 schools in the valley and found that most had no water.\n\n"
+        "On Monday, the ministry closed the road and said that it would reopen in May."
+    )
+    assert sources(text) == [[("the survey", "document")], [("the ministry", "official")]]
+    # A clause with a subject of its own after "and" keeps it.
+    assert sources("The council voted, and Ana Ruiz said the plant would close.") == [
+        [("Ana Ruiz", "person")]
+    ]
+
+
+def test_staff_of_un_bodies_named_in_full_speak_as_an_organisation() -> None:
+    # UN Geneva, "Torrential rains in Syria damage tents, devastate lives of people in camps",
+    # https://www.unognewsroom.org/story/en/475/unog-bi-weekly-press-briefing-humanitarian-
+    # situation-in-syria-29-january-2021-ocha ('said Jens Laerke, a spokesperson for the UN
+    # Office for the Coordination of Humanitarian Affairs (OCHA) at a news briefing'), and
+    # "UN Chief urges countries to 'do everything' against COVID-19",
+    # https://www.unognewsroom.org/story/en/124/press-conference-secretary-general-at-who
+    # ("WHO Director-General Dr Tedros Adhanom Ghebreyesus told journalists that"): the news
+    # set's guidelines give UN bodies and their staff as organisations.
+    text = (
+        '"The camps are flooded," said Mara Holt, a spokesperson for the UN Office for the '
+        "Coordination of Humanitarian Affairs (OCHA) at a briefing in Vienna.\n\n"
+        "OCHA reports that 9,000 tents were damaged.\n\n"
+        "Earlier, WHO Director-General Dr Ana Berg told journalists that cases were falling."
+    )
+    assert sources(text) == [
+        [
+            ("Mara Holt", "organization"),
+            ("UN Office for the Coordination of Humanitarian Affairs", "organization"),
+        ],
+        [("UN Office for the Coordination of Humanitarian Affairs", "organization")],
+        [("Ana Berg", "organization")],
+    ]
+    # A government's office of the same shape stays official.
+    assert sources("The Ministry of the Interior said the road is closed.") == [
+        [("Ministry of the Interior", "official")]
+    ]
+
+
+def test_a_place_in_the_complement_of_an_event_is_no_source() -> None:
+    # Mongabay's ant-trade story ("As the recent seizure of more than 5,000 endemic ants in
+    # Kenya reveals, ants have become part of a thriving global wildlife trade."): a comma
+    # between digits separates nothing, and the country is where the seizure was.
+    text = (
+        "As the recent capture of over 2,000 rare frogs in Peru reveals, frogs are traded widely."
+    )
+    assert sources(text) == [[]]
+    # A body of that country still speaks.
+    assert sources("The government of Peru said 2,000 frogs were seized.") == [
+        [("Peru", "official")]
+    ]
+
+
+def test_what_a_report_highlights_or_documents_is_its_finding() -> None:
+    # Mongabay's palm-oil story ("A new report highlights systemic social and environmental
+    # problems ..."; "The report by a coalition of NGOs documents the human rights and
+    # environmental impacts of 10 oil palm plantations").
+    text = (
+        "A new study highlights deep cuts to rural clinics across the region.\n\n"
+        "The survey by a group of nurses documents the closure of 40 clinics since 2019.\n\n"
+        "The minister highlighted the cost of the plan."
+    )
+    assert sources(text) == [
+        [("study", "document")],
+        [("survey by a group of nurses", "document")],
+        [],
+    ]
+
+
+def test_the_official_of_a_body_is_the_person_of_that_body_named_before() -> None:
+    # UN Geneva's north-west Syria briefing ('spokesperson Jens Laerke from the Office for the
+    # Coordination of Humanitarian Affairs (OCHA) told journalists' ... '"have fled to areas
+    # in northern Aleppo governorate which is adjacent to Idlib", the OCHA official added').
+    text = (
+        '"Roads are flooded," spokesperson Mara Holt from the Office for the Coordination of '
+        "Humanitarian Affairs (OCHA) told journalists in Vienna.\n\n"
+        'Some 30,000 people "have fled to the hills", the OCHA official added.\n\n'
+        "The Lakeside police official said the road was closed."
+    )
+    assert sources(text) == [
+        [("Mara Holt", "organization")],
+        [("Mara Holt", "organization")],
+        [("Lakeside police official", "official")],
+    ]
+
+
+def test_the_group_the_text_named_by_where_it_is_from_speaks() -> None:
+    # GroundUp, "No school for Eastern Cape village children" ("On Tuesday, about 15 parents
+    # from Elliot went to the Eastern Cape Department of Education offices ... The parents
+    # say 36 children are sitting at home").
+    text = (
+        "On Monday, some 40 villagers of Lakeside marched to the clinic. The villagers say "
+        "the nurses left in May.\n\n"
+        "The farmers say the road is closed."
+    )
+    assert sources(text)[1:] == [[("villagers of Lakeside", "person")], []]
