@@ -40,7 +40,8 @@ from claimcheck.core.attribution.words import (
     _RELATIVES,
 )
 
-_AND_NAME = re.compile(r"\s+and\s+(?=[A-Z])")
+# "and Tom Berg", "and schools chief Tom Berg": a second name, perhaps after its title.
+_AND_NAME = re.compile(r"\s+and\s+(?=(?:[a-z]+\s+){0,2}[A-Z])")
 _WENT_ON = re.compile(r"\s(?:(?:went|goes|go)\s+on|continued|continues|continue)\s+to\s*$")
 # Between a subject and its verb: "would later say", "has repeatedly said", "did say".
 _AUXILIARY = _words("would will could can may might should must did does do has have had")

@@ -195,7 +195,20 @@ def _joins_names(chunk: str, a: int, b: int) -> bool:
         # "Congressional lawmakers and experts", "Areseb and others at the rally": one
         # subject, read whole.
         return True
-    return bool(before and after and before[-1][0].isupper() and after[0][0].isupper())
+    return bool(before and after and before[-1][0].isupper() and _titled_name(after))
+
+
+def _titled_name(words: list[str]) -> bool:
+    """Whether words open with a name, perhaps after a title in lower case: "schools chief
+    Pedro Martinez" in "Mayor Lori Lightfoot and schools chief Pedro Martinez said"."""
+    titles = 0
+    while titles < len(words) and titles < 3 and words[titles].islower():
+        titles += 1
+    return (
+        titles < len(words)
+        and words[titles][0].isupper()
+        and (titles == 0 or not _CORE_TITLES.isdisjoint(words[:titles]))
+    )
 
 
 def _vague_phrase(sentence: str, cue_start: int, cue_end: int) -> str:

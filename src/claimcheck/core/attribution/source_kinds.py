@@ -151,6 +151,10 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
         return ("organization" if company else "official"), person_shaped
     if not _OFFICIAL_WORDS.isdisjoint(described):
         return "official", person_shaped
+    if not _PUBLIC_OFFICES.isdisjoint(described) and not _OFFICE_HEADS.isdisjoint(described):
+        # "District Attorney Ana Ruiz", "schools chief Tom Berg": the head of a public body
+        # speaks for it, though a lawyer or a chief executive elsewhere speaks for himself.
+        return "official", person_shaped
     if not _PERSON_WORDS.isdisjoint(described):
         return "person", True
     if not _ORG_WORDS.isdisjoint(described) and (not person_shaped or "organization" in described):
@@ -174,6 +178,10 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
     if not _person_name(name.split()) or not _BODY_WORDS.isdisjoint(words):
         return "organization", False  # "Friends of the Earth", "Fan Expo 2016"
     return "person", True
+
+
+_PUBLIC_OFFICES = _words("city town county district school schools police court prison")
+_OFFICE_HEADS = _BODY_TITLES | _words("attorney principal superintendent")
 
 
 _WRITERS_ONLINE = _words("blogger bloggers vlogger youtuber poster")

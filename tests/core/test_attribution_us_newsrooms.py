@@ -1,0 +1,55 @@
+"""Constructions met in articles of US nonprofit newsrooms the rules had never been written
+against: ProPublica (CC BY-NC-ND 3.0, "Steal Our Stories"), CalMatters (CC BY-ND 4.0), The
+19th (CC BY-NC-ND 4.0), Chalkbeat (CC BY-NC-ND 4.0), KFF Health News (CC BY-NC-ND 4.0) and
+The Texas Tribune (CC BY-ND 4.0), each under its publisher's republishing policy. Each test
+is a passage of the same structure in other words and names; the comment cites the article
+whose sentence it generalises."""
+
+from __future__ import annotations
+
+from tests.core.sentences import sources
+
+
+def test_abbreviated_titles_of_elected_officials_make_an_official() -> None:
+    # ProPublica, "Lawmakers Introduce Bill to Reform Controversial Contract-for-Deed Home
+    # Sales", https://stlouist.com/aggregator/sources/52?page=20 ("introduced by Sen. Tina
+    # Smith, D-Minn." at no cue, then "..., Smith said in an interview").
+    text = (
+        "The act, introduced by Sen. Ana Holt, D-Ohio, would require a written contract.\n\n"
+        '"It is simply unfair," Holt said in an interview.'
+    )
+    assert sources(text)[1] == [("Ana Holt", "official")]
+    # The 19th, "'They deserve this transparency': Rep. Pressley calls for hearing with
+    # Epstein survivors", https://www.rawstory.com/u/jennifergerson-the19th ("Rep. Ayanna
+    # Pressley on Thursday called for a congressional hearing").
+    text = "Rep. Mara Lind on Thursday called for a public hearing on the dam."
+    assert sources(text) == [[("Mara Lind", "official")]]
+
+
+def test_the_head_of_a_public_body_is_an_official() -> None:
+    # The Texas Tribune, "Three North Texas officers indicted on felony assault charges ...",
+    # https://www.alternet.org/author/the-texas-tribune ("..., District Attorney John Creuzot
+    # said in the release."); Chalkbeat Chicago, https://chicago.chalkbeat.org/2022/1/6/
+    # 22870882/ ("District CEO Pedro Martinez had said"): a prosecutor and a school district's
+    # head, though a lawyer or a chief executive elsewhere is a person.
+    text = (
+        "The inquiry took two years, District Attorney Tom Vane said in the release.\n\n"
+        "District CEO Rita Lowe had said that some schools would open.\n\n"
+        "The deal is fair, said Ana Ruiz, a lawyer for the tenants."
+    )
+    assert sources(text) == [
+        [("Tom Vane", "official")],
+        [("Rita Lowe", "official")],
+        [("Ana Ruiz", "person")],
+    ]
+
+
+def test_two_names_joined_by_and_both_speak_when_the_second_has_a_lowercase_title() -> None:
+    # Chalkbeat Chicago, "Latest updates: Most Chicago schools will be closed for a third day",
+    # https://chicago.chalkbeat.org/2022/1/6/22870882/ ("In a brief statement, Mayor Lori
+    # Lightfoot and schools chief Pedro Martinez said that bargaining started at noon").
+    text = (
+        "In a short statement, Mayor Rita Lowe and schools chief Tom Berg said that talks "
+        "began at noon."
+    )
+    assert sources(text) == [[("Rita Lowe", "official"), ("Tom Berg", "official")]]
