@@ -53,3 +53,29 @@ def test_two_names_joined_by_and_both_speak_when_the_second_has_a_lowercase_titl
         "began at noon."
     )
     assert sources(text) == [[("Rita Lowe", "official"), ("Tom Berg", "official")]]
+
+
+def test_an_officials_adviser_in_an_appositive_speaks_as_an_official() -> None:
+    # CalMatters, "Newsom finally reveals his whereabouts", https://calmatters.org/newsletters/
+    # whatmatters/2022/07/gavin-newsom-montana/ ("Anthony York, Newsom's senior advisor for
+    # communications, told me: ..."): the appositive opens with whose adviser he is.
+    text = (
+        "Gov. Tom Berg is on vacation in Maine.\n\n"
+        "Ana Ruiz, Berg's senior adviser for communications, told me: "
+        "\u201cWe don't legislate where people rest.\n\n"
+        "Never have.\u201d\n\n"
+        "Jan Novak, Acme's senior adviser, said the plant will close."
+    )
+    assert sources(text)[1:] == [
+        [("Ana Ruiz", "official")],
+        [("Ana Ruiz", "official")],
+        [("Jan Novak", "person")],
+    ]
+
+
+def test_a_party_member_in_an_appositive_is_a_politician() -> None:
+    # CalMatters, "Crunch time for California Legislature", https://calmatters.org/
+    # newsletters/whatmatters/2023/07/california-legislature-bills-deadline/ ("But committee
+    # Chairperson Luz Rivas, a Democrat from Arleta, said she didn't think ...").
+    text = "But committee Chairperson Ana Sol, a Republican from Fresno, said the bill fell short."
+    assert sources(text) == [[("Ana Sol", "official")]]

@@ -20,6 +20,7 @@ from claimcheck.core.attribution.phrases import (
 from claimcheck.core.attribution.source_kinds import (
     _DOC_NOUNS,
     _NOUN_KINDS,
+    _infer_kind,
     _names_itself,
     _noun_kind,
 )
@@ -71,6 +72,11 @@ _PEOPLE = _words(
 _DEMONYM_ENDINGS = ("ish", "ese", "ian", "can", "ean", "i")
 # "one comment says": a reader's comment under a post or video, unnamed but specific.
 _COMMENTS = _words("comment commenter")
+# Staff who speak for the one whose they are: "Newsom's senior advisor for communications".
+_STAFF_OF = re.compile(
+    r"(?P<owner>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})['\u2019]s\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:advisor|adviser|aide|counsel|press\s+secretary|chief\s+of\s+staff)\b"
+)
 _MAIN_SUBJECT = re.compile(r"\s*[Tt]he\s+(?:[\w-]+\s+){0,2}?(\w+)\b")
 
 
@@ -193,7 +199,7 @@ class _Reading(_Entities):
                 and self._known(parsed.name) is None
             ):
                 return _VAGUE  # "Legal experts said": a capital that only starts the sentence
-            return self._named(parsed, a + at, a, b)
+            return self._named(parsed, a + at, a, b, desc)
         return self._description(first, second, a, b)
 
     def _relative(self, pronoun: str, noun: str, a: int, b: int) -> _Found:
@@ -251,7 +257,7 @@ class _Reading(_Entities):
         authors.nouns.update(("authors", "researchers"))
         return authors
 
-    def _named(self, parsed: _Parsed, rest_at: int, a: int, b: int) -> _Found:
+    def _named(self, parsed: _Parsed, rest_at: int, a: int, b: int, desc: str = "") -> _Found:
         """A noun phrase with a proper name in it, resolved in this document."""
         name, acronyms, described, trailing, first = parsed
         off = self.offset
@@ -303,9 +309,22 @@ class _Reading(_Entities):
             or (w in _RELATIVES and entity.person)
             or (w in _NOUN_KINDS and not entity.person)
         )
+        staff = _STAFF_OF.match(desc) if entity.kind == "person" and desc else None
+        if staff is not None and self._official(staff.group("owner")):
+            entity.kind = "official"  # "Anthony York, Newsom's senior advisor": his staff
         mention = self.text[off + a : off + b] if short else None
         confidence = 0.85 if short else (0.95 if entity.name in self.registry else 0.9)
         return self._ref(entity, off + a, off + b, mention, confidence)
+
+    def _official(self, name: str) -> bool:
+        """Whether a name is an official's, met before or written with a title earlier."""
+        known = self._known(name)
+        if known is not None:
+            return known.kind == "official"
+        full = self._full_name(name) if " " not in name else None
+        if full is not None:
+            return _infer_kind(full[0], full[1])[0] == "official"
+        return _infer_kind(name, frozenset())[0] == "official"
 
     def _owned(self, owner_np: str, noun: str, start: int, end: int) -> _Ref | None:
         """A document or website of an owner: "PC World's analysis", "a Pentagon report"."""
