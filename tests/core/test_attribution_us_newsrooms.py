@@ -79,3 +79,18 @@ def test_a_party_member_in_an_appositive_is_a_politician() -> None:
     # Chairperson Luz Rivas, a Democrat from Arleta, said she didn't think ...").
     text = "But committee Chairperson Ana Sol, a Republican from Fresno, said the bill fell short."
     assert sources(text) == [[("Ana Sol", "official")]]
+
+
+def test_words_in_quotation_marks_that_a_relative_clause_says_someone_calls() -> None:
+    # KFF Health News, "Flawed Federal Programs Maroon Rural Americans in Telehealth Limbo",
+    # https://acerohealth.com/aggregator/sources/8.html ("after President Donald Trump vowed
+    # to end what he called the “racist” and “unconstitutional” ..."; "stroke survivor Ada
+    # Carol Adkins has what she calls “wacky” phone and internet service"): the pronoun is
+    # the person named earlier in the same sentence.
+    text = (
+        "Fees rose this week after President Tom Berg vowed to end what he called the "
+        "\u201cunfair\u201d and \u201ccostly\u201d tax.\n\n"
+        "In Lake County, farmer Ana Ruiz has what she calls \u201cwacky\u201d phone service.\n\n"
+        "The group runs a program called \u201cSafe Start\u201d for children."
+    )
+    assert sources(text) == [[("Tom Berg", "official")], [("Ana Ruiz", "person")], []]

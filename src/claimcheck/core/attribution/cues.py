@@ -37,10 +37,18 @@ from claimcheck.core.attribution.words import (
     _NOT_SUBJECT,
     _PERSON_WORDS,
     _POSSESSIVES,
+    _PRONOUN_GENDER,
     _RELATIVES,
 )
 
 # "and Tom Berg", "and schools chief Tom Berg": a second name, perhaps after its title.
+# "what he called the 'racist' program", "what she calls 'wacky' service": words in quotation
+# marks named by a relative clause.
+_WHAT_CALLED = re.compile(
+    r"\bwhat\s+(?P<who>he|she|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
+    r"(?:\s+(?:has|had|once|later|now|often))?\s+$"
+)
+_QUOTED_NEXT = re.compile(r"\s+(?:(?:the|a|an)\s+)?[\"\u201c]")
 _AND_NAME = re.compile(r"\s+and\s+(?=(?:[a-z]+\s+){0,2}[A-Z])")
 _WENT_ON = re.compile(r"\s(?:(?:went|goes|go)\s+on|continued|continues|continue)\s+to\s*$")
 # Between a subject and its verb: "would later say", "has repeatedly said", "did say".
@@ -188,6 +196,10 @@ class _Document(_Credits):
         verb = words[0]
         if verb in _AS_VERBS and " as " not in sentence[cue_end : cue_end + 90]:
             return None
+        if verb in ("called", "calls") and _QUOTED_NEXT.match(sentence, cue_end):
+            what = _WHAT_CALLED.search(sentence, 0, cue_start)
+            if what is not None:
+                return self._what_called(sentence, what, cue_start, cue_end)
         complement = None if words[-1] == "for" else _COMPLEMENT.get(verb)  # "called for"
         # "..., the UN refugee agency estimates.": a subject after a comma, at the end.
         if (
@@ -317,6 +329,27 @@ class _Document(_Credits):
         ):
             hit.role = "embedded"  # "X said that Y had denied it": Y inside X's words
         return found
+
+    def _what_called(
+        self, sentence: str, what: re.Match[str], cue_start: int, cue_end: int
+    ) -> list[_Hit] | None:
+        """ "vowed to end what he called the 'racist' program": the words in quotation marks
+        are the one the relative clause names, who may be named earlier in the sentence."""
+        a, b = what.span("who")
+        who = what.group("who")
+        ref: _Found
+        if who in _PRONOUN_GENDER:
+            window = self.text[max(0, self.offset - 500) : self.offset + a]
+            person = self._recent_person(_PRONOUN_GENDER[who], window)
+            off = self.offset
+            ref = self._ref(person, off + a, off + b, who, 0.6) if person is not None else None
+            ref = ref or self._pronoun(who, a, b, organisation=False)
+        else:
+            ref = self._interpret(sentence, a, b)
+        if not isinstance(ref, _Ref):
+            return None
+        content = (cue_end, _clause_end(sentence, cue_end))
+        return [self._hit(ref, sentence, cue_start, cue_end, content, "verb")]
 
     def _partners(
         self, sentence: str, ref: _Ref, cue_start: int, cue_end: int, content: tuple[int, int]
