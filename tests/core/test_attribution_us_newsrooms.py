@@ -94,3 +94,17 @@ def test_words_in_quotation_marks_that_a_relative_clause_says_someone_calls() ->
         "The group runs a program called \u201cSafe Start\u201d for children."
     )
     assert sources(text) == [[("Tom Berg", "official")], [("Ana Ruiz", "person")], []]
+
+
+def test_a_quotation_credited_before_a_colon_to_a_titled_name_with_a_description() -> None:
+    # CalMatters, "Crunch time for California Legislature", https://calmatters.org/
+    # newsletters/whatmatters/2023/07/california-legislature-bills-deadline/ ("Longtime
+    # lobbyist Chris Micheli, who was in the room: “It happens maybe once or twice a year
+    # between the two houses.”").
+    text = (
+        "Chairs usually get their way.\n\n"
+        "Veteran lobbyist Ana Ruiz, who was in the room: \u201cIt happens maybe twice a year. "
+        "Never more.\u201d\n\n"
+        "At issue in the transport committee: Whether the rule should apply."
+    )
+    assert sources(text) == [[], [("Ana Ruiz", "person")], [("Ana Ruiz", "person")], []]

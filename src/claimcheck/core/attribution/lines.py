@@ -19,6 +19,12 @@ _PASSIVE = re.compile(
 )
 # "Jan Novak: The bridge is too narrow.": an interview's answer after its speaker's name.
 _SPEAKER_LINE = re.compile(r"([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}):\s+(?=\S)")
+# "Longtime lobbyist Chris Micheli, who was in the room: “It happens ...”": a quotation's
+# speaker credited before a colon, with a title and a description.
+_CREDIT_COLON = re.compile(
+    r"(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[\w.'\u2019-]+){0,5}?)"
+    r"(?:,\s+(?P<desc>[^:\"\u201c\u201d]{3,80}?))?:\s+(?=[\"\u201c])"
+)
 _DASH_MARK = re.compile(r"[—\u2013]|--?(?=\s)")
 
 
@@ -70,12 +76,12 @@ class _Lines(_Places):
 
     def speaker_line(self, sentence: str) -> _Hit | None:
         """The speaker named before a colon that opens a paragraph, as in an interview."""
-        match = _SPEAKER_LINE.match(sentence)
+        match = _SPEAKER_LINE.match(sentence) or _CREDIT_COLON.match(sentence)
         if match is None:
             return None
-        ref = self._interpret(sentence, 0, match.end(1))
+        desc = (match.groupdict().get("desc") or "").strip()
+        ref = self._interpret(sentence, 0, match.end(1), desc)
         if not isinstance(ref, _Ref) or not ref.entity.person:
             return None  # "Update:", "Note:", "Wikinews:"
-        return self._hit(
-            ref, sentence, match.end(1), match.end(1) + 1, (match.end(), len(sentence)), "verb"
-        )
+        colon = match.start() + match.group().rindex(":")
+        return self._hit(ref, sentence, colon, colon + 1, (match.end(), len(sentence)), "verb")
