@@ -108,3 +108,16 @@ def test_a_quotation_credited_before_a_colon_to_a_titled_name_with_a_description
         "At issue in the transport committee: Whether the rule should apply."
     )
     assert sources(text) == [[], [("Ana Ruiz", "person")], [("Ana Ruiz", "person")], []]
+
+
+def test_a_place_after_a_bodys_name_only_locates_it() -> None:
+    # Chalkbeat Chicago, https://chicago.chalkbeat.org/2022/1/6/22870882/ ("Uplift Early
+    # College STEAM High School on the North Side said it would offer activities").
+    text = (
+        "Lakeview Early College High School on the West Side said it would stay open.\n\n"
+        "The US Attorney's Office in the Eastern District said it would appeal."
+    )
+    assert sources(text) == [
+        [("Lakeview Early College High School", "organization")],
+        [("US Attorney's Office", "official")],
+    ]

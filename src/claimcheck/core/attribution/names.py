@@ -326,7 +326,9 @@ def _parse_name(rest: str, desc: str) -> _Parsed | None:
         first = next((i for i, t in enumerate(names) if t.lower() in _GENDERS), len(names) - 2)
         before.extend(t.lower() for t in names[:first])
         names = names[first:]
-    trailing = tuple(t.lower() for t, _ in tokens[hi:])
+    after = [t for t, _ in tokens[hi:]]
+    place = next((k for k in range(len(after)) if _locates(after, k)), len(after))
+    trailing = tuple(t.lower() for t in after[:place])  # not "in the Southern District"
     described = frozenset((*before, *trailing, *_head_words(desc)))
     return _Parsed(" ".join(names), acronyms, described, trailing, tokens[0][1])
 
@@ -366,7 +368,9 @@ def _name_run(tokens: list[tuple[str, int]]) -> tuple[int, int] | None:
                 break
         # "the US Attorney's Office in Manhattan": a place after "in" only locates a name; "the
         # UN Security Council on Iran", what it is on.
-        if not (runs and i > 0 and tokens[i - 1][0] in ("in", "on")):
+        # "Uplift High School on the North Side": so with "the" between.
+        where = i - 1 if i < 2 or tokens[i - 1][0] != "the" else i - 2
+        if not (runs and where >= 0 and tokens[where][0] in ("in", "on")):
             runs.append((i, j))
         i = j
     for lo, hi in reversed(runs):
@@ -380,6 +384,16 @@ def _name_run(tokens: list[tuple[str, int]]) -> tuple[int, int] | None:
         if lo < hi:
             return lo, hi
     return None
+
+
+def _locates(words: Sequence[str], k: int) -> bool:
+    """Whether the word at ``k`` starts a place a name is in: "in the Southern District"."""
+    if words[k] not in ("in", "on", "at"):
+        return False
+    rest = words[k + 1 : k + 3]
+    if rest and rest[0] == "the":
+        rest = rest[1:]
+    return bool(rest) and _capitalised(rest[0])
 
 
 def _bare(word: str) -> str:
