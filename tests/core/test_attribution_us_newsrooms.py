@@ -7,7 +7,7 @@ whose sentence it generalises."""
 
 from __future__ import annotations
 
-from tests.core.sentences import sources
+from tests.core.sentences import analyse, sources
 
 
 def test_abbreviated_titles_of_elected_officials_make_an_official() -> None:
@@ -121,3 +121,21 @@ def test_a_place_after_a_bodys_name_only_locates_it() -> None:
         [("Lakeview Early College High School", "organization")],
         [("US Attorney's Office", "official")],
     ]
+
+
+def test_the_main_clauses_subject_speaks_in_a_verb_phrase_joined_by_and() -> None:
+    # Chalkbeat Tennessee, "Memphis school, community leaders react to shooting spree",
+    # https://www.chalkbeat.org/tennessee/2022/9/8/23343877/ ("Police later arrested and
+    # charged Ezekiel Kelly, 19, with killing one man, and said he is a suspect in the other
+    # deaths, according to The Commercial Appeal."): the police speak, the paper relays.
+    text = (
+        "Police later arrested and charged Tom Berg, 20, with theft, and said he is a suspect "
+        "in two other cases, according to The Lakeside Courier.\n\n"
+        "Ana Ruiz resigned in March and said she was tired."
+    )
+    found = analyse(text)
+    assert [(a.canonical, a.source_kind, a.role) for a in found[0][1].attributions] == [
+        ("police", "official", "primary"),
+        ("Lakeside Courier", "newspaper", "via"),
+    ]
+    assert sources(text)[1] == [("Ana Ruiz", "person")]

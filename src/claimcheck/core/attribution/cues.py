@@ -75,14 +75,15 @@ _ISSUED_RELATIVE = re.compile(
 _MAIN_CLAUSE = re.compile(
     r"(?:(?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|for|and|the|de))*"
     # "On Tuesday, the company published": after an opening phrase "the" is in lower case.
-    r"|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?P<verb>[a-z]+ed)\s"
+    r"|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:(?:has|have|had)\s+)?(?:(?:also|later|then|first)\s+)?"
+    r"(?P<verb>[a-z]+ed)\s"
 )
 
 
-def _main_verb(sentence: str, j: int) -> int:
+def _main_verb(sentence: str, j: int, comma: bool = True) -> int:
     """Where the main clause's verb starts, for a participle after a comma at ``j``
     ("The church opposed the ruling, saying ..."), or -1."""
-    if not sentence[:j].rstrip().endswith(","):
+    if comma and not sentence[:j].rstrip().endswith(","):
         return -1
     match = _MAIN_CLAUSE.match(sentence)
     if match is None and (opening := _OPENING.match(sentence)) is not None:
@@ -246,6 +247,13 @@ class _Document(_Credits):
                     return None
                 j, participle = by.start(), False
                 continue
+            if word == "and" and not participle:
+                # "Police later arrested him, and said he is a suspect": the main clause's
+                # subject speaks in the verb phrase joined to it.
+                main = _main_verb(sentence, len(sentence[:ws].rstrip(" ,")) + 1, comma=False)
+                if main >= 0:
+                    j = main
+                    continue
             if word in ("which", "that") and not participle:
                 issued = _ISSUED_RELATIVE.search(sentence, 0, ws)
                 if issued is not None:

@@ -58,7 +58,9 @@ _NAME_KINDS = {
     **dict.fromkeys(
         _words(
             """news times post herald journal gazette tribune daily chronicle observer mail
-            express telegraph star sun standard magazine weekly"""
+            express telegraph star sun standard magazine weekly inquirer enquirer courier
+            dispatch examiner sentinel courant picayune ledger argus clarion oregonian
+            statesman advertiser appeal bee"""
         ),
         "newspaper",
     ),
