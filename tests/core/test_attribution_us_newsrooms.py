@@ -139,3 +139,25 @@ def test_the_main_clauses_subject_speaks_in_a_verb_phrase_joined_by_and() -> Non
         ("Lakeside Courier", "newspaper", "via"),
     ]
     assert sources(text)[1] == [("Ana Ruiz", "person")]
+
+
+def test_an_author_after_a_participle_and_by_is_no_speaker() -> None:
+    # CalMatters, "Crunch time for California Legislature" (as above): "Senate Bill 423,
+    # written by San Francisco Democratic Sen. Scott Wiener, would fast track the permitting".
+    text = (
+        "Senate Bill 12, written by Lakeside Democratic Sen. Tom Berg, would speed up permits."
+        "\n\nA report written by Norvex says sales fell."
+    )
+    assert sources(text) == [[], [("Norvex report", "document")]]
+
+
+def test_a_reason_cited_with_a_clause_of_its_own_names_no_source() -> None:
+    # CalMatters, "Newsom finally reveals his whereabouts" (as above): "California has banned
+    # state-funded and state-sponsored travel, citing policies it deems discriminatory to
+    # LGBTQ+ people."
+    text = (
+        "Lakeside has banned state-funded travel there, citing policies it deems unfair to "
+        "LGBTQ+ people.\n\n"
+        "The ministry cut the budget, citing a report it received from Norvex."
+    )
+    assert sources(text) == [[], [("report", "document")]]

@@ -48,6 +48,8 @@ _WHAT_CALLED = re.compile(
     r"\bwhat\s+(?P<who>he|she|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
     r"(?:\s+(?:has|had|once|later|now|often))?\s+$"
 )
+# A participle before its agent: "written by Sen. Tom Berg"; not "said by phone".
+_PASSIVE_BY = re.compile(r"\s+by\s+(?:[A-Z]|(?:the|a|an|his|her|its|their)\s)")
 _QUOTED_NEXT = re.compile(r"\s+(?:(?:the|a|an)\s+)?[\"\u201c]")
 _AND_NAME = re.compile(r"\s+and\s+(?=(?:[a-z]+\s+){0,2}[A-Z])")
 _WENT_ON = re.compile(r"\s(?:(?:went|goes|go)\s+on|continued|continues|continue)\s+to\s*$")
@@ -197,6 +199,8 @@ class _Document(_Credits):
         verb = words[0]
         if verb in _AS_VERBS and " as " not in sentence[cue_end : cue_end + 90]:
             return None
+        if _PASSIVE_BY.match(sentence, cue_end) and not verb.endswith(("s", "ing")):
+            return None  # "Senate Bill 12, written by Sen. Tom Berg, ...": an author, no speaker
         if verb in ("called", "calls") and _QUOTED_NEXT.match(sentence, cue_end):
             what = _WHAT_CALLED.search(sentence, 0, cue_start)
             if what is not None:

@@ -54,6 +54,8 @@ def _named_later(text: str, title: str, after: int) -> str | None:
     return found.group(1)
 
 
+# A relative clause without "that", opened by its subject: "the policies it deems unfair".
+_CLAUSE_PRONOUN = re.compile(r"\s(?:it|he|she|they|we)\s+[a-z]+s?\b")
 _LINK_MARKER = re.compile(r"\s*\[\d+\]$")
 # "Congressional lawmakers and experts": a named group beside an unnamed one.
 _AND_VAGUE = re.compile(
@@ -102,6 +104,11 @@ class _Reading(_Entities):
             if relative is not None and relative.start() > a:
                 b = relative.start()
                 phrase = sentence[a:b]
+        clause = _CLAUSE_PRONOUN.search(phrase) if " " in phrase else None
+        if clause is not None:
+            # "policies it deems unfair to Lakeside people": a clause of its own, no name.
+            b = a + clause.start()
+            phrase = sentence[a:b]
         at = self.offset + a
         memo = self.memo.get((phrase, desc))
         if memo is not None:
