@@ -161,3 +161,19 @@ def test_a_reason_cited_with_a_clause_of_its_own_names_no_source() -> None:
         "The ministry cut the budget, citing a report it received from Norvex."
     )
     assert sources(text) == [[], [("report", "document")]]
+
+
+def test_a_letter_sent_admonishing_its_recipient_is_its_senders_and_her_two_word_surname() -> None:
+    # KFF Health News, "Flawed Federal Programs Maroon Rural Americans in Telehealth Limbo",
+    # https://acerohealth.com/aggregator/sources/8.html ("Ten days ago, Republican Sen.
+    # Shelley Moore Capito of West Virginia sent a letter to Trump's Commerce secretary,
+    # Howard Lutnick, admonishing him to speed up ..."; then "..., Moore Capito wrote.").
+    text = (
+        "Ten days ago, Republican Sen. Shelley Moore Tate of Ohio sent a letter to the "
+        "Commerce secretary, Tom Lee, admonishing him to speed up the review.\n\n"
+        "\u201cOhioans have waited long enough,\u201d Moore Tate wrote."
+    )
+    assert sources(text) == [
+        [("Shelley Moore Tate", "official")],
+        [("Shelley Moore Tate", "official")],
+    ]

@@ -78,7 +78,7 @@ _MAIN_CLAUSE = re.compile(
     r"(?:(?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|for|and|the|de))*"
     # "On Tuesday, the company published": after an opening phrase "the" is in lower case.
     r"|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:(?:has|have|had)\s+)?(?:(?:also|later|then|first)\s+)?"
-    r"(?P<verb>[a-z]+ed)\s"
+    r"(?P<verb>[a-z]+ed|sent|wrote|made|gave|took|held|spoke|met|told|brought|began)\s"
 )
 
 

@@ -28,7 +28,8 @@ _NAME_APPOSITIVE = re.compile(
 # A short phrase that opens a sentence before its subject: "On Taiwan, ", "Last week, ".
 _OPENING = re.compile(
     r"(?:(?:On|In|At|For|After|Last|Earlier|Later)\s[^,]{1,40}"
-    r"|(?:A|An|One|Two|Three|Several|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later)),\s+"
+    r"|(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|A\s+few|Several|\d+)"
+    r"\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later)),\s+"
 )
 
 
