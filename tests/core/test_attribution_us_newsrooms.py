@@ -177,3 +177,20 @@ def test_a_letter_sent_admonishing_its_recipient_is_its_senders_and_her_two_word
         [("Shelley Moore Tate", "official")],
         [("Shelley Moore Tate", "official")],
     ]
+
+
+def test_a_speaker_and_a_counted_group_of_colleagues_both_speak() -> None:
+    # The 19th, "'They deserve this transparency': Rep. Pressley calls for hearing with
+    # Epstein survivors", https://www.rawstory.com/u/jennifergerson-the19th ("Pressley and 15
+    # Democratic colleagues argued in the letter to House Oversight Chairman James Comer
+    # that ..."): the chairman written to is no source.
+    text = (
+        "Rep. Ana Ruiz called for a hearing on Thursday.\n\n"
+        "Ruiz and 12 Republican colleagues argued in the letter to Chairman Tom Lee that a "
+        "hearing is needed.\n\n"
+        "Ana Ruiz and other residents said the plan failed."
+    )
+    assert sources(text)[1:] == [
+        [("Ana Ruiz", "official"), ("Ana Ruiz's 12 Republican colleagues", "official")],
+        [("Ana Ruiz", "official")],
+    ]

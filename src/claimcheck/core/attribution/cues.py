@@ -41,6 +41,9 @@ from claimcheck.core.attribution.words import (
     _RELATIVES,
 )
 
+_AND_COLLEAGUES = re.compile(
+    r"\s+and\s+(?P<who>\d+\s+(?:other\s+)?(?:[A-Z][a-z]+\s+)?(?:colleagues|lawmakers|members))\s"
+)
 # "and Tom Berg", "and schools chief Tom Berg": a second name, perhaps after its title.
 # "what he called the 'racist' program", "what she calls 'wacky' service": words in quotation
 # marks named by a relative clause.
@@ -369,6 +372,14 @@ class _Document(_Credits):
         """ "Engineers Jan Novak and Tom Lee said": both speak. The reference read so far is
         the phrase up to "and"; the name after it is the second speaker."""
         a, b = ref.start - self.offset, ref.end - self.offset
+        group = _AND_COLLEAGUES.match(sentence, b, cue_start) if ref.entity.person else None
+        if group is not None:
+            # "Pressley and 15 Democratic colleagues argued": counted, they are specific.
+            who = f"{ref.entity.name}'s {group.group('who')}"
+            entity = self._entity(who, ref.entity.kind, False, ref.entity.name)
+            at = self.offset + group.start("who")
+            colleagues = self._ref(entity, at, self.offset + group.end("who"), None, 0.6)
+            return [self._hit(colleagues, sentence, cue_start, cue_end, content, "verb")]
         if b <= cue_start and "," not in sentence[b:cue_start]:
             # "Alice Fisher of the Criminal Division and Glenn Fine announced": the subject
             # runs on to the verb past the first name read.

@@ -187,12 +187,27 @@ def _subject_start(chunk: str) -> int:
 
 
 _WHERE = (["at"], ["in"], ["from"], ["on"], ["of"])
+# The people a named speaker may speak beside, unnamed: "Ana Ruiz and 15 colleagues".
+_GROUP_HEADS = _VAGUE_HEADS | frozenset(("colleagues", "lawmakers", "members", "co-sponsors"))
+_GROUP_MODIFIER = re.compile(r"\d+|other|his|her|their|[A-Z][a-z]+")
 
 
 def _joins_names(chunk: str, a: int, b: int) -> bool:
     before = chunk[:a].split()
     after = chunk[b:].split()
-    if before and after and after[0] in _VAGUE_HEADS and after[1:2] in ([], *_WHERE):
+    skip = 0
+    while skip < min(2, len(after) - 1) and _GROUP_MODIFIER.fullmatch(after[skip]):
+        skip += 1  # "Pressley and 15 Democratic colleagues"
+    if (
+        before
+        and after
+        and after[skip] in _GROUP_HEADS
+        and after[skip + 1 : skip + 2]
+        in (
+            [],
+            *_WHERE,
+        )
+    ):
         # "Congressional lawmakers and experts", "Areseb and others at the rally": one
         # subject, read whole.
         return True

@@ -10,6 +10,7 @@ from claimcheck.core.attribution.entities import _VAGUE, _Entities, _Entity, _Fo
 from claimcheck.core.attribution.lexicon import _words
 from claimcheck.core.attribution.names import _Parsed, _plan
 from claimcheck.core.attribution.phrases import (
+    _GROUP_HEADS,
     _LEADING,
     _PARTICIPLE,
     _RELATIVE,
@@ -59,8 +60,8 @@ _CLAUSE_PRONOUN = re.compile(r"\s(?:it|he|she|they|we)\s+[a-z]+s?\b")
 _LINK_MARKER = re.compile(r"\s*\[\d+\]$")
 # "Congressional lawmakers and experts": a named group beside an unnamed one.
 _AND_VAGUE = re.compile(
-    r"\s+and\s+(?:other\s+)?(?:"
-    + "|".join(sorted(_VAGUE_HEADS))
+    r"\s+and\s+(?:(?:\d+|other|his|her|their|[A-Z][a-z]+)\s+){0,2}(?:"
+    + "|".join(sorted(_GROUP_HEADS))
     + r")(?:\s+(?:at|in|from|on|of)\s+.*)?$"
 )
 _PUBLISHED_IN = re.compile(r"\b(?:published|presented|reported|described)\s+in\s+(?P<doc>\S.*)")
