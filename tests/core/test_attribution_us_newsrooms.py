@@ -194,3 +194,26 @@ def test_a_speaker_and_a_counted_group_of_colleagues_both_speak() -> None:
         [("Ana Ruiz", "official"), ("Ana Ruiz's 12 Republican colleagues", "official")],
         [("Ana Ruiz", "official")],
     ]
+
+
+def test_a_live_blogs_timed_headings_and_a_line_handing_over_to_a_writer_are_no_claims() -> None:
+    # Chalkbeat Chicago, https://chicago.chalkbeat.org/2022/1/6/22870882/ (entry headings
+    # "8:00 p.m. Talks ‘productive’", "5:30 p.m. Most Chicago schools will be closed a third
+    # day"); CalMatters, "Crunch time for California Legislature" (as above): "From
+    # CalMatters’ housing reporter Ben Christopher:".
+    text = (
+        "Talks went on all day.\n\n"
+        "8:00 p.m. Talks \u2018stalled\u2019\n\n"
+        "The union said talks were slow.\n\n"
+        "5:30 p.m. Most schools will stay closed a fourth day\n\n"
+        "From our transport reporter Ana Ruiz:\n\n"
+        "At 5:30 p.m. the talks ended."
+    )
+    assert [one.kind for _, one in analyse(text)] == [
+        "claim",
+        "headline",
+        "claim",
+        "headline",
+        "other",
+        "claim",
+    ]
