@@ -217,3 +217,16 @@ def test_a_live_blogs_timed_headings_and_a_line_handing_over_to_a_writer_are_no_
         "other",
         "claim",
     ]
+
+
+def test_his_documents_are_those_of_the_person_the_sentence_opens_with() -> None:
+    # The Texas Tribune, "Three North Texas officers indicted on felony assault charges ...",
+    # https://www.alternet.org/author/the-texas-tribune ("Mabry is accused of firing or
+    # threatening to fire so-called less-lethal projectiles at three people, according to
+    # some of his indictments."): not the district attorney who spoke in the sentence before.
+    text = (
+        "Officer Tom Berg and Ana Ruiz were indicted on Friday, District Attorney Jan Vane "
+        "said.\n\n"
+        "Berg is accused of firing at three people, according to some of his indictments."
+    )
+    assert sources(text)[1] == [("Tom Berg indictment", "document")]

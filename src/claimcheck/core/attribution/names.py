@@ -33,6 +33,7 @@ from claimcheck.core.attribution.words import (
     _OWNERS,
     _PERSON_NOUNS,
     _PORTFOLIOS,
+    _POSSESSIVES,
     _PRONOUNS,
     _RELATIVES,
     _ROLE_WORDS,
@@ -78,6 +79,18 @@ _STATEMENT_BY = re.compile(
 )
 _OWNER_STATEMENT = re.compile(
     rf"(?P<owner>[\w.&'\u2019-]+(?:\s+[\w.&'\u2019-]+)?)\s+(?P<noun>{_STATEMENT_NOUNS})$"
+)
+
+
+_PARTITIVE = re.compile(
+    r"(?:some|one|many|several|most|all|each|both|two|three)\s+of\s+(?=(?:his|her|its|their)\s)",
+    re.IGNORECASE,
+)
+_PRONOUN_DOC = re.compile(
+    r"(?P<owner>his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
+    + "|".join(sorted((n for n, k in _DOC_NOUNS.items() if k == "document"), key=len, reverse=True))
+    + r")s?$",
+    re.IGNORECASE,
 )
 
 
@@ -148,6 +161,14 @@ def _plan(phrase: str, desc: str) -> _Plan:
     if len(words) == 2 and words[0].lower() in _OWNERS and words[1].lower() in _RELATIVES:
         # "his father", "her lawyer": someone known by whose they are.
         return _Plan("relative", first=words[0].lower(), second=words[1].lower())
+    partitive = _PARTITIVE.match(phrase)
+    if partitive is not None:
+        # "some of his indictments": the documents themselves.
+        return _Plan("possessive", at=partitive.end(), first=phrase[partitive.end() :])
+    owned = _PRONOUN_DOC.match(phrase) if words[0].lower() in _POSSESSIVES else None
+    if owned is not None:
+        # "his indictments", "their report": a document of the one the pronoun stands for.
+        return _Plan("owned", first=owned.group("owner").lower(), second=owned.group("noun"))
     det = words[0].lower() if words[0].lower() in _DETERMINERS else ""
     rest_at = phrase.index(words[1]) if det and len(words) > 1 else 0
     rest = phrase[rest_at:] if not det or len(words) > 1 else ""

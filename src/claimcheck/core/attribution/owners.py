@@ -15,11 +15,14 @@ from claimcheck.core.attribution.source_kinds import (
     _infer_kind,
     _noun_kind,
 )
-from claimcheck.core.attribution.words import _PRONOUNS
+from claimcheck.core.attribution.words import _PRONOUN_GENDER, _PRONOUNS
 
 _WEBSITE = re.compile(
     r"\b(its|their|his|her|[\w.&'\u2019 -]+?['\u2019]s|the\s+[\w.&'\u2019 -]+?)\s+"
     r"(?:own\s+)?(?:official\s+)?(?:website|web\s+site|site|webpage|homepage)\b"
+)
+_SUBJECT_NAME = re.compile(
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?=\s+(?:is|was|are|were|has|had|will|would)\s)"
 )
 _MAIN_SUBJECT = re.compile(r"\s*[Tt]he\s+(?:[\w-]+\s+){0,2}?(\w+)\b")
 
@@ -43,8 +46,10 @@ class _Owners(_Entities):
         low = owner_np.lower()
         owner: _Entity | None
         if low in _PRONOUNS:
-            ref = self._pronoun(low, start - self.offset, end - self.offset, organisation=True)
-            owner = ref.entity if ref is not None else None
+            owner = self._opening_subject(low, start)
+            if owner is None:
+                ref = self._pronoun(low, start - self.offset, end - self.offset, organisation=True)
+                owner = ref.entity if ref is not None else None
         elif not any(c.isupper() for c in owner_np):
             noun_word = low.split()[-1]
             owner = self._resolve_noun(noun_word, start)
@@ -65,6 +70,18 @@ class _Owners(_Entities):
         entity = self._entity(f"{owner.name} {noun}", kind, False, owner.name)
         entity.nouns.add(noun)
         return self._ref(entity, start, end, None, 0.85)
+
+    def _opening_subject(self, pronoun: str, before: int) -> _Entity | None:
+        """The person the sentence opens with as its subject, whom "his" or "her" later in it
+        stands for: "Mabry is accused of ..., according to some of his indictments"."""
+        gender = _PRONOUN_GENDER.get(pronoun)
+        match = _SUBJECT_NAME.match(self.text, self.offset, before) if gender else None
+        if match is None:
+            return None
+        entity = self._name(match.group(), frozenset())[0]
+        if entity is None or not entity.person or entity.gender not in (None, gender):
+            return None
+        return entity
 
     def _website(self, sentence: str, a: int, b: int) -> _Ref | None:
         """'a statement on its website': the owner's own website speaks."""
