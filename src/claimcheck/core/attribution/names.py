@@ -16,6 +16,7 @@ from claimcheck.core.attribution.source_kinds import (
     _NOUN_KINDS,
     _body_kind,
     _head_words,
+    _party_member,
 )
 from claimcheck.core.attribution.words import (
     _BODY_TITLES,
@@ -351,7 +352,8 @@ def _parse_name(rest: str, desc: str) -> _Parsed | None:
     after = [t for t, _ in tokens[hi:]]
     place = next((k for k in range(len(after)) if _locates(after, k)), len(after))
     trailing = tuple(t.lower() for t in after[:place])  # not "in the Southern District"
-    described = frozenset((*before, *trailing, *_head_words(desc)))
+    head = _head_words(desc)
+    described = frozenset((*before, *trailing, *head, *_party_member(head)))
     return _Parsed(" ".join(names), acronyms, described, trailing, tokens[0][1])
 
 

@@ -299,18 +299,21 @@ def _head_words(desc: str) -> list[str]:
     title that speaks for a body ("a spokeswoman for Shell", "president of the Lakeside
     Residents Association"), the kind of that body, marked with "@"."""
     words = desc.replace(",", " ").split()
-    head = [w.lower() for w in words]
     for i, word in enumerate(words):
         if word.lower() in _DESC_STOPS:
-            head = head[:i]
+            head = [w.lower() for w in words[:i]]
             if word.lower() in ("for", "of", "at") and not _BODY_TITLES.isdisjoint(head):
                 body = _body_kind(words[i + 1 :], head)
                 if body:
                     head.append("@" + body)
-            break
-    if head and head[-1] in _PARTY_MEMBERS:
-        head.append("@official")  # "a Democrat from Arleta": a party's politician
-    return head
+            return head
+    return [w.lower() for w in words]
+
+
+def _party_member(head: Sequence[str]) -> tuple[str, ...]:
+    """ "a Democrat from Arleta": an appositive that is a party's member names a politician,
+    who speaks as an official."""
+    return ("@official",) if head and head[-1] in _PARTY_MEMBERS else ()
 
 
 _PARTY_MEMBERS = _words("democrat democrats republican republicans")
