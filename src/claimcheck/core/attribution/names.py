@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from claimcheck.core.attribution.phrases import _locates
 from claimcheck.core.attribution.source_kinds import (
     _DOC_NOUNS,
     _NAME_KINDS,
@@ -408,6 +407,16 @@ def _name_run(tokens: list[tuple[str, int]]) -> tuple[int, int] | None:
         if lo < hi:
             return lo, hi
     return None
+
+
+def _locates(words: Sequence[str], k: int) -> bool:
+    """Whether the word at ``k`` starts a place a name is in: "in the Southern District"."""
+    if words[k] not in ("in", "on", "at"):
+        return False
+    rest = words[k + 1 : k + 3]
+    if rest and rest[0] == "the":
+        rest = rest[1:]
+    return bool(rest) and _capitalised(rest[0])
 
 
 def _bare(word: str) -> str:

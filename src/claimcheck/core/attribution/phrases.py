@@ -250,13 +250,3 @@ def _in_name(sentence: str, at: int) -> bool:
     """Whether the word at ``at`` is capitalised inside the sentence, a name's word ("USA
     Today reported"), not an adverb ("today")."""
     return sentence[at : at + 1].isupper() and bool(sentence[:at].strip(_LEADING))
-
-
-def _locates(words: list[str], k: int) -> bool:
-    """Whether the word at ``k`` starts a place a name is in: "in the Southern District"."""
-    if words[k] not in ("in", "on", "at"):
-        return False
-    rest = words[k + 1 : k + 3]
-    if rest and rest[0] == "the":
-        rest = rest[1:]
-    return bool(rest) and rest[0][:1].isupper()
