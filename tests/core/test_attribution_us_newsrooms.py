@@ -230,3 +230,18 @@ def test_his_documents_are_those_of_the_person_the_sentence_opens_with() -> None
         "Berg is accused of firing at three people, according to some of his indictments."
     )
     assert sources(text)[1] == [("Tom Berg indictment", "document")]
+
+
+def test_a_conjunction_that_opens_the_sentence_is_no_part_of_the_speaker() -> None:
+    # CalMatters, "Newsom finally reveals his whereabouts" (as above): "Although the office
+    # said Friday the governor had left California ..."; and "Crunch time for California
+    # Legislature" (as above): "But committee Chairperson Luz Rivas, ..., said".
+    text = (
+        "Although the ministry said Friday the plan was ready, it did not answer questions.\n\n"
+        "But committee Chairperson Ana Sol, a Democrat from Fresno, said she disagreed."
+    )
+    found = analyse(text)
+    assert [(a.source_text, a.canonical) for _, one in found for a in one.attributions] == [
+        ("the ministry", "the ministry"),
+        ("committee Chairperson Ana Sol", "Ana Sol"),
+    ]

@@ -178,7 +178,8 @@ def _looks_title(text: str) -> bool:
 def _subject_start(chunk: str) -> int:
     """Where the subject of a clause ending a chunk starts: after its last conjunction. The
     chunk is mostly a name, and names recur, so it is cached."""
-    cut = 0
+    opening = _OPENING_CONJUNCTION.match(chunk)
+    cut = 0 if opening is None else opening.end()  # "Although the office said"
     for match in _BOUNDARY.finditer(chunk):
         if match.group().startswith("and") and _joins_names(chunk, match.start(), match.end()):
             continue
@@ -186,6 +187,10 @@ def _subject_start(chunk: str) -> int:
     return cut
 
 
+# A conjunction that opens the sentence, before its subject: "But committee Chairperson ...".
+_OPENING_CONJUNCTION = re.compile(
+    r"\s*(?:But|And|Although|Though|While|Whereas|Because|Since|When|After|Before|Unless|Yet)\s+"
+)
 _WHERE = (["at"], ["in"], ["from"], ["on"], ["of"])
 # The people a named speaker may speak beside, unnamed: "Ana Ruiz and 15 colleagues".
 _GROUP_HEADS = _VAGUE_HEADS | frozenset(("colleagues", "lawmakers", "members", "co-sponsors"))
