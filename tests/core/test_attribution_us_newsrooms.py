@@ -108,6 +108,10 @@ def test_a_quotation_credited_before_a_colon_to_a_titled_name_with_a_description
         "At issue in the transport committee: Whether the rule should apply."
     )
     assert sources(text) == [[], [("Ana Ruiz", "person")], [("Ana Ruiz", "person")], []]
+    # A speech verb before the colon is a cue of its own: the paragraph's next sentence,
+    # outside the quotation, is not hers.
+    text = "Ana Ruiz, the mayor, said: \u201cIt happens.\u201d The bridge closed in May."
+    assert sources(text) == [[("Ana Ruiz", "official")], []]
 
 
 def test_a_place_after_a_bodys_name_only_locates_it() -> None:
