@@ -36,6 +36,10 @@ _DATELINE = re.compile(
     rf"(?:(?:Updated|Published|Posted|Last updated)\b:?\s*)?(?:{_DAY},?\s+)?{_DATE}"
     r"(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?\s*\.?",
 )
+# A live blog's entry heading opens with its time: "8:00 p.m. Talks 'productive'".
+_TIMESTAMP = re.compile(r"\d{1,2}:\d\d\s*[ap]\.?m\.?\s+\S")
+# A line that hands the passage under it to its writer: "From our housing reporter Ana Ruiz:".
+_FROM_LINE = re.compile(r"From\s+[^.!?]{3,80}:")
 _BYLINE = re.compile(r"(?:By|BY|Written by|Reporting by|Posted by)\s+[A-Z][\w.'\u2019-]*")
 _BOILER_LINE = re.compile(
     r"""(?ix)
@@ -169,6 +173,10 @@ def _classify_alone(line: str, seen_body: bool) -> str:
         return OTHER
     if line[0] in "—\u2013" and _DASH_CREDIT.match(line) and len(words) <= 12:
         return OTHER  # the credit line of a pull quote
+    if len(words) <= 12 and _FROM_LINE.fullmatch(line):
+        return OTHER
+    if len(words) <= 14 and line[-1] != "." and _TIMESTAMP.match(line):
+        return HEADLINE
     if line[-1] in _FINAL_STOP or line[0] in '"“' or len(words) > 25:
         return CLAIM  # a sentence, or a pull quote with its credit
     if not seen_body or len(words) <= 6 or _title_case(words):

@@ -38,10 +38,24 @@ from claimcheck.core.attribution.words import (
     _NOT_SUBJECT,
     _PERSON_WORDS,
     _POSSESSIVES,
+    _PRONOUN_GENDER,
     _RELATIVES,
 )
 
-_AND_NAME = re.compile(r"\s+and\s+(?=[A-Z])")
+_AND_COLLEAGUES = re.compile(
+    r"\s+and\s+(?P<who>\d+\s+(?:other\s+)?(?:[A-Z][a-z]+\s+)?(?:colleagues|lawmakers|members))\s"
+)
+# "and Tom Berg", "and schools chief Tom Berg": a second name, perhaps after its title.
+# "what he called the 'racist' program", "what she calls 'wacky' service": words in quotation
+# marks named by a relative clause.
+_WHAT_CALLED = re.compile(
+    r"\bwhat\s+(?P<who>he|she|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
+    r"(?:\s+(?:has|had|once|later|now|often))?\s+$"
+)
+# A participle before its agent: "written by Sen. Tom Berg"; not "said by phone".
+_PASSIVE_BY = re.compile(r"\s+by\s+(?:[A-Z]|(?:the|a|an|his|her|its|their)\s)")
+_QUOTED_NEXT = re.compile(r"\s+(?:(?:the|a|an)\s+)?[\"\u201c]")
+_AND_NAME = re.compile(r"\s+and\s+(?=(?:[a-z]+\s+){0,2}[A-Z])")
 _WENT_ON = re.compile(r"\s(?:(?:went|goes|go)\s+on|continued|continues|continue)\s+to\s*$")
 # Between a subject and its verb: "would later say", "has repeatedly said", "did say".
 _AUXILIARY = _words("would will could can may might should must did does do has have had")
@@ -67,14 +81,15 @@ _ISSUED_RELATIVE = re.compile(
 _MAIN_CLAUSE = re.compile(
     r"(?:(?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|for|and|the|de))*"
     # "On Tuesday, the company published": after an opening phrase "the" is in lower case.
-    r"|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?P<verb>[a-z]+ed)\s"
+    r"|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:(?:has|have|had)\s+)?(?:(?:also|later|then|first)\s+)?"
+    r"(?P<verb>[a-z]+ed|sent|wrote|made|gave|took|held|spoke|met|told|brought|began)\s"
 )
 
 
-def _main_verb(sentence: str, j: int) -> int:
+def _main_verb(sentence: str, j: int, comma: bool = True) -> int:
     """Where the main clause's verb starts, for a participle after a comma at ``j``
     ("The church opposed the ruling, saying ..."), or -1."""
-    if not sentence[:j].rstrip().endswith(","):
+    if comma and not sentence[:j].rstrip().endswith(","):
         return -1
     match = _MAIN_CLAUSE.match(sentence)
     if match is None and (opening := _OPENING.match(sentence)) is not None:
@@ -199,6 +214,12 @@ class _Document(_Credits):
         verb = words[0]
         if verb in _AS_VERBS and " as " not in sentence[cue_end : cue_end + 90]:
             return None
+        if _PASSIVE_BY.match(sentence, cue_end) and not verb.endswith(("s", "ing")):
+            return None  # "Senate Bill 12, written by Sen. Tom Berg, ...": an author, no speaker
+        if verb in ("called", "calls") and _QUOTED_NEXT.match(sentence, cue_end):
+            what = _WHAT_CALLED.search(sentence, 0, cue_start)
+            if what is not None:
+                return self._what_called(sentence, what, cue_start, cue_end)
         complement = None if words[-1] == "for" else _COMPLEMENT.get(verb)  # "called for"
         # "..., the UN refugee agency estimates.": a subject after a comma, at the end.
         if (
@@ -245,6 +266,13 @@ class _Document(_Credits):
                     return None
                 j, participle = by.start(), False
                 continue
+            if word == "and" and not participle:
+                # "Police later arrested him, and said he is a suspect": the main clause's
+                # subject speaks in the verb phrase joined to it.
+                main = _main_verb(sentence, len(sentence[:ws].rstrip(" ,")) + 1, comma=False)
+                if main >= 0:
+                    j = main
+                    continue
             if word in ("which", "that") and not participle:
                 issued = _ISSUED_RELATIVE.search(sentence, 0, ws)
                 if issued is not None:
@@ -336,12 +364,41 @@ class _Document(_Credits):
             hit.role = "embedded"  # "X said that Y had denied it": Y inside X's words
         return found
 
+    def _what_called(
+        self, sentence: str, what: re.Match[str], cue_start: int, cue_end: int
+    ) -> list[_Hit] | None:
+        """ "vowed to end what he called the 'racist' program": the words in quotation marks
+        are the one the relative clause names, who may be named earlier in the sentence."""
+        a, b = what.span("who")
+        who = what.group("who")
+        ref: _Found
+        if who in _PRONOUN_GENDER:
+            window = self.text[max(0, self.offset - 500) : self.offset + a]
+            person = self._recent_person(_PRONOUN_GENDER[who], window)
+            off = self.offset
+            ref = self._ref(person, off + a, off + b, who, 0.6) if person is not None else None
+            ref = ref or self._pronoun(who, a, b, organisation=False)
+        else:
+            ref = self._interpret(sentence, a, b)
+        if not isinstance(ref, _Ref):
+            return None
+        content = (cue_end, _clause_end(sentence, cue_end))
+        return [self._hit(ref, sentence, cue_start, cue_end, content, "verb")]
+
     def _partners(
         self, sentence: str, ref: _Ref, cue_start: int, cue_end: int, content: tuple[int, int]
     ) -> list[_Hit]:
         """ "Engineers Jan Novak and Tom Lee said": both speak. The reference read so far is
         the phrase up to "and"; the name after it is the second speaker."""
         a, b = ref.start - self.offset, ref.end - self.offset
+        group = _AND_COLLEAGUES.match(sentence, b, cue_start) if ref.entity.person else None
+        if group is not None:
+            # "Pressley and 15 Democratic colleagues argued": counted, they are specific.
+            who = f"{ref.entity.name}'s {group.group('who')}"
+            entity = self._entity(who, ref.entity.kind, False, ref.entity.name)
+            at = self.offset + group.start("who")
+            colleagues = self._ref(entity, at, self.offset + group.end("who"), None, 0.6)
+            return [self._hit(colleagues, sentence, cue_start, cue_end, content, "verb")]
         if b <= cue_start and "," not in sentence[b:cue_start]:
             # "Alice Fisher of the Criminal Division and Glenn Fine announced": the subject
             # runs on to the verb past the first name read.

@@ -237,6 +237,9 @@ class _Entities:
         parts = name.split()
         if person and len(parts) > 1:
             self.aliases.setdefault(normalise(parts[-1]), entity)
+        if person and len(parts) > 2 and parts[-2][:1].isupper():
+            # "Moore Capito" after "Shelley Moore Capito": a surname of two words.
+            self.aliases.setdefault(normalise(" ".join(parts[-2:])), entity)
         return entity
 
     def _unnamed_document(self, name: str) -> _Entity | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.core.attribution.entities import _Ref
+from claimcheck.core.attribution.lexicon import _VERBS
 from claimcheck.core.attribution.phrases import _looks_appositive, _phrase_end
 from claimcheck.core.attribution.places import _Hit, _Places
 from claimcheck.core.attribution.words import _CORE_TITLES, _GENDERS
@@ -19,6 +20,16 @@ _PASSIVE = re.compile(
 )
 # "Jan Novak: The bridge is too narrow.": an interview's answer after its speaker's name.
 _SPEAKER_LINE = re.compile(r"([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}):\s+(?=\S)")
+# "Longtime lobbyist Chris Micheli, who was in the room: “It happens ...”": a quotation's
+# speaker credited before a colon, with a title and a description.
+_CREDIT_COLON = re.compile(
+    r"(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[\w.'\u2019-]+){0,5}?)"
+    r",\s+(?P<desc>[^:\"\u201c\u201d]{3,80}?):\s+(?=[\"\u201c])"
+)
+# A speech verb before the colon makes it a cue's ("Ana Ruiz, the mayor, said: ..."), read
+# with the sentence's other cues: no credit line that would run on over the paragraph.
+_SPEECH = frozenset(_VERBS.split("|"))
+_WORDS = re.compile(r"[a-z]+")
 _DASH_MARK = re.compile(r"[—\u2013]|--?(?=\s)")
 
 
@@ -70,12 +81,14 @@ class _Lines(_Places):
 
     def speaker_line(self, sentence: str) -> _Hit | None:
         """The speaker named before a colon that opens a paragraph, as in an interview."""
-        match = _SPEAKER_LINE.match(sentence)
+        match = _SPEAKER_LINE.match(sentence) or _CREDIT_COLON.match(sentence)
         if match is None:
             return None
-        ref = self._interpret(sentence, 0, match.end(1))
+        if match.re is _CREDIT_COLON and not _SPEECH.isdisjoint(_WORDS.findall(match.group())):
+            return None
+        desc = (match.groupdict().get("desc") or "").strip()
+        ref = self._interpret(sentence, 0, match.end(1), desc)
         if not isinstance(ref, _Ref) or not ref.entity.person:
             return None  # "Update:", "Note:", "Wikinews:"
-        return self._hit(
-            ref, sentence, match.end(1), match.end(1) + 1, (match.end(), len(sentence)), "verb"
-        )
+        colon = match.start() + match.group().rindex(":")
+        return self._hit(ref, sentence, colon, colon + 1, (match.end(), len(sentence)), "verb")

@@ -16,6 +16,7 @@ from claimcheck.core.attribution.source_kinds import (
     _NOUN_KINDS,
     _body_kind,
     _head_words,
+    _party_member,
 )
 from claimcheck.core.attribution.words import (
     _BODY_TITLES,
@@ -34,6 +35,7 @@ from claimcheck.core.attribution.words import (
     _OWNERS,
     _PERSON_NOUNS,
     _PORTFOLIOS,
+    _POSSESSIVES,
     _PRONOUNS,
     _RELATIVES,
     _ROLE_WORDS,
@@ -80,6 +82,18 @@ _STATEMENT_BY = re.compile(
 )
 _OWNER_STATEMENT = re.compile(
     rf"(?P<owner>[\w.&'\u2019-]+(?:\s+[\w.&'\u2019-]+)?)\s+(?P<noun>{_STATEMENT_NOUNS})$"
+)
+
+
+_PARTITIVE = re.compile(
+    r"(?:some|one|many|several|most|all|each|both|two|three)\s+of\s+(?=(?:his|her|its|their)\s)",
+    re.IGNORECASE,
+)
+_PRONOUN_DOC = re.compile(
+    r"(?P<owner>his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
+    + "|".join(sorted((n for n, k in _DOC_NOUNS.items() if k == "document"), key=len, reverse=True))
+    + r")s?$",
+    re.IGNORECASE,
 )
 
 
@@ -154,6 +168,14 @@ def _plan(phrase: str, desc: str) -> _Plan:
     if len(words) == 2 and words[0].lower() in _OWNERS and words[1].lower() in _RELATIVES:
         # "his father", "her lawyer": someone known by whose they are.
         return _Plan("relative", first=words[0].lower(), second=words[1].lower())
+    partitive = _PARTITIVE.match(phrase)
+    if partitive is not None:
+        # "some of his indictments": the documents themselves.
+        return _Plan("possessive", at=partitive.end(), first=phrase[partitive.end() :])
+    owned = _PRONOUN_DOC.match(phrase) if words[0].lower() in _POSSESSIVES else None
+    if owned is not None:
+        # "his indictments", "their report": a document of the one the pronoun stands for.
+        return _Plan("owned", first=owned.group("owner").lower(), second=owned.group("noun"))
     det = words[0].lower() if words[0].lower() in _DETERMINERS else ""
     rest_at = phrase.index(words[1]) if det and len(words) > 1 else 0
     rest = phrase[rest_at:] if not det or len(words) > 1 else ""
@@ -343,8 +365,11 @@ def _parse_name(rest: str, desc: str) -> _Parsed | None:
         first = next((i for i, t in enumerate(names) if t.lower() in _GENDERS), len(names) - 2)
         before.extend(t.lower() for t in names[:first])
         names = names[first:]
-    trailing = tuple(t.lower() for t, _ in tokens[hi:])
-    described = frozenset((*before, *trailing, *_head_words(desc)))
+    after = [t for t, _ in tokens[hi:]]
+    place = next((k for k in range(len(after)) if _locates(after, k)), len(after))
+    trailing = tuple(t.lower() for t in after[:place])  # not "in the Southern District"
+    head = _head_words(desc)
+    described = frozenset((*before, *trailing, *head, *_party_member(head)))
     return _Parsed(" ".join(names), acronyms, described, trailing, tokens[0][1])
 
 
@@ -390,7 +415,9 @@ def _name_run(tokens: list[tuple[str, int]]) -> tuple[int, int] | None:
                 break
         # "the US Attorney's Office in Manhattan": a place after "in" only locates a name; "the
         # UN Security Council on Iran", what it is on.
-        if not (runs and i > 0 and tokens[i - 1][0] in ("in", "on")):
+        # "Uplift High School on the North Side": so with "the" between.
+        where = i - 1 if i < 2 or tokens[i - 1][0] != "the" else i - 2
+        if not (runs and where >= 0 and tokens[where][0] in ("in", "on")):
             runs.append((i, j))
         i = j
     for lo, hi in reversed(runs):
@@ -404,6 +431,16 @@ def _name_run(tokens: list[tuple[str, int]]) -> tuple[int, int] | None:
         if lo < hi:
             return lo, hi
     return None
+
+
+def _locates(words: Sequence[str], k: int) -> bool:
+    """Whether the word at ``k`` starts a place a name is in: "in the Southern District"."""
+    if words[k] not in ("in", "on", "at"):
+        return False
+    rest = words[k + 1 : k + 3]
+    if rest and rest[0] == "the":
+        rest = rest[1:]
+    return bool(rest) and _capitalised(rest[0])
 
 
 def _bare(word: str) -> str:

@@ -29,7 +29,8 @@ _NAME_APPOSITIVE = re.compile(
 # A short phrase that opens a sentence before its subject: "On Taiwan, ", "Last week, ".
 _OPENING = re.compile(
     r"(?:(?:On|In|At|For|After|Last|Earlier|Later)\s[^,]{1,40}"
-    r"|(?:A|An|One|Two|Three|Several|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later)),\s+"
+    r"|(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|A\s+few|Several|\d+)"
+    r"\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later)),\s+"
 )
 
 
@@ -178,7 +179,8 @@ def _looks_title(text: str) -> bool:
 def _subject_start(chunk: str) -> int:
     """Where the subject of a clause ending a chunk starts: after its last conjunction. The
     chunk is mostly a name, and names recur, so it is cached."""
-    cut = 0
+    opening = _OPENING_CONJUNCTION.match(chunk)
+    cut = 0 if opening is None else opening.end()  # "Although the office said"
     for match in _BOUNDARY.finditer(chunk):
         if match.group().startswith("and") and _joins_names(chunk, match.start(), match.end()):
             continue
@@ -186,17 +188,49 @@ def _subject_start(chunk: str) -> int:
     return cut
 
 
+# A conjunction that opens the sentence, before its subject: "But committee Chairperson ...".
+_OPENING_CONJUNCTION = re.compile(
+    r"\s*(?:But|And|Although|Though|While|Whereas|Because|Since|When|After|Before|Unless|Yet)\s+"
+)
 _WHERE = (["at"], ["in"], ["from"], ["on"], ["of"])
+# The people a named speaker may speak beside, unnamed: "Ana Ruiz and 15 colleagues".
+_GROUP_HEADS = _VAGUE_HEADS | frozenset(("colleagues", "lawmakers", "members", "co-sponsors"))
+_GROUP_MODIFIER = re.compile(r"\d+|other|his|her|their|[A-Z][a-z]+")
 
 
 def _joins_names(chunk: str, a: int, b: int) -> bool:
     before = chunk[:a].split()
     after = chunk[b:].split()
-    if before and after and after[0] in _VAGUE_HEADS and after[1:2] in ([], *_WHERE):
+    skip = 0
+    while skip < min(2, len(after) - 1) and _GROUP_MODIFIER.fullmatch(after[skip]):
+        skip += 1  # "Pressley and 15 Democratic colleagues"
+    if (
+        before
+        and after
+        and after[skip] in _GROUP_HEADS
+        and after[skip + 1 : skip + 2]
+        in (
+            [],
+            *_WHERE,
+        )
+    ):
         # "Congressional lawmakers and experts", "Areseb and others at the rally": one
         # subject, read whole.
         return True
-    return bool(before and after and before[-1][0].isupper() and after[0][0].isupper())
+    return bool(before and after and before[-1][0].isupper() and _titled_name(after))
+
+
+def _titled_name(words: list[str]) -> bool:
+    """Whether words open with a name, perhaps after a title in lower case: "schools chief
+    Pedro Martinez" in "Mayor Lori Lightfoot and schools chief Pedro Martinez said"."""
+    titles = 0
+    while titles < len(words) and titles < 3 and words[titles].islower():
+        titles += 1
+    return (
+        titles < len(words)
+        and words[titles][0].isupper()
+        and (titles == 0 or not _CORE_TITLES.isdisjoint(words[:titles]))
+    )
 
 
 def _vague_phrase(sentence: str, cue_start: int, cue_end: int) -> str:

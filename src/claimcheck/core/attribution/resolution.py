@@ -7,16 +7,17 @@ from __future__ import annotations
 import re
 
 from claimcheck.core.attribution.antecedents import _group_named, _member_of
-from claimcheck.core.attribution.entities import _VAGUE, _Entities, _Entity, _Found, _Ref
+from claimcheck.core.attribution.entities import _VAGUE, _Entity, _Found, _Ref
 from claimcheck.core.attribution.lexicon import _words
 from claimcheck.core.attribution.names import _Parsed, _plan
+from claimcheck.core.attribution.owners import _Owners
 from claimcheck.core.attribution.phrases import (
+    _GROUP_HEADS,
     _LEADING,
     _PARTICIPLE,
     _RELATIVE,
     _TRAILING,
     _phrase_end,
-    _strip_article,
 )
 from claimcheck.core.attribution.source_kinds import (
     _DOC_NOUNS,
@@ -31,17 +32,11 @@ from claimcheck.core.attribution.words import (
     _OFFICIAL_PLURALS,
     _OFFICIAL_WORDS,
     _PERSON_NOUNS,
-    _PRONOUNS,
     _PUBLIC_BODIES,
     _RELATIVES,
     _VAGUE_HEADS,
 )
 from claimcheck.core.registry import MEDIA_KINDS
-
-_WEBSITE = re.compile(
-    r"\b(its|their|his|her|[\w.&'\u2019 -]+?['\u2019]s|the\s+[\w.&'\u2019 -]+?)\s+"
-    r"(?:own\s+)?(?:official\s+)?(?:website|web\s+site|site|webpage|homepage)\b"
-)
 
 
 def _named_later(text: str, title: str, after: int) -> str | None:
@@ -54,11 +49,13 @@ def _named_later(text: str, title: str, after: int) -> str | None:
     return found.group(1)
 
 
+# A relative clause without "that", opened by its subject: "the policies it deems unfair".
+_CLAUSE_PRONOUN = re.compile(r"\s(?:it|he|she|they|we)\s+[a-z]+s?\b")
 _LINK_MARKER = re.compile(r"\s*\[\d+\]$")
 # "Congressional lawmakers and experts": a named group beside an unnamed one.
 _AND_VAGUE = re.compile(
-    r"\s+and\s+(?:other\s+)?(?:"
-    + "|".join(sorted(_VAGUE_HEADS))
+    r"\s+and\s+(?:(?:\d+|other|his|her|their|[A-Z][a-z]+)\s+){0,2}(?:"
+    + "|".join(sorted(_GROUP_HEADS))
     + r")(?:\s+(?:at|in|from|on|of)\s+.*)?$"
 )
 _PUBLISHED_IN = re.compile(r"\b(?:published|presented|reported|described)\s+in\s+(?P<doc>\S.*)")
@@ -73,10 +70,14 @@ _PEOPLE = _words(
 _DEMONYM_ENDINGS = ("ish", "ese", "ian", "can", "ean", "i")
 # "one comment says": a reader's comment under a post or video, unnamed but specific.
 _COMMENTS = _words("comment commenter")
-_MAIN_SUBJECT = re.compile(r"\s*[Tt]he\s+(?:[\w-]+\s+){0,2}?(\w+)\b")
+# Staff who speak for the one whose they are: "Newsom's senior advisor for communications".
+_STAFF_OF = re.compile(
+    r"(?P<owner>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})['\u2019]s\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:advisor|adviser|aide|counsel|press\s+secretary|chief\s+of\s+staff)\b"
+)
 
 
-class _Reading(_Entities):
+class _Reading(_Owners):
     """A noun phrase read as a source: a known name, a new name, a description."""
 
     def _interpret(self, sentence: str, a: int, b: int, desc: str = "") -> _Found:
@@ -98,6 +99,11 @@ class _Reading(_Entities):
             if relative is not None and relative.start() > a:
                 b = relative.start()
                 phrase = sentence[a:b]
+        clause = _CLAUSE_PRONOUN.search(phrase) if " " in phrase else None
+        if clause is not None:
+            # "policies it deems unfair to Lakeside people": a clause of its own, no name.
+            b = a + clause.start()
+            phrase = sentence[a:b]
         at = self.offset + a
         memo = self.memo.get((phrase, desc))
         if memo is not None:
@@ -201,7 +207,7 @@ class _Reading(_Entities):
                 and self._known(parsed.name) is None
             ):
                 return _VAGUE  # "Legal experts said": a capital that only starts the sentence
-            return self._named(parsed, a + at, a, b)
+            return self._named(parsed, a + at, a, b, desc)
         return self._description(first, second, a, b)
 
     def _relative(self, pronoun: str, noun: str, a: int, b: int) -> _Found:
@@ -259,7 +265,7 @@ class _Reading(_Entities):
         authors.nouns.update(("authors", "researchers"))
         return authors
 
-    def _named(self, parsed: _Parsed, rest_at: int, a: int, b: int) -> _Found:
+    def _named(self, parsed: _Parsed, rest_at: int, a: int, b: int, desc: str = "") -> _Found:
         """A noun phrase with a proper name in it, resolved in this document."""
         name, acronyms, described, trailing, first = parsed
         off = self.offset
@@ -320,76 +326,12 @@ class _Reading(_Entities):
             or (w in _RELATIVES and entity.person)
             or (w in _NOUN_KINDS and not entity.person)
         )
+        staff = _STAFF_OF.match(desc) if entity.kind == "person" and desc else None
+        if staff is not None and self._official(staff.group("owner")):
+            entity.kind = "official"  # "Anthony York, Newsom's senior advisor": his staff
         mention = self.text[off + a : off + b] if short else None
         confidence = 0.85 if short else (0.95 if entity.name in self.registry else 0.9)
         return self._ref(entity, off + a, off + b, mention, confidence)
-
-    def _owned(self, owner_np: str, noun: str, start: int, end: int) -> _Ref | None:
-        """A document or website of an owner: "PC World's analysis", "a Pentagon report"."""
-        owner_np = owner_np.strip()
-        low = owner_np.lower()
-        owner: _Entity | None
-        if low in _PRONOUNS:
-            ref = self._pronoun(low, start - self.offset, end - self.offset, organisation=True)
-            owner = ref.entity if ref is not None else None
-        elif not any(c.isupper() for c in owner_np):
-            noun_word = low.split()[-1]
-            owner = self._resolve_noun(noun_word, start)
-            if owner is None and noun_word in _NOUN_KINDS:
-                # "a statement from the ministry" with no ministry named: the ministry.
-                owner = self._entity(f"the {noun_word}", _noun_kind(noun_word), False)
-                owner.nouns.add(noun_word)
-        else:
-            owner, _ = self._name(_strip_article(owner_np), frozenset())
-        if owner is None and _DOC_NOUNS.get(noun) == "website_statement" and low not in _PRONOUNS:
-            # "the convention's official website": the site of an owner met nowhere else.
-            site = self._entity(f"{_strip_article(owner_np)} website", "website_statement", False)
-            return self._ref(site, start, end, None, 0.7)
-        if owner is None:
-            return None
-        noun = " ".join(noun.split())
-        kind = _DOC_NOUNS.get(noun.split()[-1], "press_release")
-        entity = self._entity(f"{owner.name} {noun}", kind, False, owner.name)
-        entity.nouns.add(noun)
-        return self._ref(entity, start, end, None, 0.85)
-
-    def _website(self, sentence: str, a: int, b: int) -> _Ref | None:
-        """'a statement on its website': the owner's own website speaks."""
-        match = _WEBSITE.search(sentence, a, b)
-        off = self.offset
-        if match is None:
-            # 'The "History" section of the site explains': the site met before, or one
-            # whose owner the sentence does not say.
-            site = self._resolve_noun("website", off + a) or self._entity(
-                "website", "website_statement", False
-            )
-            return self._ref(site, off + a, off + b, sentence[a:b], 0.6)
-        owner_np = match.group(1)
-        owner: _Entity | None
-        mention: str | None = None
-        if owner_np.lower() in _PRONOUNS:
-            # Where the sentence says which, "its" is the subject of the main clause.
-            mention = owner_np
-            owner = self._main_subject(sentence, b)
-            if owner is None:
-                ref = self._pronoun(owner_np.lower(), a, b, organisation=True)
-                owner = ref.entity if ref is not None else None
-        else:
-            owner_np = _strip_article(owner_np.removesuffix("'s").removesuffix("\u2019s"))
-            owner = self._known(owner_np) or self._resolve_noun(owner_np.split()[-1].lower(), off)
-        if owner is None:
-            return None
-        site = self._entity(f"{owner.name} website", "website_statement", False, owner.name)
-        return self._ref(site, off + a, off + b, mention, 0.8)
-
-    def _main_subject(self, sentence: str, b: int) -> _Entity | None:
-        comma = sentence.find(",", b)
-        if comma < 0 or sentence[b:comma].strip():
-            return None
-        match = _MAIN_SUBJECT.match(sentence, comma + 1)
-        if match is None or match.group(1).lower() not in _NOUN_KINDS:
-            return None
-        return self._resolve_noun(match.group(1).lower(), self.offset + comma)
 
     def _description(self, det: str, rest: str, a: int, b: int) -> _Found:
         """A source without a proper name: 'the agency', 'officials', 'one poster'."""

@@ -58,7 +58,9 @@ _NAME_KINDS = {
     **dict.fromkeys(
         _words(
             """news times post herald journal gazette tribune daily chronicle observer mail
-            express telegraph star sun standard magazine weekly"""
+            express telegraph star sun standard magazine weekly inquirer enquirer courier
+            dispatch examiner sentinel courant picayune ledger argus clarion oregonian
+            statesman advertiser appeal bee"""
         ),
         "newspaper",
     ),
@@ -153,6 +155,10 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
         return ("organization" if company else "official"), person_shaped
     if not _OFFICIAL_WORDS.isdisjoint(described):
         return "official", person_shaped
+    if not _PUBLIC_OFFICES.isdisjoint(described) and not _OFFICE_HEADS.isdisjoint(described):
+        # "District Attorney Ana Ruiz", "schools chief Tom Berg": the head of a public body
+        # speaks for it, though a lawyer or a chief executive elsewhere speaks for himself.
+        return "official", person_shaped
     if not _PERSON_WORDS.isdisjoint(described):
         return "person", True
     if not _ORG_WORDS.isdisjoint(described) and (not person_shaped or "organization" in described):
@@ -176,6 +182,10 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
     if not _person_name(name.split()) or not _BODY_WORDS.isdisjoint(words):
         return "organization", False  # "Friends of the Earth", "Fan Expo 2016"
     return "person", True
+
+
+_PUBLIC_OFFICES = _words("city town county district school schools police court prison")
+_OFFICE_HEADS = _BODY_TITLES | _words("attorney principal superintendent")
 
 
 _WRITERS_ONLINE = _words("blogger bloggers vlogger youtuber poster")
@@ -303,6 +313,15 @@ def _head_words(desc: str) -> list[str]:
                     head.append("@" + body)
             return head
     return [w.lower() for w in words]
+
+
+def _party_member(head: Sequence[str]) -> tuple[str, ...]:
+    """ "a Democrat from Arleta": an appositive that is a party's member names a politician,
+    who speaks as an official."""
+    return ("@official",) if head and head[-1] in _PARTY_MEMBERS else ()
+
+
+_PARTY_MEMBERS = _words("democrat democrats republican republicans")
 
 
 def _body_kind(words: list[str], titles: list[str]) -> str:

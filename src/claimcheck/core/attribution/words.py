@@ -55,7 +55,7 @@ _CORE_TITLES = _words(
     lawmaker leader head executive manager editor analyst economist researcher correspondent
     reporter sir dame lord lady rev. reverend bishop cardinal imam rabbi sheikh councillor
     councilor councilman councilwoman alderman envoy coach curator instructor lecturer
-    treasurer blogger vlogger administrator"""
+    treasurer blogger vlogger administrator advisor adviser aide chairperson"""
 )
 
 
@@ -66,9 +66,11 @@ _TITLE_MODIFIERS = _words(
 )
 
 
+# With the abbreviations news style writes before a name: "Sen. Ana Holt", "Rep. Tom Berg".
 _OFFICIAL_WORDS = _words(
     """president minister premier chancellor secretary spokesman spokeswoman spokesperson
-    spokespeople senator congressman congresswoman representative governor mayor ambassador
+    spokespeople senator sen. congressman congresswoman representative rep. governor gov.
+    lt. mayor ambassador
     diplomat general lieutenant colonel admiral sergeant commander prosecutor prosecutors
     commissioner sheriff mp mep lawmaker lawmakers legislator councillor councilor official
     officials authorities government ministry department administration police military army
