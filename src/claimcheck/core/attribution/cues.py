@@ -99,17 +99,6 @@ def _main_verb(sentence: str, j: int, comma: bool = True) -> int:
     return match.start("verb")
 
 
-def _coordinated_verb(sentence: str, and_at: int) -> int:
-    """Where the main clause's verb starts, for a cue after "and" at ``and_at`` that shares
-    its subject ("The report looked at ten plantations and found that ..."), or -1."""
-    match = _MAIN_CLAUSE.match(sentence)
-    if match is None and (opening := _OPENING.match(sentence)) is not None:
-        match = _MAIN_CLAUSE.match(sentence, opening.end())
-    if match is None or match.end() > and_at:
-        return -1
-    return match.start("verb")
-
-
 _PEOPLE = _CORE_TITLES | _PERSON_WORDS
 
 
@@ -277,11 +266,6 @@ class _Document(_Credits):
                 issued = _ISSUED_RELATIVE.search(sentence, 0, ws)
                 if issued is not None:
                     j = issued.start()  # who released the statement
-                    continue
-            if word == "and" and not participle:
-                main = _coordinated_verb(sentence, ws)
-                if main >= 0:
-                    j = main  # "The report looked at ... and found that": the report found
                     continue
             if (word.lower() not in _ADVERBS and word not in _AUXILIARY) or _in_name(sentence, ws):
                 break
