@@ -77,6 +77,11 @@ def test_the_articles_own_publisher_is_never_a_source() -> None:
     ]
     # The publisher's own analysis is no document source either.
     assert sources("Most clinics closed, according to a Reuters analysis.", "Reuters") == [[]]
+    # A person the text met keeps a surname that is also the publisher's name.
+    text = "Rep. French Hill said the bill was bad. Hill said it would fail in the Senate."
+    assert sources(text, "The Hill") == [[("French Hill", "official")]] * 2
+    text = "Ana Sun, a farmer, said the rain was late. Sun said prices would rise."
+    assert sources(text, "The Sun") == [[("Ana Sun", "person")]] * 2
 
 
 def test_the_agent_of_documented_is_the_source() -> None:
