@@ -204,6 +204,14 @@ def test_the_official_of_a_body_is_the_person_of_that_body_named_before() -> Non
         [("Mara Holt", "organization")],
         [("Lakeside police official", "official")],
     ]
+    # A second official of the body named later is the one "the OCHA official" is then.
+    text = (
+        "Ana Berg, a spokesperson for OCHA, said aid was late. "
+        "The OCHA official added that roads were shut. "
+        "Tom Lind, a spokesperson for OCHA, said the airport was closed. "
+        "The OCHA official added that fuel was short."
+    )
+    assert [s[0][0] for s in sources(text)] == ["Ana Berg", "Ana Berg", "Tom Lind", "Tom Lind"]
 
 
 def test_the_group_the_text_named_by_where_it_is_from_speaks() -> None:

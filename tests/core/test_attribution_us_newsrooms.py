@@ -234,6 +234,16 @@ def test_his_documents_are_those_of_the_person_the_sentence_opens_with() -> None
         "Berg is accused of firing at three people, according to some of his indictments."
     )
     assert sources(text)[1] == [("Tom Berg indictment", "document")]
+    # Each sentence's own subject: "his indictment" later is another man's.
+    text = (
+        "Tom Mabry is accused of fraud, according to his indictment. Sam Ortiz was charged "
+        "too. Ortiz is accused of theft, according to his indictment."
+    )
+    assert sources(text) == [
+        [("Tom Mabry indictment", "document")],
+        [],
+        [("Sam Ortiz indictment", "document")],
+    ]
 
 
 def test_some_of_his_people_are_a_hedge_not_his_documents() -> None:
