@@ -75,6 +75,9 @@ def test_the_articles_own_publisher_is_never_a_source() -> None:
     assert sources("Ana Ruiz told SAnews that the school closed.", "SAnews.gov.za") == [
         [("Ana Ruiz", "person")]
     ]
+    # A publisher named in lower case: a domain, or a name with capitals after the first.
+    for publisher in ("reuters.com", "rEuters"):
+        assert sources(text, publisher)[0] == [("Ana Ruiz", "person")]
     # The publisher's own analysis is no document source either.
     assert sources("Most clinics closed, according to a Reuters analysis.", "Reuters") == [[]]
     # A person the text met keeps a surname that is also the publisher's name.
