@@ -110,7 +110,11 @@ def test_an_unnamed_group_speaks_through_the_document_that_opens_the_sentence() 
         "In a newly released letter, beekeepers are asking for a ban on the pesticide.\n\n"
         "In the study, the river was sampled twice."
     )
-    assert sources(text) == [[("letter", "document")], []]
+    assert sources(text) == [[("beekeepers' letter", "document")], []]
+    # Named by the group whose letter it is: a bare "letter" tells a reader nothing.
+    assert sources("In a letter to parents, teachers are asking for patience.") == [
+        [("teachers' letter", "document")]
+    ]
     # A speaker named in the clause speaks, in the document.
     assert sources("In a new study, Ana Ruiz says the river is dying.") == [
         [("Ana Ruiz", "person")]
