@@ -75,8 +75,16 @@ def test_the_articles_own_publisher_is_never_a_source() -> None:
     assert sources("Ana Ruiz told SAnews that the school closed.", "SAnews.gov.za") == [
         [("Ana Ruiz", "person")]
     ]
+    # A publisher named in lower case: a domain, or a name with capitals after the first.
+    for publisher in ("reuters.com", "rEuters"):
+        assert sources(text, publisher)[0] == [("Ana Ruiz", "person")]
     # The publisher's own analysis is no document source either.
     assert sources("Most clinics closed, according to a Reuters analysis.", "Reuters") == [[]]
+    # A person the text met keeps a surname that is also the publisher's name.
+    text = "Rep. French Hill said the bill was bad. Hill said it would fail in the Senate."
+    assert sources(text, "The Hill") == [[("French Hill", "official")]] * 2
+    text = "Ana Sun, a farmer, said the rain was late. Sun said prices would rise."
+    assert sources(text, "The Sun") == [[("Ana Sun", "person")]] * 2
 
 
 def test_the_agent_of_documented_is_the_source() -> None:
@@ -102,7 +110,11 @@ def test_an_unnamed_group_speaks_through_the_document_that_opens_the_sentence() 
         "In a newly released letter, beekeepers are asking for a ban on the pesticide.\n\n"
         "In the study, the river was sampled twice."
     )
-    assert sources(text) == [[("letter", "document")], []]
+    assert sources(text) == [[("beekeepers' letter", "document")], []]
+    # Named by the group whose letter it is: a bare "letter" tells a reader nothing.
+    assert sources("In a letter to parents, teachers are asking for patience.") == [
+        [("teachers' letter", "document")]
+    ]
     # A speaker named in the clause speaks, in the document.
     assert sources("In a new study, Ana Ruiz says the river is dying.") == [
         [("Ana Ruiz", "person")]
@@ -199,6 +211,14 @@ def test_the_official_of_a_body_is_the_person_of_that_body_named_before() -> Non
         [("Mara Holt", "organization")],
         [("Lakeside police official", "official")],
     ]
+    # A second official of the body named later is the one "the OCHA official" is then.
+    text = (
+        "Ana Berg, a spokesperson for OCHA, said aid was late. "
+        "The OCHA official added that roads were shut. "
+        "Tom Lind, a spokesperson for OCHA, said the airport was closed. "
+        "The OCHA official added that fuel was short."
+    )
+    assert [s[0][0] for s in sources(text)] == ["Ana Berg", "Ana Berg", "Tom Lind", "Tom Lind"]
 
 
 def test_the_group_the_text_named_by_where_it_is_from_speaks() -> None:

@@ -339,3 +339,9 @@ def test_officials_of_a_public_body_are_a_source_and_officials_alone_a_hedge() -
         "election officials said",
         "border officials said",
     ]
+
+
+def test_a_very_long_sentence_is_read_as_a_short_one() -> None:
+    # Read afresh rather than cached (the caches are bounded by count, not size).
+    text = "Ana Ruiz said the " + "very " * 600 + "long bill was bad."
+    assert sources(text) == [[("Ana Ruiz", "person")]]

@@ -234,6 +234,29 @@ def test_his_documents_are_those_of_the_person_the_sentence_opens_with() -> None
         "Berg is accused of firing at three people, according to some of his indictments."
     )
     assert sources(text)[1] == [("Tom Berg indictment", "document")]
+    # Each sentence's own subject: "his indictment" later is another man's.
+    text = (
+        "Tom Mabry is accused of fraud, according to his indictment. Sam Ortiz was charged "
+        "too. Ortiz is accused of theft, according to his indictment."
+    )
+    assert sources(text) == [
+        [("Tom Mabry indictment", "document")],
+        [],
+        [("Sam Ortiz indictment", "document")],
+    ]
+
+
+def test_some_of_his_people_are_a_hedge_not_his_documents() -> None:
+    # The partitive of the Texas Tribune sentence above ("according to some of his
+    # indictments") with people for documents: unnamed people, a hedge and no source.
+    found = analyse(
+        "According to some of his friends, he was happy. "
+        "The bill was rushed, according to one of her aides."
+    )
+    assert [(one.hedge, list(one.attributions)) for _, one in found] == [
+        ("according to some of his friends", []),
+        ("according to one of her aides", []),
+    ]
 
 
 def test_a_conjunction_that_opens_the_sentence_is_no_part_of_the_speaker() -> None:

@@ -76,3 +76,12 @@ def test_the_publisher_of_the_front_matter_is_none_of_the_documents_sources(
     options = ReadOptions(metadata=Metadata(publisher="BBC News"))
     prepared = prepare(path, options, Registry.default())
     assert [a.canonical for a in prepared.analyses[1].attributions] == ["Ana Ruiz"]
+    # Each publisher of a list in the front matter.
+    path.write_text(
+        "---\npublisher: [AP, Reuters]\n---\nSchool Shut\n\n"
+        "Ana Ruiz told Reuters that the school closed in March.\n",
+        encoding="utf-8",
+    )
+    prepared = prepare(path, ReadOptions(), Registry.default())
+    assert prepared.doc is not None and prepared.doc.metadata.publisher == "AP, Reuters"
+    assert [a.canonical for a in prepared.analyses[1].attributions] == ["Ana Ruiz"]

@@ -217,6 +217,8 @@ def _split_front_matter(raw: str, name: str) -> tuple[str, Metadata]:
 def parse_metadata(values: Mapping[str, Any], name: str) -> Metadata:
     def text(key: str) -> str | None:
         value = values.get(key)
+        if isinstance(value, list):
+            value = ", ".join(str(one).strip() for one in value if one is not None)
         return None if value is None else str(value).strip() or None
 
     published = values.get("published", values.get("date"))

@@ -110,11 +110,12 @@ class _Entities:
         key = normalise(name)
         if key in _NOT_SOURCES or key in _CALENDAR or (key in _NOT_SUBJECT and not name.isupper()):
             return None, False
-        if key in self.own:
-            return None, False
         found = self.aliases.get(key)
         if found is not None:
+            # A person the text met ("Rep. French Hill") wins over the publisher ("The Hill").
             return found, found.name != name and found.name not in self.registry
+        if key in self.own:
+            return None, False
         known = self._known(name)
         if known is not None:
             return known, False
@@ -188,11 +189,11 @@ class _Entities:
         key = normalise(surface)
         if not key or key in _NOT_SOURCES or (key in _NOT_SUBJECT and not surface.isupper()):
             return None
-        if key in self.own:
-            return None
         found = self.aliases.get(key)
         if found is not None:
             return found
+        if key in self.own:
+            return None
         if not (surface[:1].isupper() or any(c.isupper() for c in surface)):
             return None  # the first test spares most names the scan of every letter
         # Near matches are for names with a typo, not for whole descriptive phrases.

@@ -385,6 +385,10 @@ _COMPLEMENT = {
 }
 
 
+# The longest sentence whose reading is cached: the caches are bounded by count, and a
+# sentence is rarely longer.
+_LONGEST_CACHED = 2_000
+
 _ENDS = re.compile(r"\s*[.!?]?[\"\u201d]?\s*$")
 
 
@@ -392,10 +396,17 @@ _POSTPOSED = re.compile(r",\s+(?:the|a|an)\s+[\w .'\u2019-]{1,60}\s$", _I)
 
 
 # Read once for each distinct sentence (``words`` are the sentence's own): syndicated copy
-# repeats sentences word for word.
-@lru_cache(maxsize=1 << 13)
+# repeats sentences word for word. A long text is read afresh: a few of them would
+# otherwise hold the cache's memory.
 def _cues(sentence: str, words: frozenset[str]) -> tuple[tuple[str, int, int], ...]:
     """The cues of a sentence in reading order, as (family, start, end)."""
+    if len(sentence) > _LONGEST_CACHED:
+        return _read_cues.__wrapped__(sentence, words)
+    return _read_cues(sentence, words)
+
+
+@lru_cache(maxsize=1 << 13)
+def _read_cues(sentence: str, words: frozenset[str]) -> tuple[tuple[str, int, int], ...]:
     lower = sentence.lower()
     starts: list[tuple[int, str]] = []
     for word in _TRIGGER_WORDS.intersection(words):

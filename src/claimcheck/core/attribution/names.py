@@ -169,8 +169,9 @@ def _plan(phrase: str, desc: str) -> _Plan:
         # "his father", "her lawyer": someone known by whose they are.
         return _Plan("relative", first=words[0].lower(), second=words[1].lower())
     partitive = _PARTITIVE.match(phrase)
-    if partitive is not None:
-        # "some of his indictments": the documents themselves.
+    if partitive is not None and _PRONOUN_DOC.match(phrase, partitive.end()) is not None:
+        # "some of his indictments": the documents themselves ("some of his friends" are
+        # people the text does not name).
         return _Plan("possessive", at=partitive.end(), first=phrase[partitive.end() :])
     owned = _PRONOUN_DOC.match(phrase) if words[0].lower() in _POSSESSIVES else None
     if owned is not None:

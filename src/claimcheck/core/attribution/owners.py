@@ -74,6 +74,7 @@ class _Owners(_Entities):
     def _opening_subject(self, pronoun: str, before: int) -> _Entity | None:
         """The person the sentence opens with as its subject, whom "his" or "her" later in it
         stands for: "Mabry is accused of ..., according to some of his indictments"."""
+        self.contextual += 1  # another sentence opens with another person
         gender = _PRONOUN_GENDER.get(pronoun)
         match = _SUBJECT_NAME.match(self.text, self.offset, before) if gender else None
         if match is None:

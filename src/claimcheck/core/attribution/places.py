@@ -196,6 +196,11 @@ class _Places(_After):
                 ref = self._interpret(sentence, cue_start + 3, cue_end)
                 if isinstance(ref, _Ref) and ref.entity.kind != "document":
                     ref = None
+                elif isinstance(ref, _Ref) and subject is not None and group:
+                    # Named by whose it is: "teachers' letter", not a bare "letter".
+                    whose = subject.group().strip()
+                    whose += "'" if whose.endswith("s") else "'s"
+                    ref.entity = self._entity(f"{whose} {ref.entity.name}", "document", False)
         if isinstance(ref, _Ref):
             hit = self._hit(
                 ref, sentence, cue_start, cue_end, (cue_end, _trim_end(sentence)), "medium"

@@ -11,6 +11,9 @@ from claimcheck.core.registry import Source, normalise
 
 # Words before a second name in a publisher's line: "GroundUp (as republished by News24)",
 # "ProPublica (co-published with WTTW News)", "KFF Health News (with Healthbeat)".
+# "reuters.com", "nj.com": a site's name, whatever its case.
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+
 _JOINING = re.compile(r"^(?:(?:as\s+)?(?:co-?)?(?:re)?published\s+(?:by|with)|with|via|and)\s+")
 
 
@@ -20,10 +23,11 @@ def own_names(publisher: str | None) -> frozenset[str]:
     if not publisher:
         return frozenset()
     keys: set[str] = set()
-    for part in re.split(r"[()]", publisher):
+    # A list in the front matter ("publisher: [Reuters, AP]") arrives joined by commas.
+    for part in re.split(r"[(),]", publisher):
         name = _JOINING.sub("", part.strip())
-        if not name[:1].isupper():
-            continue
+        if not any(c.isupper() for c in name) and _DOMAIN.fullmatch(name) is None:
+            continue  # "eNCA", "iNews" are names; a lower-case remnant is none
         keys.add(normalise(name))
         if "." in name and " " not in name:
             keys.add(normalise(name.split(".")[0]))  # a domain: the site's name

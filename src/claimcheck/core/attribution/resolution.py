@@ -302,6 +302,7 @@ class _Reading(_Owners):
             definite = self.text[off + a : off + rest_at].strip() in ("the", "The")
             if head in _PERSON_NOUNS and definite and not later:
                 # "the OCHA official added": the person of that body the text named before.
+                self.contextual += 1
                 people = [e for e in self.entities if e.person and e.last >= 0]
                 at = _member_of(self.text, [e.name for e in people], name, off + a)
                 if at >= 0:
