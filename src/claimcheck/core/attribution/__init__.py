@@ -9,9 +9,11 @@ document goes through these stages, one module each, in this order:
    statement", "in her view", "as she put it", dash credits, vague hedges),
    each tried only where one of its first words occurs; a sentence without any cue word
    costs one set test (``_STRONG``) and is never read further.
-2. ``phrases`` and ``names``: noun phrases. Where a phrase or clause around a cue starts and
-   ends, and how a phrase is read: a pronoun, a description ("the agency"), a name with its
-   title ("Environment Minister John Baird"), a body's document ("PC World's analysis").
+2. ``phrases``, ``names`` and ``titles``: noun phrases. Where a phrase or clause around a cue
+   starts and ends, and how a phrase is read: a pronoun, a description ("the agency"), a name
+   with its title ("Environment Minister John Baird"), a body's document ("PC World's
+   analysis"); ``titles`` splits a name from the title before it ("Governor of Washington
+   Chris Gregoire" names Chris Gregoire) and the body a title names.
 3. ``source_kinds``: what sort of source a new name or noun is, from its title, affiliation
    or the shape of its name, and, for a name shaped like a person's, from where the text
    writes it ("Texas Instruments", "Ellinais, a group of ...", "the Hellenic ...")
