@@ -8,7 +8,9 @@ document goes through these stages, one module each, in this order:
    form of their lemmas, "according to", "as per a report from", "quoting", "in a
    statement", "in her view", "as she put it", dash credits, vague hedges),
    each tried only where one of its first words occurs; a sentence without any cue word
-   costs one set test (``_STRONG``) and is never read further.
+   costs one set test (``_STRONG``) and is never read further. ``complements`` says what a
+   speech verb that is also a common noun or another verb needs after it to be a cue ("the
+   study found that", not "police found the car").
 2. ``phrases``, ``names`` and ``titles``: noun phrases. Where a phrase or clause around a cue
    starts and ends, and how a phrase is read: a pronoun, a description ("the agency"), a name
    with its title ("Environment Minister John Baird"), a body's document ("PC World's
