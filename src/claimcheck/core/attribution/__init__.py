@@ -8,24 +8,28 @@ document goes through these stages, one module each, in this order:
    form of their lemmas, "according to", "as per a report from", "quoting", "in a
    statement", "in her view", "as she put it", dash credits, vague hedges),
    each tried only where one of its first words occurs; a sentence without any cue word
-   costs one set test (``_STRONG``) and is never read further.
-2. ``phrases`` and ``names``: noun phrases. Where a phrase or clause around a cue starts and
-   ends, and how a phrase is read: a pronoun, a description ("the agency"), a name with its
-   title ("Environment Minister John Baird"), a body's document ("PC World's analysis").
+   costs one set test (``_STRONG``) and is never read further. ``complements`` says what a
+   speech verb that is also a common noun or another verb needs after it to be a cue ("the
+   study found that", not "police found the car").
+2. ``phrases``, ``names`` and ``titles``: noun phrases. Where a phrase or clause around a cue
+   starts and ends, and how a phrase is read: a pronoun, a description ("the agency"), a name
+   with its title ("Environment Minister John Baird"), a body's document ("PC World's
+   analysis"); ``titles`` splits a name from the title before it ("Governor of Washington
+   Chris Gregoire" names Chris Gregoire) and the body a title names.
 3. ``source_kinds``: what sort of source a new name or noun is, from its title, affiliation
    or the shape of its name, and, for a name shaped like a person's, from where the text
    writes it ("Texas Instruments", "Ellinais, a group of ...", "the Hellenic ...")
    (``words`` holds the word lists these stages share).
-4. ``entities``, ``antecedents``, ``owners`` and ``resolution``: the document's entities
-   (people, bodies, outlets, documents, websites) and the aliases they go by; a noun phrase
-   read at a cue becomes a reference to one of them, new or met before, and pronouns and
-   definite descriptions resolve to the most recent entity of the right sort, or to a body
-   the text named at no cue ("The Irving Police Department arrested him. The department
-   said"), and an acronym to the name the text spelt it out for; ``owners`` reads what an
-   owner published (its report, statement or website) and whether an owner is an official,
-   whose staff speak as officials. The document's own publisher (``publisher``: its front
-   matter's, or the command line's) is never one of them: "told GroundUp" in a GroundUp
-   article names no outlet.
+4. ``entities``, ``coreference``, ``antecedents``, ``owners`` and ``resolution``: the
+   document's entities (people, bodies, outlets, documents, websites) and the aliases they go
+   by; a noun phrase read at a cue becomes a reference to one of them, new or met before, and
+   pronouns and definite descriptions (``coreference``) resolve to the most recent entity of
+   the right sort, or to a body the text named at no cue (``antecedents``: "The Irving Police
+   Department arrested him. The department said"), and an acronym to the name the text spelt
+   it out for; ``owners`` reads what an owner published (its report, statement or website)
+   and whether an owner is an official, whose staff speak as officials. The document's own
+   publisher (``publisher``: its front matter's, or the command line's) is never one of them:
+   "told GroundUp" in a GroundUp article names no outlet.
 5. ``after_verb``, ``places``, ``lines``, ``announced``, ``credits`` and ``cues``, each
    building on the one before: for each cue, the source is read from a fixed place (the
    subject before a speech verb, the name after the verb, after a closing quotation or a

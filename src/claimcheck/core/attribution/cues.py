@@ -6,18 +6,10 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.core.attribution.complements import _AS_VERBS, _COMPLEMENT, _ENDS, _POSTPOSED
 from claimcheck.core.attribution.credits import _Credits
 from claimcheck.core.attribution.entities import _Found, _Ref, _Vague
-from claimcheck.core.attribution.lexicon import (
-    _AS_VERBS,
-    _COMPLEMENT,
-    _DOC_VERBS,
-    _ENDS,
-    _POSTING,
-    _POSTPOSED,
-    _cues,
-    _words,
-)
+from claimcheck.core.attribution.lexicon import _DOC_VERBS, _POSTING, _cues, _words
 from claimcheck.core.attribution.phrases import (
     _NAME_APPOSITIVE,
     _OPENING,

@@ -1,33 +1,20 @@
 """Stage 4a, the document's entities: the people, bodies, outlets and documents named so far,
-the aliases they go by, and the pronouns and descriptions that refer back to them.
+and the aliases they go by; the pronouns and descriptions that refer back to them are read by
+``coreference``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from claimcheck.core.attribution.antecedents import (
-    _acronym_of,
-    _body_named_before,
-    _names_in,
-    _opening_name,
-    _spelt_out,
-    _team_named,
-)
-from claimcheck.core.attribution.phrases import (
-    _in_title_line,
-    _indefinite,
-    _mentioned,
-    _previous_word,
-)
+from claimcheck.core.attribution.antecedents import _acronym_of, _spelt_out
+from claimcheck.core.attribution.phrases import _in_title_line, _previous_word
 from claimcheck.core.attribution.publisher import is_own
 from claimcheck.core.attribution.source_kinds import (
     _NAME_KINDS,
-    _NOUN_KINDS,
     _body_in_text,
     _infer_kind,
     _place_in_text,
@@ -35,19 +22,14 @@ from claimcheck.core.attribution.source_kinds import (
 from claimcheck.core.attribution.words import (
     _CALENDAR,
     _COUNTRIES,
-    _DETERMINERS,
     _GENDERS,
-    _NAMED_BODIES,
     _NOT_SOURCES,
     _NOT_SUBJECT,
-    _OFFICIAL_WORDS,
     _PERSON_NOUNS,
-    _PERSON_PRONOUNS,
-    _PRONOUN_GENDER,
     _TITLE_WORDS,
     _gender,
 )
-from claimcheck.core.registry import MEDIA_KINDS, Registry, Source, normalise
+from claimcheck.core.registry import Registry, Source, normalise
 
 
 @dataclass(slots=True)
@@ -266,131 +248,6 @@ class _Entities:
         entity.last = self.index
         return _Ref(entity, start, end, mention, confidence)
 
-    def _resolve_noun(self, noun: str, before: int) -> _Entity | None:
-        """The most recent entity that "the <noun>" can refer to."""
-        self.contextual += 1
-        kinds = _NOUN_KINDS.get(noun)
-        best: _Entity | None = None
-        for entity in self.entities:
-            if noun in _PERSON_NOUNS:
-                # "the woman" is no official named before, "the minister" may be; and "the
-                # spokesman" is no woman.
-                fits = (
-                    entity.person
-                    and (
-                        noun in entity.nouns
-                        or (
-                            entity.kind == "official"
-                            and noun in _OFFICIAL_WORDS
-                            # "the minister" is no one named as a spokesman
-                            and entity.nouns.isdisjoint(_PERSON_NOUNS)
-                        )
-                    )
-                    and entity.gender in (None, _GENDERS.get(noun, entity.gender))
-                )
-            elif noun in _NAMED_BODIES:
-                # "the court", "the church": the body of that name, not any body of its kind.
-                fits = noun in entity.nouns or noun in entity.name.lower().split()
-            else:
-                fits = noun in entity.nouns or (
-                    kinds is not None and entity.kind in kinds and not entity.person
-                )
-            if fits and (best is None or entity.last >= best.last):
-                best = entity
-        if (
-            best is not None
-            and kinds is not None
-            and "document" in kinds
-            and noun not in best.nouns
-            and _indefinite(noun).search(self.text, 0, before) is not None
-        ):
-            # "A petition signed by 500 residents ... The petition reads": not the letter
-            # quoted before it, though both are documents.
-            entity = self._entity(noun, "document", False)
-            entity.nouns.add(noun)
-            return entity
-        if best is not None and kinds is not None and noun not in best.nouns:
-            # Chosen by its kind alone: a body named since, whose name fits the noun better
-            # ("Norvex Group" for "the company"), even at no cue, is meant.
-            named = _body_named_before(self.text, noun, before)
-            if named and named[1] > self.text.rfind(best.name, 0, before) >= 0:
-                best = self._name(named[0], frozenset())[0] or best
-        if best is not None or kinds is None:
-            return best
-        if "official" in kinds and "organization" not in kinds:
-            # "The Irving Police Department arrested him. The department said": named, no cue.
-            return self._body_named(noun, before)
-        if not kinds & {"document", "organization"}:
-            return None
-        # "A sensitive Environment Canada document was found ... The document detailed".
-        found = None
-        pattern = re.compile(rf"((?:[A-Z][\w.&'\u2019-]*\s+){{1,4}}){re.escape(noun)}\b")
-        for match in pattern.finditer(self.text, 0, before):
-            at = match.start()
-            # A capital that starts a line or a sentence names nothing: "Leaked memo ...".
-            if at and self.text[at - 1] != "\n" and self.text[max(0, at - 2) : at] != ". ":
-                found = match
-        if found is None:
-            return self._document_mentioned(noun, kinds, before) or self._body_named(noun, before)
-        run = found.group(1).split()
-        while run and run[0].lower() in _DETERMINERS:
-            run.pop(0)
-        if not run:
-            return None
-        kind = "document" if "document" in kinds else "organization"
-        entity = self._entity(" ".join(run) + " " + noun, kind, False)
-        entity.nouns.add(noun)
-        return entity
-
-    def _document_mentioned(self, noun: str, kinds: frozenset[str], before: int) -> _Entity | None:
-        """ "A study of the river was published on Monday. The researchers found": a document
-        the text mentioned without a cue, called by its noun until it is named."""
-        if "document" not in kinds:
-            return None
-        if _mentioned(noun).search(self.text, 0, before) is None:
-            return None
-        entity = self._entity(noun, "document", False)
-        entity.nouns.add(noun)
-        return entity
-
-    def _body_named(self, noun: str, before: int) -> _Entity | None:
-        """ "Norvex Group makes cars. ... The company said": the body named before (stage
-        ``antecedents``), though it spoke at no cue before."""
-        found = _body_named_before(self.text, noun, before)
-        return None if found is None else self._name(found[0], frozenset())[0]
-
-    def _pronoun(self, pronoun: str, a: int, b: int, organisation: bool) -> _Ref | None:
-        """He, she, it, they, its: the most recent entity of the right sort."""
-        self.contextual += 1
-        person = pronoun in _PERSON_PRONOUNS
-        gender = _PRONOUN_GENDER.get(pronoun)
-        best: _Entity | None = None
-        for entity in self.entities:
-            if entity.person != person:
-                continue
-            if gender is not None and entity.gender not in (None, gender):
-                continue  # "she said" after a man spoke goes back to the woman before him
-            if organisation and entity.kind in _NOT_OWNERS:
-                continue
-            if pronoun == "they" and entity.kind in _THINGS:
-                continue  # a study or a website is "it"
-            if best is None or entity.last >= best.last:
-                best = entity
-        if pronoun == "they" and (best is None or best.last < self.index - 1):
-            # "Pauline Zardo and her colleagues assessed ... They report": the team.
-            team = _team_named(self.text, self.offset)
-            best = best if team is None else self._entity(team, "person", False)
-        if person and (best is None or best.last < self.index - 3):
-            best = self._recent_person(gender) or best
-        elif person and best is not None and best.last < self.index - 1:
-            # "Capo Daniel is a spokesman for ... He said": the subject of the sentence just
-            # before, named there at no cue, is nearer than a speaker cited further back.
-            best = self._previous_subject(gender) or best
-        if best is None:
-            return None
-        off = self.offset
-        return self._ref(best, off + a, off + b, self.text[off + a : off + b], 0.7)
-
     def _misspelt(self, surname: str) -> _Entity | None:
         """A person named before whose surname this one misspells by a letter or two, as
         published: "Ms Bauchtman" after "Lydia Buchtmann", "Mauer" after "K.C. Maurer"."""
@@ -407,29 +264,3 @@ class _Entities:
             ):
                 return entity
         return None
-
-    def _previous_subject(self, gender: str | None) -> _Entity | None:
-        """The person the sentence before opens with ("Capo Daniel is a spokesman ... He
-        said")."""
-        opening = _opening_name(self.text, *self.before)
-        return None if opening is None else self._recent_person(gender, opening)
-
-    def _recent_person(self, gender: str | None, window: str | None = None) -> _Entity | None:
-        """A person named in ``window`` (by default the last few sentences) without a cue of
-        their own; the subject of a sentence first ("Harry Kane won the Budweiser Man of the
-        Match award. He said")."""
-        if window is None:
-            window = self.text[max(0, self.offset - 500) : self.offset]
-        for name, titles in _names_in(window):
-            known = self._known(name)
-            if known is not None and not known.person:
-                continue
-            kind = _infer_kind(name, titles)[0] if titles else "person"
-            found = known or self._entity(name, kind, True)
-            if gender is None or found.gender in (None, gender):
-                return found
-        return None
-
-
-_THINGS = frozenset(("document", "website_statement", "press_release"))
-_NOT_OWNERS = MEDIA_KINDS | {"document", "website_statement", "social_media"}

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.core.attribution.entities import _Entities, _Entity, _Ref
+from claimcheck.core.attribution.coreference import _Coreference
+from claimcheck.core.attribution.entities import _Entity, _Ref
 from claimcheck.core.attribution.phrases import _strip_article
 from claimcheck.core.attribution.source_kinds import (
     _DOC_NOUNS,
@@ -27,7 +28,7 @@ _SUBJECT_NAME = re.compile(
 _MAIN_SUBJECT = re.compile(r"\s*[Tt]he\s+(?:[\w-]+\s+){0,2}?(\w+)\b")
 
 
-class _Owners(_Entities):
+class _Owners(_Coreference):
     """Sources spoken for by what their owner published, and owners' kinds."""
 
     def _official(self, name: str) -> bool:

@@ -154,6 +154,38 @@ def _looks_appositive(text: str) -> bool:
     )
 
 
+_INSTITUTION = re.compile(r"\s(?:at|of)\s+(?:the\s+)?[A-Z][^,]*[A-Z][\w.-]*$")
+
+
+def _appositives(sentence: str, end: int) -> tuple[str, int]:
+    """The appositives between a speaker and the comma before the verb at ``end``, and where
+    the speaker ends: "Fuad Basya, spokesman for the military, said"; "Cres Eastman, Director
+    of X, and Chairman of Y, says"; "..., director at the University of Arkansas,
+    Fayetteville, said"."""
+    chunks: list[str] = []
+    for _ in range(4):
+        c1 = _last_separator(sentence, end)
+        if c1 < 0 or sentence[c1] != ",":
+            break
+        chunk = sentence[c1 + 1 : end].strip()
+        if not _looks_appositive(chunk):
+            # A place that ends an institution's name: "University of Arkansas, Fayetteville".
+            c0 = _last_separator(sentence, c1)
+            left = sentence[c0 + 1 : c1].strip()
+            if not (
+                c0 >= 0
+                and sentence[c0] == ","
+                and " " not in chunk
+                and chunk[:1].isupper()
+                and _looks_appositive(left)
+                and _INSTITUTION.search(left)
+            ):
+                break
+        chunks.insert(0, chunk)
+        end = c1
+    return ", ".join(chunks), end
+
+
 def _head_of(words: list[str]) -> list[str]:
     """The lower-case words of a phrase before its first preposition."""
     head: list[str] = []

@@ -11,6 +11,7 @@ from claimcheck.core.attribution.after_verb import _After
 from claimcheck.core.attribution.entities import _Entities, _Found, _Ref, _Vague
 from claimcheck.core.attribution.lexicon import _I
 from claimcheck.core.attribution.phrases import (
+    _appositives,
     _clause_end,
     _last_separator,
     _looks_appositive,
@@ -383,35 +384,3 @@ _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "I"))
 
 def _local(hit: _Hit, doc: _Entities) -> tuple[int, int]:
     return hit.content[0] - doc.offset, hit.content[1] - doc.offset
-
-
-_INSTITUTION = re.compile(r"\s(?:at|of)\s+(?:the\s+)?[A-Z][^,]*[A-Z][\w.-]*$")
-
-
-def _appositives(sentence: str, end: int) -> tuple[str, int]:
-    """The appositives between a speaker and the comma before the verb at ``end``, and where
-    the speaker ends: "Fuad Basya, spokesman for the military, said"; "Cres Eastman, Director
-    of X, and Chairman of Y, says"; "..., director at the University of Arkansas,
-    Fayetteville, said"."""
-    chunks: list[str] = []
-    for _ in range(4):
-        c1 = _last_separator(sentence, end)
-        if c1 < 0 or sentence[c1] != ",":
-            break
-        chunk = sentence[c1 + 1 : end].strip()
-        if not _looks_appositive(chunk):
-            # A place that ends an institution's name: "University of Arkansas, Fayetteville".
-            c0 = _last_separator(sentence, c1)
-            left = sentence[c0 + 1 : c1].strip()
-            if not (
-                c0 >= 0
-                and sentence[c0] == ","
-                and " " not in chunk
-                and chunk[:1].isupper()
-                and _looks_appositive(left)
-                and _INSTITUTION.search(left)
-            ):
-                break
-        chunks.insert(0, chunk)
-        end = c1
-    return ", ".join(chunks), end

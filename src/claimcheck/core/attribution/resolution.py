@@ -9,7 +9,7 @@ import re
 from claimcheck.core.attribution.antecedents import _group_named, _member_of
 from claimcheck.core.attribution.entities import _VAGUE, _Entity, _Found, _Ref
 from claimcheck.core.attribution.lexicon import _words
-from claimcheck.core.attribution.names import _Parsed, _plan
+from claimcheck.core.attribution.names import _plan
 from claimcheck.core.attribution.owners import _Owners
 from claimcheck.core.attribution.phrases import (
     _GROUP_HEADS,
@@ -25,6 +25,7 @@ from claimcheck.core.attribution.source_kinds import (
     _names_itself,
     _noun_kind,
 )
+from claimcheck.core.attribution.titles import _Parsed
 from claimcheck.core.attribution.words import (
     _CALENDAR,
     _GENDERS,
