@@ -112,6 +112,20 @@ def test_a_quotation_credited_before_a_colon_to_a_titled_name_with_a_description
     # outside the quotation, is not hers.
     text = "Ana Ruiz, the mayor, said: \u201cIt happens.\u201d The bridge closed in May."
     assert sources(text) == [[("Ana Ruiz", "official")], []]
+    # The credit covers its quotation, not the narration after the quotation closes.
+    text = (
+        "Mayor Ana Ruiz, speaking in Dayton: \u201cWe lost everything.\u201d Turnout was low. "
+        "Prices rose."
+    )
+    assert sources(text) == [[("Ana Ruiz", "official")], [], []]
+    # A phrase opening the sentence before its subject is no credit.
+    text = (
+        "The vote was close.\n\nIn Dayton, the mood was grim: \u201cWe lost everything.\u201d "
+        "Nobody expected it. Turnout was low."
+    )
+    assert sources(text) == [[], [], [], []]
+    text = "On Monday, the day after the vote: \u201cWe lost.\u201d Turnout was low."
+    assert sources(text) == [[], []]
 
 
 def test_a_place_after_a_bodys_name_only_locates_it() -> None:
