@@ -73,12 +73,18 @@ def test_an_officials_adviser_in_an_appositive_speaks_as_an_official() -> None:
     ]
 
 
-def test_a_party_member_in_an_appositive_is_a_politician() -> None:
+def test_a_party_member_with_a_post_in_an_appositive_is_a_politician() -> None:
     # CalMatters, "Crunch time for California Legislature", https://calmatters.org/
     # newsletters/whatmatters/2023/07/california-legislature-bills-deadline/ ("But committee
     # Chairperson Luz Rivas, a Democrat from Arleta, said she didn't think ...").
     text = "But committee Chairperson Ana Sol, a Republican from Fresno, said the bill fell short."
     assert sources(text) == [[("Ana Sol", "official")]]
+    # Without a post, a party member is a voter.
+    text = (
+        "Jane Doe, a Republican from Phoenix, said she would not vote for him. "
+        "Tom Berg, 67, a Democrat, said he was voting early."
+    )
+    assert sources(text) == [[("Jane Doe", "person")], [("Tom Berg", "person")]]
 
 
 def test_words_in_quotation_marks_that_a_relative_clause_says_someone_calls() -> None:

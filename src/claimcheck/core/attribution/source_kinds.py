@@ -153,7 +153,9 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
     if any(w.startswith("spokes") for w in described):
         company = described & (_ORG_WORDS - {"group", "nations"})
         return ("organization" if company else "official"), person_shaped
-    if not _OFFICIAL_WORDS.isdisjoint(described):
+    if not _OFFICIAL_WORDS.isdisjoint(described) or (
+        _PARTY_MEMBER in described and not _PARTY_POSTS.isdisjoint(described)
+    ):
         return "official", person_shaped
     if not _PUBLIC_OFFICES.isdisjoint(described) and not _OFFICE_HEADS.isdisjoint(described):
         # "District Attorney Ana Ruiz", "schools chief Tom Berg": the head of a public body
@@ -316,12 +318,16 @@ def _head_words(desc: str) -> list[str]:
 
 
 def _party_member(head: Sequence[str]) -> tuple[str, ...]:
-    """ "a Democrat from Arleta": an appositive that is a party's member names a politician,
-    who speaks as an official."""
-    return ("@official",) if head and head[-1] in _PARTY_MEMBERS else ()
+    """ "a Democrat from Arleta": an appositive that is a party's member, marked so that a
+    party post beside it ("committee Chairperson") reads as a politician's."""
+    return (_PARTY_MEMBER,) if head and head[-1] in _PARTY_MEMBERS else ()
 
 
+_PARTY_MEMBER = "party-member"
 _PARTY_MEMBERS = _words("democrat democrats republican republicans")
+# Posts a party member holds as a politician; a party member without one is a voter ("Jane
+# Doe, a Republican from Phoenix").
+_PARTY_POSTS = _words("chair chairperson chairman chairwoman leader whip speaker member delegate")
 
 
 def _body_kind(words: list[str], titles: list[str]) -> str:
