@@ -241,6 +241,16 @@ def test_a_live_blogs_timed_headings_and_a_line_handing_over_to_a_writer_are_no_
         "other",
         "claim",
     ]
+    # A sentence that opens with a time, or a "From" phrase that names no writer, is a claim.
+    text = (
+        "Talks went on all day.\n\n"
+        "10:30 a.m. Police say the suspect fled the scene on foot\n\n"
+        "8:00 p.m. is late for a meeting of this size\n\n"
+        "From 2010 to 2020, the price of bread doubled in the city:\n\n"
+        "From the ministry's statement to parliament:\n\n"
+        "The talks ended."
+    )
+    assert [one.kind for _, one in analyse(text)] == ["claim"] * 6
 
 
 def test_his_documents_are_those_of_the_person_the_sentence_opens_with() -> None:
