@@ -211,3 +211,10 @@ def test_the_group_the_text_named_by_where_it_is_from_speaks() -> None:
         "The farmers say the road is closed."
     )
     assert sources(text)[1:] == [[("villagers of Lakeside", "person")], []]
+    # The group named last before the description, however far back.
+    text = (
+        "Some 40 villagers of Lakeside marched to the clinic. "
+        + "The clinic was shut. " * 300
+        + "Then 20 villagers of Riverton joined them. The villagers say the nurses left."
+    )
+    assert sources(text)[-1] == [("villagers of Riverton", "person")]

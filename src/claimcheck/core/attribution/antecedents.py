@@ -8,6 +8,7 @@ it is ("Ellinais, a group of worshippers"); and the people named at no cue that 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -250,6 +251,19 @@ def _member_of(text: str, people: list[str], body: str, before: int) -> int:
 def _group_named(text: str, plural: str, before: int) -> str | None:
     """The group of people the text named before by where they are from: "parents from
     Elliot", "villagers of Ngcobo"."""
-    pattern = rf"\b{plural}\s+(?:from|of|in)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*"
-    found = list(re.finditer(pattern, text[:before]))
-    return found[-1].group() if found else None
+    pattern, starts = _groups_named(text, plural)
+    for index in range(bisect_left(starts, before) - 1, -1, -1):
+        found = pattern.match(text, starts[index], before)
+        if found is not None:
+            return found.group()
+    return None
+
+
+# Each "the parents" of a document looks for its group: the text is searched once for each
+# plural, not once for each mention, which would grow with the square of its length.
+@lru_cache(maxsize=32)
+def _groups_named(text: str, plural: str) -> tuple[re.Pattern[str], tuple[int, ...]]:
+    pattern = re.compile(
+        rf"\b{re.escape(plural)}\s+(?:from|of|in)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*"
+    )
+    return pattern, tuple(found.start() for found in pattern.finditer(text))
