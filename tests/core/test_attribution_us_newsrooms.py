@@ -100,6 +100,9 @@ def test_words_in_quotation_marks_that_a_relative_clause_says_someone_calls() ->
         "The group runs a program called \u201cSafe Start\u201d for children."
     )
     assert sources(text) == [[("Tom Berg", "official")], [("Ana Ruiz", "person")], []]
+    # A conjunction opening the sentence is not part of the name.
+    text = "But Ana Ruiz attacked what she called the \u201cracist\u201d program."
+    assert sources(text) == [[("Ana Ruiz", "person")]]
 
 
 def test_a_quotation_credited_before_a_colon_to_a_titled_name_with_a_description() -> None:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from claimcheck.core.attribution.lexicon import _words
+from claimcheck.core.attribution.phrases import _OPENING_CONJUNCTION
 from claimcheck.core.attribution.source_kinds import _NAME_KINDS, _NOUN_KINDS, _infer_kind
 from claimcheck.core.attribution.words import (
     _BODY_HEAD_WORDS,
@@ -173,7 +174,9 @@ def _names_in(window: str) -> Iterator[tuple[str, frozenset[str]]]:
     for match in sorted(_PERSON_NAME.finditer(window), key=order):
         if window[: match.start()].endswith((" the ", " of ")):
             continue  # "president of the Central African Republic's court": a place
-        words = match.group().split()
+        # "But Ana Ruiz attacked ...": the conjunction opening the sentence is no name's.
+        opening = _OPENING_CONJUNCTION.match(match.group())
+        words = match.group()[0 if opening is None else opening.end() :].split()
         # "Governor Lisa Hart", "Elections Director Dennis Murira": the name after the title.
         cut = max((i for i, w in enumerate(words[:-2]) if w.lower() in _TITLE_WORDS), default=-1)
         titles = [w.lower() for w in words[: cut + 1]]
