@@ -152,6 +152,10 @@ def test_staff_of_un_bodies_named_in_full_speak_as_an_organisation() -> None:
     assert sources("The Ministry of the Interior said the road is closed.") == [
         [("Ministry of the Interior", "official")]
     ]
+    # A UN acronym that is an English word is the body's only in capitals.
+    assert sources("Doctor Who showrunner Tom Berg said the show would return.") == [
+        [("Tom Berg", "person")]
+    ]
 
 
 def test_a_place_in_the_complement_of_an_event_is_no_source() -> None:

@@ -203,6 +203,16 @@ _INTERGOVERNMENTAL = _words(
     """un u.n. unhcr unicef unesco undp unep unfpa unrwa unaids wfp fao ilo iaea imf
     oecd sadc ecowas who ocha ohchr unctad unops unog iom wto wmo itu"""
 )
+# UN acronyms that are English words too: a body's only in capitals ("WHO", not "Doctor Who").
+_WORD_ACRONYMS = _words("who")
+
+
+def _title_words(titled: Sequence[str]) -> list[str]:
+    """The lower-case words of a title before a name, without a word that would read as a
+    UN acronym but is not written as one ("Doctor Who showrunner Russell T Davies")."""
+    return [w.lower() for w in titled if w.isupper() or w.lower() not in _WORD_ACRONYMS]
+
+
 # Words that make a name of two or three capitalised words a body, not a person.
 _STATE_WORDS = _words("federal reserve supreme")
 _BODY_WORDS = _words(
