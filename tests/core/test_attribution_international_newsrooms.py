@@ -164,6 +164,10 @@ def test_staff_of_un_bodies_named_in_full_speak_as_an_organisation() -> None:
     assert sources("The Ministry of the Interior said the road is closed.") == [
         [("Ministry of the Interior", "official")]
     ]
+    # A UN acronym that is an English word is the body's only in capitals.
+    assert sources("Doctor Who showrunner Tom Berg said the show would return.") == [
+        [("Tom Berg", "person")]
+    ]
 
 
 def test_a_place_in_the_complement_of_an_event_is_no_source() -> None:
@@ -231,3 +235,10 @@ def test_the_group_the_text_named_by_where_it_is_from_speaks() -> None:
         "The farmers say the road is closed."
     )
     assert sources(text)[1:] == [[("villagers of Lakeside", "person")], []]
+    # The group named last before the description, however far back.
+    text = (
+        "Some 40 villagers of Lakeside marched to the clinic. "
+        + "The clinic was shut. " * 300
+        + "Then 20 villagers of Riverton joined them. The villagers say the nurses left."
+    )
+    assert sources(text)[-1] == [("villagers of Riverton", "person")]

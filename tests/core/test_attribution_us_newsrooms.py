@@ -73,12 +73,18 @@ def test_an_officials_adviser_in_an_appositive_speaks_as_an_official() -> None:
     ]
 
 
-def test_a_party_member_in_an_appositive_is_a_politician() -> None:
+def test_a_party_member_with_a_post_in_an_appositive_is_a_politician() -> None:
     # CalMatters, "Crunch time for California Legislature", https://calmatters.org/
     # newsletters/whatmatters/2023/07/california-legislature-bills-deadline/ ("But committee
     # Chairperson Luz Rivas, a Democrat from Arleta, said she didn't think ...").
     text = "But committee Chairperson Ana Sol, a Republican from Fresno, said the bill fell short."
     assert sources(text) == [[("Ana Sol", "official")]]
+    # Without a post, a party member is a voter.
+    text = (
+        "Jane Doe, a Republican from Phoenix, said she would not vote for him. "
+        "Tom Berg, 67, a Democrat, said he was voting early."
+    )
+    assert sources(text) == [[("Jane Doe", "person")], [("Tom Berg", "person")]]
 
 
 def test_words_in_quotation_marks_that_a_relative_clause_says_someone_calls() -> None:
@@ -94,6 +100,9 @@ def test_words_in_quotation_marks_that_a_relative_clause_says_someone_calls() ->
         "The group runs a program called \u201cSafe Start\u201d for children."
     )
     assert sources(text) == [[("Tom Berg", "official")], [("Ana Ruiz", "person")], []]
+    # A conjunction opening the sentence is not part of the name.
+    text = "But Ana Ruiz attacked what she called the \u201cracist\u201d program."
+    assert sources(text) == [[("Ana Ruiz", "person")]]
 
 
 def test_a_quotation_credited_before_a_colon_to_a_titled_name_with_a_description() -> None:
@@ -112,6 +121,20 @@ def test_a_quotation_credited_before_a_colon_to_a_titled_name_with_a_description
     # outside the quotation, is not hers.
     text = "Ana Ruiz, the mayor, said: \u201cIt happens.\u201d The bridge closed in May."
     assert sources(text) == [[("Ana Ruiz", "official")], []]
+    # The credit covers its quotation, not the narration after the quotation closes.
+    text = (
+        "Mayor Ana Ruiz, speaking in Dayton: \u201cWe lost everything.\u201d Turnout was low. "
+        "Prices rose."
+    )
+    assert sources(text) == [[("Ana Ruiz", "official")], [], []]
+    # A phrase opening the sentence before its subject is no credit.
+    text = (
+        "The vote was close.\n\nIn Dayton, the mood was grim: \u201cWe lost everything.\u201d "
+        "Nobody expected it. Turnout was low."
+    )
+    assert sources(text) == [[], [], [], []]
+    text = "On Monday, the day after the vote: \u201cWe lost.\u201d Turnout was low."
+    assert sources(text) == [[], []]
 
 
 def test_a_place_after_a_bodys_name_only_locates_it() -> None:
@@ -221,6 +244,16 @@ def test_a_live_blogs_timed_headings_and_a_line_handing_over_to_a_writer_are_no_
         "other",
         "claim",
     ]
+    # A sentence that opens with a time, or a "From" phrase that names no writer, is a claim.
+    text = (
+        "Talks went on all day.\n\n"
+        "10:30 a.m. Police say the suspect fled the scene on foot\n\n"
+        "8:00 p.m. is late for a meeting of this size\n\n"
+        "From 2010 to 2020, the price of bread doubled in the city:\n\n"
+        "From the ministry's statement to parliament:\n\n"
+        "The talks ended."
+    )
+    assert [one.kind for _, one in analyse(text)] == ["claim"] * 6
 
 
 def test_his_documents_are_those_of_the_person_the_sentence_opens_with() -> None:

@@ -36,10 +36,18 @@ _DATELINE = re.compile(
     rf"(?:(?:Updated|Published|Posted|Last updated)\b:?\s*)?(?:{_DAY},?\s+)?{_DATE}"
     r"(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?\s*\.?",
 )
-# A live blog's entry heading opens with its time: "8:00 p.m. Talks 'productive'".
-_TIMESTAMP = re.compile(r"\d{1,2}:\d\d\s*[ap]\.?m\.?\s+\S")
-# A line that hands the passage under it to its writer: "From our housing reporter Ana Ruiz:".
-_FROM_LINE = re.compile(r"From\s+[^.!?]{3,80}:")
+# A live blog's entry heading opens with its time: "8:00 p.m. Talks 'productive'"; a short
+# capitalised title follows, not a sentence that reports what someone said ("10:30 a.m.
+# Police say the suspect fled ...").
+_TIMESTAMP = re.compile(r"\d{1,2}:\d\d\s*[ap]\.?m\.?\s+(?=[A-Z\"'\u2018\u201c])")
+_TIMESTAMP_WORDS = 9  # "5:30 p.m. Most Chicago schools will be closed a third day"
+_SPEECH = re.compile(r"\b(?:say|says|said|told|tells)\b")
+# A line that hands the passage under it to its writer: "From our housing reporter Ana Ruiz:";
+# a name or a writer's role before the colon, not "From the ministry's statement to parliament:".
+_FROM_LINE = re.compile(
+    r"From\s+[^.!?,:]{0,60}?(?:\b(?:reporter|correspondent|editor|writer|columnist)s?"
+    r"|\s[A-Z][\w.'\u2019-]+)\s*:"
+)
 _BYLINE = re.compile(r"(?:By|BY|Written by|Reporting by|Posted by)\s+[A-Z][\w.'\u2019-]*")
 _BOILER_LINE = re.compile(
     r"""(?ix)
@@ -175,7 +183,13 @@ def _classify_alone(line: str, seen_body: bool) -> str:
         return OTHER  # the credit line of a pull quote
     if len(words) <= 12 and _FROM_LINE.fullmatch(line):
         return OTHER
-    if len(words) <= 14 and line[-1] != "." and _TIMESTAMP.match(line):
+    timestamp = _TIMESTAMP.match(line)
+    if (
+        timestamp is not None
+        and len(line[timestamp.end() :].split()) <= _TIMESTAMP_WORDS
+        and line[-1] not in ".?!"
+        and _SPEECH.search(line) is None
+    ):
         return HEADLINE
     if line[-1] in _FINAL_STOP or line[0] in '"“' or len(words) > 25:
         return CLAIM  # a sentence, or a pull quote with its credit

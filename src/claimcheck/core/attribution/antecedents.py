@@ -8,10 +8,12 @@ it is ("Ellinais, a group of worshippers"); and the people named at no cue that 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
 from claimcheck.core.attribution.lexicon import _words
+from claimcheck.core.attribution.phrases import _OPENING_CONJUNCTION
 from claimcheck.core.attribution.source_kinds import _NAME_KINDS, _NOUN_KINDS, _infer_kind
 from claimcheck.core.attribution.words import (
     _BODY_HEAD_WORDS,
@@ -172,7 +174,9 @@ def _names_in(window: str) -> Iterator[tuple[str, frozenset[str]]]:
     for match in sorted(_PERSON_NAME.finditer(window), key=order):
         if window[: match.start()].endswith((" the ", " of ")):
             continue  # "president of the Central African Republic's court": a place
-        words = match.group().split()
+        # "But Ana Ruiz attacked ...": the conjunction opening the sentence is no name's.
+        opening = _OPENING_CONJUNCTION.match(match.group())
+        words = match.group()[0 if opening is None else opening.end() :].split()
         # "Governor Lisa Hart", "Elections Director Dennis Murira": the name after the title.
         cut = max((i for i, w in enumerate(words[:-2]) if w.lower() in _TITLE_WORDS), default=-1)
         titles = [w.lower() for w in words[: cut + 1]]
@@ -250,6 +254,19 @@ def _member_of(text: str, people: list[str], body: str, before: int) -> int:
 def _group_named(text: str, plural: str, before: int) -> str | None:
     """The group of people the text named before by where they are from: "parents from
     Elliot", "villagers of Ngcobo"."""
-    pattern = rf"\b{plural}\s+(?:from|of|in)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*"
-    found = list(re.finditer(pattern, text[:before]))
-    return found[-1].group() if found else None
+    pattern, starts = _groups_named(text, plural)
+    for index in range(bisect_left(starts, before) - 1, -1, -1):
+        found = pattern.match(text, starts[index], before)
+        if found is not None:
+            return found.group()
+    return None
+
+
+# Each "the parents" of a document looks for its group: the text is searched once for each
+# plural, not once for each mention, which would grow with the square of its length.
+@lru_cache(maxsize=32)
+def _groups_named(text: str, plural: str) -> tuple[re.Pattern[str], tuple[int, ...]]:
+    pattern = re.compile(
+        rf"\b{re.escape(plural)}\s+(?:from|of|in)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*"
+    )
+    return pattern, tuple(found.start() for found in pattern.finditer(text))

@@ -13,6 +13,7 @@ from claimcheck.core.analysis import Attribution, SentenceAnalysis
 from claimcheck.core.attribution.cues import _Document
 from claimcheck.core.attribution.entities import _Ref
 from claimcheck.core.attribution.lexicon import _LONGEST_CACHED, _STRONG, _WATCHED, _WORD, _has_dash
+from claimcheck.core.attribution.lines import _SPEAKER_LINE
 from claimcheck.core.attribution.places import _Hit
 from claimcheck.core.attribution.publisher import own_names
 from claimcheck.core.attribution.quotations import (
@@ -57,6 +58,7 @@ def analyse_document(
     paragraph = 0  # the first sentence of the current paragraph
     last_paragraph = 0  # the first sentence of the paragraph before it
     line: _Hit | None = None  # the speaker an interview answer's paragraph opens with
+    quoted_only = False
     heading: tuple[int, _Hit] | None = None  # a heading naming the statement's author
     for index, (start, end) in enumerate(spans):
         reopened = False
@@ -91,7 +93,10 @@ def analyse_document(
             line = doc.speaker_line(sentence) if ": " in sentence else None
             if line is not None and not hits[index]:
                 hits[index] = [line]
-        elif line is not None and not hits[index]:
+            # A credit before a quotation ("Ana Ruiz, the mayor: “...”") credits that
+            # quotation only, not the narration after it closes.
+            quoted_only = line is not None and _SPEAKER_LINE.match(sentence) is None
+        elif line is not None and not hits[index] and (quotes[index][0] or not quoted_only):
             # The rest of an interview answer is the same speaker's.
             hits[index] = [replace(line, content=(start, end), carried_from=paragraph)]
         if heading is not None and not hits[index]:

@@ -11,7 +11,7 @@ from claimcheck.core.attribution.entities import _Ref
 from claimcheck.core.attribution.lexicon import _VERBS
 from claimcheck.core.attribution.phrases import _looks_appositive, _phrase_end
 from claimcheck.core.attribution.places import _Hit, _Places
-from claimcheck.core.attribution.words import _CORE_TITLES, _GENDERS
+from claimcheck.core.attribution.words import _ADVERBS, _CORE_TITLES, _GENDERS, _NOT_SUBJECT
 
 # The subject that opens a sentence: "Mayor Ana Ruiz", "He"; and a passive verb after it.
 _OPENING_NAME = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){0,4}?[A-Z][\w.'\u2019-]*(?=\s+[a-z])")
@@ -29,6 +29,9 @@ _CREDIT_COLON = re.compile(
 # A speech verb before the colon makes it a cue's ("Ana Ruiz, the mayor, said: ..."), read
 # with the sentence's other cues: no credit line that would run on over the paragraph.
 _SPEECH = frozenset(_VERBS.split("|"))
+# Nor does a phrase that opens the sentence before its subject: "In Washington, the mood was
+# grim: ...", "On Monday, the day after the vote: ...".
+_NOT_CREDITS = _NOT_SUBJECT | _ADVERBS
 _WORDS = re.compile(r"[a-z]+")
 _DASH_MARK = re.compile(r"[—\u2013]|--?(?=\s)")
 
@@ -84,7 +87,10 @@ class _Lines(_Places):
         match = _SPEAKER_LINE.match(sentence) or _CREDIT_COLON.match(sentence)
         if match is None:
             return None
-        if match.re is _CREDIT_COLON and not _SPEECH.isdisjoint(_WORDS.findall(match.group())):
+        if match.re is _CREDIT_COLON and (
+            not _SPEECH.isdisjoint(_WORDS.findall(match.group()))
+            or match.group("name").split()[0].lower() in _NOT_CREDITS
+        ):
             return None
         desc = (match.groupdict().get("desc") or "").strip()
         ref = self._interpret(sentence, 0, match.end(1), desc)

@@ -153,7 +153,9 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
     if any(w.startswith("spokes") for w in described):
         company = described & (_ORG_WORDS - {"group", "nations"})
         return ("organization" if company else "official"), person_shaped
-    if not _OFFICIAL_WORDS.isdisjoint(described):
+    if not _OFFICIAL_WORDS.isdisjoint(described) or (
+        _PARTY_MEMBER in described and not _PARTY_POSTS.isdisjoint(described)
+    ):
         return "official", person_shaped
     if not _PUBLIC_OFFICES.isdisjoint(described) and not _OFFICE_HEADS.isdisjoint(described):
         # "District Attorney Ana Ruiz", "schools chief Tom Berg": the head of a public body
@@ -201,6 +203,16 @@ _INTERGOVERNMENTAL = _words(
     """un u.n. unhcr unicef unesco undp unep unfpa unrwa unaids wfp fao ilo iaea imf
     oecd sadc ecowas who ocha ohchr unctad unops unog iom wto wmo itu"""
 )
+# UN acronyms that are English words too: a body's only in capitals ("WHO", not "Doctor Who").
+_WORD_ACRONYMS = _words("who")
+
+
+def _title_words(titled: Sequence[str]) -> list[str]:
+    """The lower-case words of a title before a name, without a word that would read as a
+    UN acronym but is not written as one ("Doctor Who showrunner Russell T Davies")."""
+    return [w.lower() for w in titled if w.isupper() or w.lower() not in _WORD_ACRONYMS]
+
+
 # Words that make a name of two or three capitalised words a body, not a person.
 _STATE_WORDS = _words("federal reserve supreme")
 _BODY_WORDS = _words(
@@ -316,12 +328,16 @@ def _head_words(desc: str) -> list[str]:
 
 
 def _party_member(head: Sequence[str]) -> tuple[str, ...]:
-    """ "a Democrat from Arleta": an appositive that is a party's member names a politician,
-    who speaks as an official."""
-    return ("@official",) if head and head[-1] in _PARTY_MEMBERS else ()
+    """ "a Democrat from Arleta": an appositive that is a party's member, marked so that a
+    party post beside it ("committee Chairperson") reads as a politician's."""
+    return (_PARTY_MEMBER,) if head and head[-1] in _PARTY_MEMBERS else ()
 
 
+_PARTY_MEMBER = "party-member"
 _PARTY_MEMBERS = _words("democrat democrats republican republicans")
+# Posts a party member holds as a politician; a party member without one is a voter ("Jane
+# Doe, a Republican from Phoenix").
+_PARTY_POSTS = _words("chair chairperson chairman chairwoman leader whip speaker member delegate")
 
 
 def _body_kind(words: list[str], titles: list[str]) -> str:

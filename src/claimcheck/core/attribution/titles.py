@@ -16,6 +16,7 @@ from claimcheck.core.attribution.source_kinds import (
     _body_kind,
     _head_words,
     _party_member,
+    _title_words,
 )
 from claimcheck.core.attribution.words import (
     _BODY_TITLES,
@@ -58,7 +59,7 @@ def _parse_name(rest: str, desc: str) -> _Parsed | None:
     acronyms = tuple(t[1:-1] for t, _ in tokens[lo:hi] if t.startswith("("))
     core = max((i for i, t in enumerate(names) if t.lower() in _CORE_TITLES), default=-1)
     titled = [t for t, _ in tokens[:lo]] + names[: core + 1]
-    before = [t.lower() for t in titled]
+    before = _title_words(titled)
     names = names[core + 1 :]
     title = next((i for i, t in enumerate(before) if t in _BODY_TITLES), 0)
     if title and before[title - 1] not in _PORTFOLIOS:
