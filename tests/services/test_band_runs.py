@@ -41,14 +41,18 @@ def runs(db: Database) -> int:
 
 # On PostgreSQL the ids of the hashes found are read as slices of a run where they are
 # few, whole where they are many: each way on every run.
-@pytest.mark.parametrize("slice_cost", [band_runs._SLICE_COST, 0, 10**9])
-def test_batches_match_from_the_band_runs_as_from_every_signature(
-    db_url: str, tmp_path: Path, slice_cost: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    if slice_cost != band_runs._SLICE_COST:
+@pytest.fixture(params=["as chosen", "slices", "whole"])
+def read_ids(request: pytest.FixtureRequest, db_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    if request.param != "as chosen":
         if not db_url.startswith("postgresql"):
             pytest.skip("SQLite reads every run whole")
-        monkeypatch.setattr(band_runs, "_SLICE_COST", slice_cost)
+        monkeypatch.setattr(band_runs, "_SLICE_COST", 0 if request.param == "slices" else 10**9)
+    return str(request.param)
+
+
+def test_batches_match_from_the_band_runs_as_from_every_signature(
+    db_url: str, tmp_path: Path, read_ids: str
+) -> None:
     filler = write_filler(tmp_path / "filler", files=20, sentences=60)
     stories = write_stories(tmp_path / "stories")
     # A later batch brings a new version of an earlier file: its old claims leave, and
@@ -85,14 +89,9 @@ def test_batches_match_from_the_band_runs_as_from_every_signature(
     every.close()
 
 
-@pytest.mark.parametrize("slice_cost", [band_runs._SLICE_COST, 0, 10**9])
 def test_the_runs_give_exactly_the_claims_sharing_a_band(
-    db_url: str, tmp_path: Path, slice_cost: int, monkeypatch: pytest.MonkeyPatch
+    db_url: str, tmp_path: Path, read_ids: str
 ) -> None:
-    if slice_cost != band_runs._SLICE_COST:
-        if not db_url.startswith("postgresql"):
-            pytest.skip("SQLite reads every run whole")
-        monkeypatch.setattr(band_runs, "_SLICE_COST", slice_cost)
     db = open_database(db_url)
     filler = write_filler(tmp_path / "filler", files=20, sentences=60)
     ingest(db, filler)  # enough claims for the corpus's common words to be decided
