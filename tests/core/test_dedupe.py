@@ -511,11 +511,9 @@ def test_the_words_minhash_sees_of_a_claim(text: str, words: set[str]) -> None:
 
 def test_a_very_long_claim_has_the_same_keys_and_is_not_kept_in_memory() -> None:
     # The cache is bounded by count: a few thousand long distinct texts would hold gigabytes.
-    from claimcheck.core.dedupe import _read_claim_keys
-
     text = "The ministry reported 1,200 infections in 2020. " * 100
-    held = _read_claim_keys.cache_info().currsize
+    held = claim_keys.cache_info().currsize
     keys = claim_keys(text)
     assert (keys.key, keys.copy) == (match_key(text), copy_key(text))
     assert set(keys.lsh.split()) == {"minist", "report", "infect"}
-    assert _read_claim_keys.cache_info().currsize == held
+    assert claim_keys.cache_info().currsize == held

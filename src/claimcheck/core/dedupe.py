@@ -35,7 +35,6 @@ from collections.abc import (
     Mapping,
     Sequence,
 )
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -50,6 +49,7 @@ from claimcheck.core.matches import (
     families,
     spanning,
 )
+from claimcheck.core.per_text import per_text
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -557,24 +557,10 @@ class ClaimKeys(NamedTuple):
     lsh: str
 
 
-# The longest text whose keys are cached: the cache is bounded by count, and a claim is
-# rarely longer.
-_LONGEST_CACHED = 2_000
-
-
-# Syndicated copy repeats sentences word for word hundreds of times (wire stories,
-# boilerplate lines): their keys are computed once. The keys are immutable, so the
-# claims sharing a text share them. A long text is read afresh: a few of them would
-# otherwise hold the cache's memory.
+# The keys are immutable, so the claims sharing a text share them.
+@per_text
 def claim_keys(text: str) -> ClaimKeys:
     """``match_key``, ``copy_key`` and the MinHash words of ``text``."""
-    if len(text) > _LONGEST_CACHED:
-        return _read_claim_keys.__wrapped__(text)
-    return _read_claim_keys(text)
-
-
-@lru_cache(maxsize=1 << 13)
-def _read_claim_keys(text: str) -> ClaimKeys:
     words: list[str] = []
     key, copy = _key_and_copy(text, words)
     return ClaimKeys(key, copy, " ".join(_lsh_of_words(set(words), key)))

@@ -34,10 +34,10 @@ from claimcheck.core.attribution.words import (
     _RELATIVES,
 )
 
+# "Pressley and 15 Democratic colleagues argued": a counted group beside the speaker.
 _AND_COLLEAGUES = re.compile(
     r"\s+and\s+(?P<who>\d+\s+(?:other\s+)?(?:[A-Z][a-z]+\s+)?(?:colleagues|lawmakers|members))\s"
 )
-# "and Tom Berg", "and schools chief Tom Berg": a second name, perhaps after its title.
 # "what he called the 'racist' program", "what she calls 'wacky' service": words in quotation
 # marks named by a relative clause.
 _WHAT_CALLED = re.compile(
@@ -47,6 +47,7 @@ _WHAT_CALLED = re.compile(
 # A participle before its agent: "written by Sen. Tom Berg"; not "said by phone".
 _PASSIVE_BY = re.compile(r"\s+by\s+(?:[A-Z]|(?:the|a|an|his|her|its|their)\s)")
 _QUOTED_NEXT = re.compile(r"\s+(?:(?:the|a|an)\s+)?[\"\u201c]")
+# "and Tom Berg", "and schools chief Tom Berg": a second name, perhaps after its title.
 _AND_NAME = re.compile(r"\s+and\s+(?=(?:[a-z]+\s+){0,2}[A-Z])")
 _WENT_ON = re.compile(r"\s(?:(?:went|goes|go)\s+on|continued|continues|continue)\s+to\s*$")
 # Between a subject and its verb: "would later say", "has repeatedly said", "did say".

@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache, lru_cache
+from functools import cache
 
 from claimcheck.core.analysis import Attribution, SentenceAnalysis
 from claimcheck.core.attribution.cues import _Document
 from claimcheck.core.attribution.entities import _Ref
-from claimcheck.core.attribution.lexicon import _LONGEST_CACHED, _STRONG, _WATCHED, _WORD, _has_dash
+from claimcheck.core.attribution.lexicon import _STRONG, _WATCHED, _WORD, _has_dash
 from claimcheck.core.attribution.lines import _SPEAKER_LINE
 from claimcheck.core.attribution.places import _Hit
 from claimcheck.core.attribution.publisher import own_names
@@ -26,6 +26,7 @@ from claimcheck.core.attribution.quotations import (
 from claimcheck.core.attribution.words import _PLATFORM
 from claimcheck.core.checkworthiness import score
 from claimcheck.core.kinds import CLAIM, HEADLINE, OTHER, classify_document
+from claimcheck.core.per_text import per_text
 from claimcheck.core.registry import MEDIA_KINDS, Registry
 from claimcheck.core.vocabulary import ROLES
 
@@ -130,20 +131,11 @@ def analyse_document(
     ]
 
 
-# Syndicated copy repeats sentences word for word across hundreds of articles: what is read
-# of a sentence's text alone is read once for each distinct text. Its sources depend on the
-# document too, and are read every time. A long text is read afresh: a few of them would
-# otherwise hold the cache's memory.
+# Its sources depend on the document too, and are read every time.
+@per_text
 def _alone(sentence: str) -> tuple[frozenset[str], bool, tuple[float, tuple[str, ...]]]:
     """A claim sentence's watched words, whether it may hold a cue, and its
     check-worthiness."""
-    if len(sentence) > _LONGEST_CACHED:
-        return _read_alone.__wrapped__(sentence)
-    return _read_alone(sentence)
-
-
-@lru_cache(maxsize=1 << 13)
-def _read_alone(sentence: str) -> tuple[frozenset[str], bool, tuple[float, tuple[str, ...]]]:
     words = _WATCHED.intersection(_WORD.findall(sentence.lower()))
     cued = not _STRONG.isdisjoint(words) or _has_dash(sentence) or sentence.startswith("For ")
     return words, cued, score(sentence, words)

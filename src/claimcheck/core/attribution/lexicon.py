@@ -5,9 +5,9 @@ cheap test that tells a sentence without any cue word from one that needs readin
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from claimcheck.core.checkworthiness import SCORED_WORDS
+from claimcheck.core.per_text import per_text
 
 
 def _words(text: str) -> frozenset[str]:
@@ -246,23 +246,10 @@ _WORD = re.compile(r"[a-z]+")
 _POSTING = _words("posted posts wrote writes tweeted tweets")
 
 
-# The longest sentence whose reading is cached: the caches are bounded by count, and a
-# sentence is rarely longer.
-_LONGEST_CACHED = 2_000
-
-
-# Read once for each distinct sentence (``words`` are the sentence's own): syndicated copy
-# repeats sentences word for word. A long text is read afresh: a few of them would
-# otherwise hold the cache's memory.
+# ``words`` are the sentence's own, so the sentence alone decides its cues.
+@per_text
 def _cues(sentence: str, words: frozenset[str]) -> tuple[tuple[str, int, int], ...]:
     """The cues of a sentence in reading order, as (family, start, end)."""
-    if len(sentence) > _LONGEST_CACHED:
-        return _read_cues.__wrapped__(sentence, words)
-    return _read_cues(sentence, words)
-
-
-@lru_cache(maxsize=1 << 13)
-def _read_cues(sentence: str, words: frozenset[str]) -> tuple[tuple[str, int, int], ...]:
     lower = sentence.lower()
     starts: list[tuple[int, str]] = []
     for word in _TRIGGER_WORDS.intersection(words):
