@@ -106,6 +106,11 @@ def _sentence_start(text: str, start: int, end: int) -> int:
     return start
 
 
+# "The request was advanced by the Municipality of Livorno ... The city reasoned": the
+# town's government is what "the city" says.
+_TOWN_HALL = {"city": "municipality", "town": "municipality"}
+
+
 def _body_named_before(text: str, noun: str, before: int) -> tuple[str, int] | None:
     """The name of the last body the text named before ``before`` that "the <noun>" can
     stand for: one whose name has the noun ("... Department" for "the department"), a
@@ -117,13 +122,17 @@ def _body_named_before(text: str, noun: str, before: int) -> tuple[str, int] | N
         if end > before:
             continue
         words = written.lower().split()
+        if words[-1:] == [noun] and len(words) <= 2 and words[0] in (noun, "the"):
+            continue  # "the Church" again: a description written with a capital, no name
         if not (
             generic
             or (appositive and appositive == noun)
             or (
                 not appositive
                 and (
-                    noun in words or (noun in _COMPANY_NOUNS and words[-1].rstrip(".") in _COMPANY)
+                    noun in words
+                    or _TOWN_HALL.get(noun) in words
+                    or (noun in _COMPANY_NOUNS and words[-1].rstrip(".") in _COMPANY)
                 )
             )
         ):
@@ -138,7 +147,7 @@ def _body_named_before(text: str, noun: str, before: int) -> tuple[str, int] | N
 
 def _body_name(written: str) -> str:
     """A mention's name as a source is called: no "The", no stop, not its speaker's name."""
-    name = written.removeprefix("The ")
+    name = written.removeprefix("The ").removesuffix("'s").removesuffix("\u2019s")
     head, of, rest = name.partition(" of ")
     if of and _BODY_WORD.search(head) is None:
         # "Dr. Ana Ruiz of Norvex Corp": the body is the one she is of, never her name

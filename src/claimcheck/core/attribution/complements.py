@@ -59,7 +59,7 @@ _COMPLEMENT = {
         _words(
             """recognized recognised recognizes recognises maintained maintains indicated
             indicates mentioned mentions conceded concedes vowed vows pledged pledges assured
-            hinted complained complains"""
+            hinted complained complains reasoned reasoning"""
         ),
         re.compile(_THAT + r"|\s*[,:]?\s*[\"\u201c]"),
     ),
@@ -71,7 +71,8 @@ _COMPLEMENT = {
             for lemma in _words(
                 """promise answer charge agree propose wonder counter voice forecast speculate
                 theorize theorise question note state claim report estimate detail comment joke
-                quip boast vow pledge hint remark stress tweet post caution reply express"""
+                quip boast vow pledge hint remark stress tweet post caution reply express
+                reason"""
             )
             for form in _forms(lemma)[:2]
             if form not in _KNOWN_FORMS

@@ -74,7 +74,12 @@ class _Coreference(_Entities):
             entity = self._entity(noun, "document", False)
             entity.nouns.add(noun)
             return entity
-        if best is not None and kinds is not None and noun not in best.nouns:
+        if (
+            best is not None
+            and kinds is not None
+            and noun not in best.nouns
+            and noun not in best.name.lower().split()
+        ):
             # Chosen by its kind alone: a body named since, whose name fits the noun better
             # ("Norvex Group" for "the company"), even at no cue, is meant.
             named = _body_named_before(self.text, noun, before)
@@ -139,7 +144,13 @@ class _Coreference(_Entities):
                 continue
             if pronoun == "they" and entity.kind in _THINGS:
                 continue  # a study or a website is "it"
-            if best is None or entity.last >= best.last:
+            if best is None or entity.last > best.last:
+                best = entity
+            elif entity.last == best.last and not (
+                entity.kind in MEDIA_KINDS and best.kind not in MEDIA_KINDS
+            ):
+                # "In a statement to the ABC, the Church denied ... They also claimed": the
+                # outlet the words were given to is no speaker of the next sentence.
                 best = entity
         if pronoun == "they" and (best is None or best.last < self.index - 1):
             # "Pauline Zardo and her colleagues assessed ... They report": the team.

@@ -49,6 +49,8 @@ _PASSIVE_BY = re.compile(r"\s+by\s+(?:[A-Z]|(?:the|a|an|his|her|its|their)\s)")
 _QUOTED_NEXT = re.compile(r"\s+(?:(?:the|a|an)\s+)?[\"\u201c]")
 # "and Tom Berg", "and schools chief Tom Berg": a second name, perhaps after its title.
 _AND_NAME = re.compile(r"\s+and\s+(?=(?:[a-z]+\s+){0,2}[A-Z])")
+# Two bodies, each with its article, as one subject: "Both the X District and the Y".
+_BODY_AND = re.compile(r"(?:Both\s+)?(?P<body>[Tt]he\s+(?:[A-Z][\w.&'-]*\s+){2,5})and\s+")
 _WENT_ON = re.compile(r"\s(?:(?:went|goes|go)\s+on|continued|continues|continue)\s+to\s*$")
 # Between a subject and its verb: "would later say", "has repeatedly said", "did say".
 _AUXILIARY = _words("would will could can may might should must did does do has have had")
@@ -381,6 +383,17 @@ class _Document(_Credits):
             # runs on to the verb past the first name read.
             b = len(sentence[:cue_start].rstrip())
         joined = _AND_NAME.search(sentence, a, b)
+        both = _BODY_AND.fullmatch(sentence, 0, a) if joined is None else None
+        if both is not None and not ref.entity.person:
+            # "Both the Irving Independent School District and the Irving Police Department
+            # have asserted": the body before "and" speaks too.
+            other = self._interpret(sentence, *both.span("body"))
+            if (
+                isinstance(other, _Ref)
+                and not other.entity.person
+                and other.entity is not ref.entity
+            ):
+                return [self._hit(other, sentence, cue_start, cue_end, content, "verb")]
         if joined is None:
             return []
         first = self._interpret(sentence, a, joined.start())

@@ -75,6 +75,12 @@ def analyse_document(
         doc.index, doc.offset = index, start
         doc.before = spans[index - 1] if index else (start, start)
         if kinds[index] != CLAIM:
+            if open_quote and paragraph != index and kinds[index] == OTHER:
+                # A question inside a speaker's quotation ("Want to bring it here?") is
+                # theirs, and the quotation runs on after it.
+                open_quote = _quoted(sentence, True)[1]
+                quotes[index] = (True, open_quote, False)
+                continue
             open_quote = False
             found = doc.statement_heading(sentence) if kinds[index] == HEADLINE else None
             heading = None if found is None else (index, found)

@@ -14,6 +14,7 @@ from claimcheck.core.attribution.source_kinds import _DOC_NOUNS, _NOUN_KINDS
 from claimcheck.core.attribution.titles import _names_someone, _parse_name, _Parsed
 from claimcheck.core.attribution.words import (
     _CALENDAR,
+    _CORE_TITLES,
     _DETERMINERS,
     _INDEFINITE,
     _MANY_OFFICES,
@@ -183,6 +184,9 @@ def _plan(phrase: str, desc: str) -> _Plan:
             # Affairs (OCHA)": long only by the body's name.
             where = f"{desc} {rest[affiliation.end() :]}"
             return _Plan("affiliation", False, rest_at + affiliation.start(), where)
+        titled = _long_title(rest, desc) if not det else None
+        if titled is not None:
+            return _Plan("named", True, rest_at, det, rest, titled)
         # A long phrase is a source only as a study with its description, or as a statement
         # with its topic and owner.
         return _document_plan(phrase, det, rest, rest_at) or _NO_SOURCE
@@ -260,6 +264,18 @@ def _plan(phrase: str, desc: str) -> _Plan:
     ):
         return _Plan("vague", known, rest_at, det, rest, parsed)
     return _Plan("named", known, rest_at, det, rest, parsed)
+
+
+def _long_title(rest: str, desc: str) -> _Parsed | None:
+    """ "Executive director of the Dallas chapter of the Council on ... Alia Salem": a title
+    that opens the phrase, long by the bodies it is of, and the name of two or three words
+    that ends it."""
+    if _CORE_TITLES.isdisjoint(w.lower() for w in rest.split()[:2]):
+        return None
+    parsed = _parse_name(rest, desc)
+    if parsed is None or parsed.trailing or not rest.endswith(parsed.name):
+        return None
+    return parsed if 1 < parsed.name.count(" ") + 1 <= 3 else None
 
 
 _RESULTS = re.compile(

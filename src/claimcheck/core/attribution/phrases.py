@@ -204,7 +204,14 @@ def _looks_title(text: str) -> bool:
     # "Cameroon's highest-ranking official in the area, Handerson Kongeh, said": whose
     # official the possessive says.
     owned = "official" in words and ("'s " in text or "\u2019s " in text)
+    if 6 < len(words) <= 12 and _OF_BODY.search(text) is not None:
+        # "The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino,
+        # has called": a title long by the name of the body it is of.
+        return not _CORE_TITLES.isdisjoint(_head_of(text.split()))
     return 0 < len(words) <= 6 and (owned or not _CORE_TITLES.isdisjoint(words))
+
+
+_OF_BODY = re.compile(r"\s(?:of|for|at)\s+(?:the\s+)?[A-Z]")
 
 
 @lru_cache(maxsize=1 << 14)

@@ -68,7 +68,7 @@ def _carry(
         carrier = next((k for k in (group[-1], group[0]) if results[k]), None)
         if carrier is not None:
             for k in group:
-                if not results[k]:
+                if not results[k] and kinds[k] == CLAIM:
                     results[k] = _carried(results[carrier], carrier, spans[k])
         i = group[-1] + 1
     # '"A," she said. "B."': a quotation with no cue of its own, opening a sentence right after
@@ -94,7 +94,8 @@ def _carry(
         gap = text[spans[p][1] : start]
         if gap.count("\n") <= 2 and not any(results[g] for g in run):
             for g in run:
-                results[g] = _carried(results[p], p, spans[g])
+                if kinds[g] == CLAIM:
+                    results[g] = _carried(results[p], p, spans[g])
         k = last + 1
 
 
@@ -127,7 +128,7 @@ def _carried(found: list[Attribution], carrier: int, span: tuple[int, int]) -> l
 # ..." (reported speech keeps its modal backshifted).
 _GOES_ON = re.compile(
     r"(?:Another|However,|But|Also,|In\s+addition|Moreover|Furthermore|Additionally)\b"
-    r"|(?:\S+\s+){1,4}(?:these|those|such)\s"
+    r"|(?:\S+\s+){1,4}(?:these|those|such)\s(?!as\b)"
 )
 _BACKSHIFT = re.compile(r"(?:\S+\s+){1,5}?(?:would|could|might)\s+(?:not\s+)?[a-z]")
 # Verbs that report what is said now: "Dewar says", "The report states".
@@ -202,6 +203,9 @@ def _carry_block(
         speakers = [a for a in results[p] if a.role == "primary" and a.cue]
         if not speakers or speakers[0].carried_from is not None:
             continue
+        # The outlet the words were given to relays the whole block ("In a statement to
+        # the ABC, the Church said:").
+        relayed = speakers + [a for a in results[p] if a.role == "via"]
         following = "following" in (speakers[0].cue or "")
         names = {w for w in speakers[0].canonical.split() if w[:1].isupper() and len(w) > 2}
         personal = False  # whether the block so far speaks in the first or second person
@@ -210,7 +214,7 @@ def _carry_block(
             paragraph = k
             while k < n and (k == paragraph or "\n" not in text[spans[k - 1][1] : spans[k][0]]):
                 if kinds[k] == CLAIM and not results[k]:
-                    results[k] = _carried(speakers, p, spans[k])
+                    results[k] = _carried(relayed, p, spans[k])
                 personal = personal or _PERSONAL.search(text, *spans[k]) is not None
                 k += 1
             if not following or k >= n or kinds[k] != CLAIM or results[k]:

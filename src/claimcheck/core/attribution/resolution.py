@@ -78,6 +78,10 @@ _STAFF_OF = re.compile(
 )
 
 
+# What may stand before a description written with a capital: "which the Church describes".
+_DEFINITE = frozenset(("the", "The", "which", "that"))
+
+
 class _Reading(_Owners):
     """A noun phrase read as a source: a known name, a new name, a description."""
 
@@ -270,6 +274,16 @@ class _Reading(_Owners):
         """A noun phrase with a proper name in it, resolved in this document."""
         name, acronyms, described, trailing, first = parsed
         off = self.offset
+        if (
+            not trailing
+            and name.lower() in _NOUN_KINDS
+            and described <= _DEFINITE
+            and ("the" in described or self.text[off + a : off + rest_at].strip() in _DEFINITE)
+        ):
+            # "the Church", "the Court": a description written with a capital, the body of
+            # that noun the text named before ("the Church of Scientology").
+            at = self.text.lower().find("the ", off + a, off + b)
+            return self._description("the", name, a if at < 0 else at - off, b)
         if not name:
             # A title with no name: "Malaysia's Prime Minister said".
             phrase = self.text[off + rest_at + first : off + b]

@@ -77,7 +77,8 @@ _OFFICIAL_WORDS = _words(
     navy parliament congress senate embassy consulate cabinet king queen federal feds
     regulator commission bureau court council kremlin pentagon forces envoy judge justice
     politician politicians assemblyman assemblywoman alderman councilman councilwoman
-    magistrate ombudsman constable municipality municipalities administrator"""
+    magistrate ombudsman constable municipality municipalities administrator undersecretary
+    under-secretary"""
 )
 
 
@@ -282,7 +283,8 @@ _BODY_HEAD_WORDS = _COMPANY | _words(
     """bank foundation institute university church association society union party museum
     hospital school festival federation league council committee court international
     organisation organization network alliance coalition conference trust club movement
-    department ministry government agency police commission office authority bureau"""
+    department ministry government agency police commission office authority bureau
+    municipality"""
 )
 # Descriptions that stand for a body of any kind: "the group" for a ministry or a charity.
 _GENERIC_BODIES = _words("group organisation organization body")

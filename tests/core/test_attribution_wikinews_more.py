@@ -1,0 +1,126 @@
+"""Constructions from six more Wikinews articles (sentences from Wikinews articles, CC BY 2.5,
+"Wikinews, the free news source"; the articles are in the shared Wikinews corpus). Each test
+is a passage of the same structure in other words and names; the comment cites the article
+file and a fragment of the sentence it generalises."""
+
+from __future__ import annotations
+
+from tests.core.sentences import sources
+
+
+def test_a_question_inside_a_quotation_does_not_end_it() -> None:
+    # 14_clock.txt: 'tweeted using his @POTUS account: "Cool clock, Ahmed. Want to bring it
+    # to the White House? We should inspire ..."': the sentences after the question are
+    # still the tweet's.
+    text = (
+        "Mayor Ana Ruiz tweeted using her @LakesideMayor account:\n\n"
+        '"Nice work, Ben. Want to show it at city hall? We need more young builders like '
+        'you. It is what makes Lakeside strong."'
+    )
+    tweet = [("Ana Ruiz", "social_media")]
+    assert sources(text) == [tweet, tweet, [], tweet, tweet]
+
+
+def test_the_outlet_a_statement_was_given_to_relays_the_block_after_it() -> None:
+    # 18_imprisoned.txt: "In a statement to the Australian Broadcasting Corporation, the
+    # Church denied these allegations:" and the block without quotation marks under it.
+    text = (
+        "In a statement to the BBC, the council denied the claims:\n\n"
+        "The road was never closed. Its crews also never left the site."
+    )
+    block = [("the council", "official"), ("BBC", "broadcaster")]
+    assert sources(text) == [block, block, block]
+
+
+def test_such_as_is_an_example_not_a_continuation_of_indirect_speech() -> None:
+    # 24_worship.txt: "The Greek Orthodox Church estimates that number is closer to 40,000.
+    # Many neo-pagan religions, such as Wicca, use ...": "such as" names examples, not
+    # "such" things the estimate spoke of.
+    text = (
+        "The Lakeside Water Board estimates that number is closer to 900. Many rivers, such "
+        "as the Tana, feed the lake; the reservoir instead draws only on rain."
+    )
+    assert sources(text) == [[("Lakeside Water Board", "organization")], []]
+
+
+def test_the_body_written_with_a_capital_is_the_body_of_that_noun_named_before() -> None:
+    # 18_imprisoned.txt: "the Church of Scientology imprisoned her ... which the Church
+    # describes as a religious retreat ... the Church denied these allegations ... They also
+    # claimed": "the Church" and "They" are the Church of Scientology, not the outlet the
+    # statement was given to.
+    text = (
+        "Ana Ruiz says the Lakeside Church of Light held her for years.\n\n"
+        "She was later sent to a farm, which the Church describes as a retreat.\n\n"
+        "In a statement to the BBC, the Church denied the claims. They also said Ruiz was a "
+        "volunteer. The Church also says the farm is open."
+    )
+    church = ("Lakeside Church of Light", "organization")
+    assert sources(text) == [
+        [("Ana Ruiz", "person")],
+        [church],
+        [church, ("BBC", "broadcaster")],
+        [church],
+        [church],
+    ]
+
+
+def test_a_long_title_of_a_branch_of_a_body_before_a_name() -> None:
+    # 14_clock.txt: "Executive director of the Dallas chapter of the Council on American -
+    # Islamic Relations Alia Salem said": the title is long by the bodies it is of; the
+    # name that ends it speaks.
+    text = (
+        "Executive director of the Lakeside branch of the League of Tenants Ana Ruiz said "
+        "the rent rose."
+    )
+    assert [[name for name, _ in found] for found in sources(text)] == [["Ana Ruiz"]]
+
+
+def test_the_city_that_reasoned_is_the_municipality_named_before() -> None:
+    # 22_taxes.txt: "The request was advanced by the Municipality of Livorno in 2010. ... The
+    # city reasoned, "because the users of the private schools pay ..."": a speech verb, and
+    # "the city" its government.
+    text = (
+        "The tax was first asked for by the Municipality of Lakeside in 2010.\n\n"
+        'The city reasoned, "because the parents pay a fee, the school is a business."\n\n'
+        "The reasoned plan was good."
+    )
+    assert sources(text) == [[], [("Municipality of Lakeside", "official")], []]
+
+
+def test_a_long_title_of_a_body_before_the_name_gives_the_body_kind() -> None:
+    # 22_taxes.txt: "The secretary general of CEI (Italian Episcopal Conference), Nunzio
+    # Galantino, has called the sentence": the title is of a conference of bishops, so he
+    # speaks as that organisation; the head of a department speaks as an official.
+    text = (
+        "The secretary general of the Lakeside Bishops Conference, Ana Ruiz, said the ruling "
+        "was unfair.\n\n"
+        "The head of the Lakeside Department of Water Supply, Ben Ode, said the ruling was "
+        "unfair.\n\n"
+        "The coach of the Lakeside Lions, Tom Berg, said the team played well."
+    )
+    assert sources(text) == [
+        [("Ana Ruiz", "organization")],
+        [("Ben Ode", "official")],
+        [("Tom Berg", "person")],
+    ]
+
+
+def test_an_undersecretary_is_an_official() -> None:
+    # 22_taxes.txt: 'Undersecretary for Education Mr. Toccafondi says "many schools will
+    # increase their fees ..."'.
+    text = 'Undersecretary for Health Mr. Ode says "many clinics will close."'
+    assert sources(text) == [[("Ode", "official")]]
+
+
+def test_two_bodies_joined_by_and_both_speak() -> None:
+    # 14_clock.txt: "Both the Irving Independent School District and the Irving Police
+    # Department have asserted that the boy's religion and name were not a factor".
+    text = (
+        "Both the Lakeside School District and the Lakeside Police Department have asserted "
+        "that the boy was not singled out.\n\n"
+        "The Procter and Gamble Company said the deal was off."
+    )
+    assert sources(text) == [
+        [("Lakeside Police Department", "official"), ("Lakeside School District", "official")],
+        [("Procter and Gamble Company", "organization")],
+    ]
