@@ -124,3 +124,23 @@ def test_two_bodies_joined_by_and_both_speak() -> None:
         [("Lakeside Police Department", "official"), ("Lakeside School District", "official")],
         [("Procter and Gamble Company", "organization")],
     ]
+
+
+def test_the_website_of_what_the_text_is_about_is_a_website_source() -> None:
+    # 20_lanterns.txt: "this year the city expects about 6 million visitors according to the
+    # event website": no owner is named, the site still speaks.
+    text = (
+        "The fair grows every year. Last year 4,000 visitors came and this year the city "
+        "expects 6,000 visitors according to the event website."
+    )
+    assert sources(text) == [[], [("event website", "website_statement")]]
+
+
+def test_an_acronym_with_a_number_before_a_noun_is_the_body_it_spells() -> None:
+    # 22_taxes.txt: "the deputies of Movimento 5 Stelle (M5S) ... the M5S party asks to the
+    # regional government".
+    text = (
+        "Requests came from the deputies of Partito 7 Verdi (P7V) of the regional council.\n\n"
+        "In the second case, the P7V party asks the regional government to apply the ruling."
+    )
+    assert [[name for name, _ in found] for found in sources(text)] == [[], ["Partito 7 Verdi"]]

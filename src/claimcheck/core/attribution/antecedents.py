@@ -213,7 +213,7 @@ def _team_named(text: str, offset: int) -> str | None:
 
 # A name of capitalised words, with the small words inside names, before a bracket.
 _NAME_BEFORE_BRACKET = re.compile(
-    r"((?:[A-Z][\w&.'\u2019-]*\s+(?:(?:of|for|and|on|the|de)\s+)*)+)\($"
+    r"((?:(?:[A-Z][\w&.'\u2019-]*|\d+)\s+(?:(?:of|for|and|on|the|de)\s+)*)+)\($"
 )
 
 
@@ -229,7 +229,8 @@ def _spelt_out(text: str, acronym: str) -> str | None:
         before = _NAME_BEFORE_BRACKET.search(text, max(0, at - 120), at + 1)
         if before is not None:
             words = before.group(1).split()
-            capitals = [i for i, w in enumerate(words) if w[0].isupper()]
+            # "Movimento 5 Stelle (M5S)": a number spells itself.
+            capitals = [i for i, w in enumerate(words) if w[0].isupper() or w.isdigit()]
             if len(capitals) >= len(letters):
                 first = capitals[-len(letters)]
                 if "".join(words[i][0] for i in capitals[-len(letters) :]) == letters:

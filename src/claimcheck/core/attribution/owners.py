@@ -109,6 +109,11 @@ class _Owners(_Coreference):
         else:
             owner_np = _strip_article(owner_np.removesuffix("'s").removesuffix("\u2019s"))
             owner = self._known(owner_np) or self._resolve_noun(owner_np.split()[-1].lower(), off)
+        if owner is None and mention is None:
+            # "according to the event website": the site of what the text is about, its
+            # owner unnamed.
+            site = self._entity(f"{owner_np} website", "website_statement", False)
+            return self._ref(site, off + a, off + b, sentence[a:b], 0.6)
         if owner is None:
             return None
         site = self._entity(f"{owner.name} website", "website_statement", False, owner.name)

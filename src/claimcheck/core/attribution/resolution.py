@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.core.attribution.antecedents import _group_named, _member_of
+from claimcheck.core.attribution.antecedents import _group_named, _member_of, _spelt_out
 from claimcheck.core.attribution.entities import _VAGUE, _Entity, _Found, _Ref
 from claimcheck.core.attribution.lexicon import _words
 from claimcheck.core.attribution.names import _plan
@@ -308,7 +308,11 @@ class _Reading(_Owners):
             earlier = self._resolve_noun(head, off + a)
             if earlier is not None and earlier.person:
                 return self._ref(earlier, off + a, off + b, self.text[off + a : off + b], 0.6)
-        if (head in _NOUN_KINDS or head in _PERSON_NOUNS) and not _names_itself(head, trailing):
+        # "the M5S party", after "Movimento 5 Stelle (M5S)": the body the acronym spells.
+        spelt = name.isupper() and " " not in name and _spelt_out(self.text, name) is not None
+        if (head in _NOUN_KINDS or head in _PERSON_NOUNS) and not (
+            spelt or _names_itself(head, trailing)
+        ):
             # "The Russian defence ministry", "Ukraine's military intelligence agency".
             compound = f"{name} {' '.join(trailing)}"
             later = _named_later(self.text, compound, off + b) if head in _PERSON_NOUNS else None
