@@ -144,3 +144,17 @@ def test_an_acronym_with_a_number_before_a_noun_is_the_body_it_spells() -> None:
         "In the second case, the P7V party asks the regional government to apply the ruling."
     )
     assert [[name for name, _ in found] for found in sources(text)] == [[], ["Partito 7 Verdi"]]
+
+
+def test_a_body_with_its_acronym_asking_and_encouraging_others_to_act() -> None:
+    # 22_taxes.txt: "The Union of Rationalist Atheists and Agnostics (UAAR) has launched a
+    # petition which now has more than 11,000 signatures, asking the government to ... It is
+    # also encouraging citizens to ask for application of the law".
+    text = (
+        "The Lakeside Tenants Union (LTU) has launched a petition which now has more than "
+        "1,000 signatures, asking the council to cap rents. It is also encouraging tenants to "
+        "ask for repairs in their buildings.\n\n"
+        "The results are encouraging."
+    )
+    union = [("Lakeside Tenants Union", "organization")]
+    assert sources(text) == [union, union, []]

@@ -52,6 +52,8 @@ _COMPLEMENT = {
     **dict.fromkeys(
         ("added", "adds", "posted"), re.compile(r"\s*(?:[,.:;\"“”]|that\b|on\b|to\b|$)")
     ),
+    # "encouraging citizens to ask", not "the results are encouraging".
+    **dict.fromkeys(_forms("encourage"), re.compile(r"\s+(?:[\w-]+\s+){1,3}?to\s+[a-z]")),
     # 'She continued: "..."', not "prices continued to rise".
     **dict.fromkeys(("continued", "continues"), re.compile(r"\s*(?::|,\s*[\"\u201c]|\s+that\b)")),
     # "He recognized that ...", not "the country recognized Kosovo"; "conceded a goal".

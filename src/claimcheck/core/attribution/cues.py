@@ -55,7 +55,10 @@ _WENT_ON = re.compile(r"\s(?:(?:went|goes|go)\s+on|continued|continues|continue)
 # Between a subject and its verb: "would later say", "has repeatedly said", "did say".
 _AUXILIARY = _words("would will could can may might should must did does do has have had")
 # "is saying", "has been saying", "was quoted as saying": a participle that is the verb.
-_PROGRESSIVE = re.compile(r"\s(?:is|are|was|were|been|(?:is|are|was|were)\s+quoted\s+as)\s*$")
+_PROGRESSIVE = re.compile(
+    r"\s(?:is|are|was|were|been|(?:is|are|was|were)\s+quoted\s+as)"
+    r"(?:\s+(?:also|still|now|again|repeatedly))?\s*$"  # "It is also encouraging citizens"
+)
 # "Zapatero continued by saying that ...": the one who continued says it.
 _BY_SAYING = re.compile(r"\s(?:continued|continues|went\s+on|responded|replied|ended)\s+by\s*$")
 # "The council issued a statement saying ...": the council says it.
@@ -75,6 +78,7 @@ _ISSUED_RELATIVE = re.compile(
 # ("The Greek Orthodox Church", "Police") or "the" and a noun or two ("The church").
 _MAIN_CLAUSE = re.compile(
     r"(?:(?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|for|and|the|de))*"
+    r"(?:\s+\([A-Z][\w.&]*\))?"  # its acronym: "The Union of ... (UAAR) has launched"
     # "On Tuesday, the company published": after an opening phrase "the" is in lower case.
     r"|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:(?:has|have|had)\s+)?(?:(?:also|later|then|first)\s+)?"
     r"(?P<verb>[a-z]+ed|sent|wrote|made|gave|took|held|spoke|met|told|brought|began)\s"
