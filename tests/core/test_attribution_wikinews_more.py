@@ -158,3 +158,19 @@ def test_a_body_with_its_acronym_asking_and_encouraging_others_to_act() -> None:
     )
     union = [("Lakeside Tenants Union", "organization")]
     assert sources(text) == [union, union, []]
+
+
+def test_a_pull_quote_with_its_credit_run_on_and_repeated_in_the_body() -> None:
+    # 18_imprisoned.txt: "I was basically hauled in and told that my mum had attacked the
+    # church ... because she was suppressive. Valeska Paris", then the same words again as
+    # a paragraph of their own.
+    text = (
+        "Ana Ruiz, a former member, says the group held her for years.\n\n"
+        "I was told that my brother had left the group and that I should never speak to him. "
+        "Ana Ruiz\n\n"
+        "I was told that my brother had left the group and that I should never speak to him.\n\n"
+        "We went home after that."
+    )
+    ruiz = [("Ana Ruiz", "person")]
+    assert sources(text)[:2] == [ruiz, ruiz]
+    assert sources(text)[3:] == [ruiz, []]

@@ -93,6 +93,13 @@ def analyse_document(
         whole = len(inside) == 1 and inside[0][0] == 0 and inside[0][1] >= len(sentence) - 2
         quotes[index] = (open_quote, open_end, whole)
         open_quote = open_end
+        if _run_on_credit(text, spans, index, paragraph, kinds, hits, quotes):
+            # "I was hauled in ... she was suppressive. Valeska Paris": a pull quote with its
+            # credit run on to the same line, its dash lost.
+            credit = doc.credit_line(sentence, spans[index - 1])
+            if credit is not None:
+                hits[index - 1].append(credit)
+                continue
         words, cued, scores[index] = _alone(sentence)
         if cued:
             hits[index], hedges[index] = doc.attribute(sentence, inside, words)
@@ -128,6 +135,7 @@ def analyse_document(
         # Met before their study, the researchers do not name it as theirs: a registry that
         # learned the study as their owner first would take it for an organisation.
         results[index] = [replace(found, owner=None) for found in results[index]]
+    _repeated(results, kinds, spans, text)
     _carry(results, kinds, quotes, spans, text)
     _carry_block(results, kinds, spans, text)
     _carry_indirect(results, kinds, spans, text, hedges)
@@ -214,6 +222,53 @@ def _credited(quotes: list[tuple[bool, bool, bool]], hits: list[list[_Hit]], ind
     """Whether the line at ``index`` may credit the quotation just before it: a whole quoted
     sentence with no source, perhaps the end of a quotation of several."""
     return quotes[index - 1][2] and not hits[index - 1]
+
+
+def _run_on_credit(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    index: int,
+    paragraph: int,
+    kinds: list[str],
+    hits: list[list[_Hit]],
+    quotes: list[tuple[bool, bool, bool]],
+) -> bool:
+    """Whether the sentence at ``index`` is a bare name of two to four words that ends its
+    paragraph after an unattributed sentence of the same one in the first person."""
+    start, end = spans[index]
+    words = text[start:end].split()
+    if not (index > paragraph and 2 <= len(words) <= 4 and text[end - 1].isalpha()):
+        return False
+    if not all(w[0].isupper() for w in words) or text[end : end + 1] not in ("\n", ""):
+        return False
+    a, b = spans[index - 1]
+    return (
+        kinds[index - 1] == CLAIM
+        and not hits[index - 1]
+        and not quotes[index - 1][1]
+        and _FIRST_PERSON.search(text, a, b) is not None
+    )
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our)\b")
+
+
+def _repeated(
+    results: list[list[Attribution]], kinds: list[str], spans: Sequence[tuple[int, int]], text: str
+) -> None:
+    """A sentence the text repeats word for word (a pull quote set in again as the body's
+    block quotation) is the words of whoever the first was credited to."""
+    seen: dict[str, int] = {}
+    for index, (start, end) in enumerate(spans):
+        sentence = text[start:end]
+        if kinds[index] != CLAIM or sentence.count(" ") < 7:
+            continue
+        first = seen.setdefault(sentence, index)
+        if first != index and results[first] and not results[index]:
+            results[index] = [
+                replace(a, content_start=start, content_end=end, carried_from=first)
+                for a in results[first]
+            ]
 
 
 def _implied(

@@ -54,6 +54,7 @@ class _Lines(_Places):
             (desc and _looks_appositive(desc))
             or name[0].lower() in _GENDERS
             or name[0].lower() in _CORE_TITLES
+            or (not desc and self._known(" ".join(name)) is not None)
         ):
             return None  # a heading, not a credit: only a name with what it is credits words
         ref = self._interpret(sentence, start, end, desc)
