@@ -174,3 +174,14 @@ def test_a_pull_quote_with_its_credit_run_on_and_repeated_in_the_body() -> None:
     ruiz = [("Ana Ruiz", "person")]
     assert sources(text)[:2] == [ruiz, ruiz]
     assert sources(text)[3:] == [ruiz, []]
+
+
+def test_the_president_of_a_student_body_speaks_as_a_person() -> None:
+    # 14_clock.txt: "University of Texas Arlington Muslim Student Association president Sehar
+    # Memon said": a student giving her view, where a residents' association's president
+    # speaks for it.
+    text = (
+        "University of Lakeside Student Union president Ben Ode said the rent rose.\n\n"
+        "Lakeside Tenants Association president Ana Ruiz said the rent rose."
+    )
+    assert sources(text) == [[("Ben Ode", "person")], [("Ana Ruiz", "organization")]]

@@ -146,7 +146,7 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
         # organisations, and their staff speak as them, before the kind of their office.
         return "organization", person_shaped
     body = next((w[1:] for w in described if w.startswith("@")), "")
-    if body in ("official", "organization"):
+    if body in ("official", "organization", "person"):
         # "a spokeswoman for Shell", "president of the Lakeside Residents Association": the
         # holder of the title speaks as the body.
         return body, person_shaped
@@ -360,7 +360,13 @@ def _body_kind(words: list[str], titles: list[str]) -> str:
     kind, person = _infer_kind(" ".join(name), frozenset())
     if kind == "organization" and _BODY_TITLES.intersection(titles) <= _OFFICIAL_ONLY_TITLES:
         return ""
+    if kind == "organization" and not _STUDENTS.isdisjoint(w.lower() for w in name):
+        # "Muslim Student Association president Sehar Memon": a student speaking as one.
+        return "person"
     return "" if person else kind
+
+
+_STUDENTS = _words("student students")
 
 
 _GOVERNED = (
