@@ -185,3 +185,14 @@ def test_the_president_of_a_student_body_speaks_as_a_person() -> None:
         "Lakeside Tenants Association president Ana Ruiz said the rent rose."
     )
     assert sources(text) == [[("Ben Ode", "person")], [("Ana Ruiz", "organization")]]
+
+
+def test_reacting_by_proposing_is_the_speaker_proposing() -> None:
+    # 22_taxes.txt: "Also the president of the Lombardy region, Roberto Maroni, has reacted
+    # by proposing some regional counter-measures".
+    text = (
+        "Also the governor of the Lakeside region, Ana Ruiz, has reacted by proposing some "
+        "regional measures to fund the schools.\n\n"
+        "The market reacted by falling sharply."
+    )
+    assert sources(text) == [[("Ana Ruiz", "official")], []]

@@ -60,7 +60,9 @@ _PROGRESSIVE = re.compile(
     r"(?:\s+(?:also|still|now|again|repeatedly))?\s*$"  # "It is also encouraging citizens"
 )
 # "Zapatero continued by saying that ...": the one who continued says it.
-_BY_SAYING = re.compile(r"\s(?:continued|continues|went\s+on|responded|replied|ended)\s+by\s*$")
+_BY_SAYING = re.compile(
+    r"\s(?:continued|continues|went\s+on|responded|replied|ended|reacted|reacts)\s+by\s*$"
+)
 # "The council issued a statement saying ...": the council says it.
 _ISSUED = re.compile(
     r"\s(?:issued|released|put\s+out|published|sent|posted|made)\s+(?:a|an|the|its|his|her"
