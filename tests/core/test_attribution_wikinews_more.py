@@ -196,3 +196,10 @@ def test_reacting_by_proposing_is_the_speaker_proposing() -> None:
         "The market reacted by falling sharply."
     )
     assert sources(text) == [[("Ana Ruiz", "official")], []]
+
+
+def test_the_president_of_a_region_is_an_official() -> None:
+    # 22_taxes.txt: "Also the president of the Lombardy region, Roberto Maroni, has reacted":
+    # a region is a government, as a province or a county is.
+    text = "The president of the Lakeside region, Ana Ruiz, said the schools would be funded."
+    assert sources(text) == [[("Ana Ruiz", "official")]]

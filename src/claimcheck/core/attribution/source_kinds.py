@@ -37,7 +37,7 @@ _NAME_KINDS = {
             """department ministry government administration agency police army navy military
             parliament congress senate embassy consulate commission bureau office authority
             court council house forces cabinet survey district municipality municipalities tribunal
-            prefecture county province assembly legislature constabulary command"""
+            prefecture county province region assembly legislature constabulary command"""
         ),
         "official",
     ),
