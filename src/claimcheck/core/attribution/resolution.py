@@ -309,7 +309,12 @@ class _Reading(_Owners):
             if earlier is not None and earlier.person:
                 return self._ref(earlier, off + a, off + b, self.text[off + a : off + b], 0.6)
         # "the M5S party", after "Movimento 5 Stelle (M5S)": the body the acronym spells.
-        spelt = name.isupper() and " " not in name and _spelt_out(self.text, name) is not None
+        spelt = (
+            head not in _PERSON_NOUNS
+            and name.isupper()
+            and " " not in name
+            and _spelt_out(self.text, name) is not None
+        )
         if (head in _NOUN_KINDS or head in _PERSON_NOUNS) and not (
             spelt or _names_itself(head, trailing)
         ):
