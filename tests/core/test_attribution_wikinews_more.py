@@ -203,3 +203,14 @@ def test_the_president_of_a_region_is_an_official() -> None:
     # a region is a government, as a province or a county is.
     text = "The president of the Lakeside region, Ana Ruiz, said the schools would be funded."
     assert sources(text) == [[("Ana Ruiz", "official")]]
+
+
+def test_an_act_of_someone_named_in_the_possessive_is_no_source() -> None:
+    # 23_warhol.txt: "She explained how Warhol's adoption of the Polaroid camera revealed his
+    # process": the adoption revealed, Warhol said nothing; a body's assessment still speaks.
+    text = (
+        "Ana Ruiz, a curator, spoke at the show. She explained how Berg's adoption of the film "
+        "camera revealed his method.\n\n"
+        "Italy's government said the plan was sound."
+    )
+    assert sources(text) == [[], [("Ana Ruiz", "person")], [("Italy's government", "official")]]

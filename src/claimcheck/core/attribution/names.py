@@ -246,6 +246,15 @@ def _plan(phrase: str, desc: str) -> _Plan:
         # "the recent seizure of 5,000 ants in Kenya reveals": Kenya is where, not who.
         return _Plan("description", known, rest_at, det, rest)
     name, trailing = parsed[0], parsed[3]
+    owned = trailing[: trailing.index("of")] if "of" in trailing else trailing
+    head = owned[-1] if owned else ""
+    if (
+        name.endswith(("'s", "\u2019s"))
+        and head.endswith(_ABSTRACT)
+        and head not in _NOUN_KINDS
+        and head not in _DOC_NOUNS
+    ):
+        return _NO_SOURCE  # "Warhol's adoption of the camera revealed": the act, no speaker
     if (
         not det
         and " " not in name
@@ -276,6 +285,10 @@ def _long_title(rest: str, desc: str) -> _Parsed | None:
     if parsed is None or parsed.trailing or not rest.endswith(parsed.name):
         return None
     return parsed if 1 < parsed.name.count(" ") + 1 <= 3 else None
+
+
+# The endings of nouns for an act or a quality, which no one says anything through.
+_ABSTRACT = ("tion", "sion", "ment", "ness", "ity", "ance", "ence")
 
 
 _RESULTS = re.compile(
