@@ -246,8 +246,8 @@ def _plan(phrase: str, desc: str) -> _Plan:
         # "the recent seizure of 5,000 ants in Kenya reveals": Kenya is where, not who.
         return _Plan("description", known, rest_at, det, rest)
     name, trailing = parsed[0], parsed[3]
-    owned = trailing[: trailing.index("of")] if "of" in trailing else trailing
-    head = owned[-1] if owned else ""
+    before_of = trailing[: trailing.index("of")] if "of" in trailing else trailing
+    head = before_of[-1] if before_of else ""
     if (
         name.endswith(("'s", "\u2019s"))
         and head.endswith(_ABSTRACT)
