@@ -316,3 +316,5 @@ _RELATIVES = _words(
     """father mother sister brother son daughter wife husband parents uncle aunt cousin
     grandfather grandmother friend lawyer attorney teacher coach"""
 )
+# Those who speak for the one a possessive names, as that one: "His office said".
+_SPEAKING_FOR = _words("office spokesperson spokesman spokeswoman campaign")
