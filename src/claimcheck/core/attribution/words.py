@@ -55,7 +55,8 @@ _CORE_TITLES = _words(
     lawmaker leader head executive manager editor analyst economist researcher correspondent
     reporter sir dame lord lady rev. reverend bishop cardinal imam rabbi sheikh councillor
     councilor councilman councilwoman alderman envoy coach curator instructor lecturer
-    treasurer blogger vlogger administrator advisor adviser aide chairperson"""
+    treasurer blogger vlogger administrator advisor adviser aide chairperson secretary-general
+    director-general"""
 )
 
 
