@@ -331,3 +331,17 @@ def test_the_title_stands_for_the_one_named_with_it_before_at_no_cue() -> None:
         "Tuesday the trip was a success."
     )
     assert sources(text)[2:] == [[("Rita Lowe", "official")], [("Rita Lowe", "official")]]
+
+
+def test_a_relative_clause_cue_after_a_possessive_description() -> None:
+    # Chalkbeat Tennessee, "Memphis students grapple with another shooting spree",
+    # https://www.chalkbeat.org/tennessee/2022/9/8/23343877/ ("The morning began with an
+    # announcement from her principal, who told students that resources were available"):
+    # the noun phrase "who" stands for starts at its possessive, and a principal is known
+    # by whose principal they are.
+    text = (
+        "Maya Cole is a junior at Lakeside High School.\n\n"
+        "The day began with a message from her principal, who told parents that buses "
+        "would run late."
+    )
+    assert sources(text)[1] == [("Maya Cole's principal", "person")]

@@ -315,7 +315,7 @@ _OWNERS = frozenset(("his", "her", "their"))
 # People known by whose they are: "his father said", "her lawyer told the court".
 _RELATIVES = _words(
     """father mother sister brother son daughter wife husband parents uncle aunt cousin
-    grandfather grandmother friend lawyer attorney teacher coach"""
+    grandfather grandmother friend lawyer attorney teacher coach principal"""
 )
 # Those who speak for the one a possessive names, as that one: "His office said".
 _SPEAKING_FOR = _words("office spokesperson spokesman spokeswoman campaign")
