@@ -242,3 +242,31 @@ def test_the_group_the_text_named_by_where_it_is_from_speaks() -> None:
         + "Then 20 villagers of Riverton joined them. The villagers say the nurses left."
     )
     assert sources(text)[-1] == [("villagers of Riverton", "person")]
+
+
+def test_a_title_with_no_name_and_a_day_is_the_one_the_text_gave_the_title() -> None:
+    # UN Geneva, "UN Chief urges countries to 'do everything' against COVID-19",
+    # https://www.unognewsroom.org/story/en/124/press-conference-secretary-general-at-who
+    # ("UN Secretary-General on Monday urged all countries to 'do everything'"): the day
+    # between title and verb is no part of the title, and the title names whom it named.
+    text = (
+        "UN Director-General Lena Ortiz opened the session in Vienna.\n\n"
+        "UN Director-General on Tuesday urged all members to share their data."
+    )
+    assert sources(text)[1] == [("Lena Ortiz", "organization")]
+    # Named nowhere, the title alone speaks, without its day.
+    text = "UN Director-General on Tuesday urged all members to share their data."
+    assert sources(text) == [[("UN Director-General", "person")]]
+
+
+def test_a_promise_to_someone_by_one_named_in_an_appositive() -> None:
+    # GroundUp, "No school for Eastern Cape village children", https://www.groundup.org.za/
+    # article/no-school-eastern-cape-village-children/ ("He said an education official, a Mr
+    # Malapa, promised them that the department would provide scholar transport"): whom the
+    # promise was made to may stand between the verb and "that", and the appositive that is
+    # a name is the speaker the description before it stands for.
+    text = (
+        "Tom Berg, a parent, said the road flooded in May. He said a roads official, a Mr Dube, "
+        "promised them that the council would send a bus."
+    )
+    assert sources(text)[1] == [("Tom Berg", "person"), ("Dube", "official")]

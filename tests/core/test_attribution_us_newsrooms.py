@@ -305,3 +305,43 @@ def test_a_conjunction_that_opens_the_sentence_is_no_part_of_the_speaker() -> No
         ("the ministry", "the ministry"),
         ("committee Chairperson Ana Sol", "Ana Sol"),
     ]
+
+
+def test_his_office_speaks_for_the_one_the_possessive_names() -> None:
+    # CalMatters, "Newsom finally reveals his whereabouts", https://calmatters.org/newsletters/
+    # whatmatters/2022/07/gavin-newsom-montana/ ("His office said in a June 24 press release
+    # that Montana will likely ban the procedure"): "his office" is no noun after a possessive
+    # ("his urgent calls for"), it speaks for him.
+    text = (
+        "Mayor Tom Berg spoke at the opening of the bridge. "
+        "His office said in a May 3 press release that the toll will likely rise."
+    )
+    assert sources(text)[1] == [("Tom Berg", "official")]
+
+
+def test_the_title_stands_for_the_one_named_with_it_before_at_no_cue() -> None:
+    # CalMatters, "Newsom finally reveals his whereabouts", https://calmatters.org/newsletters/
+    # whatmatters/2022/07/gavin-newsom-montana/ ("Gov. Gavin Newsom is on vacation in
+    # Montana ... the governor's office appeared loath to disclose. Although the office said
+    # Friday the governor had left California"): the governor, then his office, is Newsom.
+    text = (
+        "Gov. Rita Lowe is abroad on a trade mission, the paper learned on Monday.\n\n"
+        "The news was something the governor's office did not want out. Although the office "
+        "said Friday the governor had left the state, it gave no dates. The governor said "
+        "Tuesday the trip was a success."
+    )
+    assert sources(text)[2:] == [[("Rita Lowe", "official")], [("Rita Lowe", "official")]]
+
+
+def test_a_relative_clause_cue_after_a_possessive_description() -> None:
+    # Chalkbeat Tennessee, "Memphis students grapple with another shooting spree",
+    # https://www.chalkbeat.org/tennessee/2022/9/8/23343877/ ("The morning began with an
+    # announcement from her principal, who told students that resources were available"):
+    # the noun phrase "who" stands for starts at its possessive, and a principal is known
+    # by whose principal they are.
+    text = (
+        "Maya Cole is a junior at Lakeside High School.\n\n"
+        "The day began with a message from her principal, who told parents that buses "
+        "would run late."
+    )
+    assert sources(text)[1] == [("Maya Cole's principal", "person")]

@@ -83,7 +83,8 @@ _COMPLEMENT = {
     ),
     **dict.fromkeys(
         _words("promised promising"),
-        re.compile(r"\s+(?:that|to)\b|\s*[,:]?\s*[\"\u201c]"),
+        # "promised them that the department would provide transport": whom, then what.
+        re.compile(r"\s+(?:(?:them|him|her|us|me|you)\s+)?(?:that|to)\b|\s*[,:]?\s*[\"\u201c]"),
     ),
     **dict.fromkeys(
         _words("questioned questioning wondered wondering"),

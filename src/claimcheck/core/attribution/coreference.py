@@ -27,6 +27,11 @@ from claimcheck.core.attribution.words import (
 )
 from claimcheck.core.registry import MEDIA_KINDS
 
+# Titles written short before a name: "Gov. Gavin Newsom" is "the governor".
+_TITLE_ABBREVIATIONS = {"governor": "gov.", "senator": "sen.", "representative": "rep."}
+# "the governor's office", "Newsom's office": whose office it is.
+_OFFICE_OF = re.compile(r"\b(?P<owner>(?:the\s+[a-z]+)|[A-Z][\w-]+)['\u2019]s\s+office\b")
+
 
 class _Coreference(_Entities):
     """References back to the entities named so far: pronouns and definite descriptions."""
@@ -74,6 +79,10 @@ class _Coreference(_Entities):
             entity = self._entity(noun, "document", False)
             entity.nouns.add(noun)
             return entity
+        if best is None and noun in _PERSON_NOUNS and noun in _OFFICIAL_WORDS:
+            best = self._title_holder(noun, before)
+        if best is None and noun == "office":
+            best = self._office_holder(before)
         if (
             best is not None
             and kinds is not None
@@ -111,6 +120,32 @@ class _Coreference(_Entities):
         entity = self._entity(" ".join(run) + " " + noun, kind, False)
         entity.nouns.add(noun)
         return entity
+
+    def _title_holder(self, noun: str, before: int) -> _Entity | None:
+        """ "Gov. Gavin Newsom is on vacation ... The governor said": the person the text
+        named last with that title, at no cue."""
+        title = re.escape(noun) + "|" + re.escape(_TITLE_ABBREVIATIONS.get(noun, noun))
+        pattern = re.compile(rf"\b(?i:{title})\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}})\b")
+        found = list(pattern.finditer(self.text, max(0, before - 3000), before))
+        if not found:
+            return None
+        name = found[-1].group(1)
+        entity = self._known(name) or self._entity(
+            name, _infer_kind(name, frozenset((noun,)))[0], True
+        )
+        entity.nouns.add(noun)
+        return entity
+
+    def _office_holder(self, before: int) -> _Entity | None:
+        """ "the governor's office appeared loath ... the office said": whose office the text
+        named last speaks through it."""
+        found = list(_OFFICE_OF.finditer(self.text, max(0, before - 1500), before))
+        if not found:
+            return None
+        owner = found[-1].group("owner")
+        if owner.lower().startswith("the "):
+            return self._resolve_noun(owner.split()[-1].lower(), before)
+        return self._known(owner)
 
     def _document_mentioned(self, noun: str, kinds: frozenset[str], before: int) -> _Entity | None:
         """ "A study of the river was published on Monday. The researchers found": a document

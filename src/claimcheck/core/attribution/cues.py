@@ -32,6 +32,7 @@ from claimcheck.core.attribution.words import (
     _POSSESSIVES,
     _PRONOUN_GENDER,
     _RELATIVES,
+    _SPEAKING_FOR,
 )
 
 # "Pressley and 15 Democratic colleagues argued": a counted group beside the speaker.
@@ -282,6 +283,7 @@ class _Document(_Credits):
         if low in _POSSESSIVES or (
             word.islower()
             and word not in _RELATIVES  # "his father said"
+            and word not in _SPEAKING_FOR  # "his office said"
             and _previous_word(sentence, ws)[1].lower() in _POSSESSIVES
         ):
             return None  # "his urgent calls for": a noun, not a speech verb

@@ -27,6 +27,7 @@ from claimcheck.core.attribution.words import (
     _PRONOUNS,
     _RELATIVES,
     _ROLE_WORDS,
+    _SPEAKING_FOR,
     _VAGUE_HEADS,
 )
 from claimcheck.core.registry import ADJECTIVE_TITLES
@@ -151,6 +152,8 @@ def _plan(phrase: str, desc: str) -> _Plan:
     if len(words) == 2 and words[0].lower() in _OWNERS and words[1].lower() in _RELATIVES:
         # "his father", "her lawyer": someone known by whose they are.
         return _Plan("relative", first=words[0].lower(), second=words[1].lower())
+    if len(words) == 2 and words[0].lower() in _OWNERS and words[1].lower() in _SPEAKING_FOR:
+        return _Plan("pronoun", first=words[0].lower())  # "his office": he speaks through it
     partitive = _PARTITIVE.match(phrase)
     if partitive is not None and _PRONOUN_DOC.match(phrase, partitive.end()) is not None:
         # "some of his indictments": the documents themselves ("some of his friends" are

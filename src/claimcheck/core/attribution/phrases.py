@@ -129,8 +129,8 @@ def _trailing_np(sentence: str, start: int, end: int) -> int:
             break
         taken += 1
         named = named or word[0].isupper()
-        if word.lower() in _DETERMINERS:
-            break
+        if word.lower() in _DETERMINERS or word.lower() in _OWNERS:
+            break  # "an announcement from [her principal], who told"
     return end - len(" ".join(words[len(words) - taken :]))
 
 

@@ -368,6 +368,10 @@ class _Places(_After):
             end = len(sentence[:start].rstrip(" ,"))
             start = _trailing_np(sentence, _last_separator(sentence, end) + 1, end)
         found = self._interpret(sentence, start, end, desc)
+        named = sentence.find(desc, end) if desc and not isinstance(found, _Ref) else -1
+        if named > 0 and _NAMED_APPOSITIVE.match(desc):
+            # "an education official, a Mr Malapa, promised": the appositive names them.
+            return self._interpret(sentence, named, named + len(desc), sentence[start:end])
         joined = _AND_NAMES.search(sentence, start, end) if found is None else None
         if joined is not None:
             # Two titled names no single reading takes ("Assistant Attorney General Ana Ruiz
@@ -376,6 +380,8 @@ class _Places(_After):
         return found
 
 
+# An appositive that is a name: "a Mr Malapa", "one Ana Ruiz".
+_NAMED_APPOSITIVE = re.compile(r"(?:a|one)\s+(?:[A-Z][\w.'\u2019-]*\s+)*[A-Z][\w'\u2019-]+$")
 # Verbs whose object is the one spoken to: the name after them never speaks.
 _TELLING = frozenset(("told", "tells", "tell", "telling"))
 _OPENING_PHRASE = re.compile(r"(?:In|On|At|During|After|Following|Under)\s+(?:a|an|the|its)\s")

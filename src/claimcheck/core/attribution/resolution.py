@@ -22,12 +22,12 @@ from claimcheck.core.attribution.phrases import (
 from claimcheck.core.attribution.source_kinds import (
     _DOC_NOUNS,
     _NOUN_KINDS,
+    _infer_kind,
     _names_itself,
     _noun_kind,
 )
-from claimcheck.core.attribution.titles import _Parsed
+from claimcheck.core.attribution.titles import _WHEN, _named_earlier, _named_later, _Parsed
 from claimcheck.core.attribution.words import (
-    _CALENDAR,
     _GENDERS,
     _INDEFINITE,
     _OFFICIAL_PLURALS,
@@ -38,17 +38,6 @@ from claimcheck.core.attribution.words import (
     _VAGUE_HEADS,
 )
 from claimcheck.core.registry import MEDIA_KINDS
-
-
-def _named_later(text: str, title: str, after: int) -> str | None:
-    """The name written right after this title later in the text, if any."""
-    found = re.compile(
-        "(?i:" + re.escape(title) + r"),?\s+([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3})\b"
-    ).search(text, after)
-    if found is None or found.group(1).split()[0].lower() in _CALENDAR:
-        return None  # "met the prime minister Tuesday and Friday": no name
-    return found.group(1)
-
 
 # A relative clause without "that", opened by its subject: "the policies it deems unfair".
 _CLAUSE_PRONOUN = re.compile(r"\s(?:it|he|she|they|we)\s+[a-z]+s?\b")
@@ -287,10 +276,18 @@ class _Reading(_Owners):
         if not name:
             # A title with no name: "Malaysia's Prime Minister said".
             phrase = self.text[off + rest_at + first : off + b]
+            when = _WHEN.search(phrase)
+            phrase = phrase if when is None else phrase[: when.start()]  # "... on Monday"
             kind = "official" if not _OFFICIAL_WORDS.isdisjoint(described) else "person"
-            # "Gabon's prime minister says ... Gabon's prime minister, Raymond Ndong Sima,
-            # said": the name the text gives the title later.
-            later = _named_later(self.text, phrase, off + b)
+            # "UN Secretary-General António Guterres ... UN Secretary-General on Monday urged":
+            # the name the text gave the title before; "Gabon's prime minister says ...
+            # Gabon's prime minister, Raymond Ndong Sima, said": the name it gives it later.
+            given = _named_earlier(self.text, phrase, off + a)
+            if given is not None and (known := self._known(given)) is not None:
+                return self._ref(known, off + a, off + b, phrase, 0.6)
+            if given is not None:
+                kind = _infer_kind(given, described)[0]  # "UN Director-General Lena Ortiz"
+            later = given or _named_later(self.text, phrase, off + b)
             titled = self._entity(later or phrase, kind, True)
             return self._ref(titled, off + a, off + b, phrase if later else None, 0.6)
         # "a Microsoft report on China's disinformation threat": the report, its topic after.

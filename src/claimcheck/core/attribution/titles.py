@@ -200,3 +200,29 @@ def _names_someone(text: str) -> bool:
         and not any(w.lower().strip(".,") in _NAME_KINDS for w in words)
         and (len(names) > 1 or len(names) < len(words))
     )
+
+
+def _named_later(text: str, title: str, after: int) -> str | None:
+    """The name written right after this title later in the text, if any."""
+    found = re.compile(
+        "(?i:" + re.escape(title) + r"),?\s+([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3})\b"
+    ).search(text, after)
+    if found is None or found.group(1).split()[0].lower() in _CALENDAR:
+        return None  # "met the prime minister Tuesday and Friday": no name
+    return found.group(1)
+
+
+def _named_earlier(text: str, title: str, before: int) -> str | None:
+    """The name written right after this title last before ``before``, if any."""
+    found = list(
+        re.compile(
+            "(?i:" + re.escape(title) + r"),?\s+([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3})"
+        ).finditer(text, max(0, before - 3000), before)
+    )
+    if not found or found[-1].group(1).split()[0].lower() in _CALENDAR:
+        return None
+    return found[-1].group(1)
+
+
+# A time between a subject and its verb: "UN Secretary-General on Monday urged".
+_WHEN = re.compile(r"\s+(?:on\s+[A-Z][a-z]+day|yesterday|today|last\s+week)$")

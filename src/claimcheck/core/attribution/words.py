@@ -55,7 +55,8 @@ _CORE_TITLES = _words(
     lawmaker leader head executive manager editor analyst economist researcher correspondent
     reporter sir dame lord lady rev. reverend bishop cardinal imam rabbi sheikh councillor
     councilor councilman councilwoman alderman envoy coach curator instructor lecturer
-    treasurer blogger vlogger administrator advisor adviser aide chairperson"""
+    treasurer blogger vlogger administrator advisor adviser aide chairperson secretary-general
+    director-general"""
 )
 
 
@@ -316,5 +317,7 @@ _OWNERS = frozenset(("his", "her", "their"))
 # People known by whose they are: "his father said", "her lawyer told the court".
 _RELATIVES = _words(
     """father mother sister brother son daughter wife husband parents uncle aunt cousin
-    grandfather grandmother friend lawyer attorney teacher coach"""
+    grandfather grandmother friend lawyer attorney teacher coach principal"""
 )
+# Those who speak for the one a possessive names, as that one: "His office said".
+_SPEAKING_FOR = _words("office spokesperson spokesman spokeswoman campaign")
