@@ -93,3 +93,18 @@ def test_a_participle_cue_after_an_opening_subordinate_clause_is_the_main_subjec
     )
     assert sources(text) == [[("Home Office", "official")]]
     assert sources(text, publisher="Lakeside Herald") == [[("Home Office", "official")]]
+
+
+def test_a_right_quotation_mark_set_where_a_left_one_belongs_still_opens_the_quotation() -> None:
+    # AFP Fact Check, "South African health authorities urge public not to share hotline
+    # graphics with false information", https://factcheck.afp.com/south-african-health-
+    # authorities-urge-public-not-share-hotline-graphics-false-information ("... tweeted a
+    # warning to the public." then a paragraph opening with a right mark: "\u201dAlthough the
+    # below may appear to be official ...").
+    text = (
+        "The country's National Health Agency tweeted a warning to the public.\n\n"
+        "\u201dThis may look official but it is not from us. If you see it, do not share it.\u201d"
+        "\n\nThe number is correct."
+    )
+    speaker = [("National Health Agency", "social_media")]
+    assert sources(text) == [speaker, speaker, speaker, []]
