@@ -27,6 +27,9 @@ _THAT = (
     r"|(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber)"
     r"(?:\s+\d{1,4})?|(?:last|this|earlier\s+this|later\s+that)\s+(?:week|month|year"
     r"|[A-Z][a-z]+day)|yesterday|today),?)?\s+that\b"
+    # "a measure proposed last year that would have required": a relative "that" with no
+    # subject of its own after it, not what was said.
+    r"(?!\s+(?:would|will|could|can|may|might|should|must|has|have|had)\b)"
 )
 
 
@@ -112,6 +115,11 @@ _COMPLEMENT = {
             r"|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}\s+[\"\u201c])\s*"
         ),
     ),
+    # "Vucic called on citizens to attend": a call to act; not "called on a friend".
+    **dict.fromkeys(
+        ("called on", "calls on", "call on", "calling on"),
+        re.compile(r"\s+(?:[\w'\u2019-]+\s+){1,6}?to\s+[a-z]"),
+    ),
     # "asked whether", 'asked: "..."'; not "asked not to be named".
     **dict.fromkeys(
         _words("asked asks"), re.compile(r"(?!\s+not\s+to\s+be\s+(?:named|identified)\b)")
@@ -142,13 +150,14 @@ _COMPLEMENT = {
             r"|rumou?rs?|speculation)\b"
         ),
     ),
-    # "The study found that ...", not "police found the car".
+    # "The study found that ...", not "police found the car"; "Prosecutors found evidence
+    # that ...": what the evidence shows is what they found.
     **dict.fromkeys(
         _words(
             """found finds showed shows suggested suggests recommends recommended observed
             observes show shown find finding showing"""
         ),
-        re.compile(_THAT),
+        re.compile(_THAT + r"|\s+(?:(?:no|new|clear|strong|some)\s+)?evidence\s+that\b"),
     ),
 }
 

@@ -24,6 +24,7 @@ from claimcheck.core.attribution.words import (
     _PERSON_NOUNS,
     _PERSON_PRONOUNS,
     _PRONOUN_GENDER,
+    _STAFF_OF_BODY,
 )
 from claimcheck.core.registry import MEDIA_KINDS
 
@@ -146,6 +147,16 @@ class _Coreference(_Entities):
         if owner.lower().startswith("the "):
             return self._resolve_noun(owner.split()[-1].lower(), before)
         return self._known(owner)
+
+    def _staff(self, noun: str, start: int, end: int, mention: str) -> _Ref:
+        """Staff written bare ("Officers said"): the official body, most recent first, whose
+        name says they are its own (the police that spoke before), else the staff themselves."""
+        self.contextual += 1
+        stem = _STAFF_OF_BODY[noun]
+        bodies = [e for e in self.entities if e.kind == "official" and stem in e.name.lower()]
+        body = max(bodies, key=lambda e: e.last, default=None)
+        staff = body or self._entity(noun, "official", False)
+        return self._ref(staff, start, end, mention if body else None, 0.6)
 
     def _document_mentioned(self, noun: str, kinds: frozenset[str], before: int) -> _Entity | None:
         """ "A study of the river was published on Monday. The researchers found": a document

@@ -87,13 +87,17 @@ _MAIN_CLAUSE = re.compile(
     r"(?P<verb>[a-z]+ed|sent|wrote|made|gave|took|held|spoke|met|told|brought|began)\s"
 )
 
+_SUBORDINATE = re.compile(r"(?:When|While|Although|Though|Because|Since|If|Unless|Once)\s[^,]+,\s+")
+
 
 def _main_verb(sentence: str, j: int, comma: bool = True) -> int:
     """Where the main clause's verb starts, for a participle after a comma at ``j``
     ("The church opposed the ruling, saying ..."), or -1."""
     if comma and not sentence[:j].rstrip().endswith(","):
         return -1
-    match = _MAIN_CLAUSE.match(sentence)
+    # "When the paper asked, the office refused, claiming ...": the main clause follows.
+    clause = _SUBORDINATE.match(sentence)
+    match = _MAIN_CLAUSE.match(sentence, 0 if clause is None else clause.end())
     if match is None and (opening := _OPENING.match(sentence)) is not None:
         match = _MAIN_CLAUSE.match(sentence, opening.end())  # "On Taiwan, Gemini mirrored"
     if match is None or match.end() > j:
@@ -211,7 +215,9 @@ class _Document(_Credits):
             what = _WHAT_CALLED.search(sentence, 0, cue_start)
             if what is not None:
                 return self._what_called(sentence, what, cue_start, cue_end)
-        complement = None if words[-1] == "for" else _COMPLEMENT.get(verb)  # "called for"
+        # "called for" needs nothing after it, "called on" someone to do something.
+        phrasal = _COMPLEMENT.get(" ".join(words))
+        complement = None if words[-1] == "for" else phrasal or _COMPLEMENT.get(verb)
         # "..., the UN refugee agency estimates.": a subject after a comma, at the end.
         if (
             complement is not None

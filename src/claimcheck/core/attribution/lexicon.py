@@ -70,7 +70,7 @@ _VERBS += "".join(
     for form in dict.fromkeys(_forms(lemma))
     if form not in _KNOWN_FORMS
 )
-_VERBS += "|went on|goes on|go on|called|calls"
+_VERBS += "|went on|goes on|go on|called|calls|called on|calls on|call on|calling on"
 # What a study or report does with what it found: a cue only after a document (`_DOC_VERBS`).
 _DOC_VERBS = _words("highlights highlighted documents documented outlines outlined")
 _VERBS += "".join("|" + verb for verb in sorted(_DOC_VERBS))

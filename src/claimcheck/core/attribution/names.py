@@ -28,6 +28,7 @@ from claimcheck.core.attribution.words import (
     _RELATIVES,
     _ROLE_WORDS,
     _SPEAKING_FOR,
+    _STAFF_OF_BODY,
     _VAGUE_HEADS,
 )
 from claimcheck.core.registry import ADJECTIVE_TITLES
@@ -37,7 +38,9 @@ from claimcheck.core.registry import ADJECTIVE_TITLES
 _ADJECTIVE_ENDINGS = ("al", "ic", "an", "ent", "ive", "ous", "ern", "ish", "ese", "ary")
 
 
-_COMMON = _VAGUE_HEADS | _OFFICIAL_PLURALS | _PERSON_NOUNS | frozenset(_NOUN_KINDS)
+_COMMON = (
+    _VAGUE_HEADS | _OFFICIAL_PLURALS | _PERSON_NOUNS | frozenset(_NOUN_KINDS) | set(_STAFF_OF_BODY)
+)
 
 
 _DOC_BY = re.compile(
@@ -46,7 +49,8 @@ _DOC_BY = re.compile(
     + r")(?:\s+(?:published|released|issued|commissioned|prepared|written|compiled|produced"
     r"|conducted|carried\s+out))?\s+(?:by|from|(?:published|appearing)\s+in)\s+"
     # "a coalition of NGOs", "a team of scientists": a group named by what it is made of.
-    r"(?P<owner>(?:the\s+)?[A-Z].*|an?\s+[a-z]+\s+of\s+\S.*)"
+    # "civil liberties group Open Watch": a description before the owner's name.
+    r"(?P<owner>(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?[A-Z].*|an?\s+[a-z]+\s+of\s+\S.*)"
 )
 
 

@@ -304,3 +304,16 @@ def _all_one_name(text: str) -> bool:
     return words[0].lower() == "the" and all(
         w[0].isupper() or w[0] == "(" or w in _NAME_JOINERS or w == "the" for w in words[1:]
     )
+
+
+# A description before a name: "civil liberties group Open Rights Watch".
+_DESCRIPTION_BEFORE_NAME = re.compile(
+    r"(?:the\s+)?(?!(?:the|a|an)\s)(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])"
+)
+
+
+def _described_name(sentence: str, start: int, end: int) -> int:
+    """Where the name starts in a phrase that describes it first ("rights group Open Watch"),
+    else ``start``."""
+    found = _DESCRIPTION_BEFORE_NAME.match(sentence, start, end)
+    return start if found is None else found.end()

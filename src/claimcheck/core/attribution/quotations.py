@@ -22,10 +22,16 @@ def _closes_first(text: str, start: int) -> bool:
     quotation: a right mark, or a straight one glued to the word before it."""
     end = text.find("\n", start)
     match = _QUOTE_MARK.search(text, start, len(text) if end < 0 else end)
-    if match is None or match.group() == "\u201c":
+    at = match.start() if match is not None else -1
+    if match is None or match.group() == "\u201c" or _opens_astray(text, at, start):
         return False
-    at = match.start()
     return match.group() == "\u201d" or (at > start and not text[at - 1].isspace())
+
+
+def _opens_astray(text: str, at: int, start: int) -> bool:
+    """A right mark that opens a quotation, set by mistake where a left one belongs: first in
+    its sentence or paragraph and glued to the word after it ('\u201dAlthough ...')."""
+    return at == start and text[at] == "\u201d" and text[at + 1 : at + 2].isalnum()
 
 
 def _quoted(sentence: str, open_quote: bool) -> tuple[list[tuple[int, int]], bool]:
@@ -36,7 +42,7 @@ def _quoted(sentence: str, open_quote: bool) -> tuple[list[tuple[int, int]], boo
     begin = 0 if open_quote else -1
     for match in _QUOTE_MARK.finditer(sentence):
         char, i = match.group(), match.start()
-        if begin < 0 and char != "\u201d":
+        if begin < 0 and (char != "\u201d" or _opens_astray(sentence, i, 0)):
             begin = i
         elif begin >= 0 and char != "\u201c":
             spans.append((begin, i + 1))
@@ -78,7 +84,8 @@ def _carry(
     k = 1
     while k < n:
         start = spans[k][0]
-        if kinds[k] != CLAIM or results[k] or text[start] not in '"\u201c':
+        opens = text[start] in '"\u201c' or _opens_astray(text, start, start)
+        if kinds[k] != CLAIM or results[k] or not opens:
             k += 1
             continue
         p = k - 1

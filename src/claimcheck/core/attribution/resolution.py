@@ -17,6 +17,7 @@ from claimcheck.core.attribution.phrases import (
     _PARTICIPLE,
     _RELATIVE,
     _TRAILING,
+    _described_name,
     _phrase_end,
 )
 from claimcheck.core.attribution.source_kinds import (
@@ -35,6 +36,7 @@ from claimcheck.core.attribution.words import (
     _PERSON_NOUNS,
     _PUBLIC_BODIES,
     _RELATIVES,
+    _STAFF_OF_BODY,
     _VAGUE_HEADS,
 )
 from claimcheck.core.registry import MEDIA_KINDS
@@ -164,6 +166,7 @@ class _Reading(_Owners):
                 report = self._entity(name, "document", False)
                 report.nouns.add(first)
                 return self._ref(report, off + a, off + b, None, 0.7)
+            at = _described_name(sentence, a + at, b) - a  # "by rights group Open Watch"
             lower = _LOWER_WORD.search(sentence, a + at, b)
             b = b if lower is None else lower.start()
             owner = self._interpret(sentence, a + at, b)
@@ -397,6 +400,8 @@ class _Reading(_Owners):
             entity = self._entity(" ".join(head), "social_media", False)
             entity.nouns.add(noun)
             return self._ref(entity, off + a, off + b, None, 0.6)
+        if not det and noun in _STAFF_OF_BODY:
+            return self._staff(noun, off + a, off + b, mention)
         if not det and noun in ("police", "authorities"):
             return self._ref(self._entity(noun, "official", False), off + a, off + b, None, 0.5)
         kind = _DOC_NOUNS.get(noun) or _DOC_NOUNS.get(noun.removesuffix("s"))

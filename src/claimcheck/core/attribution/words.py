@@ -79,7 +79,7 @@ _OFFICIAL_WORDS = _words(
     regulator commission bureau court council kremlin pentagon forces envoy judge justice
     politician politicians assemblyman assemblywoman alderman councilman councilwoman
     magistrate ombudsman constable municipality municipalities administrator undersecretary
-    under-secretary"""
+    under-secretary superintendent inspector detective"""
 )
 
 
@@ -176,6 +176,11 @@ _PERSON_NOUNS = _words(
     prosecutor coach director curator teacher doctor professor officer detective inspector
     commissioner ambassador secretary chancellor commander"""
 )
+
+
+# The staff of a public body written bare, by what the body's name holds: "Officers said"
+# after "police said" are the police; "Prosecutors found" the prosecutor's office named before.
+_STAFF_OF_BODY = {"officers": "police", "detectives": "police", "prosecutors": "prosecut"}
 
 
 _OFFICIAL_PLURALS = _words(
