@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -87,17 +88,16 @@ def _pg_template(url: str) -> str | None:
     return _pg_templates[url]
 
 
-@pytest.fixture(scope="session")
-def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite file at the newest schema, with no rows."""
-    path = tmp_path_factory.mktemp("template") / "template.db"
-    open_database(f"sqlite:///{path}").close()  # closing checkpoints the WAL into the file
-    return path
+_sqlite_template: list[tempfile.TemporaryDirectory[str]] = []
 
 
-def fresh_sqlite(template: Path, path: Path) -> str:
-    """The URL of a copy of the template at `path`."""
-    shutil.copyfile(template, path)
+def fresh_sqlite(path: Path) -> str:
+    """The URL of a new SQLite database at `path`, at the newest schema with no rows."""
+    if not _sqlite_template:
+        _sqlite_template.append(tempfile.TemporaryDirectory(prefix="claimcheck-template-"))
+        # Closing checkpoints the WAL into the file: the one file is the whole database.
+        open_database(f"sqlite:///{_sqlite_template[0].name}/template.db").close()
+    shutil.copyfile(Path(_sqlite_template[0].name) / "template.db", path)
     return f"sqlite:///{path}"
 
 
@@ -105,7 +105,7 @@ def fresh_sqlite(template: Path, path: Path) -> str:
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A URL of a database at the newest schema with no rows, on each engine."""
     if request.param == "sqlite":
-        return fresh_sqlite(request.getfixturevalue("sqlite_template"), tmp_path / "test.db")
+        return fresh_sqlite(tmp_path / "test.db")
     return _postgres_url()
 
 
@@ -118,9 +118,9 @@ def empty_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
+def sqlite_url(tmp_path: Path) -> str:
     """A URL of a SQLite database at the newest schema with no rows."""
-    return fresh_sqlite(sqlite_template, tmp_path / "test.db")
+    return fresh_sqlite(tmp_path / "test.db")
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from claimcheck.services.database import open_database
 from claimcheck.services.ingest import ingest
 from claimcheck.services.replay import replay, review_state
 from claimcheck.store.models import AuditEntry, Claim, Reviewer
+from tests.conftest import fresh_sqlite
 from tests.generated import write_corpus
 
 CHANGES = int(os.environ.get("CLAIMCHECK_LOAD_CHANGES", "500"))
@@ -32,7 +33,7 @@ def test_concurrent_reviewers_lose_nothing(
     engine: str, processes: int, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     if engine == "sqlite":
-        url = f"sqlite:///{tmp_path / 'desk.db'}"
+        url = fresh_sqlite(tmp_path / "desk.db")
     else:
         from tests.conftest import _postgres_url
 
