@@ -139,7 +139,12 @@ def test_control_characters_in_the_corpus_are_shown_not_obeyed(run: Run, tmp_pat
     assert "The \x1b[31mred\x1b[0m minister said \x9b2J so." in texts
 
 
-def test_db_commands_show_and_move_the_schema(run: Run) -> None:
+def test_db_commands_show_and_move_the_schema(empty_sqlite_url: str) -> None:
+    runner = CliRunner()
+
+    def run(*args: str) -> Result:
+        return runner.invoke(main, ["--db", empty_sqlite_url, *args], catch_exceptions=False)
+
     assert "Database schema at base" in run("db", "current").output
     assert run("db", "upgrade").exit_code == 0
     current = run("db", "current").output

@@ -14,6 +14,7 @@ import pytest
 
 from claimcheck.services.database import open_database
 from claimcheck.services.ingest import ingest
+from tests.conftest import fresh_sqlite
 from tests.generated import snapshot, write_corpus
 
 SENTENCES = int(os.environ.get("CLAIMCHECK_DETERMINISM_SENTENCES", "3000"))
@@ -38,7 +39,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def whole(corpus: list[Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    return ingested(f"sqlite:///{tmp_path_factory.mktemp('whole') / 'db'}", [corpus])
+    return ingested(fresh_sqlite(tmp_path_factory.mktemp("whole") / "db"), [corpus])
 
 
 def test_three_runs_give_what_one_run_gives(
@@ -46,7 +47,7 @@ def test_three_runs_give_what_one_run_gives(
 ) -> None:
     third = len(corpus) // 3
     parts = [corpus[:third], corpus[third : 2 * third], corpus[2 * third :]]
-    assert ingested(f"sqlite:///{tmp_path / 'parts.db'}", parts) == whole
+    assert ingested(fresh_sqlite(tmp_path / "parts.db"), parts) == whole
 
 
 def without_learned_kinds(state: dict[str, Any]) -> dict[str, Any]:
@@ -63,5 +64,5 @@ def without_learned_kinds(state: dict[str, Any]) -> dict[str, Any]:
 def test_another_file_order_gives_the_same_claims_sources_and_groups(
     corpus: list[Path], whole: dict[str, Any], tmp_path: Path
 ) -> None:
-    other = ingested(f"sqlite:///{tmp_path / 'reversed.db'}", [corpus[::-1]])
+    other = ingested(fresh_sqlite(tmp_path / "reversed.db"), [corpus[::-1]])
     assert without_learned_kinds(other) == without_learned_kinds(whole)

@@ -15,6 +15,7 @@ from claimcheck.services import band_runs, clusters
 from claimcheck.services.database import Database, open_database
 from claimcheck.services.ingest import ingest
 from claimcheck.store.models import BandRun, ClaimPair, ClaimSignature
+from tests.conftest import fresh_sqlite
 from tests.generated import write_corpus as write_filler
 from tests.services.test_families import groups
 from tests.services.test_families import write_corpus as write_stories
@@ -63,7 +64,7 @@ def test_batches_match_from_the_band_runs_as_from_every_signature(
     text = (revised / stories[2].name).read_text(encoding="utf-8")
     (revised / stories[2].name).write_text(text.replace("Wire Roundup", "Wire Digest"), "utf-8")
     from_runs = open_database(db_url)
-    every = open_database(f"sqlite:///{tmp_path / 'every.db'}")
+    every = open_database(fresh_sqlite(tmp_path / "every.db"))
     for db in (from_runs, every):
         # Enough claims for the corpus's common words to be decided, as at scale.
         ingest(db, filler)

@@ -13,7 +13,7 @@ from claimcheck.services.claims import iter_claims
 from claimcheck.services.database import open_database
 from claimcheck.services.ingest import ingest
 from claimcheck.services.sources import list_sources
-from tests.conftest import _postgres_url
+from tests.conftest import _postgres_url, fresh_sqlite
 from tests.generated import snapshot, write_corpus
 from tests.gold import CORPUS, WIKINEWS, gold
 
@@ -64,7 +64,7 @@ def test_batches_store_what_a_document_a_transaction_stores(
         monkeypatch.setattr(ingest_module, "BATCH_DOCUMENTS", documents)
         monkeypatch.setattr(ingest_module, "BATCH_SENTENCES", sentences)
         if db_url.startswith("sqlite"):
-            url = f"sqlite:///{tmp_path / f'batch-{documents}.db'}"
+            url = fresh_sqlite(tmp_path / f"batch-{documents}.db")
         else:
             url = _postgres_url() if results else db_url  # emptied for the second run
         batches.clear()

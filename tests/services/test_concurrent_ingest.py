@@ -14,6 +14,7 @@ from claimcheck.services import clusters
 from claimcheck.services.database import Database, open_database
 from claimcheck.services.ingest import ingest
 from claimcheck.store.models import Document
+from tests.conftest import fresh_sqlite
 from tests.services.test_families import Groups, groups, write_corpus
 
 
@@ -116,7 +117,7 @@ def test_matching_more_documents_than_a_statement_takes_parameters(
 
 def _groups_of_one_ingest(paths: list[Path], tmp_path: Path) -> tuple[Groups, Groups]:
     """The groups one ingest of ``paths`` into a new SQLite database gives."""
-    whole = open_database(f"sqlite:///{tmp_path / 'whole.db'}")
+    whole = open_database(fresh_sqlite(tmp_path / "whole.db"))
     try:
         ingest(whole, paths)
         return groups(whole)

@@ -21,6 +21,7 @@ from claimcheck.store.models import (
     Family,
     FamilyMember,
 )
+from tests.conftest import fresh_sqlite
 from tests.core.test_dedupe import BOILERPLATE, STORIES
 
 Groups = set[frozenset[tuple[str, int]]]
@@ -71,7 +72,7 @@ def pair_rows(db: Database) -> int:
 
 def test_a_corpus_ingested_in_parts_groups_as_it_does_whole(db_url: str, tmp_path: Path) -> None:
     paths = write_corpus(tmp_path / "corpus")
-    whole = open_database(f"sqlite:///{tmp_path / 'whole.db'}")
+    whole = open_database(fresh_sqlite(tmp_path / "whole.db"))
     ingest(whole, paths)
     in_parts = open_database(db_url)
     for start, stop in ((0, 1), (1, 5), (5, 13), (13, len(paths))):
@@ -108,10 +109,10 @@ def test_first_appearances_read_whole_name_the_same_canonical_claims(
     """A large first ingest reads every claim's first appearance in one query rather than
     by id: the groups and the claims that head them are the same either way."""
     paths = write_corpus(tmp_path / "corpus", files=8)
-    by_id = open_database(f"sqlite:///{tmp_path / 'by_id.db'}")
+    by_id = open_database(fresh_sqlite(tmp_path / "by_id.db"))
     ingest(by_id, paths)
     monkeypatch.setattr(clusters, "_READ_WHOLE_FROM", 0)
-    whole = open_database(f"sqlite:///{tmp_path / 'whole.db'}")
+    whole = open_database(fresh_sqlite(tmp_path / "whole.db"))
     ingest(whole, paths)
     assert groups(whole) == groups(by_id)
     assert canonical_claims(whole) == canonical_claims(by_id)
@@ -178,7 +179,7 @@ def test_recomputing_with_other_thresholds_over_stored_groups_gives_what_a_fresh
     ingest(recomputed, paths)
     before = stored_pairs(recomputed), groups(recomputed)
     clusters.dedupe_all(recomputed, other)
-    fresh = open_database(f"sqlite:///{tmp_path / 'fresh.db'}")
+    fresh = open_database(fresh_sqlite(tmp_path / "fresh.db"))
     ingest(fresh, paths)
     with fresh.session() as session:
         for table in (ClaimPair, ClusterMember, FamilyMember, Cluster, Family):

@@ -21,6 +21,7 @@ from claimcheck.services.claims import ClaimFilter, iter_claims
 from claimcheck.services.database import Database, open_database
 from claimcheck.services.ingest import IngestOptions, ingest
 from claimcheck.store.models import AuditEntry, Claim, Document
+from tests.conftest import fresh_sqlite
 from tests.generated import snapshot, write_corpus
 from tests.gold import CORPUS, SEED
 
@@ -231,7 +232,7 @@ def test_a_batch_prepared_in_a_second_process_is_stored_as_one_process_stores_it
     for parallel_from in (float(10**12), 0.0):
         monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", parallel_from)
         monkeypatch.setattr(second_process, "a_core_idles", lambda besides=(): True)
-        db = open_database(f"sqlite:///{tmp_path / f'{parallel_from}.db'}")
+        db = open_database(fresh_sqlite(tmp_path / f"{parallel_from}.db"))
         summary = ingest(db, [folder])
         assert not summary.skipped and len(summary.added) == CORPUS_FILES + 2
         results.append(list(iter_claims(db)))
@@ -265,7 +266,7 @@ def test_near_duplicates_of_a_batch_prepared_in_a_second_process_are_those_of_on
     results = []
     for parallel_from in (float(10**12), 0.0):
         monkeypatch.setattr(prepare_module, "PARALLEL_FROM_SECONDS", parallel_from)
-        url = f"sqlite:///{tmp_path / f'{parallel_from}.db'}"
+        url = fresh_sqlite(tmp_path / f"{parallel_from}.db")
         db = open_database(url)
         summary = ingest(db, [folder])
         db.close()
@@ -312,7 +313,7 @@ def test_if_the_second_process_dies_the_rest_is_prepared_in_this_one(
     (folder / "zz_2.txt").write_text("NPI said the fall in exports would continue into 2027.\n")
     _second_process_allowed(monkeypatch)
     monkeypatch.setattr(prepare_module, "_prepare_next", _dies_on_the_first_extra_file)
-    db = open_database(f"sqlite:///{tmp_path / 'test.db'}")
+    db = open_database(fresh_sqlite(tmp_path / "test.db"))
     summary = ingest(db, [folder])
     assert not summary.skipped and len(summary.added) == CORPUS_FILES + 2
     last = list(iter_claims(db))[-1]
@@ -334,7 +335,7 @@ def _corpus_with_copies(folder: Path) -> Path:
 
 def _one_process_snapshot(folder: Path, tmp_path: Path) -> dict[str, Any]:
     """What ingest stores of ``folder``, in one process, into a new database."""
-    url = f"sqlite:///{tmp_path / 'one.db'}"
+    url = fresh_sqlite(tmp_path / "one.db")
     db = open_database(url)
     assert not ingest(db, [folder]).skipped
     db.close()
@@ -405,7 +406,7 @@ def test_files_read_before_the_database_is_opened_are_stored_as_one_process_stor
 
     monkeypatch.setattr(prepare_module, "_here", not_here)
     monkeypatch.setattr(second_process, "pool", no_other_process)
-    url = f"sqlite:///{tmp_path / 'two.db'}"
+    url = fresh_sqlite(tmp_path / "two.db")
     db = open_database(url)
     try:
         summary = ingest(db, [folder], ahead=ahead)
@@ -431,7 +432,7 @@ def test_with_no_idle_core_the_process_started_ahead_is_ended_and_one_process_pr
     ahead = prepare_module.start([folder], ReadOptions())
     assert ahead is not None
     pid = _started(ahead)
-    url = f"sqlite:///{tmp_path / 'two.db'}"
+    url = fresh_sqlite(tmp_path / "two.db")
     db = open_database(url)
     summary = ingest(db, [folder], ahead=ahead)
     db.close()
@@ -448,7 +449,7 @@ def test_a_process_started_for_other_files_is_ended(
     ahead = prepare_module.start([folder / "generated"], ReadOptions())
     assert ahead is not None
     pid = _started(ahead)
-    db = open_database(f"sqlite:///{tmp_path / 'test.db'}")
+    db = open_database(fresh_sqlite(tmp_path / "test.db"))
     summary = ingest(db, [folder], ahead=ahead)
     db.close()
     assert not summary.skipped and len(summary.added) == CORPUS_FILES + 40 + 2
@@ -469,7 +470,7 @@ def test_a_process_started_ahead_that_died_during_the_start_up_leaves_nothing_ou
     pid = _started(ahead)
     os.kill(pid, 9)
     assert _ended(pid)
-    url = f"sqlite:///{tmp_path / 'two.db'}"
+    url = fresh_sqlite(tmp_path / "two.db")
     db = open_database(url)
     try:
         summary = ingest(db, [folder], ahead=ahead)
@@ -499,7 +500,7 @@ def test_a_file_changed_after_it_was_read_ahead_is_stored_as_it_is_now(
         raise AssertionError("a file was prepared in the storing process")
 
     monkeypatch.setattr(prepare_module, "_here", not_here)
-    db = open_database(f"sqlite:///{tmp_path / 'test.db'}")
+    db = open_database(fresh_sqlite(tmp_path / "test.db"))
     try:
         assert not ingest(db, [folder], ahead=ahead).skipped
         texts = {claim.text for claim in iter_claims(db)}
@@ -535,7 +536,7 @@ def test_what_is_stored_while_the_second_process_prepares_the_next_file_is_as_on
         return store_batch(db, batch, *args)
 
     monkeypatch.setattr(ingest_module, "_store_batch", counted)
-    url = f"sqlite:///{tmp_path / 'two.db'}"
+    url = fresh_sqlite(tmp_path / "two.db")
     db = open_database(url)
     summary = ingest(db, [folder])
     db.close()

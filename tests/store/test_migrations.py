@@ -38,20 +38,20 @@ def test_one_head() -> None:
     assert len(ScriptDirectory(str(schema.migrations_dir())).get_heads()) == 1
 
 
-def test_upgrade_to_head_then_down_to_base_and_up_again(db_url: str) -> None:
-    state = upgrade(db_url)
+def test_upgrade_to_head_then_down_to_base_and_up_again(empty_db_url: str) -> None:
+    state = upgrade(empty_db_url)
     assert state.current == state.head
-    assert tables(db_url) == TABLES
-    state = downgrade(db_url, "base")
+    assert tables(empty_db_url) == TABLES
+    state = downgrade(empty_db_url, "base")
     assert state.current is None
-    assert tables(db_url) <= {"alembic_version"}
-    upgrade(db_url)
-    assert tables(db_url) == TABLES
+    assert tables(empty_db_url) <= {"alembic_version"}
+    upgrade(empty_db_url)
+    assert tables(empty_db_url) == TABLES
 
 
-def test_models_and_migrations_agree(db_url: str) -> None:
-    upgrade(db_url)
-    db = Database(db_url)
+def test_models_and_migrations_agree(empty_db_url: str) -> None:
+    upgrade(empty_db_url)
+    db = Database(empty_db_url)
     try:
         with db.engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
@@ -61,15 +61,15 @@ def test_models_and_migrations_agree(db_url: str) -> None:
     assert differences == []
 
 
-def test_a_new_database_is_created_at_head(db_url: str) -> None:
-    db = open_database(db_url)
+def test_a_new_database_is_created_at_head(empty_db_url: str) -> None:
+    db = open_database(empty_db_url)
     db.close()
-    state = current(db_url)
+    state = current(empty_db_url)
     assert state.current == state.head
 
 
-def test_sqlite_has_foreign_keys_and_wal(sqlite_url: str) -> None:
-    db = open_database(sqlite_url)
+def test_sqlite_has_foreign_keys_and_wal(empty_sqlite_url: str) -> None:
+    db = open_database(empty_sqlite_url)
     with db.engine.connect() as connection:
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
@@ -115,14 +115,14 @@ def test_a_database_from_a_newer_claimcheck_is_refused(
         open_database(sqlite_url)
 
 
-def test_a_database_with_foreign_tables_is_not_touched(sqlite_url: str) -> None:
-    db = Database(sqlite_url)
+def test_a_database_with_foreign_tables_is_not_touched(empty_sqlite_url: str) -> None:
+    db = Database(empty_sqlite_url)
     with db.engine.begin() as connection:
         connection.execute(text("CREATE TABLE mine (x INTEGER)"))
     db.close()
     with pytest.raises(ClaimcheckError, match="did not create"):
-        open_database(sqlite_url)
-    assert tables(sqlite_url) == {"mine"}
+        open_database(empty_sqlite_url)
+    assert tables(empty_sqlite_url) == {"mine"}
 
 
 def test_moving_a_populated_database_keeps_its_claims(db_url: str) -> None:

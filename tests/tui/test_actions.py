@@ -17,6 +17,7 @@ from claimcheck.store.models import AuditEntry, Claim, Link, Note, Reviewer, Sou
 from claimcheck.tui.app import ReviewApp, make_app
 from claimcheck.tui.screens.detail import DetailScreen
 from claimcheck.tui.screens.queue import QueueScreen
+from tests.conftest import fresh_sqlite
 from tests.tui.conftest import REVIEWER, current_id
 
 SIZE = (160, 45)
@@ -226,7 +227,7 @@ async def test_corpus_text_shows_literally_in_queue_and_detail(tmp_path: Path) -
         "than \x1b[31mred\x1b[0m, \x1b]8;;http://evil.test\x07a link\x1b]8;;\x07 and a bell\x07.\n"
     )
     (tmp_path / "hostile.txt").write_text(hostile, encoding="utf-8")
-    url = f"sqlite:///{tmp_path / 'hostile.db'}"
+    url = fresh_sqlite(tmp_path / "hostile.db")
     db = open_database(url)
     ingest(db, [tmp_path / "hostile.txt"])
     db.close()

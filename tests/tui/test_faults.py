@@ -14,11 +14,12 @@ from claimcheck.errors import Conflict
 from claimcheck.services import database
 from claimcheck.services.faults import describe
 from claimcheck.tui.app import make_app
+from tests.conftest import fresh_sqlite
 from tests.tui.conftest import REVIEWER
 
 
 async def test_a_database_behind_the_schema_says_to_upgrade(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'old.db'}"
+    url = fresh_sqlite(tmp_path / "old.db")
     database.open_database(url).close()
     database.downgrade(url, "49ce8544f80a")
     app = make_app(url, REVIEWER, cursor_blink=False)

@@ -26,6 +26,7 @@ from claimcheck.tui.screens.dialogs import StatusPicker
 from claimcheck.tui.screens.help import HelpScreen
 from claimcheck.tui.screens.queue import QueueScreen
 from claimcheck.tui.screens.suggestions import CHANGED, SuggestionsScreen
+from tests.conftest import fresh_sqlite
 from tests.tui.conftest import REVIEWER, current_id
 
 SIZE = (160, 45)
@@ -242,7 +243,7 @@ async def test_rows_load_as_the_cursor_nears_them_and_end_goes_to_the_last_claim
     words = ["".join(rng.choices("bdfgklmnprstvz", k=5)) for _ in range(400)]
     sentences = [" ".join(rng.choices(words, k=9)).capitalize() + "." for _ in range(100)]
     (tmp_path / "long.txt").write_text(" ".join(sentences), encoding="utf-8")
-    url = f"sqlite:///{tmp_path / 'long.db'}"
+    url = fresh_sqlite(tmp_path / "long.db")
     db = open_database(url)
     ingest(db, [tmp_path / "long.txt"])
     expected = [r.id for r in queue.page(db, size=1000).rows]
