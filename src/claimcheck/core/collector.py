@@ -6,6 +6,12 @@ froze, and what is frozen in a caller's frozen set stays there. So claimcheck fr
 only when nothing is frozen or what is frozen is its own (blocks inside one another):
 the outermost block unfreezes. A program that froze objects of its own keeps exactly
 those frozen, and claimcheck runs without freezing (its collections only take longer).
+
+Inside the outermost block the youngest generation is also collected less often: what is
+made there (a document's analyses, its rows, the matching's keys) mostly lives on, so each
+collection found little to free and handed what survived on to the older generations,
+whose passes walked it again (on ingesting 20,000 news-like sentences, 0.4 s of 7 s in
+collections; 0.15 s this way).
 """
 
 from __future__ import annotations
@@ -18,6 +24,9 @@ __all__ = ["freeze_more", "frozen"]
 
 # How many `frozen` blocks are open that froze; when the last ends, it unfreezes.
 _open = 0
+# Objects made (and not freed) between two collections of the youngest generation inside
+# the blocks: Python's default is 700.
+_YOUNG = 20_000
 
 
 @contextmanager
@@ -30,11 +39,15 @@ def frozen() -> Iterator[None]:
         return
     _open += 1
     gc.freeze()
+    thresholds = gc.get_threshold()
+    if _open == 1:
+        gc.set_threshold(max(thresholds[0], _YOUNG), *thresholds[1:])
     try:
         yield
     finally:
         _open -= 1
         if _open == 0:
+            gc.set_threshold(*thresholds)
             gc.unfreeze()
 
 

@@ -444,9 +444,10 @@ _COMMON_SHARE = 0.05
 _COMMON_FROM = 1000
 
 
-def _common_words(claims: Sequence[int], words: Callable[[int], set[str]]) -> frozenset[str]:
-    """The words MinHash sees (``words`` of a claim) in more than ``_COMMON_SHARE`` of the
-    ``claims``, counted on an evenly spaced sample of at most 20,000 of them."""
+def _common_words(claims: Sequence[int], words: Callable[[int], list[str]]) -> frozenset[str]:
+    """The words MinHash sees (``words`` of a claim, each once) in more than
+    ``_COMMON_SHARE`` of the ``claims``, counted on an evenly spaced sample of at most
+    20,000 of them."""
     step = -(-len(claims) // 20_000)
     sample = [words(claim) for claim in claims[::step]]
     sample = [found for found in sample if found]
@@ -454,8 +455,8 @@ def _common_words(claims: Sequence[int], words: Callable[[int], set[str]]) -> fr
     return frozenset(w for w, n in counts.items() if n > _COMMON_SHARE * len(sample))
 
 
-def _without(words: set[str], common: frozenset[str]) -> set[str]:
-    rest = words - common
+def _without(words: list[str], common: frozenset[str]) -> list[str]:
+    rest = [word for word in words if word not in common]
     return rest if len(rest) >= 4 else words
 
 
@@ -884,15 +885,14 @@ class ClaimIndex:
             return _profile(self._text(p))
         return _profile_of(key, names, self._mays.get(p, 0))
 
-    def _lsh_of(self, p: int) -> set[str]:
-        """The words MinHash sees of the claim at ``p``: kept as text once computed, since
-        deciding the common words and hashing the claim both need them."""
+    def _lsh_of(self, p: int) -> list[str]:
+        """The words MinHash sees of the claim at ``p``, each once (a list: no set is built
+        a claim): kept as text once computed, since deciding the common words and hashing
+        the claim both need them."""
         words = self._lsh[p]
         if words is None:
-            found = _lsh_words(self._key(p))
-            self._lsh[p] = " ".join(found)
-            return found
-        return set(words.split())
+            words = self._lsh[p] = " ".join(_lsh_words(self._key(p)))
+        return words.split()
 
     def _ready(self, positions: npt.NDArray[np.integer[Any]]) -> None:
         """Keys, names and lengths for ``positions``, their texts fetched a chunk at a time."""
@@ -924,25 +924,29 @@ class ClaimIndex:
         common = self._common or frozenset()
         self._ready(pos[[self._lsh[p] is None for p in pos.tolist()]])
         for start in range(0, pos.size, _CHUNK):
-            sets = [self._lsh_of(p) for p in pos[start : start + _CHUNK].tolist()]
+            lists = [self._lsh_of(p) for p in pos[start : start + _CHUNK].tolist()]
             # A claim keeps its common words unless enough others remain: a short claim
             # and its copy may differ in one word, and would rarely be paired on the rest.
             if common:
-                sets = [_without(words, common) for words in sets]
-            for word in set().union(*sets) - hashes.keys():
+                lists = [_without(words, common) for words in lists]
+            for word in set().union(*lists) - hashes.keys():
                 # A stable hash, so candidates do not depend on the order claims arrive in.
                 digest = hashlib.blake2b(word.encode(), digest_size=8).digest()
                 hashes[word] = int.from_bytes(digest, "little")
-            sizes = np.array([len(words) for words in sets])
-            words = np.fromiter((hashes[w] for ws in sets for w in ws), np.uint64, sizes.sum())
+            sizes = np.fromiter(map(len, lists), np.int64, len(lists))
+            every = itertools.chain.from_iterable(lists)
+            words = np.fromiter(map(hashes.__getitem__, every), np.uint64, int(sizes.sum()))
             values = words[None, :] * _MUL[:, None]
             values += _ADD[:, None]
             offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]])
             signature = np.minimum.reduceat(values, offsets, axis=1)
             rows = signature.reshape(_BANDS, _ROWS, -1) * _ROW_MUL[None, :, None]
-            out[:, start : start + len(sets)] = rows.sum(axis=1, dtype=np.uint64)
+            out[:, start : start + len(lists)] = rows.sum(axis=1, dtype=np.uint64)
+        # A claim's band hashes together, cut from one buffer: a copy a claim from numpy
+        # cost more than hashing it.
+        flat, size = out.T.tobytes(), _BANDS * out.itemsize
         for i, p in enumerate(pos.tolist()):
-            self._fresh[p] = out[:, i].tobytes()
+            self._fresh[p] = flat[i * size : (i + 1) * size]
             # Hashed: its words are needed no more, and kept they would cost a string a
             # claim for the index's life (all of them in a whole-corpus dedupe).
             self._lsh[p] = None
