@@ -35,8 +35,10 @@ lint: $(VENV)/.installed-test
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# Byte-code is cached even where the environment turns it off: the suite starts the CLI in
+# many subprocesses, and each would compile the package again.
 test: lint
-	$(BIN)/pytest -q
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest -q
 
 bench: $(VENV)/.installed-test
 	$(PY) bench/segmentation.py
