@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from claimcheck.core.collector import freeze_more, frozen
+from claimcheck.core.collector import freeze_more, frozen, young_collected_less
 
 
 def test_freeze_more_adds_to_a_freeze_only_inside_one() -> None:
@@ -23,20 +23,19 @@ def test_freeze_more_adds_to_a_freeze_only_inside_one() -> None:
 
 def test_the_youngest_generation_waits_longer_inside_and_as_before_after() -> None:
     before = gc.get_threshold()
-    with frozen():
+    with young_collected_less():
         inside = gc.get_threshold()
-        with frozen():
-            assert gc.get_threshold() == inside
-        assert gc.get_threshold() == inside
     assert inside[0] > before[0] and inside[1:] == before[1:]
+    assert gc.get_threshold() == before
+    try:
+        with young_collected_less():
+            raise KeyError("x")
+    except KeyError:
+        pass
     assert gc.get_threshold() == before
 
 
-def test_a_callers_own_freeze_keeps_its_thresholds() -> None:
+def test_a_frozen_block_leaves_the_thresholds_alone() -> None:
     before = gc.get_threshold()
-    gc.freeze()
-    try:
-        with frozen():
-            assert gc.get_threshold() == before
-    finally:
-        gc.unfreeze()
+    with frozen():
+        assert gc.get_threshold() == before

@@ -20,7 +20,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from claimcheck.core.analysis import SentenceAnalysis
-from claimcheck.core.collector import frozen
+from claimcheck.core.collector import frozen, young_collected_less
 from claimcheck.core.dedupe import DEFAULT_THRESHOLDS, Thresholds
 from claimcheck.core.prepare import Ahead, Prepared, ReadOptions, files_of, prepare_all, start
 from claimcheck.core.vocabulary import DECIDED
@@ -127,8 +127,9 @@ def _collector_spared() -> Iterator[None]:
     `prepare_all` forks its second process, so that process inherits the parent's objects
     frozen and its collector does not walk them either (one started before, `ahead`,
     freezes its own). A program calling ingest that
-    froze objects of its own keeps them as they are, and nothing is frozen (`frozen`)."""
-    with frozen():
+    froze objects of its own keeps them as they are, and nothing is frozen (`frozen`).
+    The youngest generation is collected less often meanwhile (`young_collected_less`)."""
+    with frozen(), young_collected_less():
         yield
 
 
