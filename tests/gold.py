@@ -12,9 +12,12 @@ CORPUS = ROOT / "corpus"
 WIKINEWS = CORPUS / "wikinews"
 SEED = CORPUS / "wic_universal_cyberspace.txt"
 
-# Fixed before any rule was written against them (corpus/wikinews/README.md): the articles
-# numbered 14 to 24 with an even number are the test split, scored only to report a figure.
-TEST_ARTICLES = (
+# Fixed before any rule was written against them (corpus/wikinews/README): the articles
+# numbered 14 to 24 with an even number were the test split, scored only to report a
+# figure, through seven rounds of rules. After their last score as unseen text they were
+# developed against too (2026-12-02); what stays unseen now is the test halves of the sets kept outside
+# the repository (README, "Attribution quality").
+FIRST_TEST_ARTICLES = (
     "14_clock.txt",
     "16_expo.txt",
     "18_imprisoned.txt",
@@ -62,5 +65,6 @@ NEW_DEV_ARTICLES = ("25_torture.txt", "26_councillor.txt", "27_zapatero.txt")
 
 @cache
 def dev_articles() -> tuple[str, ...]:
-    """The articles attribution rules are developed against: all but the test split."""
-    return tuple(name for name in articles() if name not in TEST_ARTICLES)
+    """The articles attribution rules were developed against from the start: all but the
+    first test split."""
+    return tuple(name for name in articles() if name not in FIRST_TEST_ARTICLES)
