@@ -214,3 +214,19 @@ def test_an_act_of_someone_named_in_the_possessive_is_no_source() -> None:
         "Italy's government said the plan was sound."
     )
     assert sources(text) == [[], [("Ana Ruiz", "person")], [("Italy's government", "official")]]
+
+
+def test_an_owners_statement_noun_without_an_of_object_still_speaks_for_the_owner() -> None:
+    # 23_warhol.txt, the same rule: only "adoption of the Polaroid camera", an act done to
+    # something, is no speaker; a noun for a thing said or filed still speaks for its owner.
+    owners = {
+        "Pfizer's application said the vaccine was safe for children.": "Pfizer",
+        "Google's submission argued that the fine was unfair.": "Google",
+        "Amnesty International's documentation shows that prisoners were beaten.": (
+            "Amnesty International"
+        ),
+        "Exxon's presentation showed that emissions fell.": "Exxon",
+    }
+    for text, owner in owners.items():
+        [[(name, kind)]] = sources(text)
+        assert (name.removesuffix("'s"), kind) == (owner, "organization"), text
