@@ -25,11 +25,16 @@ from claimcheck.core.attribution.words import (
     _PERSON_PRONOUNS,
     _PRONOUN_GENDER,
     _STAFF_OF_BODY,
+    _TITLE_WORDS,
 )
 from claimcheck.core.registry import MEDIA_KINDS
 
 # Titles written short before a name: "Gov. Gavin Newsom" is "the governor".
 _TITLE_ABBREVIATIONS = {"governor": "gov.", "senator": "sen.", "representative": "rep."}
+# A word of a name: "Newsom", "O'Brien", "Luj\u00e1n", "Smith-Jones".
+_NAME_WORD = r"[A-Z][^\W\d_]*(?:['\u2019-][A-Z]?[^\W\d_]+)*"
+# Titles before a title that make it another one: "Lt. Gov." is no governor.
+_RANKS_BELOW = frozenset(("lt.", "lieutenant", "deputy", "vice", "former", "acting", "assistant"))
 # "the governor's office", "Newsom's office": whose office it is.
 _OFFICE_OF = re.compile(r"\b(?P<owner>(?:the\s+[a-z]+)|[A-Z][\w-]+)['\u2019]s\s+office\b")
 
@@ -37,8 +42,9 @@ _OFFICE_OF = re.compile(r"\b(?P<owner>(?:the\s+[a-z]+)|[A-Z][\w-]+)['\u2019]s\s+
 class _Coreference(_Entities):
     """References back to the entities named so far: pronouns and definite descriptions."""
 
-    def _resolve_noun(self, noun: str, before: int) -> _Entity | None:
-        """The most recent entity that "the <noun>" can refer to."""
+    def _resolve_noun(self, noun: str, before: int, bare: bool = True) -> _Entity | None:
+        """The most recent entity that "the <noun>" can refer to; ``bare`` when no "of ..."
+        or "at ..." follows the noun to say which one it is."""
         self.contextual += 1
         kinds = _NOUN_KINDS.get(noun)
         best: _Entity | None = None
@@ -80,7 +86,7 @@ class _Coreference(_Entities):
             entity = self._entity(noun, "document", False)
             entity.nouns.add(noun)
             return entity
-        if best is None and noun in _PERSON_NOUNS and noun in _OFFICIAL_WORDS:
+        if best is None and bare and noun in _PERSON_NOUNS and noun in _OFFICIAL_WORDS:
             best = self._title_holder(noun, before)
         if best is None and noun == "office":
             best = self._office_holder(before)
@@ -126,11 +132,20 @@ class _Coreference(_Entities):
         """ "Gov. Gavin Newsom is on vacation ... The governor said": the person the text
         named last with that title, at no cue."""
         title = re.escape(noun) + "|" + re.escape(_TITLE_ABBREVIATIONS.get(noun, noun))
-        pattern = re.compile(rf"\b(?i:{title})\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}})\b")
+        pattern = re.compile(rf"\b(?i:{title})\s+({_NAME_WORD}(?: {_NAME_WORD}){{1,3}})")
         found = list(pattern.finditer(self.text, max(0, before - 3000), before))
         if not found:
             return None
-        name = found[-1].group(1)
+        words = self.text[max(0, found[-1].start() - 30) : found[-1].start()].split()
+        if words and words[-1].lower() in _RANKS_BELOW:
+            return None  # "Lt. Gov. Eleni Kounalakis" is no governor
+        # "Inspector General Michael Horowitz": the rest of the title is not his name.
+        names = found[-1].group(1).split()
+        while names and names[0].lower() in _TITLE_WORDS:
+            names.pop(0)
+        if not 2 <= len(names) <= 3:
+            return None
+        name = " ".join(names)
         entity = self._known(name) or self._entity(
             name, _infer_kind(name, frozenset((noun,)))[0], True
         )

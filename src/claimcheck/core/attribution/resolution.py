@@ -382,7 +382,8 @@ class _Reading(_Owners):
                 )
             if noun not in _NOUN_KINDS and noun not in _PERSON_NOUNS and noun != "government":
                 return None
-            entity = self._resolve_noun(noun, off + a)
+            bare = rest.split()[-1].lower().strip(".,'\u2019") == noun
+            entity = self._resolve_noun(noun, off + a, bare)
             if entity is not None:
                 return self._ref(entity, off + a, off + b, mention, 0.7)
             # An unresolved description is still a source: "the government then says".
