@@ -69,6 +69,16 @@ def test_called_on_someone_to_act_is_a_cue() -> None:
     assert sources(text)[1] == [("Ivan Petrov", "official")]
     # A visit is no call to act.
     assert sources("Petrov called on his mother in the village.") == [[]]
+    # Nor is a visit with when and where before its purpose.
+    for visit in (
+        "Police called on the house at 9 pm to serve a warrant.",
+        "Detectives called on the suspect's home on Friday to question him.",
+        "The inspector called on the school twice in May to check the fire exits.",
+    ):
+        assert sources(visit) == [[]], visit
+    # A body of five words is still those called on.
+    text = "Foreign Minister Ana Sol called on the United Nations Security Council to act."
+    assert sources(text) == [[("Ana Sol", "official")]]
 
 
 def test_a_report_by_a_described_body_is_the_bodys_report() -> None:
