@@ -35,6 +35,8 @@ _TITLE_ABBREVIATIONS = {"governor": "gov.", "senator": "sen.", "representative":
 _NAME_WORD = r"[A-Z][^\W\d_]*(?:['\u2019-][A-Z]?[^\W\d_]+)*"
 # Titles before a title that make it another one: "Lt. Gov." is no governor.
 _RANKS_BELOW = frozenset(("lt.", "lieutenant", "deputy", "vice", "former", "acting", "assistant"))
+# A sentence that opens with a place: "In London, officers said".
+_PLACE_FIRST = re.compile(r"\s*In\s+([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}),")
 # "the governor's office", "Newsom's office": whose office it is.
 _OFFICE_OF = re.compile(r"\b(?P<owner>(?:the\s+[a-z]+)|[A-Z][\w-]+)['\u2019]s\s+office\b")
 
@@ -163,6 +165,17 @@ class _Coreference(_Entities):
             return self._resolve_noun(owner.split()[-1].lower(), before)
         return self._known(owner)
 
+    def _near(self, body: _Entity, start: int) -> bool:
+        """Whether bare staff at ``start`` can be the body's: it was named in this paragraph
+        or the one before, and no other place opens the sentence ("In London, officers")."""
+        place = _PLACE_FIRST.match(self.text, self.offset, start)
+        if place is not None and place.group(1) not in body.name:
+            return False
+        at = self.text.rfind(body.name, 0, start)
+        if at < 0:
+            return body.last >= self.index - 2
+        return self.text.count("\n\n", at, start) <= 1
+
     def _staff(self, noun: str, start: int, end: int, mention: str) -> _Ref:
         """Staff written bare ("Officers said"): the official body, most recent first, whose
         name says they are its own (the police that spoke before), else the staff themselves."""
@@ -170,6 +183,8 @@ class _Coreference(_Entities):
         stem = _STAFF_OF_BODY[noun]
         bodies = [e for e in self.entities if e.kind == "official" and stem in e.name.lower()]
         body = max(bodies, key=lambda e: e.last, default=None)
+        if body is not None and not self._near(body, start):
+            body = None
         staff = body or self._entity(noun, "official", False)
         return self._ref(staff, start, end, mention if body else None, 0.6)
 
