@@ -277,7 +277,9 @@ class _Reading(_Owners):
             at = self.text.lower().find("the ", off + a, off + b)
             return self._description("the", name, a if at < 0 else at - off, b)
         if not name:
-            # A title with no name: "Malaysia's Prime Minister said".
+            # A title with no name: "Malaysia's Prime Minister said". Who holds it depends on
+            # where it is read, so it is not remembered for the document.
+            self.contextual += 1
             phrase = self.text[off + rest_at + first : off + b]
             when = _WHEN.search(phrase)
             phrase = phrase if when is None else phrase[: when.start()]  # "... on Monday"
