@@ -62,6 +62,9 @@ def test_the_body_written_with_a_capital_is_the_body_of_that_noun_named_before()
         [church],
         [church],
     ]
+    # With no body of that noun named before, the capital names the same source it did in
+    # every earlier ingest, not a new one beside it.
+    assert sources("The Government said the tax would rise.") == [[("Government", "official")]]
 
 
 def test_a_long_title_of_a_branch_of_a_body_before_a_name() -> None:

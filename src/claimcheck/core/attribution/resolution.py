@@ -271,9 +271,11 @@ class _Reading(_Owners):
             and name.lower() in _NOUN_KINDS
             and described <= _DEFINITE
             and ("the" in described or self.text[off + a : off + rest_at].strip() in _DEFINITE)
+            and self._resolve_noun(name.lower(), off + a) is not None
         ):
             # "the Church", "the Court": a description written with a capital, the body of
-            # that noun the text named before ("the Church of Scientology").
+            # that noun the text named before ("the Church of Scientology"); with none named,
+            # the name it always was ("Government"), so one source is not split in two.
             at = self.text.lower().find("the ", off + a, off + b)
             return self._description("the", name, a if at < 0 else at - off, b)
         if not name:
