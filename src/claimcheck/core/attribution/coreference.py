@@ -16,6 +16,7 @@ from claimcheck.core.attribution.antecedents import (
 from claimcheck.core.attribution.entities import _Entities, _Entity, _Ref
 from claimcheck.core.attribution.phrases import _indefinite, _mentioned
 from claimcheck.core.attribution.source_kinds import _NOUN_KINDS, _infer_kind
+from claimcheck.core.attribution.titles import _WHEN, _named_by_title, _titled_names
 from claimcheck.core.attribution.words import (
     _DETERMINERS,
     _GENDERS,
@@ -31,8 +32,6 @@ from claimcheck.core.registry import MEDIA_KINDS
 
 # Titles written short before a name: "Gov. Gavin Newsom" is "the governor".
 _TITLE_ABBREVIATIONS = {"governor": "gov.", "senator": "sen.", "representative": "rep."}
-# A word of a name: "Newsom", "O'Brien", "Luj\u00e1n", "Smith-Jones".
-_NAME_WORD = r"[A-Z][^\W\d_]*(?:['\u2019-][A-Z]?[^\W\d_]+)*"
 # Titles before a title that make it another one: "Lt. Gov." is no governor.
 _RANKS_BELOW = frozenset(("lt.", "lieutenant", "deputy", "vice", "former", "acting", "assistant"))
 # A sentence that opens with a place: "In London, officers said".
@@ -130,12 +129,31 @@ class _Coreference(_Entities):
         entity.nouns.add(noun)
         return entity
 
+    def _title_alone(self, phrase: str, described: frozenset[str], a: int, b: int) -> _Ref:
+        """A title with no name: "Malaysia's Prime Minister said". Who holds it depends on
+        where it is read, so it is not remembered for the document."""
+        self.contextual += 1
+        off = self.offset
+        when = _WHEN.search(phrase)
+        phrase = phrase if when is None else phrase[: when.start()]  # "... on Monday"
+        kind = "official" if not _OFFICIAL_WORDS.isdisjoint(described) else "person"
+        # "UN Secretary-General António Guterres ... UN Secretary-General on Monday urged":
+        # the name the text gave the title before; "Gabon's prime minister says ...
+        # Gabon's prime minister, Raymond Ndong Sima, said": the name it gives it later.
+        given = _named_by_title(self.text, (phrase,), off + a, later=False)
+        if given is not None and (known := self._known(given)) is not None:
+            return self._ref(known, off + a, off + b, phrase, 0.6)
+        if given is not None:
+            kind = _infer_kind(given, described)[0]  # "UN Director-General Lena Ortiz"
+        later = given or _named_by_title(self.text, (phrase,), off + b, later=True)
+        titled = self._entity(later or phrase, kind, True)
+        return self._ref(titled, off + a, off + b, phrase if later else None, 0.6)
+
     def _title_holder(self, noun: str, before: int) -> _Entity | None:
         """ "Gov. Gavin Newsom is on vacation ... The governor said": the person the text
         named last with that title, at no cue."""
-        title = re.escape(noun) + "|" + re.escape(_TITLE_ABBREVIATIONS.get(noun, noun))
-        pattern = re.compile(rf"\b(?i:{title})\s+({_NAME_WORD}(?: {_NAME_WORD}){{1,3}})")
-        found = list(pattern.finditer(self.text, max(0, before - 3000), before))
+        titles = (noun, _TITLE_ABBREVIATIONS.get(noun, noun))
+        found = _titled_names(self.text, titles, max(0, before - 3000), before)
         if not found:
             return None
         words = self.text[max(0, found[-1].start() - 30) : found[-1].start()].split()
