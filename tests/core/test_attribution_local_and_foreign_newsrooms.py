@@ -41,6 +41,29 @@ def test_bare_officers_and_prosecutors_speak_for_the_body_named_before() -> None
     assert sources("Officers raided a flat in the north of the city.") == [[]]
 
 
+def test_bare_officers_speak_for_a_body_only_named_nearby_and_of_the_same_place() -> None:
+    # Hong Kong Free Press (as above): the police of "police said that ..." are the officers
+    # of the next paragraph; not a police named in another place, or paragraphs back.
+    text = (
+        "The New York Police Department said the road was closed. In London, officers said "
+        "a man was stabbed."
+    )
+    assert sources(text) == [
+        [("New York Police Department", "official")],
+        [("officers", "official")],
+    ]
+    text = (
+        "The Lakeside Police Department said the road was closed.\n\nA storm hit.\n\n"
+        "Rain fell.\n\nOfficers said a man was stabbed."
+    )
+    assert sources(text)[-1] == [("officers", "official")]
+    text = (
+        "The Lakeside Police Department said the road was closed.\n\n"
+        "Officers said a man was stabbed."
+    )
+    assert sources(text)[-1] == [("Lakeside Police Department", "official")]
+
+
 def test_a_relative_that_after_a_participle_is_not_what_was_said() -> None:
     # Honolulu Civil Beat, "Bill requiring more info on police arrests and use of force dies in
     # Hawai'i Senate", https://www.civilbeat.org/2022/03/bill-requiring-more-info-on-police-
@@ -69,6 +92,16 @@ def test_called_on_someone_to_act_is_a_cue() -> None:
     assert sources(text)[1] == [("Ivan Petrov", "official")]
     # A visit is no call to act.
     assert sources("Petrov called on his mother in the village.") == [[]]
+    # Nor is a visit with when and where before its purpose.
+    for visit in (
+        "Police called on the house at 9 pm to serve a warrant.",
+        "Detectives called on the suspect's home on Friday to question him.",
+        "The inspector called on the school twice in May to check the fire exits.",
+    ):
+        assert sources(visit) == [[]], visit
+    # A body of five words is still those called on.
+    text = "Foreign Minister Ana Sol called on the United Nations Security Council to act."
+    assert sources(text) == [[("Ana Sol", "official")]]
 
 
 def test_a_report_by_a_described_body_is_the_bodys_report() -> None:

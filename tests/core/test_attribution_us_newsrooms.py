@@ -333,6 +333,32 @@ def test_the_title_stands_for_the_one_named_with_it_before_at_no_cue() -> None:
     assert sources(text)[2:] == [[("Rita Lowe", "official")], [("Rita Lowe", "official")]]
 
 
+def test_the_title_holder_is_only_the_one_with_that_very_title() -> None:
+    # CalMatters, "Newsom finally reveals his whereabouts", as above: "the governor" is Gov.
+    # Gavin Newsom; but not a governor "of" something else, not a lieutenant governor, and
+    # the rest of a title ("Inspector General") is no part of the name.
+    cases = [
+        (
+            "Gov. Rita Lowe is on vacation. The governor of the central bank said rates "
+            "would rise.",
+            ("the governor of the central bank", "official"),
+        ),
+        (
+            "Inspector General Tom Berg released a report. The inspector said nothing.",
+            ("Tom Berg", "official"),
+        ),
+        (
+            "Lt. Gov. Ana Sol met voters. The governor said the budget was fine.",
+            ("the governor", "official"),
+        ),
+        ("Gov. Jim O'Brien is on vacation. The governor said rates would rise.", None),
+        ("Gov. Ana Luj\u00e1n Sol is abroad. The governor said rates would rise.", None),
+    ]
+    for text, wanted in cases:
+        holder = text.split(" is ")[0].removeprefix("Gov. ")
+        assert sources(text)[1] == [wanted or (holder, "official")], text
+
+
 def test_a_relative_clause_cue_after_a_possessive_description() -> None:
     # Chalkbeat Tennessee, "Memphis students grapple with another shooting spree",
     # https://www.chalkbeat.org/tennessee/2022/9/8/23343877/ ("The morning began with an

@@ -62,6 +62,9 @@ def test_the_body_written_with_a_capital_is_the_body_of_that_noun_named_before()
         [church],
         [church],
     ]
+    # With no body of that noun named before, the capital names the same source it did in
+    # every earlier ingest, not a new one beside it.
+    assert sources("The Government said the tax would rise.") == [[("Government", "official")]]
 
 
 def test_a_long_title_of_a_branch_of_a_body_before_a_name() -> None:
@@ -214,3 +217,19 @@ def test_an_act_of_someone_named_in_the_possessive_is_no_source() -> None:
         "Italy's government said the plan was sound."
     )
     assert sources(text) == [[], [("Ana Ruiz", "person")], [("Italy's government", "official")]]
+
+
+def test_an_owners_statement_noun_without_an_of_object_still_speaks_for_the_owner() -> None:
+    # 23_warhol.txt, the same rule: only "adoption of the Polaroid camera", an act done to
+    # something, is no speaker; a noun for a thing said or filed still speaks for its owner.
+    owners = {
+        "Pfizer's application said the vaccine was safe for children.": "Pfizer",
+        "Google's submission argued that the fine was unfair.": "Google",
+        "Amnesty International's documentation shows that prisoners were beaten.": (
+            "Amnesty International"
+        ),
+        "Exxon's presentation showed that emissions fell.": "Exxon",
+    }
+    for text, owner in owners.items():
+        [[(name, kind)]] = sources(text)
+        assert (name.removesuffix("'s"), kind) == (owner, "organization"), text

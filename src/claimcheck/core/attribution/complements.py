@@ -115,10 +115,18 @@ _COMPLEMENT = {
             r"|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}\s+[\"\u201c])\s*"
         ),
     ),
-    # "Vucic called on citizens to attend": a call to act; not "called on a friend".
+    # "Vucic called on citizens to attend": a call to act; not "called on a friend", nor a
+    # visit with when and where it was before its purpose ("called on the house at 9 pm to
+    # serve a warrant"). Those called on are one noun phrase of at most five words.
     **dict.fromkeys(
         ("called on", "calls on", "call on", "calling on"),
-        re.compile(r"\s+(?:[\w'\u2019-]+\s+){1,6}?to\s+[a-z]"),
+        re.compile(
+            r"\s+(?:(?!(?:at|in|on|by|for|from|with|into|near|after|before|during|twice|once"
+            r"|again|today|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday"
+            r"|sunday|morning|afternoon|evening|night)\b)[^\W\d][\w'\u2019-]*\s+){1,5}?"
+            r"to\s+[a-z]",
+            re.IGNORECASE,
+        ),
     ),
     # "asked whether", 'asked: "..."'; not "asked not to be named".
     **dict.fromkeys(

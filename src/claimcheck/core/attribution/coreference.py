@@ -16,6 +16,7 @@ from claimcheck.core.attribution.antecedents import (
 from claimcheck.core.attribution.entities import _Entities, _Entity, _Ref
 from claimcheck.core.attribution.phrases import _indefinite, _mentioned
 from claimcheck.core.attribution.source_kinds import _NOUN_KINDS, _infer_kind
+from claimcheck.core.attribution.titles import _WHEN, _named_by_title, _titled_names
 from claimcheck.core.attribution.words import (
     _DETERMINERS,
     _GENDERS,
@@ -25,11 +26,16 @@ from claimcheck.core.attribution.words import (
     _PERSON_PRONOUNS,
     _PRONOUN_GENDER,
     _STAFF_OF_BODY,
+    _TITLE_WORDS,
 )
 from claimcheck.core.registry import MEDIA_KINDS
 
 # Titles written short before a name: "Gov. Gavin Newsom" is "the governor".
 _TITLE_ABBREVIATIONS = {"governor": "gov.", "senator": "sen.", "representative": "rep."}
+# Titles before a title that make it another one: "Lt. Gov." is no governor.
+_RANKS_BELOW = frozenset(("lt.", "lieutenant", "deputy", "vice", "former", "acting", "assistant"))
+# A sentence that opens with a place: "In London, officers said".
+_PLACE_FIRST = re.compile(r"\s*In\s+([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}),")
 # "the governor's office", "Newsom's office": whose office it is.
 _OFFICE_OF = re.compile(r"\b(?P<owner>(?:the\s+[a-z]+)|[A-Z][\w-]+)['\u2019]s\s+office\b")
 
@@ -37,8 +43,9 @@ _OFFICE_OF = re.compile(r"\b(?P<owner>(?:the\s+[a-z]+)|[A-Z][\w-]+)['\u2019]s\s+
 class _Coreference(_Entities):
     """References back to the entities named so far: pronouns and definite descriptions."""
 
-    def _resolve_noun(self, noun: str, before: int) -> _Entity | None:
-        """The most recent entity that "the <noun>" can refer to."""
+    def _resolve_noun(self, noun: str, before: int, bare: bool = True) -> _Entity | None:
+        """The most recent entity that "the <noun>" can refer to; ``bare`` when no "of ..."
+        or "at ..." follows the noun to say which one it is."""
         self.contextual += 1
         kinds = _NOUN_KINDS.get(noun)
         best: _Entity | None = None
@@ -80,7 +87,7 @@ class _Coreference(_Entities):
             entity = self._entity(noun, "document", False)
             entity.nouns.add(noun)
             return entity
-        if best is None and noun in _PERSON_NOUNS and noun in _OFFICIAL_WORDS:
+        if best is None and bare and noun in _PERSON_NOUNS and noun in _OFFICIAL_WORDS:
             best = self._title_holder(noun, before)
         if best is None and noun == "office":
             best = self._office_holder(before)
@@ -122,15 +129,43 @@ class _Coreference(_Entities):
         entity.nouns.add(noun)
         return entity
 
+    def _title_alone(self, phrase: str, described: frozenset[str], a: int, b: int) -> _Ref:
+        """A title with no name: "Malaysia's Prime Minister said". Who holds it depends on
+        where it is read, so it is not remembered for the document."""
+        self.contextual += 1
+        off = self.offset
+        when = _WHEN.search(phrase)
+        phrase = phrase if when is None else phrase[: when.start()]  # "... on Monday"
+        kind = "official" if not _OFFICIAL_WORDS.isdisjoint(described) else "person"
+        # "UN Secretary-General António Guterres ... UN Secretary-General on Monday urged":
+        # the name the text gave the title before; "Gabon's prime minister says ...
+        # Gabon's prime minister, Raymond Ndong Sima, said": the name it gives it later.
+        given = _named_by_title(self.text, (phrase,), off + a, later=False)
+        if given is not None and (known := self._known(given)) is not None:
+            return self._ref(known, off + a, off + b, phrase, 0.6)
+        if given is not None:
+            kind = _infer_kind(given, described)[0]  # "UN Director-General Lena Ortiz"
+        later = given or _named_by_title(self.text, (phrase,), off + b, later=True)
+        titled = self._entity(later or phrase, kind, True)
+        return self._ref(titled, off + a, off + b, phrase if later else None, 0.6)
+
     def _title_holder(self, noun: str, before: int) -> _Entity | None:
         """ "Gov. Gavin Newsom is on vacation ... The governor said": the person the text
         named last with that title, at no cue."""
-        title = re.escape(noun) + "|" + re.escape(_TITLE_ABBREVIATIONS.get(noun, noun))
-        pattern = re.compile(rf"\b(?i:{title})\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}})\b")
-        found = list(pattern.finditer(self.text, max(0, before - 3000), before))
+        titles = (noun, _TITLE_ABBREVIATIONS.get(noun, noun))
+        found = _titled_names(self.text, titles, max(0, before - 3000), before)
         if not found:
             return None
-        name = found[-1].group(1)
+        words = self.text[max(0, found[-1].start() - 30) : found[-1].start()].split()
+        if words and words[-1].lower() in _RANKS_BELOW:
+            return None  # "Lt. Gov. Eleni Kounalakis" is no governor
+        # "Inspector General Michael Horowitz": the rest of the title is not his name.
+        names = found[-1].group(1).split()
+        while names and names[0].lower() in _TITLE_WORDS:
+            names.pop(0)
+        if not 2 <= len(names) <= 3:
+            return None
+        name = " ".join(names)
         entity = self._known(name) or self._entity(
             name, _infer_kind(name, frozenset((noun,)))[0], True
         )
@@ -148,6 +183,17 @@ class _Coreference(_Entities):
             return self._resolve_noun(owner.split()[-1].lower(), before)
         return self._known(owner)
 
+    def _near(self, body: _Entity, start: int) -> bool:
+        """Whether bare staff at ``start`` can be the body's: it was named in this paragraph
+        or the one before, and no other place opens the sentence ("In London, officers")."""
+        place = _PLACE_FIRST.match(self.text, self.offset, start)
+        if place is not None and place.group(1) not in body.name:
+            return False
+        at = self.text.rfind(body.name, 0, start)
+        if at < 0:
+            return body.last >= self.index - 2
+        return self.text.count("\n\n", at, start) <= 1
+
     def _staff(self, noun: str, start: int, end: int, mention: str) -> _Ref:
         """Staff written bare ("Officers said"): the official body, most recent first, whose
         name says they are its own (the police that spoke before), else the staff themselves."""
@@ -155,6 +201,8 @@ class _Coreference(_Entities):
         stem = _STAFF_OF_BODY[noun]
         bodies = [e for e in self.entities if e.kind == "official" and stem in e.name.lower()]
         body = max(bodies, key=lambda e: e.last, default=None)
+        if body is not None and not self._near(body, start):
+            body = None
         staff = body or self._entity(noun, "official", False)
         return self._ref(staff, start, end, mention if body else None, 0.6)
 

@@ -11,24 +11,21 @@ from claimcheck.core.attribution.credits import _Credits
 from claimcheck.core.attribution.entities import _Found, _Ref, _Vague
 from claimcheck.core.attribution.lexicon import _DOC_VERBS, _POSTING, _cues, _words
 from claimcheck.core.attribution.phrases import (
-    _NAME_APPOSITIVE,
-    _OPENING,
     _clause_end,
     _in_name,
+    _main_verb,
+    _named_speaker,
     _previous_word,
     _skip_that,
     _vague_phrase,
 )
 from claimcheck.core.attribution.places import _SPEAKING_TO, _Hit
-from claimcheck.core.attribution.source_kinds import _DOC_NOUNS, _NAME_KINDS
+from claimcheck.core.attribution.source_kinds import _DOC_NOUNS
 from claimcheck.core.attribution.words import (
     _ADVERBS,
-    _CALENDAR,
-    _CORE_TITLES,
     _DETERMINERS,
     _GIVING,
     _NOT_SUBJECT,
-    _PERSON_WORDS,
     _POSSESSIVES,
     _PRONOUN_GENDER,
     _RELATIVES,
@@ -77,53 +74,6 @@ _ISSUED_RELATIVE = re.compile(
     r"(?:statement|press\s+release|news\s+release|announcement)(?:\s+on\s+\w+(?:\s+\w+)?)?"
     r"\s*,?\s*$"
 )
-# The subject and past-tense verb of a sentence's main clause, before ", saying ...": a name
-# ("The Greek Orthodox Church", "Police") or "the" and a noun or two ("The church").
-_MAIN_CLAUSE = re.compile(
-    r"(?:(?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|for|and|the|de))*"
-    r"(?:\s+\([A-Z][\w.&]*\))?"  # its acronym: "The Union of ... (UAAR) has launched"
-    # "On Tuesday, the company published": after an opening phrase "the" is in lower case.
-    r"|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:(?:has|have|had)\s+)?(?:(?:also|later|then|first)\s+)?"
-    r"(?P<verb>[a-z]+ed|sent|wrote|made|gave|took|held|spoke|met|told|brought|began)\s"
-)
-
-_SUBORDINATE = re.compile(r"(?:When|While|Although|Though|Because|Since|If|Unless|Once)\s[^,]+,\s+")
-
-
-def _main_verb(sentence: str, j: int, comma: bool = True) -> int:
-    """Where the main clause's verb starts, for a participle after a comma at ``j``
-    ("The church opposed the ruling, saying ..."), or -1."""
-    if comma and not sentence[:j].rstrip().endswith(","):
-        return -1
-    # "When the paper asked, the office refused, claiming ...": the main clause follows.
-    clause = _SUBORDINATE.match(sentence)
-    match = _MAIN_CLAUSE.match(sentence, 0 if clause is None else clause.end())
-    if match is None and (opening := _OPENING.match(sentence)) is not None:
-        match = _MAIN_CLAUSE.match(sentence, opening.end())  # "On Taiwan, Gemini mirrored"
-    if match is None or match.end() > j:
-        return -1
-    return match.start("verb")
-
-
-_PEOPLE = _CORE_TITLES | _PERSON_WORDS
-
-
-def _named_speaker(sentence: str) -> re.Match[str] | None:
-    """A person's name opening the sentence before a description of them ("Ana Ruiz,
-    chairwoman of the union, ..."), or None. Not an opening phrase ("On Tuesday, the company
-    ...") nor a place ("New York City, the largest city, ..."): the description must be a
-    person's."""
-    named = _NAME_APPOSITIVE.match(sentence)
-    if named is None or _OPENING.match(sentence) is not None:
-        return None
-    name = {w.lower() for w in named.group(1).split()}
-    end = sentence.find(",", named.end(1) + 1)
-    described = set(re.findall(r"[\w-]+", sentence[named.end(1) : end].lower()))
-    if not name.isdisjoint(_NAME_KINDS.keys() | _CALENDAR) or described.isdisjoint(_PEOPLE):
-        return None
-    return named
-
-
 # A participle is a cue only after the clause that names its speaker: "continued by saying".
 _PARTICIPLES = _words("saying adding noting stating commenting explaining arguing claiming warning")
 # "a recent poll found only a quarter ...": what a study finds needs no "that".

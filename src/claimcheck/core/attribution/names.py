@@ -253,7 +253,9 @@ def _plan(phrase: str, desc: str) -> _Plan:
         # "the recent seizure of 5,000 ants in Kenya reveals": Kenya is where, not who.
         return _Plan("description", known, rest_at, det, rest)
     name, trailing = parsed[0], parsed[3]
-    before_of = trailing[: trailing.index("of")] if "of" in trailing else trailing
+    # Only a noun with an "of" object is an act done to something: "Warhol's adoption of the
+    # camera"; "Pfizer's application said" is the owner's document speaking.
+    before_of = trailing[: trailing.index("of")] if "of" in trailing else []
     head = before_of[-1] if before_of else ""
     if (
         name.endswith(("'s", "\u2019s"))

@@ -6,11 +6,14 @@ import re
 from functools import lru_cache
 
 from claimcheck.core.attribution.lexicon import _UP_TO_SEPARATOR
+from claimcheck.core.attribution.source_kinds import _NAME_KINDS
 from claimcheck.core.attribution.words import (
+    _CALENDAR,
     _CORE_TITLES,
     _DETERMINERS,
     _NAME_JOINERS,
     _OWNERS,
+    _PERSON_WORDS,
     _RELATIVES,
     _VAGUE_HEADS,
 )
@@ -317,3 +320,50 @@ def _described_name(sentence: str, start: int, end: int) -> int:
     else ``start``."""
     found = _DESCRIPTION_BEFORE_NAME.match(sentence, start, end)
     return start if found is None else found.end()
+
+
+# The subject and past-tense verb of a sentence's main clause, before ", saying ...": a name
+# ("The Greek Orthodox Church", "Police") or "the" and a noun or two ("The church").
+_MAIN_CLAUSE = re.compile(
+    r"(?:(?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|for|and|the|de))*"
+    r"(?:\s+\([A-Z][\w.&]*\))?"  # its acronym: "The Union of ... (UAAR) has launched"
+    # "On Tuesday, the company published": after an opening phrase "the" is in lower case.
+    r"|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:(?:has|have|had)\s+)?(?:(?:also|later|then|first)\s+)?"
+    r"(?P<verb>[a-z]+ed|sent|wrote|made|gave|took|held|spoke|met|told|brought|began)\s"
+)
+
+_SUBORDINATE = re.compile(r"(?:When|While|Although|Though|Because|Since|If|Unless|Once)\s[^,]+,\s+")
+
+
+def _main_verb(sentence: str, j: int, comma: bool = True) -> int:
+    """Where the main clause's verb starts, for a participle after a comma at ``j``
+    ("The church opposed the ruling, saying ..."), or -1."""
+    if comma and not sentence[:j].rstrip().endswith(","):
+        return -1
+    # "When the paper asked, the office refused, claiming ...": the main clause follows.
+    clause = _SUBORDINATE.match(sentence)
+    match = _MAIN_CLAUSE.match(sentence, 0 if clause is None else clause.end())
+    if match is None and (opening := _OPENING.match(sentence)) is not None:
+        match = _MAIN_CLAUSE.match(sentence, opening.end())  # "On Taiwan, Gemini mirrored"
+    if match is None or match.end() > j:
+        return -1
+    return match.start("verb")
+
+
+_SPEAKERS = _CORE_TITLES | _PERSON_WORDS
+
+
+def _named_speaker(sentence: str) -> re.Match[str] | None:
+    """A person's name opening the sentence before a description of them ("Ana Ruiz,
+    chairwoman of the union, ..."), or None. Not an opening phrase ("On Tuesday, the company
+    ...") nor a place ("New York City, the largest city, ..."): the description must be a
+    person's."""
+    named = _NAME_APPOSITIVE.match(sentence)
+    if named is None or _OPENING.match(sentence) is not None:
+        return None
+    name = {w.lower() for w in named.group(1).split()}
+    end = sentence.find(",", named.end(1) + 1)
+    described = set(re.findall(r"[\w-]+", sentence[named.end(1) : end].lower()))
+    if not name.isdisjoint(_NAME_KINDS.keys() | _CALENDAR) or described.isdisjoint(_SPEAKERS):
+        return None
+    return named

@@ -23,16 +23,14 @@ from claimcheck.core.attribution.phrases import (
 from claimcheck.core.attribution.source_kinds import (
     _DOC_NOUNS,
     _NOUN_KINDS,
-    _infer_kind,
     _names_itself,
     _noun_kind,
 )
-from claimcheck.core.attribution.titles import _WHEN, _named_earlier, _named_later, _Parsed
+from claimcheck.core.attribution.titles import _named_later, _Parsed
 from claimcheck.core.attribution.words import (
     _GENDERS,
     _INDEFINITE,
     _OFFICIAL_PLURALS,
-    _OFFICIAL_WORDS,
     _PERSON_NOUNS,
     _PUBLIC_BODIES,
     _RELATIVES,
@@ -70,7 +68,7 @@ _STAFF_OF = re.compile(
 
 
 # What may stand before a description written with a capital: "which the Church describes".
-_DEFINITE = frozenset(("the", "The", "which", "that"))
+_BEFORE_CAPITAL_DESCRIPTION = frozenset(("the", "The", "which", "that"))
 
 
 class _Reading(_Owners):
@@ -269,30 +267,20 @@ class _Reading(_Owners):
         if (
             not trailing
             and name.lower() in _NOUN_KINDS
-            and described <= _DEFINITE
-            and ("the" in described or self.text[off + a : off + rest_at].strip() in _DEFINITE)
+            and described <= _BEFORE_CAPITAL_DESCRIPTION
+            and (
+                "the" in described
+                or self.text[off + a : off + rest_at].strip() in _BEFORE_CAPITAL_DESCRIPTION
+            )
+            and self._resolve_noun(name.lower(), off + a) is not None
         ):
             # "the Church", "the Court": a description written with a capital, the body of
-            # that noun the text named before ("the Church of Scientology").
+            # that noun the text named before ("the Church of Scientology"); with none named,
+            # the name it always was ("Government"), so one source is not split in two.
             at = self.text.lower().find("the ", off + a, off + b)
             return self._description("the", name, a if at < 0 else at - off, b)
         if not name:
-            # A title with no name: "Malaysia's Prime Minister said".
-            phrase = self.text[off + rest_at + first : off + b]
-            when = _WHEN.search(phrase)
-            phrase = phrase if when is None else phrase[: when.start()]  # "... on Monday"
-            kind = "official" if not _OFFICIAL_WORDS.isdisjoint(described) else "person"
-            # "UN Secretary-General António Guterres ... UN Secretary-General on Monday urged":
-            # the name the text gave the title before; "Gabon's prime minister says ...
-            # Gabon's prime minister, Raymond Ndong Sima, said": the name it gives it later.
-            given = _named_earlier(self.text, phrase, off + a)
-            if given is not None and (known := self._known(given)) is not None:
-                return self._ref(known, off + a, off + b, phrase, 0.6)
-            if given is not None:
-                kind = _infer_kind(given, described)[0]  # "UN Director-General Lena Ortiz"
-            later = given or _named_later(self.text, phrase, off + b)
-            titled = self._entity(later or phrase, kind, True)
-            return self._ref(titled, off + a, off + b, phrase if later else None, 0.6)
+            return self._title_alone(self.text[off + rest_at + first : off + b], described, a, b)
         # "a Microsoft report on China's disinformation threat": the report, its topic after.
         end = next((i for i, w in enumerate(trailing) if w in ("on", "about", "into")), None)
         doc = trailing[:end]
@@ -382,7 +370,8 @@ class _Reading(_Owners):
                 )
             if noun not in _NOUN_KINDS and noun not in _PERSON_NOUNS and noun != "government":
                 return None
-            entity = self._resolve_noun(noun, off + a)
+            bare = rest.split()[-1].lower().strip(".,'\u2019") == noun
+            entity = self._resolve_noun(noun, off + a, bare)
             if entity is not None:
                 return self._ref(entity, off + a, off + b, mention, 0.7)
             # An unresolved description is still a source: "the government then says".

@@ -202,26 +202,37 @@ def _names_someone(text: str) -> bool:
     )
 
 
-def _named_later(text: str, title: str, after: int) -> str | None:
-    """The name written right after this title later in the text, if any."""
-    found = re.compile(
-        "(?i:" + re.escape(title) + r"),?\s+([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3})\b"
-    ).search(text, after)
+# A word of a name: "Newsom", "O'Brien", "Luj\u00e1n", "Smith-Jones".
+_NAME_WORD = r"[A-Z][\w'\u2019-]+"
+
+
+@lru_cache(maxsize=512)
+def _title_then_name(titles: tuple[str, ...]) -> re.Pattern[str]:
+    """A title, then the name of two to four words written right after it."""
+    alternatives = "|".join(re.escape(title) for title in titles)
+    return re.compile(rf"\b(?i:{alternatives}),?\s+({_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{1,3}})\b")
+
+
+def _titled_names(text: str, titles: tuple[str, ...], start: int, end: int) -> list[re.Match[str]]:
+    """Every title of ``titles`` with a name after it between ``start`` and ``end``."""
+    return list(_title_then_name(titles).finditer(text, start, end))
+
+
+def _named_by_title(text: str, titles: tuple[str, ...], at: int, later: bool) -> str | None:
+    """The name written right after this title: the first after ``at`` when ``later``, else
+    the last before it."""
+    if later:
+        found = _title_then_name(titles).search(text, at)
+    else:
+        found = next(reversed(_titled_names(text, titles, max(0, at - 3000), at)), None)
     if found is None or found.group(1).split()[0].lower() in _CALENDAR:
         return None  # "met the prime minister Tuesday and Friday": no name
     return found.group(1)
 
 
-def _named_earlier(text: str, title: str, before: int) -> str | None:
-    """The name written right after this title last before ``before``, if any."""
-    found = list(
-        re.compile(
-            "(?i:" + re.escape(title) + r"),?\s+([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3})"
-        ).finditer(text, max(0, before - 3000), before)
-    )
-    if not found or found[-1].group(1).split()[0].lower() in _CALENDAR:
-        return None
-    return found[-1].group(1)
+def _named_later(text: str, title: str, after: int) -> str | None:
+    """The name written right after this title later in the text, if any."""
+    return _named_by_title(text, (title,), after, later=True)
 
 
 # A time between a subject and its verb: "UN Secretary-General on Monday urged".
