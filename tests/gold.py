@@ -15,8 +15,8 @@ SEED = CORPUS / "wic_universal_cyberspace.txt"
 # Fixed before any rule was written against them (corpus/wikinews/README): the articles
 # numbered 14 to 24 with an even number were the test split, scored only to report a
 # figure, through seven rounds of rules. After their last score as unseen text they were
-# developed against too (2026-12-02); what stays unseen now is the test halves of the sets kept outside
-# the repository (README, "Attribution quality").
+# developed against too (2026-12-02); what stays unseen now is the test halves of the sets
+# kept outside the repository (README, "Attribution quality").
 FIRST_TEST_ARTICLES = (
     "14_clock.txt",
     "16_expo.txt",

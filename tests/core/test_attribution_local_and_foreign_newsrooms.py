@@ -54,9 +54,16 @@ def test_bare_officers_speak_for_a_body_only_named_nearby_and_of_the_same_place(
     ]
     text = (
         "The Lakeside Police Department said the road was closed.\n\nA storm hit.\n\n"
-        "Rain fell.\n\nOfficers said a man was stabbed."
+        "Rain fell.\n\nTrees fell.\n\nRoofs fell.\n\nOfficers said a man was stabbed."
     )
     assert sources(text)[-1] == [("officers", "official")]
+    # The Kyiv Independent (as above): the office of the lead, two paragraphs back.
+    text = (
+        "A court jailed four men, the Prosecutor General's Office said.\n\nA war began in "
+        "2014.\n\nThe men fought for years. Prosecutors found evidence that they fired "
+        "at troops."
+    )
+    assert sources(text)[-1] == [("Prosecutor General", "official")]
     text = (
         "The Lakeside Police Department said the road was closed.\n\n"
         "Officers said a man was stabbed."

@@ -213,10 +213,16 @@ def test_an_act_of_someone_named_in_the_possessive_is_no_source() -> None:
     # process": the adoption revealed, Warhol said nothing; a body's assessment still speaks.
     text = (
         "Ana Ruiz, a curator, spoke at the show. She explained how Berg's adoption of the film "
-        "camera revealed his method.\n\n"
+        "camera revealed his method. She explained how Berg's adoption of the Polaroid camera "
+        "revealed his prints.\n\n"
         "Italy's government said the plan was sound."
     )
-    assert sources(text) == [[], [("Ana Ruiz", "person")], [("Italy's government", "official")]]
+    assert sources(text) == [
+        [],
+        [("Ana Ruiz", "person")],
+        [("Ana Ruiz", "person")],
+        [("Italy's government", "official")],
+    ]
 
 
 def test_an_owners_statement_noun_without_an_of_object_still_speaks_for_the_owner() -> None:

@@ -185,14 +185,15 @@ class _Coreference(_Entities):
 
     def _near(self, body: _Entity, start: int) -> bool:
         """Whether bare staff at ``start`` can be the body's: it was named in this paragraph
-        or the one before, and no other place opens the sentence ("In London, officers")."""
+        or one of the three before (a lead names the office, its "prosecutors" act two
+        paragraphs on), and no other place opens the sentence ("In London, officers")."""
         place = _PLACE_FIRST.match(self.text, self.offset, start)
         if place is not None and place.group(1) not in body.name:
             return False
         at = self.text.rfind(body.name, 0, start)
         if at < 0:
             return body.last >= self.index - 2
-        return self.text.count("\n\n", at, start) <= 1
+        return self.text.count("\n\n", at, start) <= 3
 
     def _staff(self, noun: str, start: int, end: int, mention: str) -> _Ref:
         """Staff written bare ("Officers said"): the official body, most recent first, whose

@@ -254,8 +254,12 @@ def _plan(phrase: str, desc: str) -> _Plan:
         return _Plan("description", known, rest_at, det, rest)
     name, trailing = parsed[0], parsed[3]
     # Only a noun with an "of" object is an act done to something: "Warhol's adoption of the
-    # camera"; "Pfizer's application said" is the owner's document speaking.
-    before_of = trailing[: trailing.index("of")] if "of" in trailing else []
+    # camera"; "Pfizer's application said" is the owner's document speaking. The object is
+    # in the phrase, or already cut off into ``desc`` ("how Warhol's adoption").
+    if "of" in trailing:
+        before_of = trailing[: trailing.index("of")]
+    else:
+        before_of = trailing if desc.strip() else []
     head = before_of[-1] if before_of else ""
     if (
         name.endswith(("'s", "\u2019s"))
