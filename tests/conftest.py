@@ -113,7 +113,8 @@ def pg_server() -> Iterator[PgServer]:
         with _maintenance(url) as connection:
             connection.execute(text("SELECT 1"))
     except OperationalError as error:
-        yield PgServer(url, f"PostgreSQL at {url} is unreachable: {error}")
+        reason = str(error.orig).splitlines()[0]
+        yield PgServer(url, f"PostgreSQL at {url} is unreachable: {reason}")
         return
     template = f"{make_url(url).database}_template_{os.getpid()}"
     try:
