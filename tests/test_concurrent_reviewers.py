@@ -19,8 +19,11 @@ from claimcheck.services.database import open_database
 from claimcheck.services.ingest import ingest
 from claimcheck.services.replay import replay, review_state
 from claimcheck.store.models import AuditEntry, Claim, Reviewer
-from tests.conftest import fresh_sqlite
+from tests.conftest import NewPostgres, fresh_sqlite
 from tests.generated import write_corpus
+
+# fresh_sqlite copies the session's SQLite template, built before any monkeypatch.
+pytestmark = pytest.mark.usefixtures("sqlite_template")
 
 # Each reviewer's changes: 200 give each engine tens of conflicts (150 gave 10 on SQLite,
 # 34 on PostgreSQL); set CLAIMCHECK_LOAD_CHANGES higher for a longer soak.
@@ -32,14 +35,13 @@ CHANGES = int(os.environ.get("CLAIMCHECK_LOAD_CHANGES", "200"))
     [("sqlite", 4), pytest.param("postgresql", 8, marks=pytest.mark.postgres)],
 )
 def test_concurrent_reviewers_lose_nothing(
-    engine: str, processes: int, tmp_path: Path, request: pytest.FixtureRequest
+    engine: str,
+    processes: int,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    new_postgres: NewPostgres,
 ) -> None:
-    if engine == "sqlite":
-        url = fresh_sqlite(tmp_path / "desk.db")
-    else:
-        from tests.conftest import _postgres_url
-
-        url = _postgres_url()
+    url = fresh_sqlite(tmp_path / "desk.db") if engine == "sqlite" else new_postgres()
     db = open_database(url)
     try:
         ingest(db, write_corpus(tmp_path / "corpus", 5, 50, seed=8))

@@ -17,6 +17,9 @@ from claimcheck.services.ingest import ingest
 from tests.conftest import fresh_sqlite
 from tests.generated import snapshot, write_corpus
 
+# fresh_sqlite copies the session's SQLite template, built before any monkeypatch.
+pytestmark = pytest.mark.usefixtures("sqlite_template")
+
 SENTENCES = int(os.environ.get("CLAIMCHECK_DETERMINISM_SENTENCES", "3000"))
 PER_FILE = 50
 
@@ -38,7 +41,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def whole(corpus: list[Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def whole(
+    corpus: list[Path], tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path
+) -> dict[str, Any]:
     return ingested(fresh_sqlite(tmp_path_factory.mktemp("whole") / "db"), [corpus])
 
 

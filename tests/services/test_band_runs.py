@@ -20,6 +20,9 @@ from tests.generated import write_corpus as write_filler
 from tests.services.test_families import groups
 from tests.services.test_families import write_corpus as write_stories
 
+# fresh_sqlite copies the session's SQLite template, built before any monkeypatch.
+pytestmark = pytest.mark.usefixtures("sqlite_template")
+
 PARTS = ((0, 3), (3, 8), (8, 9), (9, 16), (16, 24))
 
 

@@ -13,9 +13,12 @@ from claimcheck.services.claims import iter_claims
 from claimcheck.services.database import open_database
 from claimcheck.services.ingest import ingest
 from claimcheck.services.sources import list_sources
-from tests.conftest import _postgres_url, fresh_sqlite
+from tests.conftest import NewPostgres, fresh_sqlite
 from tests.generated import snapshot, write_corpus
 from tests.gold import CORPUS, WIKINEWS, gold
+
+# fresh_sqlite copies the session's SQLite template, built before any monkeypatch.
+pytestmark = pytest.mark.usefixtures("sqlite_template")
 
 
 def _stored(url: str, folder: Path) -> dict[str, Any]:
@@ -41,7 +44,11 @@ def _stored(url: str, folder: Path) -> dict[str, Any]:
 
 @pytest.mark.parametrize("corpus", ["gold", "generated"])
 def test_batches_store_what_a_document_a_transaction_stores(
-    corpus: str, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    corpus: str,
+    db_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    new_postgres: NewPostgres,
 ) -> None:
     if corpus == "gold":
         folder = CORPUS
@@ -66,7 +73,7 @@ def test_batches_store_what_a_document_a_transaction_stores(
         if db_url.startswith("sqlite"):
             url = fresh_sqlite(tmp_path / f"batch-{documents}.db")
         else:
-            url = _postgres_url() if results else db_url  # emptied for the second run
+            url = new_postgres() if results else db_url  # a new one for the second run
         batches.clear()
         results.append(_stored(url, folder))
         # One document a transaction, then several: the comparison compares two ways.

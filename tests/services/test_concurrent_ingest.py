@@ -14,20 +14,22 @@ from claimcheck.services import clusters
 from claimcheck.services.database import Database, open_database
 from claimcheck.services.ingest import ingest
 from claimcheck.store.models import Document
-from tests.conftest import fresh_sqlite
+from tests.conftest import NewPostgres, fresh_sqlite
 from tests.services.test_families import Groups, groups, write_corpus
+
+# fresh_sqlite copies the session's SQLite template, built before any monkeypatch.
+pytestmark = pytest.mark.usefixtures("sqlite_template")
 
 
 @pytest.mark.postgres
 def test_two_matchings_at_once_group_as_one_ingest_of_everything(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_postgres: NewPostgres
 ) -> None:
-    from tests.conftest import _postgres_url
 
     paths = write_corpus(tmp_path / "wire", files=12)
     expected = _groups_of_one_ingest(paths, tmp_path)
 
-    db = open_database(_postgres_url())
+    db = open_database(new_postgres())
     try:
         ids = _stored_unmatched(db, paths, monkeypatch)
         together = threading.Barrier(2, timeout=60)
@@ -55,16 +57,14 @@ def test_two_matchings_at_once_group_as_one_ingest_of_everything(
 
 @pytest.mark.postgres
 def test_two_ingests_at_once_store_and_group_as_one_ingest_of_everything(
-    tmp_path: Path,
+    tmp_path: Path, new_postgres: NewPostgres
 ) -> None:
     """Both start on an empty database: both would seed the registry and create the same
     speakers as new sources; the second waits, and nothing is refused."""
-    from tests.conftest import _postgres_url
-
     paths = write_corpus(tmp_path / "wire", files=12)
     expected = _groups_of_one_ingest(paths, tmp_path)
 
-    url = _postgres_url()
+    url = new_postgres()
     open_database(url).close()
     together = threading.Barrier(2, timeout=60)
     errors: list[BaseException] = []

@@ -24,6 +24,9 @@ from claimcheck.store.models import (
 from tests.conftest import fresh_sqlite
 from tests.core.test_dedupe import BOILERPLATE, STORIES
 
+# fresh_sqlite copies the session's SQLite template, built before any monkeypatch.
+pytestmark = pytest.mark.usefixtures("sqlite_template")
+
 Groups = set[frozenset[tuple[str, int]]]
 
 

@@ -25,6 +25,9 @@ from tests.conftest import fresh_sqlite
 from tests.generated import snapshot, write_corpus
 from tests.gold import CORPUS, SEED
 
+# fresh_sqlite copies the session's SQLite template, built before any monkeypatch.
+pytestmark = pytest.mark.usefixtures("sqlite_template")
+
 # The seed article and the Wikinews articles: every file `claimcheck ingest corpus` reads.
 CORPUS_FILES = len(list(CORPUS.rglob("*.txt")))
 

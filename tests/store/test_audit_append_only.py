@@ -12,6 +12,7 @@ from claimcheck.services.database import open_database
 from claimcheck.services.ingest import ingest
 from claimcheck.services.sources import add_alias
 from claimcheck.store.models import AuditEntry
+from tests.conftest import NewPostgres
 
 
 @pytest.mark.postgres
@@ -24,11 +25,11 @@ from claimcheck.store.models import AuditEntry
         "TRUNCATE audit_log CASCADE",
     ],
 )
-def test_postgres_refuses_to_change_the_audit_log(statement: str, tmp_path: Path) -> None:
-    from tests.conftest import _postgres_url
-
+def test_postgres_refuses_to_change_the_audit_log(
+    statement: str, tmp_path: Path, new_postgres: NewPostgres
+) -> None:
     (tmp_path / "a.txt").write_text("Xinhua said the dam held.\n")
-    db = open_database(_postgres_url())
+    db = open_database(new_postgres())
     try:
         ingest(db, [tmp_path / "a.txt"])
         add_alias(db, "Xinhua", "NCNA", reviewer="ada")

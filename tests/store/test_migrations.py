@@ -16,7 +16,7 @@ from claimcheck.services.database import current, downgrade, open_database, upgr
 from claimcheck.store import schema
 from claimcheck.store.engine import Database
 from claimcheck.store.models import Base
-from tests.conftest import _postgres_url
+from tests.conftest import NewPostgres
 
 TABLES = {
     "alembic_version", "attributions", "audit_log", "band_runs", "claim_pairs",
@@ -155,8 +155,8 @@ def test_moving_a_populated_database_keeps_its_claims(db_url: str) -> None:
 
 
 @pytest.mark.postgres
-def test_band_runs_are_stored_uncompressed_on_postgresql() -> None:
-    pg_url = _postgres_url()
+def test_band_runs_are_stored_uncompressed_on_postgresql(new_postgres: NewPostgres) -> None:
+    pg_url = new_postgres()
 
     def storage() -> dict[str, str]:
         db = Database(pg_url)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 from textual.pilot import Pilot
 
@@ -19,6 +20,9 @@ from claimcheck.tui.screens.detail import DetailScreen
 from claimcheck.tui.screens.queue import QueueScreen
 from tests.conftest import fresh_sqlite
 from tests.tui.conftest import REVIEWER, current_id
+
+# fresh_sqlite copies the session's SQLite template, built before any monkeypatch.
+pytestmark = pytest.mark.usefixtures("sqlite_template")
 
 SIZE = (160, 45)
 

@@ -6,6 +6,7 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
+import pytest
 from sqlalchemy.exc import OperationalError
 from textual.pilot import Pilot
 from textual.worker import WorkerFailed
@@ -16,6 +17,9 @@ from claimcheck.services.faults import describe
 from claimcheck.tui.app import make_app
 from tests.conftest import fresh_sqlite
 from tests.tui.conftest import REVIEWER
+
+# fresh_sqlite copies the session's SQLite template, built before any monkeypatch.
+pytestmark = pytest.mark.usefixtures("sqlite_template")
 
 
 async def test_a_database_behind_the_schema_says_to_upgrade(tmp_path: Path) -> None:

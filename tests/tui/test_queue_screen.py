@@ -29,6 +29,9 @@ from claimcheck.tui.screens.suggestions import CHANGED, SuggestionsScreen
 from tests.conftest import fresh_sqlite
 from tests.tui.conftest import REVIEWER, current_id
 
+# fresh_sqlite copies the session's SQLite template, built before any monkeypatch.
+pytestmark = pytest.mark.usefixtures("sqlite_template")
+
 SIZE = (160, 45)
 
 
