@@ -257,10 +257,9 @@ def _plan(phrase: str, desc: str) -> _Plan:
     # camera"; "Pfizer's application said" is the owner's document speaking. The object is
     # in the phrase, or already cut off into ``desc`` ("how Warhol's adoption").
     if "of" in trailing:
-        before_of = trailing[: trailing.index("of")]
+        head = trailing[trailing.index("of") - 1] if trailing[0] != "of" else ""
     else:
-        before_of = trailing if desc.strip() else []
-    head = before_of[-1] if before_of else ""
+        head = trailing[-1] if trailing and desc.strip() else ""
     if (
         name.endswith(("'s", "\u2019s"))
         and head.endswith(_ABSTRACT)
