@@ -26,7 +26,7 @@ from claimcheck.core.attribution.source_kinds import (
     _names_itself,
     _noun_kind,
 )
-from claimcheck.core.attribution.titles import _named_later, _Parsed
+from claimcheck.core.attribution.titles import _named_by_title, _Parsed
 from claimcheck.core.attribution.words import (
     _GENDERS,
     _INDEFINITE,
@@ -308,7 +308,9 @@ class _Reading(_Owners):
         ):
             # "The Russian defence ministry", "Ukraine's military intelligence agency".
             compound = f"{name} {' '.join(trailing)}"
-            later = _named_later(self.text, compound, off + b) if head in _PERSON_NOUNS else None
+            later = None
+            if head in _PERSON_NOUNS:
+                later = _named_by_title(self.text, (compound,), off + b, later=True)
             # "a former Somali army commander" no longer holds the office: he speaks for himself.
             former = head in _PERSON_NOUNS and "former" in described
             definite = self.text[off + a : off + rest_at].strip() in ("the", "The")

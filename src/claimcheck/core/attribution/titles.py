@@ -230,10 +230,5 @@ def _named_by_title(text: str, titles: tuple[str, ...], at: int, later: bool) ->
     return found.group(1)
 
 
-def _named_later(text: str, title: str, after: int) -> str | None:
-    """The name written right after this title later in the text, if any."""
-    return _named_by_title(text, (title,), after, later=True)
-
-
 # A time between a subject and its verb: "UN Secretary-General on Monday urged".
 _WHEN = re.compile(r"\s+(?:on\s+[A-Z][a-z]+day|yesterday|today|last\s+week)$")
