@@ -290,3 +290,45 @@ def test_a_promise_to_someone_by_one_named_in_an_appositive() -> None:
         "promised them that the council would send a bus."
     )
     assert sources(text)[1] == [("Tom Berg", "person"), ("Dube", "official")]
+
+
+def test_a_statement_read_out_runs_on_until_its_quotation_closes() -> None:
+    # UN Geneva, "Regular press briefing by the Information Service", https://ungeneva.org/en/
+    # news-media/bi-weekly-briefing/2019/02/regular-press-briefing-information-service-2
+    # ("Shabia Mantoo, for the United Nations Refugee Agency (UNHCR), read the following
+    # statement:"), and the briefing of 20 December 2019 ("... made the following
+    # statement:"): a quotation opens under the cue and its later paragraphs do not open it
+    # again.
+    text = (
+        "Mara Holt, for the United Nations Ocean Agency (UNOA), read the following "
+        "statement:\n\n"
+        "\u201cNew figures show that 9,000 people left the coast last year.\n\n"
+        "Most of them moved to the capital. Half of them were children.\n\n"
+        "Typically, fewer than one in ten return.\n\n"
+        "Floods\n\n"
+        "The river rose by two metres on Monday."
+    )
+    found = [[name for name, _ in one] for one in sources(text)]
+    assert found[1:5] == [["Mara Holt"]] * 4
+    assert found[5:] == [[], []]  # the heading ends the statement
+    # A quotation that closes ends the statement there.
+    text = (
+        "Mara Holt, for the United Nations Ocean Agency, made the following statement:\n\n"
+        "\u201cNine thousand people left the coast.\n\n"
+        "Most moved to the capital.\u201d\n\n"
+        "The river rose by two metres on Monday."
+    )
+    assert [[name for name, _ in one] for one in sources(text)][1:] == [["Mara Holt"]] * 2 + [[]]
+
+
+def test_the_bodys_spokesman_is_the_spokesperson_of_that_body_named_before() -> None:
+    # UN Geneva, "Millions of people in crises will need UN humanitarian aid in midst of
+    # COVID-19 pandemic", https://www.unognewsroom.org/story/en/147/unog-bi-weekly-press-
+    # briefing-covid-19-preparedness-ocha ('"The UN office for Humanitarian
+    # Coordination (OCHA) is determined ...," said spokesperson Jens Laerke.' ... "The OCHA
+    # spokesman said that ..."): the body is named before the person in his sentence.
+    text = (
+        '"The Ocean Agency (OA) is ready to help," said spokesperson Mara Holt. '
+        "The OA spokeswoman said that boats were on their way."
+    )
+    assert [who for who, _ in sources(text)[1]] == ["Mara Holt"]

@@ -23,7 +23,7 @@ from claimcheck.core.attribution.words import _ADVERBS, _PLATFORM
 # The verb before "the following statement": the one who issued it speaks.
 _ISSUING = _words(
     """issued issues released releases posted posts published publishes sent sends made makes
-    shared shares wrote writes gave gives delivered delivers"""
+    shared shares wrote writes gave gives delivered delivers read reads"""
 )
 # Where the name after "a statement from" ends: at the first lower-case word that no name
 # holds ("from NASA Administrator Ana Ruiz regarding today's report").

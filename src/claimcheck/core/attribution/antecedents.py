@@ -251,12 +251,16 @@ def _acronym_of(text: str, name: str) -> tuple[str, ...]:
 
 def _member_of(text: str, people: list[str], body: str, before: int) -> int:
     """Which of these people, latest first, the text named before ``before`` in the same
-    sentence as the body ("spokesperson Jens Laerke from the Office for the Coordination of
-    Humanitarian Affairs (OCHA) told journalists" ... "the OCHA official added"), or -1."""
+    sentence as the body, after the name or before it ("spokesperson Jens Laerke from the
+    Office for the Coordination of Humanitarian Affairs (OCHA) told journalists", '"OCHA is
+    determined ...," said spokesperson Jens Laerke' ... "the OCHA official added"), or -1."""
     for index in range(len(people) - 1, -1, -1):
         at = text.find(people[index], 0, before)
-        end = text.find(". ", at, before) if at >= 0 else -1
-        if at >= 0 and body in text[at : end if end >= 0 else before]:
+        if at < 0:
+            continue
+        end = text.find(". ", at, before)
+        start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+        if body in text[start : end if end >= 0 else before]:
             return index
     return -1
 

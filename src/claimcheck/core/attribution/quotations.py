@@ -216,14 +216,25 @@ def _carry_block(
         following = "following" in (speakers[0].cue or "")
         names = {w for w in speakers[0].canonical.split() if w[:1].isupper() and len(w) > 2}
         personal = False  # whether the block so far speaks in the first or second person
+        # "X read the following statement:" and a quotation that opens under it: the block is
+        # the quotation, up to its closing mark, over paragraphs that do not open it again.
+        quoted = following and text[spans[p + 1][0]] in '"\u201c'
+        still_open = False
         k = p + 1
-        while k < n and text[spans[k][0]] not in '"\u201c':
+        while k < n and (quoted or text[spans[k][0]] not in '"\u201c'):
             paragraph = k
             while k < n and (k == paragraph or "\n" not in text[spans[k - 1][1] : spans[k][0]]):
                 if kinds[k] == CLAIM and not results[k]:
                     results[k] = _carried(relayed, p, spans[k])
                 personal = personal or _PERSONAL.search(text, *spans[k]) is not None
                 k += 1
+            if quoted:
+                reopens = text[spans[paragraph][0]] in '"\u201c'
+                paragraph_text = text[spans[paragraph][0] : spans[k - 1][1]]
+                still_open = _quoted(paragraph_text, still_open and not reopens)[1]
+                if not still_open or k >= n or kinds[k] != CLAIM:
+                    break
+                continue
             if not following or k >= n or kinds[k] != CLAIM or results[k]:
                 break
             line_end = text.find("\n", spans[k][0])

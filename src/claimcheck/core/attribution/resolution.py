@@ -296,6 +296,20 @@ class _Reading(_Owners):
             earlier = self._resolve_noun(head, off + a)
             if earlier is not None and earlier.person:
                 return self._ref(earlier, off + a, off + b, self.text[off + a : off + b], 0.6)
+        later = None
+        if head in _PERSON_NOUNS:
+            compound = f"{name} {' '.join(trailing)}"
+            later = _named_by_title(self.text, (compound,), off + b, later=True)
+            if not later and self.text[off + a : off + rest_at].strip() in ("the", "The"):
+                # "the OCHA official added", "The OCHA spokesman said": the person of that
+                # body the text named before.
+                self.contextual += 1
+                people = [e for e in self.entities if e.person and e.last >= 0]
+                at = _member_of(self.text, [e.name for e in people], name, off + a)
+                if at >= 0:
+                    return self._ref(
+                        people[at], off + a, off + b, self.text[off + a : off + b], 0.7
+                    )
         # "the M5S party", after "Movimento 5 Stelle (M5S)": the body the acronym spells.
         spelt = (
             head not in _PERSON_NOUNS
@@ -308,21 +322,8 @@ class _Reading(_Owners):
         ):
             # "The Russian defence ministry", "Ukraine's military intelligence agency".
             compound = f"{name} {' '.join(trailing)}"
-            later = None
-            if head in _PERSON_NOUNS:
-                later = _named_by_title(self.text, (compound,), off + b, later=True)
             # "a former Somali army commander" no longer holds the office: he speaks for himself.
             former = head in _PERSON_NOUNS and "former" in described
-            definite = self.text[off + a : off + rest_at].strip() in ("the", "The")
-            if head in _PERSON_NOUNS and definite and not later:
-                # "the OCHA official added": the person of that body the text named before.
-                self.contextual += 1
-                people = [e for e in self.entities if e.person and e.last >= 0]
-                at = _member_of(self.text, [e.name for e in people], name, off + a)
-                if at >= 0:
-                    return self._ref(
-                        people[at], off + a, off + b, self.text[off + a : off + b], 0.7
-                    )
             body = self._known(compound) or self._entity(
                 later or compound,
                 "person" if former else _noun_kind(head, trailing),
