@@ -371,3 +371,70 @@ def test_a_relative_clause_cue_after_a_possessive_description() -> None:
         "would run late."
     )
     assert sources(text)[1] == [("Maya Cole's principal", "person")]
+
+
+def test_what_a_speaker_called_a_long_description_in_quotation_marks() -> None:
+    # ProPublica, "In Five Years, Chicago Has Barely Made Progress on Its Court-Ordered Police
+    # Reforms. Here's Why.", https://stlouist.com/aggregator/sources/52 ("Sheila Bedi, an
+    # attorney who represented the coalition ..., called the faltering reform effort a
+    # "tragedy."").
+    text = "Lena Ortiz, a lawyer for the tenants, called the stalled housing plan a \u201cdisgrace.\u201d"
+    assert sources(text) == [[("Lena Ortiz", "person")]]
+    assert sources("Lena Ortiz called the old town hall a few times.") == [[]]
+
+
+def test_a_document_found_by_an_outlet_is_the_source_not_the_outlet() -> None:
+    # ProPublica, "IRS Audit of Trump Could Cost Former President More Than $100 Million",
+    # https://www.stlouist.com/aggregator/sources/52 ("..., according to an IRS inquiry
+    # uncovered by ProPublica and The New York Times.").
+    text = "The firm used a loophole twice, according to a Treasury audit uncovered by Reuters."
+    assert sources(text) == [[("Treasury audit", "document")]]
+    text = "The firm used a loophole twice, according to emails obtained by Reuters."
+    assert sources(text) == [[("emails obtained by Reuters", "document")]]
+    # An author after "by" is still the source.
+    text = "The firm used a loophole twice, according to a report by Reuters."
+    assert sources(text) == [[("Reuters", "news_agency")]]
+
+
+def test_a_party_member_described_is_the_person_named_before() -> None:
+    # The Texas Tribune, "Blue Dog promoted controversial buoys to prevent migrants from
+    # crossing the Rio Grande years ago", http://quantic-us.com/the-texas-tribune.html ("Rep.
+    # Henry Cuellar ... The conservative Democrat said in a recent interview with Newsweek
+    # that ..." and '..." Cuellar told the news magazine.').
+    text = (
+        "Rep. Tom Berg backed the wall in 2019. The moderate Republican said in an interview "
+        "with Newsweek that he had proposed it.\n\n"
+        "\u201cIt worked,\u201d Berg told the news magazine."
+    )
+    found = analyse(text)
+    assert [a.canonical for a in found[1][1].attributions] == ["Tom Berg", "Newsweek"]
+    assert [(a.canonical, a.role) for a in found[2][1].attributions] == [
+        ("Tom Berg", "primary"),
+        ("Newsweek", "via"),
+    ]
+    # With no outlet named before, "the newspaper" names none.
+    assert sources("\u201cIt worked,\u201d Tom Berg told the newspaper.") == [
+        [("Tom Berg", "person")]
+    ]
+
+
+def test_a_confirmation_still_to_come_is_no_source() -> None:
+    # The Texas Tribune, "Gov. Greg Abbott's pick for top Texas election post worked with
+    # Trump to fight 2020 results", https://www.rawstory.com/u/jamesbarragan-thetexastribune
+    # ("Scott will eventually have to be confirmed by the Legislature, which ...").
+    assert sources("Ortiz will have to be confirmed by the Senate in May.") == [[]]
+    assert sources("The closure was confirmed by the Senate.") == [[("Senate", "official")]]
+
+
+def test_a_speaker_credited_with_a_colon_after_a_list_item_with_no_stop() -> None:
+    # CalMatters, "Bills, bills and more bills at California Legislature",
+    # https://calmatters.org/newsletters/whatmatters/2023/01/california-legislature-crime-climate-bills/
+    # (a list item "Assembly Bill 328, by Riverside-area Assemblymember Bill Essayli, would
+    # reinstate ... a violent crime" with no stop, later 'Essayli: "We don't need ...').
+    text = (
+        "Bills, Bills and More Bills at the Capitol\n\n"
+        "Assembly Bill 12, by Fresno-area Assemblymember Ana Holt, would raise the penalty "
+        "for theft in a store\n\n"
+        "Holt: \u201cWe need more police. We need them now.\u201d"
+    )
+    assert sources(text)[2:] == [[("Ana Holt", "official")]] * 2

@@ -102,11 +102,12 @@ _COMPLEMENT = {
     ),
     # "The court ruled that ...": a court speaks through its rulings.
     **dict.fromkeys(_words("rule rules ruled ruling"), re.compile(_THAT)),
-    # "He called it a victory", "called the decision a mistake"; not "called the police".
+    # "He called it a victory", "called the faltering reform effort a tragedy"; not "called
+    # the police".
     **dict.fromkeys(
         _words("called calls"),
         re.compile(
-            r"\s+(?:(?:it|this|that|them|him|her|(?:the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)"
+            r"\s+(?:(?:it|this|that|them|him|her|(?:the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+){0,2})"
             # "called him an hour later": a telephone call, and when.
             r"\s+(?:(?:a|an)\b(?!\s+(?:few\s+|couple\s+)?(?:hours?|minutes?|seconds?|days?|weeks?"
             r"|months?|years?|moment|while|time|times|couple|few)\b)|\"|\u201c)"

@@ -262,6 +262,15 @@ class _Coreference(_Entities):
         off = self.offset
         return self._ref(best, off + a, off + b, self.text[off + a : off + b], 0.7)
 
+    def _described_person(self, a: int, b: int) -> _Ref | None:
+        """A person described by what they are, not by name: the one named last."""
+        people = [e for e in self.entities if e.person and e.last >= 0]
+        best = max(people, key=lambda e: e.last, default=None) or self._recent_person(None)
+        if best is None:
+            return None
+        off = self.offset
+        return self._ref(best, off + a, off + b, self.text[off + a : off + b], 0.6)
+
     def _previous_subject(self, gender: str | None) -> _Entity | None:
         """The person the sentence before opens with ("Capo Daniel is a spokesman ... He
         said")."""

@@ -27,6 +27,9 @@ _COLON = re.compile(":")
 # How words spoken end inside their quotation marks, where a title does not: '"Now!" — X'.
 _SPOKEN_END = (".", ",", "!", "?", "\u2026")
 _NAMED_AFTER = re.compile(r",\s+([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3})\s*,")
+_FOUND_BY = re.compile(
+    r"\s+(?:first\s+)?(?:obtained|seen|reviewed|uncovered|viewed|found|acquired|examined)\s+by\s"
+)
 _BE = frozenset(("was", "were", "is", "are", "been"))
 
 
@@ -107,16 +110,25 @@ class _Credits(_Announced):
                         family,
                     )
                 ]
+        # "according to an IRS inquiry uncovered by ProPublica": the inquiry says so, the one
+        # who found it does not.
+        finder = _FOUND_BY.search(sentence, cue_end, end)
+        who_end = end if finder is None else finder.start()
         # "according to the BBC and CNN": two sources.
         start = cue_end
         parts = [
             p
-            for p in _AND_NAMES.finditer(sentence, cue_end, end)
+            for p in _AND_NAMES.finditer(sentence, cue_end, who_end)
             if self._known(sentence[cue_end : p.start()])
         ]
         for part in [*parts[:1], None]:
-            stop = end if part is None else part.start()
+            stop = who_end if part is None else part.start()
             ref = self._interpret(sentence, start, stop)
+            if finder is not None and part is None and not isinstance(ref, _Ref):
+                # "according to emails obtained by the AP": the emails, as the text names them.
+                name = sentence[start:end].strip().removeprefix("the ")
+                entity = self._entity(name, "document", False)
+                ref = self._ref(entity, self.offset + start, self.offset + end, None, 0.7)
             if isinstance(ref, _Vague) and not found:
                 return _Vague(" ".join(sentence[cue_start:end].lower().split()))
             if isinstance(ref, _Ref):

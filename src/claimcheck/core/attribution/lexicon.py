@@ -108,8 +108,9 @@ _FAMILIES: dict[str, re.Pattern[str]] = {
         r"(?:according\s+to|as\s+per|(?<=, )per(?=\s+(?:the\s+)?[A-Z])|^per(?=\s+the\s)"
         r"|in\s+the\s+words\s+of"
         r"|(?:as\s+)?(?:first\s+)?(?:reported|cited|quoted)\s+by"
-        # "The closure was confirmed by Norvex": a passive cue names its source after "by".
-        r"|(?<=\s)(?:confirmed|announced|revealed|disclosed|stated|estimated|predicted|denied"
+        # "The closure was confirmed by Norvex": a passive cue names its source after "by";
+        # "Scott will have to be confirmed by the Legislature" is a step yet to come.
+        r"|(?<=\s)(?<!\bbe\s)(?:confirmed|announced|revealed|disclosed|stated|estimated|predicted|denied"
         r"|claimed|alleged|explained|noted|said|documented)\s+by(?=\s+(?:the\s+)?[A-Z]))"
         r"(?:\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:report|story|article|interview|post|broadcast)"
         r"\s+(?:from|by|in|on))?\b",

@@ -77,10 +77,14 @@ def _previous_word(sentence: str, j: int) -> tuple[int, str]:
 
 def _in_title_line(text: str, at: int) -> bool:
     """Whether ``at`` is on a line without a final stop (a headline or a caption), where every
-    word is capitalised and a capital says nothing about names."""
+    word is capitalised and a capital says nothing about names. A list's item without its
+    stop, in lower case, is no such line."""
     end = text.find("\n", at)
     line = text[text.rfind("\n", 0, at) + 1 : len(text) if end < 0 else end].rstrip()
-    return not line.endswith((".", "!", "?", '"', "\u201d", "'", ")", ":"))
+    if line.endswith((".", "!", "?", '"', "\u201d", "'", ")", ":")):
+        return False
+    words = [w for w in line.split() if len(w) > 4]
+    return sum(w[0].isupper() for w in words) * 2 >= len(words)
 
 
 def _last_separator(sentence: str, end: int) -> int:

@@ -52,6 +52,10 @@ _TOLD_THROUGH = re.compile(
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 
 
+_TOLD_DESCRIBED = re.compile(
+    r"\s+(the\s+(?:news\s+)?(?:broadcaster|newspaper|daily|tabloid|magazine|paper|network"
+    r"|news\s+agency|channel|station))\b(?!\s+[A-Z])"
+)
 _TOLD_OUTLET = re.compile(
     r"\s+((?:the\s+)?(?:[\w-]+\s+)?(?:broadcaster|newspaper|daily|tabloid|magazine"
     r"|news\s+agency|channel|radio|television|station)\s+[A-Z][\w.&'\u2019-]*"
@@ -265,9 +269,16 @@ class _Places(_After):
             # "told the broadcaster NOS": the outlet is described, so its name need not be known.
             match = _TOLD_OUTLET.match(sentence, cue_end)
             if match is None:
+                # "Cuellar told the news magazine": the outlet the text named before.
+                match = _TOLD_DESCRIBED.match(sentence, cue_end)
+            if match is None:
                 return []
             found = self._interpret(sentence, match.start(1), match.end(1))
-            if not isinstance(found, _Ref) or found.entity.kind not in MEDIA_KINDS:
+            if (
+                not isinstance(found, _Ref)
+                or found.entity.kind not in MEDIA_KINDS
+                or found.entity.name == match.group(1)  # no outlet named before
+            ):
                 return []
             ref = found
         hit.content = (off + _skip_that(sentence, match.end()), off + _trim_end(sentence))

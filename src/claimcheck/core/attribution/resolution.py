@@ -69,6 +69,7 @@ _STAFF_OF = re.compile(
 
 # What may stand before a description written with a capital: "which the Church describes".
 _BEFORE_CAPITAL_DESCRIPTION = frozenset(("the", "The", "which", "that"))
+_PARTY_MEMBERS = frozenset(("Democrat", "Republican", "Conservative", "Tory", "Liberal"))
 
 
 class _Reading(_Owners):
@@ -279,6 +280,13 @@ class _Reading(_Owners):
             # the name it always was ("Government"), so one source is not split in two.
             at = self.text.lower().find("the ", off + a, off + b)
             return self._description("the", name, a if at < 0 else at - off, b)
+        if (
+            name in _PARTY_MEMBERS
+            and not trailing
+            and self.text[off + a : off + rest_at].split()[:1] in (["the"], ["The"])
+        ):
+            # "The conservative Democrat said": a person named before, by their party.
+            return self._described_person(a, b)
         if not name:
             return self._title_alone(self.text[off + rest_at + first : off + b], described, a, b)
         # "a Microsoft report on China's disinformation threat": the report, its topic after.

@@ -54,9 +54,9 @@ _CORE_TITLES = _words(
     prosecutor commissioner inspector superintendent officer detective sheriff mp mep
     lawmaker leader head executive manager editor analyst economist researcher correspondent
     reporter sir dame lord lady rev. reverend bishop cardinal imam rabbi sheikh councillor
-    councilor councilman councilwoman alderman envoy coach curator instructor lecturer
-    treasurer blogger vlogger administrator advisor adviser aide chairperson secretary-general
-    director-general"""
+    councilor councilman councilwoman alderman assemblymember assemblyman assemblywoman envoy
+    coach curator instructor lecturer treasurer blogger vlogger administrator advisor adviser
+    aide chairperson secretary-general director-general"""
 )
 
 
@@ -77,7 +77,7 @@ _OFFICIAL_WORDS = _words(
     officials authorities government ministry department administration police military army
     navy parliament congress senate embassy consulate cabinet king queen federal feds
     regulator commission bureau court council kremlin pentagon forces envoy judge justice
-    politician politicians assemblyman assemblywoman alderman councilman councilwoman
+    politician politicians assemblyman assemblywoman assemblymember alderman councilman councilwoman
     magistrate ombudsman constable municipality municipalities administrator undersecretary
     under-secretary superintendent inspector detective"""
 )
