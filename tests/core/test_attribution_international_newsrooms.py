@@ -332,3 +332,23 @@ def test_the_bodys_spokesman_is_the_spokesperson_of_that_body_named_before() -> 
         "The OA spokeswoman said that boats were on their way."
     )
     assert [who for who, _ in sources(text)[1]] == ["Mara Holt"]
+
+
+def test_whom_a_speaker_informed_or_assured_before_what() -> None:
+    # GroundUp, "Education department told court that learners would be in school this week.
+    # It hasn't happened", https://groundup.org.za/article/western-cape-education-department-
+    # reneges-on-court-promise-to-place-learners-at-schools ("advocate Ewald De Villiers-Jansen
+    # for the department, assured the court that all of the seven learners ... had since
+    # been allocated places"; "officials from the department contacted Sikeyi and informed
+    # her that she would be placed").
+    text = (
+        "The Northern Education Department was taken to court.\n\n"
+        "During the hearing, advocate Tom Berg for the department, assured the court that "
+        "every learner had a place."
+    )
+    assert sources(text)[1] == [("Tom Berg", "official")]
+    text = "Mayor Ana Ruiz visited the school and informed the parents that it would reopen."
+    assert sources(text) == [[("Ana Ruiz", "official")]]
+    # Informed of something, or an informed public, reports no words.
+    assert sources("Police were informed of the attack on Monday.") == [[]]
+    assert sources("An informed public decided the vote.") == [[]]

@@ -378,7 +378,7 @@ def test_what_a_speaker_called_a_long_description_in_quotation_marks() -> None:
     # Reforms. Here's Why.", https://stlouist.com/aggregator/sources/52 ("Sheila Bedi, an
     # attorney who represented the coalition ..., called the faltering reform effort a
     # "tragedy."").
-    text = "Lena Ortiz, a lawyer for the tenants, called the stalled housing plan a \u201cdisgrace.\u201d"
+    text = "Lena Ortiz, a lawyer, called the stalled housing plan a \u201cdisgrace.\u201d"
     assert sources(text) == [[("Lena Ortiz", "person")]]
     assert sources("Lena Ortiz called the old town hall a few times.") == [[]]
 

@@ -63,8 +63,8 @@ _COMPLEMENT = {
     **dict.fromkeys(
         _words(
             """recognized recognised recognizes recognises maintained maintains indicated
-            indicates mentioned mentions conceded concedes vowed vows pledged pledges assured
-            hinted complained complains reasoned reasoning"""
+            indicates mentioned mentions conceded concedes vowed vows pledged pledges hinted
+            complained complains reasoned reasoning"""
         ),
         re.compile(_THAT + r"|\s*[,:]?\s*[\"\u201c]"),
     ),
@@ -88,6 +88,14 @@ _COMPLEMENT = {
         _words("promised promising"),
         # "promised them that the department would provide transport": whom, then what.
         re.compile(r"\s+(?:(?:them|him|her|us|me|you)\s+)?(?:that|to)\b|\s*[,:]?\s*[\"\u201c]"),
+    ),
+    # "informed her that she would be placed", "assured the court that": whom, then what.
+    **dict.fromkeys(
+        (*_forms("inform"), *_forms("assure")),
+        re.compile(
+            r"\s+(?:(?:them|him|her|us|me|you|(?:the|its|his|their|our)\s+(?:[\w-]+\s+){0,2}?"
+            r"[\w-]+)\s+)?that\b"
+        ),
     ),
     **dict.fromkeys(
         _words("questioned questioning wondered wondering"),

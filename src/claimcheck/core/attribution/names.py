@@ -125,7 +125,12 @@ _PLACE_WORDS = frozenset(("of", "on", "in", "from", "across"))
 _PLACE_IN_COMPLEMENT = re.compile(
     r"^[a-z][\w-]*(?:\s+[a-z][\w-]*)*\s+of\s+[^A-Z]*\s(?:in|at|near)\s+[A-Z][\w.'\u2019-]*$"
 )
-_AFFILIATION = re.compile(r"\s+(?:of|at|from|with|for)\s+(?=the\s+[A-Z]|[A-Z])")
+# "from the Office for ...", "of UNHCR", "for the department" (a body the text named before).
+_AFFILIATION = re.compile(
+    r"\s+(?:of|at|from|with|for)\s+(?=the\s+[A-Z]|[A-Z]|the\s+(?:"
+    + "|".join(sorted(_NOUN_KINDS))
+    + r")$)"
+)
 
 
 class _Plan(NamedTuple):

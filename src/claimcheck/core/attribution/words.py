@@ -51,7 +51,7 @@ _CORE_TITLES = _words(
     general gen. major lieutenant lt. colonel col. captain capt. admiral sergeant commander
     chief director chairman chairwoman chair ceo founder co-founder mr mr. mrs mrs. ms ms. dr
     dr. prof prof. professor king queen prince princess pope judge justice attorney
-    prosecutor commissioner inspector superintendent officer detective sheriff mp mep
+    prosecutor advocate commissioner inspector superintendent officer detective sheriff mp mep
     lawmaker leader head executive manager editor analyst economist researcher correspondent
     reporter sir dame lord lady rev. reverend bishop cardinal imam rabbi sheikh councillor
     councilor councilman councilwoman alderman assemblymember assemblyman assemblywoman envoy
