@@ -438,3 +438,18 @@ def test_a_speaker_credited_with_a_colon_after_a_list_item_with_no_stop() -> Non
         "Holt: \u201cWe need more police. We need them now.\u201d"
     )
     assert sources(text)[2:] == [[("Ana Holt", "official")]] * 2
+
+
+def test_he_after_a_surname_alone_is_the_person_the_text_named_in_full() -> None:
+    # ProPublica, "IRS Audit of Trump Could Cost Former President More Than $100 Million",
+    # https://www.stlouist.com/aggregator/sources/52 ("Former President Donald Trump used a
+    # dubious accounting maneuver ..." at no cue, paragraphs later "The first write-off came
+    # on Trump's tax return for 2008. With sales lagging far behind projections, he claimed
+    # that ...").
+    text = (
+        "Mayor Tom Berg used a loophole to cut his taxes, records show.\n\n"
+        + "The tower by the river is the tallest in the city. " * 12
+        + "\n\nThe first write-off came on Berg\u2019s return for 2008. With sales lagging, he "
+        "claimed that the tower was worthless."
+    )
+    assert sources(text)[-1] == [("Tom Berg", "official")]

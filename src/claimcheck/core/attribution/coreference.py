@@ -40,6 +40,10 @@ _PLACE_FIRST = re.compile(r"\s*In\s+([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]
 _OFFICE_OF = re.compile(r"\b(?P<owner>(?:the\s+[a-z]+)|[A-Z][\w-]+)['\u2019]s\s+office\b")
 
 
+# A capitalised word inside a sentence, perhaps with its possessive: "came on Trump's".
+_SURNAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?=['\u2019]s\b|[\s,.])")
+
+
 class _Coreference(_Entities):
     """References back to the entities named so far: pronouns and definite descriptions."""
 
@@ -289,6 +293,18 @@ class _Coreference(_Entities):
                 continue
             kind = _infer_kind(name, titles)[0] if titles else "person"
             found = known or self._entity(name, kind, True)
+            if gender is None or found.gender in (None, gender):
+                return found
+        # "Former President Donald Trump used ... The first write-off came on Trump's tax
+        # return. ... he claimed": a surname alone, of a person the text named in full.
+        for word in reversed(_SURNAME.findall(window)):
+            full = self._full_name(word)
+            if full is None or full[0].split()[0].lower() in _DETERMINERS | _TITLE_WORDS:
+                continue
+            known = self._known(full[0])
+            if known is not None and not known.person:
+                continue
+            found = known or self._entity(full[0], _infer_kind(*full)[0], True)
             if gender is None or found.gender in (None, gender):
                 return found
         return None
