@@ -14,10 +14,12 @@ from claimcheck.core.attribution.antecedents import (
     _team_named,
 )
 from claimcheck.core.attribution.entities import _Entities, _Entity, _Ref
+from claimcheck.core.attribution.lexicon import _words
 from claimcheck.core.attribution.phrases import _indefinite, _mentioned
 from claimcheck.core.attribution.source_kinds import _NOUN_KINDS, _infer_kind
 from claimcheck.core.attribution.titles import _WHEN, _named_by_title, _titled_names
 from claimcheck.core.attribution.words import (
+    _CALENDAR,
     _DETERMINERS,
     _GENDERS,
     _NAMED_BODIES,
@@ -40,6 +42,10 @@ _PLACE_FIRST = re.compile(r"\s*In\s+([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]
 _OFFICE_OF = re.compile(r"\b(?P<owner>(?:the\s+[a-z]+)|[A-Z][\w-]+)['\u2019]s\s+office\b")
 
 
+# Words that open a sentence before a capitalised word ("On Monday") and are no first name.
+_NOT_FIRST_NAMES = (
+    _DETERMINERS | _TITLE_WORDS | _words("on in at by for from of to with and but as if when after")
+)
 # A capitalised word inside a sentence, perhaps with its possessive: "came on Trump's".
 _SURNAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?=['\u2019]s\b|[\s,.])")
 
@@ -298,8 +304,8 @@ class _Coreference(_Entities):
         # "Former President Donald Trump used ... The first write-off came on Trump's tax
         # return. ... he claimed": a surname alone, of a person the text named in full.
         for word in reversed(_SURNAME.findall(window)):
-            full = self._full_name(word)
-            if full is None or full[0].split()[0].lower() in _DETERMINERS | _TITLE_WORDS:
+            full = None if word.lower() in _CALENDAR else self._full_name(word)
+            if full is None or full[0].split()[0].lower() in _NOT_FIRST_NAMES:
                 continue
             known = self._known(full[0])
             if known is not None and not known.person:
