@@ -352,3 +352,15 @@ def test_whom_a_speaker_informed_or_assured_before_what() -> None:
     # Informed of something, or an informed public, reports no words.
     assert sources("Police were informed of the attack on Monday.") == [[]]
     assert sources("An informed public decided the vote.") == [[]]
+
+
+def test_a_cue_set_off_by_commas_inside_the_sentence() -> None:
+    # GroundUp (as republished by News24), "GroundUp wins lottery court battle",
+    # https://www.news24.com/news24/southafrica/news/groundup-wins-lottery-court-battle-20200721
+    # ("... a regulation of the Lotteries Act that, they claim, protects the confidentiality
+    # of recipients"): "claim" needs no that-clause when commas set it off.
+    text = "Ana Ruiz went to court. The rule, she claims, protects the recipients."
+    assert sources(text)[1] == [("Ana Ruiz", "person")]
+    assert sources("The rule, Ana Ruiz claims, is unfair.") == [[("Ana Ruiz", "person")]]
+    # A noun "claims" between commas is no cue.
+    assert sources("The rule, the claims, and the appeal were heard.") == [[]]

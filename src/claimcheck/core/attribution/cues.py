@@ -42,6 +42,10 @@ _WHAT_CALLED = re.compile(
     r"\bwhat\s+(?P<who>he|she|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
     r"(?:\s+(?:has|had|once|later|now|often))?\s+$"
 )
+# The subject of a cue set off by commas inside a sentence: "a rule that, they claim, protects".
+_PARENTHETICAL = re.compile(
+    r",\s+(?:he|she|they|we|the\s+[a-z]+|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s+$"
+)
 # A participle before its agent: "written by Sen. Tom Berg"; not "said by phone".
 _PASSIVE_BY = re.compile(r"\s+by\s+(?:[A-Z]|(?:the|a|an|his|her|its|their)\s)")
 _QUOTED_NEXT = re.compile(r"\s+(?:(?:the|a|an)\s+)?[\"\u201c]")
@@ -175,6 +179,10 @@ class _Document(_Credits):
             and (
                 _ENDS.match(sentence, cue_end) is None
                 or _POSTPOSED.search(sentence, 0, cue_start) is None
+            )
+            and not (
+                sentence.startswith(",", cue_end)
+                and _PARENTHETICAL.search(sentence, 0, cue_start) is not None
             )
             and not (
                 verb in _FINDINGS and _previous_word(sentence, cue_start)[1].lower() in _STUDIES
