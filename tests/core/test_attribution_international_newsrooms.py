@@ -349,9 +349,11 @@ def test_whom_a_speaker_informed_or_assured_before_what() -> None:
     assert sources(text)[1] == [("Tom Berg", "official")]
     text = "Mayor Ana Ruiz visited the school and informed the parents that it would reopen."
     assert sources(text) == [[("Ana Ruiz", "official")]]
-    # Informed of something, or an informed public, reports no words.
+    # Informed of something, an informed public, or a thing that informed another, reports
+    # no words.
     assert sources("Police were informed of the attack on Monday.") == [[]]
     assert sources("An informed public decided the vote.") == [[]]
+    assert sources("The Acme report informed the policy that the city adopted in 2020.") == [[]]
 
 
 def test_a_cue_set_off_by_commas_inside_the_sentence() -> None:
@@ -361,6 +363,6 @@ def test_a_cue_set_off_by_commas_inside_the_sentence() -> None:
     # of recipients"): "claim" needs no that-clause when commas set it off.
     text = "Ana Ruiz went to court. The rule, she claims, protects the recipients."
     assert sources(text)[1] == [("Ana Ruiz", "person")]
-    assert sources("The rule, Ana Ruiz claims, is unfair.") == [[("Ana Ruiz", "person")]]
-    # A noun "claims" between commas is no cue.
-    assert sources("The rule, the claims, and the appeal were heard.") == [[]]
+    # A noun between commas is no cue: "notes" of a compound, "claims" in a list.
+    assert sources("In 2019, the bank notes, printed in London, were withdrawn.") == [[]]
+    assert sources("The fund covers Medicare, Social Security claims, and pensions.") == [[]]

@@ -381,6 +381,7 @@ def test_what_a_speaker_called_a_long_description_in_quotation_marks() -> None:
     text = "Lena Ortiz, a lawyer, called the stalled housing plan a \u201cdisgrace.\u201d"
     assert sources(text) == [[("Lena Ortiz", "person")]]
     assert sources("Lena Ortiz called the old town hall a few times.") == [[]]
+    assert sources("Lena Ortiz called the White House switchboard a dozen times.") == [[]]
 
 
 def test_a_document_found_by_an_outlet_is_the_source_not_the_outlet() -> None:

@@ -61,8 +61,8 @@ class _Announced(_Lines):
                 return None
             return [self._hit(ref, sentence, cue_start, cue_end, (0, len(sentence)), "verb")]
         at, word = _previous_word(sentence, cue_start)
-        if word.lower() not in ("the", "this"):
-            return None
+        if word.lower() not in ("the", "this") or "on behalf of" in sentence[cue_end:]:
+            return None  # the reader is not the author of words read for another
         at, verb = _previous_word(sentence, at)
         if verb not in _ISSUING:
             return None

@@ -249,6 +249,9 @@ def _acronym_of(text: str, name: str) -> tuple[str, ...]:
     return () if found is None else (found.group(1),)
 
 
+_CAPITAL = re.compile(r"\b[A-Z]")
+
+
 def _member_of(text: str, people: list[str], body: str, before: int) -> int:
     """Which of these people, latest first, the text named before ``before`` in the same
     sentence as the body, after the name or before it ("spokesperson Jens Laerke from the
@@ -259,8 +262,14 @@ def _member_of(text: str, people: list[str], body: str, before: int) -> int:
         if at < 0:
             continue
         end = text.find(". ", at, before)
+        if body in text[at : end if end >= 0 else before]:
+            return index
+        # Before the name only with no other name between: "... (OCHA) is determined ...,"
+        # said spokesperson Jens Laerke", not "OCHA and WHO briefed ..., where WHO
+        # spokesperson Tarik Jasarevic said".
         start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
-        if body in text[start : end if end >= 0 else before]:
+        found = text.rfind(body, start, at)
+        if found >= 0 and _CAPITAL.search(text, found + len(body), at) is None:
             return index
     return -1
 

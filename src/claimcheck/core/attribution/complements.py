@@ -93,8 +93,11 @@ _COMPLEMENT = {
     **dict.fromkeys(
         (*_forms("inform"), *_forms("assure")),
         re.compile(
-            r"\s+(?:(?:them|him|her|us|me|you|(?:the|its|his|their|our)\s+(?:[\w-]+\s+){0,2}?"
-            r"[\w-]+)\s+)?that\b"
+            r"\s+(?:(?:them|him|her|us|me|you|(?:the|its|his|their|our)\s+(?:[\w-]+\s+)?"
+            r"(?:court|judge|jury|public|board|council|committee|panel|residents|families|family"
+            r"|parents|members|staff|students|voters|crowd|audience|media|press|police|minister"
+            r"|government|ministry|department|agency|commission|lawmakers|legislature))\s+)?"
+            r"that\b"
         ),
     ),
     **dict.fromkeys(
@@ -118,7 +121,8 @@ _COMPLEMENT = {
             r"\s+(?:(?:it|this|that|them|him|her|(?:the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+){0,2})"
             # "called him an hour later": a telephone call, and when.
             r"\s+(?:(?:a|an)\b(?!\s+(?:few\s+|couple\s+)?(?:hours?|minutes?|seconds?|days?|weeks?"
-            r"|months?|years?|moment|while|time|times|couple|few)\b)|\"|\u201c)"
+            r"|months?|years?|moment|while|time|times|couple|few|dozen|number|second|third"
+            r"|last|hundred)\b)|\"|\u201c)"
             # 'Gemini called Xi "an excellent leader"': a name and what it is called, in
             # quotation marks; "called Smith an hour later" or "called Smith a friend" is not.
             r"|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}\s+[\"\u201c])\s*"

@@ -14,7 +14,6 @@ from claimcheck.core.attribution.antecedents import (
     _team_named,
 )
 from claimcheck.core.attribution.entities import _Entities, _Entity, _Ref
-from claimcheck.core.attribution.lexicon import _words
 from claimcheck.core.attribution.phrases import _indefinite, _mentioned
 from claimcheck.core.attribution.source_kinds import _NOUN_KINDS, _infer_kind
 from claimcheck.core.attribution.titles import _WHEN, _named_by_title, _titled_names
@@ -40,14 +39,8 @@ _RANKS_BELOW = frozenset(("lt.", "lieutenant", "deputy", "vice", "former", "acti
 _PLACE_FIRST = re.compile(r"\s*In\s+([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}),")
 # "the governor's office", "Newsom's office": whose office it is.
 _OFFICE_OF = re.compile(r"\b(?P<owner>(?:the\s+[a-z]+)|[A-Z][\w-]+)['\u2019]s\s+office\b")
-
-
-# Words that open a sentence before a capitalised word ("On Monday") and are no first name.
-_NOT_FIRST_NAMES = (
-    _DETERMINERS | _TITLE_WORDS | _words("on in at by for from of to with and but as if when after")
-)
-# A capitalised word inside a sentence, perhaps with its possessive: "came on Trump's".
-_SURNAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?=['\u2019]s\b|[\s,.])")
+# A capitalised word inside a sentence with its possessive: "came on Trump's tax return".
+_POSSESSOR = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?=['\u2019]s\b)")
 
 
 class _Coreference(_Entities):
@@ -274,6 +267,7 @@ class _Coreference(_Entities):
 
     def _described_person(self, a: int, b: int) -> _Ref | None:
         """A person described by what they are, not by name: the one named last."""
+        self.contextual += 1
         people = [e for e in self.entities if e.person and e.last >= 0]
         best = max(people, key=lambda e: e.last, default=None) or self._recent_person(None)
         if best is None:
@@ -302,10 +296,11 @@ class _Coreference(_Entities):
             if gender is None or found.gender in (None, gender):
                 return found
         # "Former President Donald Trump used ... The first write-off came on Trump's tax
-        # return. ... he claimed": a surname alone, of a person the text named in full.
-        for word in reversed(_SURNAME.findall(window)):
+        # return. ... he claimed": an owner named by surname alone, whom the text named in
+        # full after a title, as people are and places and firms are not.
+        for word in list(dict.fromkeys(reversed(_POSSESSOR.findall(window))))[:3]:
             full = None if word.lower() in _CALENDAR else self._full_name(word)
-            if full is None or full[0].split()[0].lower() in _NOT_FIRST_NAMES:
+            if full is None or not full[1]:
                 continue
             known = self._known(full[0])
             if known is not None and not known.person:

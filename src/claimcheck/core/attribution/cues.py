@@ -42,10 +42,9 @@ _WHAT_CALLED = re.compile(
     r"\bwhat\s+(?P<who>he|she|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
     r"(?:\s+(?:has|had|once|later|now|often))?\s+$"
 )
-# The subject of a cue set off by commas inside a sentence: "a rule that, they claim, protects".
-_PARENTHETICAL = re.compile(
-    r",\s+(?:he|she|they|we|the\s+[a-z]+|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s+$"
-)
+# The subject of a cue set off by commas inside a sentence: "a rule that, they claim, protects";
+# a pronoun, as a noun there may be a compound's ("the bank notes, printed in London").
+_PARENTHETICAL = re.compile(r",\s+(?:he|she|they|we)\s+$")
 # A participle before its agent: "written by Sen. Tom Berg"; not "said by phone".
 _PASSIVE_BY = re.compile(r"\s+by\s+(?:[A-Z]|(?:the|a|an|his|her|its|their)\s)")
 _QUOTED_NEXT = re.compile(r"\s+(?:(?:the|a|an)\s+)?[\"\u201c]")

@@ -224,14 +224,17 @@ def _carry_block(
         while k < n and (quoted or text[spans[k][0]] not in '"\u201c'):
             paragraph = k
             while k < n and (k == paragraph or "\n" not in text[spans[k - 1][1] : spans[k][0]]):
+                if quoted:
+                    mark = text[spans[k][0]] in '"\u201c'
+                    if not (still_open or mark):
+                        break  # the reporter again, after the quotation closed
+                    sentence = text[spans[k][0] : spans[k][1]]
+                    still_open = _quoted(sentence, still_open and not (mark and k == paragraph))[1]
                 if kinds[k] == CLAIM and not results[k]:
                     results[k] = _carried(relayed, p, spans[k])
                 personal = personal or _PERSONAL.search(text, *spans[k]) is not None
                 k += 1
             if quoted:
-                reopens = text[spans[paragraph][0]] in '"\u201c'
-                paragraph_text = text[spans[paragraph][0] : spans[k - 1][1]]
-                still_open = _quoted(paragraph_text, still_open and not reopens)[1]
                 if not still_open or k >= n or kinds[k] != CLAIM:
                     break
                 continue

@@ -284,6 +284,7 @@ class _Reading(_Owners):
             name in _PARTY_MEMBERS
             and not trailing
             and self.text[off + a : off + rest_at].split()[:1] in (["the"], ["The"])
+            and self._known(name) is None  # "The Republican", a newspaper
         ):
             # "The conservative Democrat said": a person named before, by their party.
             return self._described_person(a, b)
