@@ -9,7 +9,7 @@ import re
 
 from claimcheck.core.attribution.announced import _Announced
 from claimcheck.core.attribution.entities import _Found, _Ref, _Vague
-from claimcheck.core.attribution.lexicon import _FAMILIES, _SPOKES_ARTICLE
+from claimcheck.core.attribution.lexicon import _FAMILIES, _FOUND, _SPOKES_ARTICLE
 from claimcheck.core.attribution.lines import _DASH_MARK
 from claimcheck.core.attribution.phrases import (
     _phrase_end,
@@ -27,9 +27,7 @@ _COLON = re.compile(":")
 # How words spoken end inside their quotation marks, where a title does not: '"Now!" — X'.
 _SPOKEN_END = (".", ",", "!", "?", "\u2026")
 _NAMED_AFTER = re.compile(r",\s+([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3})\s*,")
-_FOUND_BY = re.compile(
-    r"\s+(?:first\s+)?(?:obtained|seen|reviewed|uncovered|viewed|found|acquired|examined)\s+by\s"
-)
+_FOUND_BY = re.compile(r"\s+(?:first\s+)?" + _FOUND + r"\s+by\s")
 _BE = frozenset(("was", "were", "is", "are", "been"))
 
 

@@ -17,6 +17,7 @@ from claimcheck.core.attribution.lines import _SPEAKER_LINE
 from claimcheck.core.attribution.places import _Hit
 from claimcheck.core.attribution.publisher import own_names
 from claimcheck.core.attribution.quotations import (
+    _PERSONAL,
     _carry,
     _carry_block,
     _carry_indirect,
@@ -234,7 +235,7 @@ def _run_on_credit(
     quotes: list[tuple[bool, bool, bool]],
 ) -> bool:
     """Whether the sentence at ``index`` is a bare name of two to four words that ends its
-    paragraph after an unattributed sentence of the same one in the first person."""
+    paragraph after an unattributed sentence of the same one in the first or second person."""
     start, end = spans[index]
     words = text[start:end].split()
     if not (index > paragraph and 2 <= len(words) <= 4 and text[end - 1].isalpha()):
@@ -246,11 +247,8 @@ def _run_on_credit(
         kinds[index - 1] == CLAIM
         and not hits[index - 1]
         and not quotes[index - 1][1]
-        and _FIRST_PERSON.search(text, a, b) is not None
+        and _PERSONAL.search(text, a, b) is not None
     )
-
-
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our)\b")
 
 
 def _repeated(

@@ -97,6 +97,9 @@ _I = re.IGNORECASE
 
 
 # What a sentence may announce as coming next: "the following statement", "update".
+# What one who found a document did with it: "a memo seen by Bloomberg", "an inquiry
+# uncovered by ProPublica"; the finder is not its author.
+_FOUND = r"(?:obtained|seen|reviewed|uncovered|viewed|found|acquired|examined)"
 _ANNOUNCED = r"statement|update|message|remarks|comment|post|letter|note|tweet|announcement"
 
 

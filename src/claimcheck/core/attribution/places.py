@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from claimcheck.core.attribution.after_verb import _After
 from claimcheck.core.attribution.entities import _Entities, _Found, _Ref, _Vague
-from claimcheck.core.attribution.lexicon import _I
+from claimcheck.core.attribution.lexicon import _FOUND, _I
 from claimcheck.core.attribution.phrases import (
     _appositives,
     _clause_end,
@@ -71,7 +71,7 @@ _ON_MEDIUM = re.compile(
 )
 
 
-_SEEN_BY = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:seen|obtained|reviewed)\s+by\s+")
+_SEEN_BY = re.compile(r"(?:\s+[\w-]+){0,3}?\s+" + _FOUND + r"\s+by\s+")
 
 
 _MEDIUM_WITH = re.compile(r"\s+(?:with|by|from|to)\s+")

@@ -265,14 +265,13 @@ class _Reading(_Owners):
         """A noun phrase with a proper name in it, resolved in this document."""
         name, acronyms, described, trailing, first = parsed
         off = self.offset
+        article = self.text[off + a : off + rest_at].strip()  # "The", "which", or nothing
+        definite = article in ("the", "The")
         if (
             not trailing
             and name.lower() in _NOUN_KINDS
             and described <= _BEFORE_CAPITAL_DESCRIPTION
-            and (
-                "the" in described
-                or self.text[off + a : off + rest_at].strip() in _BEFORE_CAPITAL_DESCRIPTION
-            )
+            and ("the" in described or article in _BEFORE_CAPITAL_DESCRIPTION)
             and self._resolve_noun(name.lower(), off + a) is not None
         ):
             # "the Church", "the Court": a description written with a capital, the body of
@@ -283,7 +282,7 @@ class _Reading(_Owners):
         if (
             name in _PARTY_MEMBERS
             and not trailing
-            and self.text[off + a : off + rest_at].split()[:1] in (["the"], ["The"])
+            and definite
             and self._known(name) is None  # "The Republican", a newspaper
         ):
             # "The conservative Democrat said": a person named before, by their party.
@@ -305,11 +304,11 @@ class _Reading(_Owners):
             earlier = self._resolve_noun(head, off + a)
             if earlier is not None and earlier.person:
                 return self._ref(earlier, off + a, off + b, self.text[off + a : off + b], 0.6)
+        compound = f"{name} {' '.join(trailing)}"
         later = None
         if head in _PERSON_NOUNS:
-            compound = f"{name} {' '.join(trailing)}"
             later = _named_by_title(self.text, (compound,), off + b, later=True)
-            if not later and self.text[off + a : off + rest_at].strip() in ("the", "The"):
+            if not later and definite:
                 # "the OCHA official added", "The OCHA spokesman said": the person of that
                 # body the text named before.
                 self.contextual += 1
@@ -330,7 +329,6 @@ class _Reading(_Owners):
             spelt or _names_itself(head, trailing)
         ):
             # "The Russian defence ministry", "Ukraine's military intelligence agency".
-            compound = f"{name} {' '.join(trailing)}"
             # "a former Somali army commander" no longer holds the office: he speaks for himself.
             former = head in _PERSON_NOUNS and "former" in described
             body = self._known(compound) or self._entity(
