@@ -30,8 +30,8 @@ def test_a_named_group_beside_unnamed_experts_speaks() -> None:
     # that they are concerned ...".
     text = "Senate lawmakers and analysts told reporters that the rules are too loose."
     assert sources(text) == [[("Senate lawmakers", "official")]]
-    # Unnamed on both sides, the pair is still a hedge.
-    assert sources("Officials and experts said the dam was safe.") == [[]]
+    # Unnamed on both sides, the officials speak and the experts beside them are a hedge.
+    assert sources("Officials and experts said the dam was safe.") == [[("officials", "official")]]
 
 
 def test_one_comment_is_an_online_source() -> None:
@@ -183,7 +183,9 @@ def test_a_named_person_and_others_with_him_speak_as_he_does() -> None:
         "Becker and others at the protest accused officials of taking bribes."
     )
     assert sources(text)[1] == [("Tom Becker", "person")]
-    assert sources("Residents and others in the town said the water was foul.") == [[]]
+    assert sources("Residents and others in the town said the water was foul.") == [
+        [("residents", "person")]
+    ]
 
 
 def test_a_participle_after_a_name_and_its_description() -> None:

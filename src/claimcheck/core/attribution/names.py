@@ -17,11 +17,11 @@ from claimcheck.core.attribution.words import (
     _CORE_TITLES,
     _DETERMINERS,
     _INDEFINITE,
-    _MANY_OFFICES,
     _NOT_SOURCES,
     _NOT_SUBJECT,
     _OFFICIAL_PLURALS,
     _OWNERS,
+    _PARTICIPANTS,
     _PERSON_NOUNS,
     _POSSESSIVES,
     _PRONOUNS,
@@ -206,13 +206,22 @@ def _plan(phrase: str, desc: str) -> _Plan:
         role = _ROLE_FOR.match(rest[0].lower() + rest[1:])
         if role is not None:
             return _Plan("role", at=rest_at + role.start("org"))
+    crowd = words[0].lower()
     if (
         not det
-        and words[0].lower() in _QUANTITIES | _VAGUE_HEADS
-        and not _PLACE_WORDS.isdisjoint(words[1:3])
+        and (
+            (crowd in _QUANTITIES | _VAGUE_HEADS and not _PLACE_WORDS.isdisjoint(words[1:3]))
+            # Not "Members of the Lakeside Council", who speak for the council.
+            or (
+                crowd in _PARTICIPANTS
+                and words[1:2] in (["of"], ["from"])
+                and words[2][:1].isupper()
+            )
+        )
     ):
-        # "Thousands of people on Twitter", "residents of Lakeside": a crowd, named by where.
-        return _Plan("common", first=low)
+        # "Thousands of people on Twitter", "residents of Lakeside", "farmers from Ngcobo": a
+        # crowd, named by where.
+        return _Plan("common", first=rest[0].lower() + rest[1:])
     if (
         not det
         and words[0].lower() in _COMMON
@@ -278,17 +287,15 @@ def _plan(phrase: str, desc: str) -> _Plan:
         and phrase.startswith(name)
         and trailing
         and trailing[-1] in _VAGUE_HEADS
-        and (
-            (
-                trailing[-1] not in _OFFICIAL_PLURALS
-                and (name.lower().endswith(_ADJECTIVE_ENDINGS) or name.lower() in ADJECTIVE_TITLES)
-            )
-            # "Election officials said": a capital that only starts the sentence, and
-            # officials of no one body.
-            or (trailing[-1] in _OFFICIAL_PLURALS and name.lower() in _MANY_OFFICES)
-        )
+        and trailing[-1] not in _PARTICIPANTS
+        and (name.lower().endswith(_ADJECTIVE_ENDINGS) or name.lower() in ADJECTIVE_TITLES)
     ):
         return _Plan("vague", known, rest_at, det, rest, parsed)
+    if " " not in name and len(trailing) == 1 and _PARTICIPANTS.get(trailing[0]) == "person":
+        # "Local residents said", "Ngcobo villagers say": a capital that only starts the
+        # sentence is dropped, a place's is kept.
+        adjective = name.lower().endswith(_ADJECTIVE_ENDINGS) or name.lower() in ADJECTIVE_TITLES
+        return _Plan("common", first=rest.lower() if adjective else rest)
     return _Plan("named", known, rest_at, det, rest, parsed)
 
 

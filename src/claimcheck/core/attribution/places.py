@@ -81,6 +81,7 @@ _CLAUSE_SUBJECT = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.&'\u2019-]*\s*)+|\s*
 
 
 # An unnamed group of people as a clause's subject: "conservationists", "local residents".
+_PREPOSITION_WHICH = re.compile(r"\b(?:in|at|during|after|on)\s+which\s+")
 _GROUP = re.compile(r"(?:[a-z]+\s+)?[a-z]+(?:ists|ers|ors|ents|ans|ians|people)")
 _AND_NAMES = re.compile(r"\s+and\s+(?=(?:the\s+)?[A-Z])")
 _INTERVIEWED = re.compile(
@@ -366,6 +367,9 @@ class _Places(_After):
             if _looks_title(previous):
                 desc = previous  # "Malaysia's Prime Minister, Najib Razak said"
         start = max(start, floor)
+        clauses = [m.end() for m in _PREPOSITION_WHICH.finditer(sentence, start, end)]
+        if clauses:
+            start = clauses[-1]  # "a meeting in which residents said": the residents
         start += _subject_start(sentence[start:end])
         if _OPENING_PHRASE.match(sentence, start, end):
             # "In a statement by the Information Ministry the government says": the phrase

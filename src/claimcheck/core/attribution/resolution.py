@@ -31,6 +31,7 @@ from claimcheck.core.attribution.words import (
     _GENDERS,
     _INDEFINITE,
     _OFFICIAL_PLURALS,
+    _PARTICIPANTS,
     _PERSON_NOUNS,
     _PUBLIC_BODIES,
     _RELATIVES,
@@ -41,6 +42,7 @@ from claimcheck.core.registry import MEDIA_KINDS
 
 # A relative clause without "that", opened by its subject: "the policies it deems unfair".
 _CLAUSE_PRONOUN = re.compile(r"\s(?:it|he|she|they|we)\s+[a-z]+s?\b")
+_FROM_PLACE = re.compile(r"\s+(?:of|from|in)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*")
 _LINK_MARKER = re.compile(r"\s*\[\d+\]$")
 # "Congressional lawmakers and experts": a named group beside an unnamed one.
 _AND_VAGUE = re.compile(
@@ -371,7 +373,7 @@ class _Reading(_Owners):
                 person = self._recent_person(_GENDERS.get(noun))
                 if person is not None:
                     return self._ref(person, off + a, off + b, mention, 0.6)
-                return None
+                return self._participants(head, noun, a, b)
             group = _group_named(self.text, noun, off + a) if noun[:-1] in _PEOPLE else None
             if group is not None:
                 # "about 15 parents from Elliot went ... The parents say": that group.
@@ -379,7 +381,7 @@ class _Reading(_Owners):
                     self._entity(group, "person", False), off + a, off + b, mention, 0.6
                 )
             if noun not in _NOUN_KINDS and noun not in _PERSON_NOUNS and noun != "government":
-                return None
+                return self._participants(head, noun, a, b)
             bare = rest.split()[-1].lower().strip(".,'\u2019") == noun
             entity = self._resolve_noun(noun, off + a, bare)
             if entity is not None:
@@ -414,6 +416,24 @@ class _Reading(_Owners):
             # about, as "U.S. officials" are of one government; not "officials" alone.
             entity = self._entity(" ".join(head).lower(), "official", False)
             return self._ref(entity, off + a, off + b, None, 0.6)
+        if noun in _PARTICIPANTS:
+            return self._participants(head, noun, a, b, rest)
         if det in _INDEFINITE or noun in _VAGUE_HEADS:
             return _VAGUE
         return None
+
+    def _participants(self, head: list[str], noun: str, a: int, b: int, rest: str = "") -> _Found:
+        """'The locals said', 'said an elder', 'officials claimed': people of the story,
+        unnamed but specific, and where they are from ("residents of Lakeside")."""
+        kind = _PARTICIPANTS.get(noun)
+        if kind is None:
+            return None
+        if head[0].lower() in _PARTICIPANTS:
+            head = [head[0].lower(), *head[1:]]  # "Residents said"
+        name = " ".join(head)
+        where = _FROM_PLACE.match(rest, rest.find(head[-1]) + len(head[-1])) if rest else None
+        if where is not None:
+            name += where.group()
+        entity = self._entity(name, kind, not noun.endswith("s"))
+        entity.nouns.add(noun)
+        return self._ref(entity, self.offset + a, self.offset + b, None, 0.5)

@@ -202,6 +202,24 @@ _PUBLIC_BODIES = _words(
 _MANY_OFFICES = _words("government federal state national election immigration customs border")
 
 
+# People of the story known by what they are, not by name: specific enough to be a source
+# ("residents said", "said an elder", "officials claimed"), unlike those outside it
+# ("experts", "critics", "sources"), who are a hedge. Officials speak as officials.
+_PARTICIPANTS = {
+    **dict.fromkeys(
+        _words(
+            """residents resident locals villagers villager parents parent witnesses witness
+            speakers speaker members member elders elder families relatives neighbours
+            neighbors students teachers workers farmers passengers survivors victims doctors
+            nurses organisers organizers volunteers patients employees traders vendors
+            protesters demonstrators attendees fishermen"""
+        ),
+        "person",
+    ),
+    **dict.fromkeys(_words("officials authorities investigators lawmakers"), "official"),
+}
+
+
 _VAGUE_HEADS = _words(
     """officials experts analysts sources critics residents witnesses observers people
     individuals groups reports scientists researchers insiders commentators media users others
