@@ -398,3 +398,29 @@ def test_people_of_the_story_named_by_what_they_are_speak_and_outsiders_are_a_he
     # outside the story, and a crowd of no description, stay a hedge.
     for hedge in ("Critics say", "Experts say", "Sources said", "Some individuals reported"):
         assert sources(f"{hedge} the deals are unfair.") == [[]]
+
+
+def test_a_body_named_by_its_place_and_a_department_of_its_field() -> None:
+    # TimesLIVE, "Four cases of Covid-19 in Sasolburg is fake news, says department of
+    # health", https://www.timeslive.co.za/news/south-africa/2020-03-30-four-cases-of-covid-
+    # 19-in-sasolburg-is-fake-news-says-department-of-health/ ("The Free State department of
+    # health has denied claims that ..."): the department speaks, not the province.
+    text = "The Lakeside department of education has denied claims that the school will close."
+    assert sources(text) == [[("Lakeside department of education", "official")]]
+    # The topic of an owner's document still ends its name: "a Microsoft report on China".
+    assert sources("A Lakeside report on river pollution said the fish were dying.") == [
+        [("Lakeside report", "document")]
+    ]
+
+
+def test_a_titled_speaker_after_an_opening_phrase_speaks_in_the_verb_joined_to_his_own() -> None:
+    # Hindustan Times, "Two held for spreading rumours of violence and scare in Delhi:
+    # Police", https://www.hindustantimes.com/india-news/two-held-by-delhi-police-for-spreading-
+    # rumours-of-violence-scare-in-the-city/story-ThE4m1hY3oMLpgD4BOJvfO.html ("Earlier in the evening, senior Delhi police official MS Randhawa had
+    # quashed all the rumours and said that the situation was normal").
+    text = (
+        "Earlier in the day, senior Lakeside fire official Ana Ruiz had denied the rumours "
+        "and said that the dam was safe.\n\n"
+        "Earlier, district health officer Tom Lind visited the clinic and said that it was clean."
+    )
+    assert sources(text) == [[("Ana Ruiz", "official")], [("Tom Lind", "official")]]

@@ -15,7 +15,7 @@ from claimcheck.services.review import add_link, add_note, set_status
 WIRE = (
     "The dam on the Yellow River burst on Tuesday, killing 12 people in three villages, "
     "the Xinhua news agency said.\n\n"
-    "Rescue teams were still searching the area on Wednesday morning, officials said.\n"
+    "Rescue teams were reportedly still searching the area on Wednesday morning.\n"
 )
 OUTLETS = {"daily_one": ("Daily One", "22"), "daily_two": ("Daily Two", "23"),
            "daily_three": ("Daily Three", "24")}  # fmt: skip

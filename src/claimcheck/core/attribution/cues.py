@@ -23,6 +23,7 @@ from claimcheck.core.attribution.places import _SPEAKING_TO, _Hit
 from claimcheck.core.attribution.source_kinds import _DOC_NOUNS
 from claimcheck.core.attribution.words import (
     _ADVERBS,
+    _ANSWERING,
     _DETERMINERS,
     _GIVING,
     _NOT_SUBJECT,
@@ -236,8 +237,10 @@ class _Document(_Credits):
                 break
             j = ws
         low = word.lower()
-        if low in _GIVING:
-            return None  # "Gemini gave answers that ...": the cue word is a noun
+        if low in _GIVING or low in _ANSWERING:
+            # "Gemini gave answers that ...", "the ministry denied claims that ...": the cue
+            # word is a noun.
+            return None
         relative = low in ("who", "which") and not word.isupper()
         if (low in _NOT_SUBJECT and not relative and not word.isupper()) or (
             low in _DETERMINERS or (low[:1].isdigit() and not low.endswith("-old"))

@@ -31,7 +31,7 @@ _NAME_APPOSITIVE = re.compile(
 )
 # A short phrase that opens a sentence before its subject: "On Taiwan, ", "Last week, ".
 _OPENING = re.compile(
-    r"(?:(?:On|In|At|For|After|Last|Earlier|Later)\s[^,]{1,40}"
+    r"(?:(?:On|In|At|For|After|Last|Earlier|Later)\s[^,]{1,40}|Earlier|Later|Meanwhile"
     r"|(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|A\s+few|Several|\d+)"
     r"\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later)),\s+"
 )
@@ -329,7 +329,9 @@ def _described_name(sentence: str, start: int, end: int) -> int:
 # The subject and past-tense verb of a sentence's main clause, before ", saying ...": a name
 # ("The Greek Orthodox Church", "Police") or "the" and a noun or two ("The church").
 _MAIN_CLAUSE = re.compile(
-    r"(?:(?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|for|and|the|de))*"
+    # "senior police official Ana Ruiz", after an opening phrase: a title in lower case.
+    r"(?:(?:[Tt]he\s+|(?:[a-z]+\s+){1,3}(?=[A-Z]))?[A-Z][\w.&'\u2019-]*"
+    r"(?:\s+(?:(?:[a-z]+\s+){0,2}[A-Z][\w.&'\u2019-]*|of|for|and|the|de))*"
     r"(?:\s+\([A-Z][\w.&]*\))?"  # its acronym: "The Union of ... (UAAR) has launched"
     # "On Tuesday, the company published": after an opening phrase "the" is in lower case.
     r"|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:(?:has|have|had)\s+)?(?:(?:also|later|then|first)\s+)?"

@@ -297,6 +297,9 @@ class _Reading(_Owners):
         if doc and doc[-1] in _DOC_NOUNS and doc[-2:-1] != ("news",):
             return self._owned(name, doc[-1], off + a, off + b)
         head = trailing[-1] if trailing else ""
+        of = trailing.index("of") if "of" in trailing[1:] else 0
+        if of and trailing[of - 1] in _NOUN_KINDS:
+            head = trailing[of - 1]  # "the Free State department of health": the department
         if head in _OFFICIAL_PLURALS:
             group = self._entity(f"{name} {head}", "official", False)
             return self._ref(group, off + a, off + b, None, 0.8)

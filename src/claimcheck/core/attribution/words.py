@@ -16,6 +16,10 @@ _ADVERBS = _words(
 
 # Verbs whose object a cue word can be as a noun: "gave answers", "received reports".
 _GIVING = _words("gave give gives given got gets received receives offered offers provided")
+# Verbs whose object may be a cue word used as a noun: "has denied claims that ...".
+_ANSWERING = _words(
+    "denied denies deny dismissed dismisses rejected rejects refuted refutes disputed disputes"
+)
 
 
 _NOT_SUBJECT = _words(
