@@ -416,8 +416,9 @@ def test_a_body_named_by_its_place_and_a_department_of_its_field() -> None:
 def test_a_titled_speaker_after_an_opening_phrase_speaks_in_the_verb_joined_to_his_own() -> None:
     # Hindustan Times, "Two held for spreading rumours of violence and scare in Delhi:
     # Police", https://www.hindustantimes.com/india-news/two-held-by-delhi-police-for-spreading-
-    # rumours-of-violence-scare-in-the-city/story-ThE4m1hY3oMLpgD4BOJvfO.html ("Earlier in the evening, senior Delhi police official MS Randhawa had
-    # quashed all the rumours and said that the situation was normal").
+    # rumours-of-violence-scare-in-the-city/story-ThE4m1hY3oMLpgD4BOJvfO.html ("Earlier in
+    # the evening, senior Delhi police official MS Randhawa had quashed all the rumours and
+    # said that the situation was normal").
     text = (
         "Earlier in the day, senior Lakeside fire official Ana Ruiz had denied the rumours "
         "and said that the dam was safe.\n\n"
