@@ -454,3 +454,49 @@ def test_he_after_a_surname_alone_is_the_person_the_text_named_in_full() -> None
         "claimed that the tower was worthless."
     )
     assert sources(text)[-1] == [("Tom Berg", "official")]
+
+
+def test_an_inverted_cue_after_a_clause_names_a_speaker_behind_a_lower_case_title() -> None:
+    # Votebeat, "'They gave up': Study finds new voting laws caused 18K Texans to skip polls",
+    # as republished at https://www.rawstory.com/u/nataliacontreras-votebeattexas ("..., said
+    # co-author Kevin Morris, a senior research fellow ..."); the Hindustan Times' Delhi story
+    # ("..., reported news agency ANI.").
+    text = (
+        "Most rejected voters had voted before, said co-author Ana Ruiz, a fellow at the "
+        "Lakeside Institute.\n\n"
+        "Two men were held on Sunday, reported news agency Reuters.\n\n"
+        "The plant will close, wrote columnist Tom Lind in the Lakeside Times."
+    )
+    assert sources(text) == [
+        [("Ana Ruiz", "person")],
+        [("Reuters", "news_agency")],
+        [("Tom Lind", "person")],
+    ]
+    # A phrase of time or place after the verb names no one.
+    assert sources("The plant will close, said in a statement Friday.") == [[]]
+
+
+def test_officials_determined_that_is_what_they_found() -> None:
+    # KXXV, "Bell County elections office acknowledges delay in daily early voting reports",
+    # https://www.kxxv.com/news/local-news/in-your-neighborhood/bell-county/bell-county-
+    # elections-office-acknowledges-delay-in-daily-early-voting-reports ("By synchronizing
+    # the data from each poll book, officials determined that ...").
+    text = "After checking each ledger, officials determined that the fund was counted twice."
+    assert sources(text) == [[("officials", "official")]]
+    assert sources("The court determined the outcome of the case.") == [[]]
+
+
+def test_researchers_and_study_authors_after_a_study_are_its_authors() -> None:
+    # Grist, "More than 61,000 died from heat in Europe last summer", as republished at
+    # https://ecofriendlyemporium.com/tag/environmental-awareness/page/255 ("..., according to
+    # a new study published in Nature Medicine. ... Researchers looked at heat-related deaths
+    # ... and found that ... Study authors said that ...").
+    text = (
+        "Floods killed 300 people last year, according to a new study published in Lancet.\n\n"
+        "Researchers looked at river levels and found that most deaths were in towns.\n\n"
+        "Study authors said that the toll will rise."
+    )
+    authors = [("Lancet study authors", "person")]
+    assert sources(text) == [[("Lancet study", "document")], authors, authors]
+    # With no study before, researchers are a hedge.
+    assert sources("Researchers said the toll will rise.") == [[]]

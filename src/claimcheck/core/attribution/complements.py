@@ -176,7 +176,7 @@ _COMPLEMENT = {
     **dict.fromkeys(
         _words(
             """found finds showed shows suggested suggests recommends recommended observed
-            observes show shown find finding showing"""
+            observes show shown find finding showing determined determines determine"""
         ),
         re.compile(_THAT + r"|\s+(?:(?:no|new|clear|strong|some)\s+)?evidence\s+that\b"),
     ),

@@ -29,8 +29,10 @@ from claimcheck.core.registry import MEDIA_KINDS
 _IS_WEBSITE = re.compile(r"\b(?:website|web\s+site|site|web\s+page|blog)\b", _I)
 
 
+# After the verb, perhaps behind a title in lower case: ", said co-author Kevin Morris".
 _RIGHT_NAME = re.compile(
-    r"\s+((?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w.&'\u2019-]*){0,5})"
+    r"\s+((?:the\s+|(?:(?!(?:about|of|for|to|in|on|at|with|from|by|that|a|an|the)\b)"
+    r"[a-z][\w-]*\s+){1,3})?[A-Z][\w.&'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w.&'\u2019-]*){0,5})"
 )
 
 
@@ -356,7 +358,7 @@ class _Places(_After):
             told = sentence[:cue_end].rsplit(None, 1)[-1] in _TELLING
             # "..., Ana Ruiz, a director, told Reuters": the one told is no speaker.
             if not told and _RIGHT_NAME.match(sentence, cue_end):
-                after = self._after(sentence, cue_end)
+                after = self._after(sentence, cue_end, quoted=True)
                 if isinstance(after, _Ref):
                     return after  # "The roads are closed, said Jones."
             end -= 1

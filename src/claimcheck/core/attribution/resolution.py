@@ -419,6 +419,12 @@ class _Reading(_Owners):
             # about, as "U.S. officials" are of one government; not "officials" alone.
             entity = self._entity(" ".join(head).lower(), "official", False)
             return self._ref(entity, off + a, off + b, None, 0.6)
+        if noun in ("researchers", "authors") and not det and len(head) <= 2:
+            study = self._resolve_noun("study", off + a)
+            if study is not None and study.kind == "document":
+                # "Researchers looked at ... and found", "Study authors said": of the study
+                # the text cited before.
+                return self._ref(self.authors_of(study), off + a, off + b, mention, 0.6)
         if noun in _PARTICIPANTS:
             return self._participants(head, noun, a, b, rest)
         if det in _INDEFINITE or noun in _VAGUE_HEADS:
