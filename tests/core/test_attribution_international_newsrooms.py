@@ -352,6 +352,12 @@ def test_whom_a_speaker_informed_or_assured_before_what() -> None:
     # Informed of something, an informed public, or a thing that informed another, reports
     # no words.
     assert sources("Police were informed of the attack on Monday.") == [[]]
+    assert sources("The team was assured of a place in the final.") == [[]]
+    # Premium Times, "Nigeria police chief orders investigation ...", http://www.premiumtimesng.
+    # com/news/more-news/229741-nigeria-police-chief-orders-investigation-officers-alleged-
+    # facebook-post-buhari.html ("He assured the public of police renewed determination").
+    text = "Mayor Ana Ruiz spoke on Monday. She assured the public of her commitment to order."
+    assert sources(text) == [[], [("Ana Ruiz", "official")]]
     assert sources("An informed public decided the vote.") == [[]]
     assert sources("The Acme report informed the policy that the city adopted in 2020.") == [[]]
 
@@ -394,6 +400,10 @@ def test_people_of_the_story_named_by_what_they_are_speak_and_outsiders_are_a_he
         [("officials", "official")],
         [("farmers from Ngcobo", "person")],
     ]
+    # Votebeat's Texas story ("Some county election officials across Texas say ..."): the
+    # officials, with where they are, not the place.
+    text = "Some county clerks and election officials across Ohio say turnout fell."
+    assert sources(text) == [[("election officials across Ohio", "official")]]
     # ProPublica's contract-for-deed story ("critics say the contracts are predatory"): those
     # outside the story, and a crowd of no description, stay a hedge.
     for hedge in ("Critics say", "Experts say", "Sources said", "Some individuals reported"):

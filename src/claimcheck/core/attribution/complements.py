@@ -89,15 +89,16 @@ _COMPLEMENT = {
         # "promised them that the department would provide transport": whom, then what.
         re.compile(r"\s+(?:(?:them|him|her|us|me|you)\s+)?(?:that|to)\b|\s*[,:]?\s*[\"\u201c]"),
     ),
-    # "informed her that she would be placed", "assured the court that": whom, then what.
+    # "informed her that she would be placed", "assured the court that", "assured the public
+    # of its commitment": whom, then what.
     **dict.fromkeys(
         (*_forms("inform"), *_forms("assure")),
         re.compile(
-            r"\s+(?:(?:them|him|her|us|me|you|(?:the|its|his|their|our)\s+(?:[\w-]+\s+)?"
+            r"\s+(?:(?P<whom>them|him|her|us|me|you|(?:the|its|his|their|our)\s+(?:[\w-]+\s+)?"
             r"(?:court|judge|jury|public|board|council|committee|panel|residents|families|family"
             r"|parents|members|staff|students|voters|crowd|audience|media|press|police|minister"
             r"|government|ministry|department|agency|commission|lawmakers|legislature))\s+)?"
-            r"that\b"
+            r"(?:that|(?(whom)of|(?!)))\b"
         ),
     ),
     **dict.fromkeys(

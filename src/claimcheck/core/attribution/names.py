@@ -119,6 +119,10 @@ _QUANTITIES = frozenset(
     ["thousands", "hundreds", "dozens", "millions", "many", "some", "most", "several", "scores"]
 )
 _PLACE_WORDS = frozenset(("of", "on", "in", "from", "across"))
+# People of the story, then where they are: "election officials across Texas".
+_CROWD_WHERE = re.compile(
+    r"(?:[a-z][\w-]*\s+){0,3}(?P<noun>[a-z]+)\s+(?:across|in|from|of)\s+[A-Z]"
+)
 
 
 # A lower-case head with a complement, then a place: "seizure of 5,000 ants in Kenya".
@@ -262,6 +266,9 @@ def _plan(phrase: str, desc: str) -> _Plan:
         return _Plan("affiliation", known, rest_at + affiliation.start(), where)
     if possessive is not None:
         return _Plan("possessive", known, rest_at, possessive.group("owner"))
+    crowd_at = _CROWD_WHERE.match(rest)
+    if crowd_at is not None and crowd_at.group("noun") in _PARTICIPANTS:
+        return _Plan("common", first=rest)  # "county election officials across Texas"
     parsed = _parse_name(rest, desc)
     if parsed is None or (det and _PLACE_IN_COMPLEMENT.search(rest) is not None):
         # "the recent seizure of 5,000 ants in Kenya reveals": Kenya is where, not who.

@@ -41,7 +41,7 @@ _RELATIVE = re.compile(r"\s(?:which|who|whose|whom|that)\b|\s*,")
 
 
 _PARTICIPLE = re.compile(
-    r"\s+\w+ing\s+(?:in|on|for|at|from|with|about|to|that)\b|\s+(?:of|for|at|from|in|on|with|by)\s+"
+    r"\s+\w+ing\s+(?:in|on|for|at|from|with|about|to|that)\b|\s+(?:of|for|at|from|in|on|with|by|across)\s+"
 )
 
 

@@ -42,7 +42,7 @@ from claimcheck.core.registry import MEDIA_KINDS
 
 # A relative clause without "that", opened by its subject: "the policies it deems unfair".
 _CLAUSE_PRONOUN = re.compile(r"\s(?:it|he|she|they|we)\s+[a-z]+s?\b")
-_FROM_PLACE = re.compile(r"\s+(?:of|from|in)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*")
+_FROM_PLACE = re.compile(r"\s+(?:of|from|in|across)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*")
 _LINK_MARKER = re.compile(r"\s*\[\d+\]$")
 # "Congressional lawmakers and experts": a named group beside an unnamed one.
 _AND_VAGUE = re.compile(
