@@ -435,3 +435,19 @@ def test_a_titled_speaker_after_an_opening_phrase_speaks_in_the_verb_joined_to_h
         "Earlier, district health officer Tom Lind visited the clinic and said that it was clean."
     )
     assert sources(text) == [[("Ana Ruiz", "official")], [("Tom Lind", "official")]]
+
+
+def test_a_quotation_read_on_a_post_found_on_a_platform() -> None:
+    # AFP Fact Check, "South African health authorities urge public not to share hotline
+    # graphics with false information", https://factcheck.afp.com/south-african-health-
+    # authorities-urge-public-not-share-hotline-graphics-false-information ('"... SHARE WITH
+    # EVERYONE," reads one of the graphics found on Facebook.'): a verb that needs its words
+    # after it has them before it, in the quotation, and the post is the source.
+    text = (
+        "The number is real, according to health officials.\n\n"
+        "\u201cCALL THIS NUMBER. A NURSE WILL VISIT YOU. TELL EVERYONE,\u201d reads one of the "
+        "images posted on Facebook."
+    )
+    facebook = [("Facebook", "social_media")]
+    assert sources(text) == [[("health officials", "official")], facebook, facebook, facebook]
+    assert sources('"Prices will fall," notes the report.') == [[("the report", "document")]]

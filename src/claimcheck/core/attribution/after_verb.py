@@ -19,7 +19,9 @@ _AFTER = re.compile(r"\s+([^\s,.;:!?\"“”()][^,;:!?\"“”()]{0,120}?)(?=\s*
 # Where a speaker named after an inverted verb ends and the rest of the clause begins:
 # '"We will rebuild," said Mayor Ana Ruiz [to the crowd outside city hall].'
 _AFTER_STOP = re.compile(
-    r"\s(?:to|at|in|on|during|before|after|while|as|when|outside|inside|near|from|with"
+    # Not the platform a post is on: "reads one of the graphics found on Facebook".
+    r"\s(?:to|at|in|on(?!\s+(?:Facebook|Twitter|WhatsApp|Instagram|TikTok|Telegram|YouTube)\b)"
+    r"|during|before|after|while|as|when|outside|inside|near|from|with"
     r"|without|via|through|over|upon|about|last|this|yesterday|today|tonight|earlier|later"
     r"|who|which|whose|and\s+(?=[a-z]))\b"
 )
@@ -65,7 +67,7 @@ class _After(_Reading):
         words = sentence[start:end].split()
         first = words[0]
         if (
-            len(words) > 6
+            len(words) > (9 if words[:2] == ["one", "of"] else 6)  # "one of the graphics ..."
             # "recalled local resident Jan Novak": a lower-case title before a name.
             or (
                 first[0].islower()

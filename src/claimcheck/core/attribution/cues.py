@@ -49,6 +49,7 @@ _PARENTHETICAL = re.compile(r",\s+(?:he|she|they|we)\s+$")
 # A participle before its agent: "written by Sen. Tom Berg"; not "said by phone".
 _PASSIVE_BY = re.compile(r"\s+by\s+(?:[A-Z]|(?:the|a|an|his|her|its|their)\s)")
 _QUOTED_NEXT = re.compile(r"\s+(?:(?:the|a|an)\s+)?[\"\u201c]")
+_QUOTED_BEFORE = re.compile(r"[,!?][\"\u201d]\s*$")
 # "and Tom Berg", "and schools chief Tom Berg": a second name, perhaps after its title.
 _AND_NAME = re.compile(r"\s+and\s+(?=(?:[a-z]+\s+){0,2}[A-Z])")
 # Two bodies, each with its article, as one subject: "Both the X District and the Y".
@@ -184,6 +185,8 @@ class _Document(_Credits):
                 sentence.startswith(",", cue_end)
                 and _PARENTHETICAL.search(sentence, 0, cue_start) is not None
             )
+            # '"... with everyone," reads one of the graphics': the quotation is what it says.
+            and _QUOTED_BEFORE.search(sentence, 0, cue_start) is None
             and not (
                 verb in _FINDINGS and _previous_word(sentence, cue_start)[1].lower() in _STUDIES
             )

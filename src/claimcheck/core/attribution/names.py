@@ -113,6 +113,16 @@ _ON_SOCIAL = re.compile(
 )
 
 
+# One thing posted on a platform, unnamed but specific: "one of the graphics found on
+# Facebook", "a video shared on TikTok".
+_POSTED_ON = re.compile(
+    r"(?:one\s+of\s+)?(?:(?:the|a|an|this|these)\s+)?(?:[\w-]+\s+){0,2}?(?:graphics?|images?"
+    r"|memes?|posts?|messages?|videos?|pictures?|photos?|screenshots?)\s+(?:(?:found|posted"
+    r"|shared|circulating|published|seen)\s+)?on\s+(?P<medium>facebook|twitter|whatsapp"
+    r"|instagram|tiktok|telegram|youtube|x)$"
+)
+
+
 # "Evidências news site": an outlet publishing news online, not an owner's own website.
 _NEWS_SITE = re.compile(r"\bnews\s+(?:web)?site\b")
 _QUANTITIES = frozenset(
@@ -182,6 +192,7 @@ def _plan(phrase: str, desc: str) -> _Plan:
     if not rest:
         return _NO_SOURCE
     social = _ON_SOCIAL.match(low) if " on " in low or " at " in low or " in " in low else None
+    social = social or (_POSTED_ON.match(low) if " on " in low else None)
     if social is not None:
         # "Posts on the message board of example.org", "critics on the newsgroup alt.x": the
         # board or group they wrote on is the source.
