@@ -500,3 +500,14 @@ def test_researchers_and_study_authors_after_a_study_are_its_authors() -> None:
     assert sources(text) == [[("Lancet study", "document")], authors, authors]
     # With no study before, researchers are a hedge.
     assert sources("Researchers said the toll will rise.") == [[]]
+
+
+def test_a_title_of_public_service_is_an_officials_not_a_bodys_named_public() -> None:
+    # KXXV's Bell County story ("Public information officer James Stafford said the office
+    # is actively working ..."): "Public" names no body.
+    text = "Public information officer Ana Ruiz said the office is working through the night."
+    assert sources(text) == [[("Ana Ruiz", "official")]]
+    assert sources("Police officer Tom Lind said the road was closed.") == [
+        [("Tom Lind", "official")]
+    ]
+    assert sources("Shell spokeswoman Jane Doe said oil fell.") == [[("Jane Doe", "organization")]]

@@ -22,6 +22,7 @@ from claimcheck.core.attribution.words import (
     _PERSON_NOUNS,
     _PERSON_WORDS,
     _PLACES,
+    _PUBLIC_BODIES,
 )
 
 _MEDIA_WORDS = {
@@ -340,6 +341,10 @@ _PARTY_MEMBERS = _words("democrat democrats republican republicans")
 _PARTY_POSTS = _words("chair chairperson chairman chairwoman leader whip speaker member delegate")
 
 
+# A word that opens a title of public service, not the name of a body of its own.
+_PUBLIC_OFFICES = _PUBLIC_BODIES | frozenset(("public", "state", "federal", "government"))
+
+
 def _body_kind(words: list[str], titles: list[str]) -> str:
     """The kind of the body a title is of, from its name: "the Andy Warhol Foundation" is an
     organisation, "the Department of Education" official; "" when it is no name."""
@@ -354,6 +359,8 @@ def _body_kind(words: list[str], titles: list[str]) -> str:
         name.pop()
     if not name or name[-1].endswith(("'s", "\u2019s")):
         return ""
+    if len(name) == 1 and name[0].lower() in _PUBLIC_OFFICES:
+        return "official"  # "Police officer Jan Berg", "Public information officer Jan Berg"
     rest = words[len(name) : len(name) + 1]
     if rest and rest[0].lower() in _NAME_KINDS:
         name.append(rest[0])  # "the National Iodine Nutrition study": a study
