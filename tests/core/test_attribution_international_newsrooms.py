@@ -451,3 +451,25 @@ def test_a_quotation_read_on_a_post_found_on_a_platform() -> None:
     facebook = [("Facebook", "social_media")]
     assert sources(text) == [[("health officials", "official")], facebook, facebook, facebook]
     assert sources('"Prices will fall," notes the report.') == [[("the report", "document")]]
+
+
+def test_a_spokesperson_of_an_acronym_speaks_as_the_body_it_spells() -> None:
+    # SAnews, "Police deny reports regarding shooting a female protestor",
+    # https://www.sanews.gov.za/south-africa/police-deny-reports-regarding-shooting-female-
+    # protestor ("The South African Police Service (SAPS) has denied ... In a statement, SAPS
+    # spokesperson Vishnu Naidoo said ..."; "the Independent Policing Investigative
+    # Directorate (IPID) has confirmed").
+    text = (
+        "The Lakeside Police Service (LPS) has denied firing at students.\n\n"
+        "LPS spokesperson Ana Ruiz said no shots were fired.\n\n"
+        "The Independent Complaints Directorate has confirmed that two officers were suspended."
+    )
+    assert sources(text) == [
+        [("Lakeside Police Service", "official")],
+        [("Ana Ruiz", "official")],
+        [("Independent Complaints Directorate", "official")],
+    ]
+    # An acronym the text never spells out is a body of no known kind: an organisation.
+    assert sources("RAN spokeswoman Gemma Tillack said clearing resumed.") == [
+        [("Gemma Tillack", "organization")]
+    ]

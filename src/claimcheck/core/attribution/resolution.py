@@ -23,6 +23,7 @@ from claimcheck.core.attribution.phrases import (
 from claimcheck.core.attribution.source_kinds import (
     _DOC_NOUNS,
     _NOUN_KINDS,
+    _infer_kind,
     _names_itself,
     _noun_kind,
 )
@@ -343,6 +344,8 @@ class _Reading(_Owners):
             )
             body.nouns.add(head)
             return self._ref(body, off + a, off + b, None, 0.85)
+        if "@organization" in described:
+            described = self._acronym_body(described)
         entity, short = self._name(name, described, acronyms)
         if entity is None:
             return None
@@ -430,6 +433,16 @@ class _Reading(_Owners):
         if det in _INDEFINITE or noun in _VAGUE_HEADS:
             return _VAGUE
         return None
+
+    def _acronym_body(self, described: frozenset[str]) -> frozenset[str]:
+        """ "SAPS spokesperson Vishnu Naidoo" after "the South African Police Service (SAPS)":
+        the kind of the body the acronym spells, not of an unknown acronym."""
+        for word in described:
+            spelt = _spelt_out(self.text, word.upper()) if word.isalpha() else None
+            if spelt is not None:
+                kind = _infer_kind(spelt, frozenset())[0]
+                return described - {"@organization"} | {"@" + kind}
+        return described
 
     def _participants(self, head: list[str], noun: str, a: int, b: int, rest: str = "") -> _Found:
         """'The locals said', 'said an elder', 'officials claimed': people of the story,

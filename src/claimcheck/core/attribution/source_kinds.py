@@ -38,7 +38,8 @@ _NAME_KINDS = {
             """department ministry government administration agency police army navy military
             parliament congress senate embassy consulate commission bureau office authority
             court council house forces cabinet survey district municipality municipalities tribunal
-            prefecture county province region assembly legislature constabulary command"""
+            prefecture county province region assembly legislature constabulary command
+            directorate"""
         ),
         "official",
     ),
@@ -342,7 +343,7 @@ _PARTY_POSTS = _words("chair chairperson chairman chairwoman leader whip speaker
 
 
 # A word that opens a title of public service, not the name of a body of its own.
-_PUBLIC_OFFICES = _PUBLIC_BODIES | frozenset(("public", "state", "federal", "government"))
+_PUBLIC_SERVICE = _PUBLIC_BODIES | frozenset(("public", "state", "federal", "government"))
 
 
 def _body_kind(words: list[str], titles: list[str]) -> str:
@@ -359,7 +360,7 @@ def _body_kind(words: list[str], titles: list[str]) -> str:
         name.pop()
     if not name or name[-1].endswith(("'s", "\u2019s")):
         return ""
-    if len(name) == 1 and name[0].lower() in _PUBLIC_OFFICES:
+    if len(name) == 1 and name[0].lower() in _PUBLIC_SERVICE:
         return "official"  # "Police officer Jan Berg", "Public information officer Jan Berg"
     rest = words[len(name) : len(name) + 1]
     if rest and rest[0].lower() in _NAME_KINDS:
