@@ -349,6 +349,15 @@ def test_whom_a_speaker_informed_or_assured_before_what() -> None:
     assert sources(text)[1] == [("Tom Berg", "official")]
     text = "Mayor Ana Ruiz visited the school and informed the parents that it would reopen."
     assert sources(text) == [[("Ana Ruiz", "official")]]
+    # After a long opening phrase, officials of a body named before.
+    # "The department" is the one so named, though the court spoke since.
+    text = (
+        "The Northern Education Department runs the schools.\n\n"
+        "The Northern High Court said the delay was unlawful.\n\n"
+        "Following our report on the family's two-year wait for a place, officials from the "
+        "department called the girl and informed her that she would be placed."
+    )
+    assert sources(text)[2] == [("Northern Education Department", "official")]
     # Informed of something, an informed public, or a thing that informed another, reports
     # no words.
     assert sources("Police were informed of the attack on Monday.") == [[]]

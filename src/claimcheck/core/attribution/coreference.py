@@ -52,6 +52,8 @@ class _Coreference(_Entities):
         self.contextual += 1
         kinds = _NOUN_KINDS.get(noun)
         best: _Entity | None = None
+        # "the department" is the Education Department named before, not the court named since.
+        by_name: _Entity | None = None
         for entity in self.entities:
             if noun in _PERSON_NOUNS:
                 # "the woman" is no official named before, "the minister" may be; and "the
@@ -76,8 +78,16 @@ class _Coreference(_Entities):
                 fits = noun in entity.nouns or (
                     kinds is not None and entity.kind in kinds and not entity.person
                 )
+                if (
+                    fits
+                    and not entity.person
+                    and noun in entity.name.lower().split()
+                    and (by_name is None or entity.last >= by_name.last)
+                ):
+                    by_name = entity
             if fits and (best is None or entity.last >= best.last):
                 best = entity
+        best = by_name or best
         if (
             best is not None
             and kinds is not None
@@ -100,10 +110,14 @@ class _Coreference(_Entities):
             and noun not in best.nouns
             and noun not in best.name.lower().split()
         ):
-            # Chosen by its kind alone: a body named since, whose name fits the noun better
-            # ("Norvex Group" for "the company"), even at no cue, is meant.
+            # Chosen by its kind alone: a body whose name has the noun ("the department"), or
+            # one named since whose name fits it better ("Norvex Group" for "the company"),
+            # even named at no cue, is meant.
             named = _body_named_before(self.text, noun, before)
-            if named and named[1] > self.text.rfind(best.name, 0, before) >= 0:
+            if named and (
+                noun in named[0].lower().split()
+                or named[1] > self.text.rfind(best.name, 0, before) >= 0
+            ):
                 best = self._name(named[0], frozenset())[0] or best
         if best is not None or kinds is None:
             return best

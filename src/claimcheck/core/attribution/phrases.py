@@ -32,6 +32,7 @@ _NAME_APPOSITIVE = re.compile(
 # A short phrase that opens a sentence before its subject: "On Taiwan, ", "Last week, ".
 _OPENING = re.compile(
     r"(?:(?:On|In|At|For|After|Last|Earlier|Later)\s[^,]{1,40}|Earlier|Later|Meanwhile"
+    r"|(?:Following|Despite|During|Amid)\s[^,]{1,90}"
     r"|(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|A\s+few|Several|\d+)"
     r"\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later)),\s+"
 )
@@ -334,7 +335,9 @@ _MAIN_CLAUSE = re.compile(
     r"(?:\s+(?:(?:[a-z]+\s+){0,2}[A-Z][\w.&'\u2019-]*|of|for|and|the|de))*"
     r"(?:\s+\([A-Z][\w.&]*\))?"  # its acronym: "The Union of ... (UAAR) has launched"
     # "On Tuesday, the company published": after an opening phrase "the" is in lower case.
-    r"|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:(?:has|have|had)\s+)?(?:(?:also|later|then|first)\s+)?"
+    r"|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?"
+    # "Following our report, officials from the department contacted her and informed".
+    r"|[a-z]+s\s+(?:from|of|at)\s+the\s+[a-z]+)\s+(?:(?:has|have|had)\s+)?(?:(?:also|later|then|first)\s+)?"
     r"(?P<verb>[a-z]+ed|sent|wrote|made|gave|took|held|spoke|met|told|brought|began)\s"
 )
 
