@@ -511,3 +511,18 @@ def test_a_title_of_public_service_is_an_officials_not_a_bodys_named_public() ->
         [("Tom Lind", "official")]
     ]
     assert sources("Shell spokeswoman Jane Doe said oil fell.") == [[("Jane Doe", "organization")]]
+
+
+def test_one_of_a_bodys_staff_unnamed_is_specific_and_a_name_in_apposition_names_them() -> None:
+    # The Texas Tribune's Scott story ("an official with the Texas secretary of state's office
+    # said"), labelled an unnamed but specific source (guideline 5), as "a spokesperson" is.
+    text = (
+        "A police spokesman said the man was held overnight.\n\n"
+        "A company spokeswoman said sales fell.\n\n"
+        "One official said the tax was due."
+    )
+    assert sources(text) == [
+        [("police spokesman", "official")],
+        [("company spokeswoman", "organization")],
+        [("official", "official")],
+    ]

@@ -385,7 +385,8 @@ class _Places(_After):
             end = len(sentence[:start].rstrip(" ,"))
             start = _trailing_np(sentence, _last_separator(sentence, end) + 1, end)
         found = self._interpret(sentence, start, end, desc)
-        named = sentence.find(desc, end) if desc and not isinstance(found, _Ref) else -1
+        unnamed = not isinstance(found, _Ref) or found.entity.name[:1].islower()
+        named = sentence.find(desc, end) if desc and unnamed else -1
         if named > 0 and _NAMED_APPOSITIVE.match(desc):
             # "an education official, a Mr Malapa, promised": the appositive names them.
             return self._interpret(sentence, named, named + len(desc), sentence[start:end])

@@ -32,6 +32,7 @@ from claimcheck.core.attribution.words import (
     _GENDERS,
     _INDEFINITE,
     _OFFICIAL_PLURALS,
+    _ORG_WORDS,
     _PARTICIPANTS,
     _PERSON_NOUNS,
     _PUBLIC_BODIES,
@@ -452,6 +453,8 @@ class _Reading(_Owners):
             return None
         if head[0].lower() in _PARTICIPANTS:
             head = [head[0].lower(), *head[1:]]  # "Residents said"
+        if not _ORG_WORDS.isdisjoint(w.lower() for w in head):
+            kind = "organization"  # "a company spokeswoman"
         name = " ".join(head)
         where = _FROM_PLACE.match(rest, rest.find(head[-1]) + len(head[-1])) if rest else None
         if where is not None:

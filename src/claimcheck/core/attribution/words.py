@@ -220,7 +220,14 @@ _PARTICIPANTS = {
         ),
         "person",
     ),
-    **dict.fromkeys(_words("officials authorities investigators lawmakers"), "official"),
+    # "a police spokesman said", "an official with the ministry said": one of a body's staff.
+    **dict.fromkeys(
+        _words(
+            """officials authorities investigators lawmakers official spokesman spokeswoman
+            spokesperson representative"""
+        ),
+        "official",
+    ),
 }
 
 
