@@ -444,6 +444,26 @@ def test_a_titled_speaker_after_an_opening_phrase_speaks_in_the_verb_joined_to_h
         "Earlier, district health officer Tom Lind visited the clinic and said that it was clean."
     )
     assert sources(text) == [[("Ana Ruiz", "official")], [("Tom Lind", "official")]]
+    # The same story ('"Situation is normal at these places," Randhawa was quoted saying by
+    # news agency ANI'): the one quoted speaks, the agency relays.
+    text = (
+        "Police official Ana Ruiz visited the dam.\n\n"
+        '"The dam is safe," Ruiz was quoted saying by news agency Reuters.\n\n'
+        "Ruiz was quoted as saying by the BBC that the dam would be inspected."
+    )
+    relayed = [
+        [("Ana Ruiz", "official"), ("Reuters", "news_agency")],
+        [("Ana Ruiz", "official"), ("BBC", "broadcaster")],
+    ]
+    assert sources(text)[1:] == relayed
+    # The story's first lines ('"Two suspects have been apprehended ...," ANI tweeted, quoting
+    # Delhi police.' and '..., reported news agency ANI.'): a name first met alone is a body
+    # of no known kind until a description says which.
+    text = (
+        '"Two men were held," KNA tweeted, quoting Lakeside police.\n\n'
+        "Police held two men on Sunday, reported news agency KNA."
+    )
+    assert sources(text)[1] == [("KNA", "news_agency")]
 
 
 def test_a_quotation_read_on_a_post_found_on_a_platform() -> None:

@@ -526,3 +526,20 @@ def test_one_of_a_bodys_staff_unnamed_is_specific_and_a_name_in_apposition_names
         [("company spokeswoman", "organization")],
         [("official", "official")],
     ]
+
+
+def test_a_fact_checks_claim_line_is_the_source_lines_claim() -> None:
+    # The Frontier, "We fact checked campaign ad claims on Stitt's first term as governor",
+    # https://www.readfrontier.org/stories/we-fact-checked-campaign-ad-claims-on-stitts-first-
+    # term-as-governor/ ("Claim: Kevin Stitt used the coronavirus pandemic to release 452
+    # prison inmates." / "Source: The dark money group Sooner State Leadership Fund made this
+    # claim in a recent television ad.").
+    text = (
+        "Claim: Ana Ruiz closed 12 clinics in her first year.\n\n"
+        "Source: The dark money group Lakeside Action Fund made this claim in a radio ad.\n\n"
+        "Source: Reuters"
+    )
+    fund = [("Lakeside Action Fund", "organization")]
+    assert sources(text) == [fund, fund, []]
+    kinds = [one.kind for _, one in analyse(text)]
+    assert kinds == ["claim", "claim", "boilerplate"]

@@ -104,6 +104,14 @@ def analyse_document(
         words, cued, scores[index] = _alone(sentence)
         if cued:
             hits[index], hedges[index] = doc.attribute(sentence, inside, words)
+        source = doc.source_line(sentence) if sentence.startswith("Source: ") else None
+        if source is not None and not hits[index]:
+            source.content = (start, end)
+            hits[index] = [source]
+            claim = spans[index - 1]
+            if text.startswith("Claim: ", claim[0]) and not hits[index - 1]:
+                # The fact check's claim, stated on the line before its source.
+                hits[index - 1] = [replace(source, content=claim, carried_from=index)]
         if paragraph == index:
             line = doc.speaker_line(sentence) if ": " in sentence else None
             if line is not None and not hits[index]:

@@ -29,7 +29,7 @@ from claimcheck.core.attribution.words import (
     _TITLE_WORDS,
     _gender,
 )
-from claimcheck.core.registry import Registry, Source, normalise
+from claimcheck.core.registry import MEDIA_KINDS, Registry, Source, normalise
 
 
 @dataclass(slots=True)
@@ -94,6 +94,10 @@ class _Entities:
             return None, False
         found = self.aliases.get(key)
         if found is not None:
+            if found.kind == "organization" and described and " " not in found.name:
+                # "ANI tweeted" guessed a body; "news agency ANI" later says which.
+                said = _infer_kind(found.name, described)[0]
+                found.kind = said if said in MEDIA_KINDS else found.kind
             # A person the text met ("Rep. French Hill") wins over the publisher ("The Hill").
             return found, found.name != name and found.name not in self.registry
         if key in self.own:

@@ -110,7 +110,7 @@ _FAMILIES: dict[str, re.Pattern[str]] = {
     "acc": re.compile(
         r"(?:according\s+to|as\s+per|(?<=, )per(?=\s+(?:the\s+)?[A-Z])|^per(?=\s+the\s)"
         r"|in\s+the\s+words\s+of"
-        r"|(?:as\s+)?(?:first\s+)?(?:reported|cited|quoted)\s+by"
+        r"|(?:as\s+)?(?:first\s+)?(?:reported|cited|quoted)(?:\s+(?:as\s+)?saying)?\s+by"
         # "The closure was confirmed by Norvex": a passive cue names its source after "by";
         # "Scott will have to be confirmed by the Legislature" is a step yet to come.
         r"|(?<=\s)(?<!\bbe\s)(?:confirmed|announced|revealed|disclosed|stated|estimated|predicted|denied"

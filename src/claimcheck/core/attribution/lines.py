@@ -33,6 +33,10 @@ _SPEECH = frozenset(_VERBS.split("|"))
 # grim: ...", "On Monday, the day after the vote: ...".
 _NOT_CREDITS = _NOT_SUBJECT | _ADVERBS
 _WORDS = re.compile(r"[a-z]+")
+# A fact check's "Source: The Lakeside Fund made this claim in a television ad." line.
+_SOURCE_LINE = re.compile(
+    r"Source:\s+(?P<who>[^,.;:]{2,90}?)\s+(?P<verb>made|makes)\s+(?:this|the)\s+claim\b"
+)
 _DASH_MARK = re.compile(r"[—\u2013]|--?(?=\s)")
 
 
@@ -82,6 +86,18 @@ class _Lines(_Places):
             return None
         self.index = index
         return ref
+
+    def source_line(self, sentence: str) -> _Hit | None:
+        """Who made the claim a fact check's "Claim:" line states, on the "Source:" line
+        after it: "Source: The dark money group Sooner State Leadership Fund made this claim
+        in a recent television ad." """
+        match = _SOURCE_LINE.match(sentence)
+        if match is None:
+            return None
+        ref = self._interpret(sentence, match.start("who"), match.end("who"))
+        if not isinstance(ref, _Ref):
+            return None
+        return self._hit(ref, sentence, match.start("verb"), match.end("verb"), (0, 0), "verb")
 
     def speaker_line(self, sentence: str) -> _Hit | None:
         """The speaker named before a colon that opens a paragraph, as in an interview."""
