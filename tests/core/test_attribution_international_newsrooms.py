@@ -409,6 +409,13 @@ def test_people_of_the_story_named_by_what_they_are_speak_and_outsiders_are_a_he
         [("officials", "official")],
         [("farmers from Ngcobo", "person")],
     ]
+    # The New Dawn's story again ('"..." said a resident of B'hai Jozon Town. While another
+    # one said agents of state security ...'): another of the same.
+    text = (
+        '"The troops left at night," said a resident of Toe Town. While another one said the '
+        "agents lie."
+    )
+    assert sources(text) == [[("resident of Toe Town", "person")], [("another resident", "person")]]
     # Votebeat's Texas story ("Some county election officials across Texas say ..."): the
     # officials, with where they are, not the place.
     text = "Some county clerks and election officials across Ohio say turnout fell."

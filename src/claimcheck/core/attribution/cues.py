@@ -245,8 +245,11 @@ class _Document(_Credits):
             # word is a noun.
             return None
         relative = low in ("who", "which") and not word.isupper()
-        if (low in _NOT_SUBJECT and not relative and not word.isupper()) or (
-            low in _DETERMINERS or (low[:1].isdigit() and not low.endswith("-old"))
+        # "another one said": one of those just named; "one said", "these said" stand for none.
+        another = low == "one" and _previous_word(sentence, ws)[1].lower() == "another"
+        if (low in _NOT_SUBJECT and not relative and not another and not word.isupper()) or (
+            (low in _DETERMINERS and not another)
+            or (low[:1].isdigit() and not low.endswith("-old"))
         ):
             return None
         if low in _POSSESSIVES or (

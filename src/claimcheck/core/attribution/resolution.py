@@ -429,6 +429,14 @@ class _Reading(_Owners):
                 # "Researchers looked at ... and found", "Study authors said": of the study
                 # the text cited before.
                 return self._ref(self.authors_of(study), off + a, off + b, mention, 0.6)
+        if noun == "one" and det == "another":
+            # "said a resident of Toe Town. ... another one said": another of them.
+            met = [
+                e for e in self.entities if e.last >= 0 and not e.nouns.isdisjoint(_PARTICIPANTS)
+            ]
+            if met:
+                noun = min(max(met, key=lambda e: e.last).nouns & _PARTICIPANTS.keys())
+                return self._participants(["another", noun], noun, a, b)
         if noun in _PARTICIPANTS:
             return self._participants(head, noun, a, b, rest)
         if det in _INDEFINITE or noun in _VAGUE_HEADS:
