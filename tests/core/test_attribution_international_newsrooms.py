@@ -509,3 +509,24 @@ def test_a_spokesperson_of_an_acronym_speaks_as_the_body_it_spells() -> None:
     assert sources("RAN spokeswoman Gemma Tillack said clearing resumed.") == [
         [("Gemma Tillack", "organization")]
     ]
+
+
+def test_a_title_that_spoke_with_no_name_is_held_by_the_name_that_speaks_next() -> None:
+    # Kashmir Reader, "Islamabad Op: Protestors 'contacted' India, claims Pak minister",
+    # https://kashmirreader.com/2017/11/26/islamabad-op-protestors-contacted-india-claims-pak-
+    # minister/ ("Pakistan's Interior Minister has claimed that ... Speaking to the DawnNews,
+    # Ahsan Iqbal said, ..."; "The Pakistani interior minister reiterated that ...").
+    text = (
+        "Lakeland's Interior Minister has claimed that the protesters were paid.\n\n"
+        "Speaking to the DawnNews, Tomas Varga said the camp would be cleared.\n\n"
+        "The interior minister reiterated that the police would act."
+    )
+    varga = ("Tomas Varga", "official")
+    assert sources(text) == [[varga], [varga, ("DawnNews", "newspaper")], [varga]]
+    # A name met before, or one that speaks later than the next sentence, is someone else.
+    text = (
+        "Lakeland's Interior Minister has claimed that the protesters were paid.\n\n"
+        "The camp was quiet on Sunday.\n\n"
+        "Tomas Varga said the camp would be cleared."
+    )
+    assert sources(text)[2] == [("Tomas Varga", "person")]

@@ -543,3 +543,30 @@ def test_a_fact_checks_claim_line_is_the_source_lines_claim() -> None:
     assert sources(text) == [fund, fund, []]
     kinds = [one.kind for _, one in analyse(text)]
     assert kinds == ["claim", "claim", "boilerplate"]
+
+
+def test_what_the_sentence_before_says_a_speaker_is_gives_their_kind() -> None:
+    # Michigan Radio, "Bay City may have located elusive water main break",
+    # http://www.michiganradio.org/post/bay-city-may-have-located-elusive-water-main-break
+    # ("Ryan Manz is Bay County's emergency management coordinator. He says ..."; "Tammy
+    # Brinkman is the head of the Bay City YMCA.").
+    text = (
+        "Ana Ruiz is Lakeside County's emergency management coordinator. She says the main "
+        "broke at noon.\n\n"
+        "Tom Lind is the head of the Lakeside swim club. He says the pool is open."
+    )
+    assert sources(text) == [[], [("Ana Ruiz", "official")], [], [("Tom Lind", "person")]]
+
+
+def test_an_outlet_with_a_number_in_its_name_and_the_publishers_own_call_sign() -> None:
+    # KVOA News 4 Tucson, "Judge denies Attorney General's motion to stop Cochise County
+    # elections agreement with Recorder", https://www.kvoa.com/news/judge-denies-attorney-
+    # generals-motion-to-stop-cochise-county-elections-agreement-with-recorder/article_ab2a7ba2-
+    # de3e-11ed-bb10-4bde9b555825.html ("State Attorney Joshua D. Bendor told News 4 Tucson
+    # after the hearing ..."): a state attorney is an official, and "News 4 Tucson" is the
+    # publisher itself.
+    text = "State Attorney Ana Ruiz told News 4 Tucson after the hearing that they disagree."
+    assert sources(text, "KVOA News 4 Tucson") == [[("Ana Ruiz", "official")]]
+    assert sources("Jan Berg told Channel 4 News the vote was fair.") == [
+        [("Jan Berg", "person"), ("Channel 4 News", "broadcaster")]
+    ]

@@ -170,6 +170,11 @@ def _opening_name(text: str, start: int, end: int) -> str | None:
     return match.group()
 
 
+_COPULA = re.compile(
+    r"\s+(?:is|was)\s+(?:the\s+|an?\s+)?(?P<desc>[^.,;]{2,80}?)(?=\s+(?:of|for|at|in|with)\b|[.,;])"
+)
+
+
 def _names_in(window: str) -> Iterator[tuple[str, frozenset[str]]]:
     """The names shaped like people's in a stretch of text before a pronoun, with the titles
     written before them, nearest first: the latest sentence first, and in it its subject ("The
@@ -193,6 +198,13 @@ def _names_in(window: str) -> Iterator[tuple[str, frozenset[str]]]:
         while words and (words[0].lower() in _TITLE_WORDS or words[0].lower() in _DETERMINERS):
             titles.append(words.pop(0).lower())
         name = " ".join(words)
+        copula = _COPULA.match(window, match.end())
+        if copula is not None:
+            # "Ryan Manz is Bay County's emergency management coordinator. He says": what the
+            # sentence says he is, up to what he is of ("the head of the Bay City YMCA").
+            titles += [
+                w.removesuffix("'s").removesuffix("\u2019s") for w in copula["desc"].lower().split()
+            ]
         if len(words) > 1 and not any(
             w in _NAME_KINDS or w in _CORE_TITLES or w in _CALENDAR for w in name.lower().split()
         ):

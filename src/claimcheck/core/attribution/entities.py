@@ -144,12 +144,34 @@ class _Entities:
             kind, person = "organization", False  # "Texas Instruments said"
         elif kind == "organization" and " " not in name and _place_in_text(self.text, name):
             kind = "official"  # "Cameroon on Wednesday said", where "Cameroon's military" is
+        holder = self._title_just_before(name) if person and not described else None
+        if holder is not None:
+            return holder, False
         entity = self._entity(name, kind, person)
         if entity.person and entity.gender is None:
             entity.gender = _gender(described)
         for acronym in acronyms:
             self.aliases.setdefault(normalise(acronym), entity)
         return entity, False
+
+    def _title_just_before(self, name: str) -> _Entity | None:
+        """ "Pakistan's Interior Minister has claimed ... Speaking to the DawnNews, Ahsan Iqbal
+        said": a name met for the first time, with no title, just after a title spoke with no
+        name, is the title's holder; the title's entity takes the name."""
+        if self.text.find(name) < self.offset:
+            return None
+        for entity in self.entities:
+            if (
+                entity.person
+                and entity.kind == "official"
+                and entity.last == self.index - 1
+                and not _TITLE_WORDS.isdisjoint(entity.name.lower().split())
+            ):
+                self.aliases[normalise(name)] = entity
+                self.aliases.setdefault(normalise(name.split()[-1]), entity)
+                entity.name = name
+                return entity
+        return None
 
     def _full_name(self, surname: str) -> tuple[str, frozenset[str]] | None:
         """'Basya' after 'Fuad Basya' earlier in the text: the full name, when there is one,

@@ -32,7 +32,9 @@ _IS_WEBSITE = re.compile(r"\b(?:website|web\s+site|site|web\s+page|blog)\b", _I)
 # After the verb, perhaps behind a title in lower case: ", said co-author Kevin Morris".
 _RIGHT_NAME = re.compile(
     r"\s+((?:the\s+|(?:(?!(?:about|of|for|to|in|on|at|with|from|by|that|a|an|the)\b)"
-    r"[a-z][\w-]*\s+){1,3})?[A-Z][\w.&'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w.&'\u2019-]*){0,5})"
+    r"[a-z][\w-]*\s+){1,3})?[A-Z][\w.&'\u2019-]*"
+    # "News 4 Tucson", "Channel 4 News": a number inside an outlet's name.
+    r"(?:\s+(?:of\s+|\d{1,3}\s+)?[A-Z][\w.&'\u2019-]*){0,5})"
 )
 
 

@@ -29,6 +29,9 @@ def own_names(publisher: str | None) -> frozenset[str]:
         if not any(c.isupper() for c in name) and _DOMAIN.fullmatch(name) is None:
             continue  # "eNCA", "iNews" are names; a lower-case remnant is none
         keys.add(normalise(name))
+        words = name.split()
+        if len(words) > 2 and words[0].isupper():
+            keys.add(normalise(" ".join(words[1:])))  # "KVOA News 4 Tucson": "News 4 Tucson"
         if "." in name and " " not in name:
             keys.add(normalise(name.split(".")[0]))  # a domain: the site's name
     keys.discard("")

@@ -125,11 +125,14 @@ _NOUN_KINDS: dict[str, frozenset[str]] = {
 _DOMAIN = re.compile(r"\.(?:com|org|net|io|co|gov|edu|ca|uk)\b")
 
 
+_JOINED_NEWS = re.compile(r"(?<=[a-z])(?=News$|TV$)")
+
+
 @lru_cache(maxsize=1 << 14)
 def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
     """The kind of a new named source, from its title, affiliation or the shape of its name;
     and whether it is a person."""
-    words = [w.lower() for w in name.split()]
+    words = [w.lower() for w in _JOINED_NEWS.sub(" ", name).split()]  # "DawnNews": Dawn News
     person_shaped = len(words) > 1 and not any(w in _NAME_KINDS for w in words)
     for word, kind in _MEDIA_WORDS.items():
         if word in described:
@@ -188,8 +191,8 @@ def _infer_kind(name: str, described: frozenset[str]) -> tuple[str, bool]:
     return "person", True
 
 
-_PUBLIC_OFFICES = _words("city town county district school schools police court prison")
-_OFFICE_HEADS = _BODY_TITLES | _words("attorney principal superintendent")
+_PUBLIC_OFFICES = _words("city town county district school schools police court prison state")
+_OFFICE_HEADS = _BODY_TITLES | _words("attorney principal superintendent coordinator")
 
 
 _WRITERS_ONLINE = _words("blogger bloggers vlogger youtuber poster")
