@@ -530,3 +530,14 @@ def test_a_title_that_spoke_with_no_name_is_held_by_the_name_that_speaks_next() 
         "Tomas Varga said the camp would be cleared."
     )
     assert sources(text)[2] == [("Tomas Varga", "person")]
+
+
+def test_staff_at_a_place_that_is_no_body_speak_themselves() -> None:
+    # The Hindu, "Police kiosk at Idgah camp is of little help to us, say victims",
+    # https://www.thehindu.com/news/cities/Delhi/police-kiosk-at-idgah-camp-is-of-little-help-
+    # to-us-say-victims/article31027425.ece/amp/ ("Police officials at the kiosk said that they are
+    # receiving complaints ..."): the kiosk is where they are, not whom they speak for.
+    text = "Police officials at the tent said that they are receiving complaints."
+    assert sources(text) == [[("Police officials", "official")]]
+    text = "Officials at the Ministry of Health said the water was safe."
+    assert sources(text) == [[("Ministry of Health", "official")]]

@@ -570,3 +570,13 @@ def test_an_outlet_with_a_number_in_its_name_and_the_publishers_own_call_sign() 
     assert sources("Jan Berg told Channel 4 News the vote was fair.") == [
         [("Jan Berg", "person"), ("Channel 4 News", "broadcaster")]
     ]
+
+
+def test_a_ruling_that_denies_a_motion_is_no_denial_and_the_state_is_a_party() -> None:
+    # KVOA's Cochise County story ("A judge on Tuesday denied Attorney General Kris Mayes
+    # motion for an injunction ..."; "The State argues that ...").
+    text = "A judge on Tuesday denied the county's motion for an injunction."
+    assert sources(text) == [[]]
+    assert analyse(text)[0][1].hedge is None
+    assert sources("The ministry denied the report.") == [[("the ministry", "official")]]
+    assert sources("The State argues that the board lacks authority.") == [[("State", "official")]]

@@ -172,6 +172,14 @@ _COMPLEMENT = {
             r"|rumou?rs?|speculation)\b"
         ),
     ),
+    # "The ministry denied the report"; not "a judge denied the motion", a ruling.
+    **dict.fromkeys(
+        _forms("deny"),
+        re.compile(
+            r"(?!\s+(?:[\w'\u2019-]+\s+){0,5}?(?:motions?|requests?|bail|appeals?|applications?"
+            r"|petitions?|permits?|permission|entry|access|visas?|injunctions?)\b)"
+        ),
+    ),
     # "The study found that ...", not "police found the car"; "Prosecutors found evidence
     # that ...": what the evidence shows is what they found.
     **dict.fromkeys(

@@ -29,6 +29,7 @@ from claimcheck.core.attribution.source_kinds import (
 )
 from claimcheck.core.attribution.titles import _named_by_title, _Parsed
 from claimcheck.core.attribution.words import (
+    _DETERMINERS,
     _GENDERS,
     _INDEFINITE,
     _OFFICIAL_PLURALS,
@@ -151,7 +152,15 @@ class _Reading(_Owners):
             if isinstance(org, _Ref) and not org.entity.person:
                 org.start, org.end, org.mention = off + a, off + b, phrase
                 return org
-            return None
+            # "Police officials at the kiosk said": where they are is no body; they speak.
+            head = sentence[a : a + at].split()
+            while head and head[-1].lower() in ("for", "at", "of", "from", "with"):
+                head.pop()
+            if head and head[0].lower() in _DETERMINERS:
+                head = head[1:]
+            if not official or not head:
+                return None
+            return self._participants(head, head[-1].lower(), a, b)
         if step == "common":
             return self._description("", first, a, b)
         if check_known:
