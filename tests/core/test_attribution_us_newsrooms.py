@@ -580,3 +580,23 @@ def test_a_ruling_that_denies_a_motion_is_no_denial_and_the_state_is_a_party() -
     assert analyse(text)[0][1].hedge is None
     assert sources("The ministry denied the report.") == [[("the ministry", "official")]]
     assert sources("The State argues that the board lacks authority.") == [[("State", "official")]]
+
+
+def test_a_request_and_a_notice_are_what_was_asked_and_told() -> None:
+    # Michigan Radio's Bay City story ("The city requested some of the heaviest commercial
+    # water users to not use any water today."); The San Joaquin Valley Sun, "Two coronavirus
+    # cases force Calif. legislature to shutter Capitol offices", http://sjvsun.com/california/
+    # two-coronavirus-cases-forces-calif-legislature-to-shutter-capitol-offices/ ("On Friday,
+    # the Assembly Rules Committee distributed a memo to legislators notifying them that two
+    # legislative staffers ... tested positive").
+    text = (
+        "The county requested the largest farms to not water their fields today.\n\n"
+        "On Monday, the Lakeside City Council distributed a memo to staff notifying them that "
+        "two workers had fallen ill.\n\n"
+        "The mayor requested a meeting with the board."
+    )
+    assert sources(text) == [
+        [("the county", "official")],
+        [("Lakeside City Council", "official")],
+        [],
+    ]

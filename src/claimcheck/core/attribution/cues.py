@@ -68,9 +68,10 @@ _BY_SAYING = re.compile(
 )
 # "The council issued a statement saying ...": the council says it.
 _ISSUED = re.compile(
-    r"\s(?:issued|released|put\s+out|published|sent|posted|made)\s+(?:a|an|the|its|his|her"
-    r"|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|press\s+release|news\s+release|letter"
-    r"|message|response|reply|announcement)(?:\s+on\s+\w+(?:\s+\w+)?)?\s*,?\s*$"
+    r"\s(?:issued|released|put\s+out|published|sent|posted|made|distributed)\s+(?:a|an|the|its"
+    r"|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|press\s+release|news\s+release|letter"
+    r"|message|response|reply|announcement|memo|notice)(?:\s+(?:on|to)\s+\w+(?:\s+\w+)?)?"
+    r"\s*,?\s*$"
 )
 # "released a statement which said ...": the releaser's words. Only a body's own statement:
 # a newspaper that published a letter, or a man who sent a message, did not say what it said.

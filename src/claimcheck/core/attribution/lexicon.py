@@ -46,7 +46,7 @@ _LEMMAS = """say:said tell:told add state announce claim write:wrote:written twe
     affirm recognize recognise maintain indicate mention concede vow pledge assure hint
     promise answer speculate proclaim propose agree charge forecast:forecast theorize theorise
     wonder question express voice read:read rule show:showed:shown find:found reject
-    dismiss admonish reason encourage inform determine"""
+    dismiss admonish reason encourage inform determine notify request"""
 
 
 def _forms(lemma: str) -> list[str]:
