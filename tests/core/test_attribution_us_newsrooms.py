@@ -580,6 +580,9 @@ def test_a_ruling_that_denies_a_motion_is_no_denial_and_the_state_is_a_party() -
     assert analyse(text)[0][1].hedge is None
     assert sources("The ministry denied the report.") == [[("the ministry", "official")]]
     assert sources("The State argues that the board lacks authority.") == [[("State", "official")]]
+    # News 9's Oklahoma bills story ("Democrats said lawmakers should be more worried about
+    # ..."): a party's members in a legislature are elected politicians (guideline 10).
+    assert sources("Republicans said the bill was needed.") == [[("Republicans", "official")]]
 
 
 def test_a_request_and_a_notice_are_what_was_asked_and_told() -> None:

@@ -201,7 +201,7 @@ _WRITERS_ONLINE = _words("blogger bloggers vlogger youtuber poster")
 # Government bodies known by a short name or an acronym, which no word of theirs tells.
 _GOVERNMENT_NAMES = _words(
     """fbi cia nsa nasa epa fda cdc fema irs ftc fcc faa ntsb dhs doj nih nhs noaa usda
-    pentagon kremlin interpol europol state"""
+    pentagon kremlin interpol europol state democrats republicans"""
 )
 # Bodies of many governments, by the acronym or prefix their staff are titled with.
 _INTERGOVERNMENTAL = _words(
