@@ -22,7 +22,9 @@ document goes through these stages, one module each, in this order:
    (``words`` holds the word lists these stages share).
 4. ``entities``, ``coreference``, ``antecedents``, ``owners`` and ``resolution``: the
    document's entities (people, bodies, outlets, documents, websites) and the aliases they go
-   by; a noun phrase read at a cue becomes a reference to one of them, new or met before, and
+   by; a noun phrase read at a cue becomes a reference to one of them, new or met before
+   (people of the story known by what they are, "residents", "an elder", "a police
+   spokesman", are specific sources; "critics", "experts" and "sources" stay a hedge), and
    pronouns and definite descriptions (``coreference``) resolve to the most recent entity of
    the right sort, or to a body the text named at no cue (``antecedents``: "The Irving Police
    Department arrested him. The department said"), and an acronym to the name the text spelt
@@ -36,9 +38,10 @@ document goes through these stages, one module each, in this order:
    clause with no quotation marks ("Staff are harassed says Ana Ruiz"), the outlet in
    "told CBC News", the channel in "in a statement"); ``lines`` reads what a whole line
    says: a quotation's credit on a line of its own (with or without a dash), an
-   interview's answer after its speaker's name and a colon, and the person a paragraph
-   opens with, whose words an uncued quotation after it, or opening the next paragraph,
-   are; ``announced`` reads a sentence that announces the words after it ("X issued the
+   interview's answer after its speaker's name and a colon, a fact check's "Source: X made
+   this claim" line (and the "Claim:" line before it), and the person a paragraph opens
+   with, whose words an uncued quotation after it, or opening the next paragraph, are;
+   ``announced`` reads a sentence that announces the words after it ("X issued the
    following statement:", "The following is a statement from X"), and a heading that
    names the author of the release under it ("STATEMENT OF ..."); ``credits`` reads the
    cues with no speech verb of a subject ("according to", "quoted by", "in her view", a
