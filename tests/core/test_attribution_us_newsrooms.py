@@ -603,3 +603,15 @@ def test_a_request_and_a_notice_are_what_was_asked_and_told() -> None:
         [("Lakeside City Council", "official")],
         [],
     ]
+
+
+def test_a_pronoun_after_the_name_its_own_sentence_just_gave() -> None:
+    # KVOA's Cochise County story ("The only Cochise County Supervisor in attendance was Peggy
+    # Judd, she spoke to News 4 Tucson after the ruling. 'I'm just pleased ...'").
+    text = (
+        "The county's lawyer argued that the State was wrong.\n\n"
+        "The only supervisor in attendance was Ana Ruiz, she spoke to reporters after the "
+        "ruling.\n\n"
+        '"I am just pleased," she said.'
+    )
+    assert sources(text)[2] == [("Ana Ruiz", "person")]

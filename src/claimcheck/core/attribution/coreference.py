@@ -246,6 +246,13 @@ class _Coreference(_Entities):
         self.contextual += 1
         person = pronoun in _PERSON_PRONOUNS
         gender = _PRONOUN_GENDER.get(pronoun)
+        off = self.offset
+        named = _NAMED_THEN_PRONOUN.search(self.text, off, off + a) if person else None
+        if named is not None:
+            # "The only supervisor there was Peggy Judd, she spoke ...": the name just given.
+            entity = self._name(named.group(1), frozenset())[0]
+            if entity is not None and entity.person:
+                return self._ref(entity, off + a, off + b, self.text[off + a : off + b], 0.7)
         best: _Entity | None = None
         for entity in self.entities:
             if entity.person != person:
@@ -276,7 +283,6 @@ class _Coreference(_Entities):
             best = self._previous_subject(gender) or best
         if best is None:
             return None
-        off = self.offset
         return self._ref(best, off + a, off + b, self.text[off + a : off + b], 0.7)
 
     def _described_person(self, a: int, b: int) -> _Ref | None:
@@ -326,4 +332,7 @@ class _Coreference(_Entities):
 
 
 _THINGS = frozenset(("document", "website_statement", "press_release"))
+_NAMED_THEN_PRONOUN = re.compile(
+    r"\b(?:was|is)\s+((?:[A-Z][\w.'\u2019-]*\s+){1,3}[A-Z][\w.'\u2019-]*),\s*$"
+)
 _NOT_OWNERS = MEDIA_KINDS | {"document", "website_statement", "social_media"}
