@@ -422,6 +422,10 @@ def test_people_of_the_story_named_by_what_they_are_speak_and_outsiders_are_a_he
     assert sources(text) == [[("election officials across Ohio", "official")]]
     # ProPublica's contract-for-deed story ("critics say the contracts are predatory"): those
     # outside the story, and a crowd of no description, stay a hedge.
+    # Members of a body speak for it.
+    assert sources("Members of Parliament said the bill was flawed.") == [
+        [("Members of Parliament", "official")]
+    ]
     for hedge in ("Critics say", "Experts say", "Sources said", "Some individuals reported"):
         assert sources(f"{hedge} the deals are unfair.") == [[]]
 
@@ -451,6 +455,9 @@ def test_a_titled_speaker_after_an_opening_phrase_speaks_in_the_verb_joined_to_h
         "Earlier, district health officer Tom Lind visited the clinic and said that it was clean."
     )
     assert sources(text) == [[("Ana Ruiz", "official")], [("Tom Lind", "official")]]
+    # The subject of a verb joined by "and" is not read through the object of the first verb.
+    text = "Police arrested Tom Berg and charged him with theft, saying he had stolen a car."
+    assert sources(text) == [[("police", "official")]]
     # The same story ('"Situation is normal at these places," Randhawa was quoted saying by
     # news agency ANI'): the one quoted speaks, the agency relays.
     text = (
@@ -487,6 +494,9 @@ def test_a_quotation_read_on_a_post_found_on_a_platform() -> None:
     facebook = [("Facebook", "social_media")]
     assert sources(text) == [[("health officials", "official")], facebook, facebook, facebook]
     assert sources('"Prices will fall," notes the report.') == [[("the report", "document")]]
+    # A speaker on a platform is the speaker; a title in quotation marks quotes no one.
+    assert sources('"We will win," said the mayor on Facebook.') == [[("the mayor", "official")]]
+    assert sources('The musical "Oklahoma!" showed the old West.') == [[]]
 
 
 def test_a_spokesperson_of_an_acronym_speaks_as_the_body_it_spells() -> None:
@@ -530,6 +540,9 @@ def test_a_title_that_spoke_with_no_name_is_held_by_the_name_that_speaks_next() 
         "Tomas Varga said the camp would be cleared."
     )
     assert sources(text)[2] == [("Tomas Varga", "person")]
+    # Nor is a name that follows a title's words in the next sentence without "Speaking to".
+    text = "The mayor said the road would close. John Smith said he was angry."
+    assert sources(text) == [[("the mayor", "official")], [("John Smith", "person")]]
 
 
 def test_staff_at_a_place_that_is_no_body_speak_themselves() -> None:

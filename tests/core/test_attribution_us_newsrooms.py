@@ -526,6 +526,9 @@ def test_one_of_a_bodys_staff_unnamed_is_specific_and_a_name_in_apposition_names
         [("company spokeswoman", "organization")],
         [("official", "official")],
     ]
+    # Two unnamed officials are two sources.
+    text = "An official said the bridge was safe. Another official said it was not."
+    assert sources(text) == [[("official", "official")], [("another official", "official")]]
 
 
 def test_a_fact_checks_claim_line_is_the_source_lines_claim() -> None:
@@ -556,6 +559,11 @@ def test_what_the_sentence_before_says_a_speaker_is_gives_their_kind() -> None:
         "Tom Lind is the head of the Lakeside swim club. He says the pool is open."
     )
     assert sources(text) == [[], [("Ana Ruiz", "official")], [], [("Tom Lind", "person")]]
+    # Only a title is what someone is: not whose daughter she is, nor what was done to him.
+    text = "Ana Ruiz is the mayor's daughter. She says the road is closed."
+    assert sources(text)[1] == [("Ana Ruiz", "person")]
+    text = "Tom Lind was fired by the police chief in May. He says he was wronged."
+    assert sources(text)[1] == [("Tom Lind", "person")]
 
 
 def test_an_outlet_with_a_number_in_its_name_and_the_publishers_own_call_sign() -> None:
@@ -567,6 +575,8 @@ def test_an_outlet_with_a_number_in_its_name_and_the_publishers_own_call_sign() 
     # publisher itself.
     text = "State Attorney Ana Ruiz told News 4 Tucson after the hearing that they disagree."
     assert sources(text, "KVOA News 4 Tucson") == [[("Ana Ruiz", "official")]]
+    # The city in a station's name is no name of the station's own.
+    assert sources("New York said it would sue the company.", "NBC New York") != [[]]
     assert sources("Jan Berg told Channel 4 News the vote was fair.") == [
         [("Jan Berg", "person"), ("Channel 4 News", "broadcaster")]
     ]
@@ -603,6 +613,10 @@ def test_a_request_and_a_notice_are_what_was_asked_and_told() -> None:
         [("Lakeside City Council", "official")],
         [],
     ]
+    # What one asks for oneself, and a fact one is told, report no words.
+    assert sources("Tom Berg requested anonymity to protect his family.") == [[]]
+    assert sources("The union requested permission to march on Friday.") == [[]]
+    assert sources("Police notified the family of his death.") == [[]]
 
 
 def test_a_pronoun_after_the_name_its_own_sentence_just_gave() -> None:

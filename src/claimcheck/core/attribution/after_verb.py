@@ -19,11 +19,12 @@ _AFTER = re.compile(r"\s+([^\s,.;:!?\"“”()][^,;:!?\"“”()]{0,120}?)(?=\s*
 # Where a speaker named after an inverted verb ends and the rest of the clause begins:
 # '"We will rebuild," said Mayor Ana Ruiz [to the crowd outside city hall].'
 _AFTER_STOP = re.compile(
-    # Not the platform a post is on: "reads one of the graphics found on Facebook".
-    r"\s(?:to|at|in|on(?!\s+(?:Facebook|Twitter|WhatsApp|Instagram|TikTok|Telegram|YouTube)\b)"
-    r"|during|before|after|while|as|when|outside|inside|near|from|with"
+    r"\s(?:to|at|in|on|during|before|after|while|as|when|outside|inside|near|from|with"
     r"|without|via|through|over|upon|about|last|this|yesterday|today|tonight|earlier|later"
     r"|who|which|whose|and\s+(?=[a-z]))\b"
+)
+_POSTED_THING = re.compile(
+    r"\b(?:graphics?|images?|memes?|posts?|messages?|videos?|pictures?|photos?|screenshots?)\b"
 )
 _NAME_LAST = re.compile(r",\s+([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3})\s*[.!]?\s*$")
 _FINITE = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|could)\s")
@@ -62,6 +63,8 @@ class _After(_Reading):
             return None
         start, end = match.span(1)
         stop = _AFTER_STOP.search(sentence, start, end) if quoted else None
+        if stop is not None and _POSTED_THING.search(sentence, start, stop.start()):
+            stop = None  # "reads one of the graphics found on Facebook": the post is the source
         if stop is not None:
             end = stop.start()
         words = sentence[start:end].split()

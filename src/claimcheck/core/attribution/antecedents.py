@@ -170,8 +170,11 @@ def _opening_name(text: str, start: int, end: int) -> str | None:
     return match.group()
 
 
+# "is Bay County's emergency management coordinator", "is the head of": a noun phrase whose
+# head is a title; not "is the mayor's daughter", "was fired by the police chief".
 _COPULA = re.compile(
-    r"\s+(?:is|was)\s+(?:the\s+|an?\s+)?(?P<desc>[^.,;]{2,80}?)(?=\s+(?:of|for|at|in|with)\b|[.,;])"
+    r"\s+is\s+(?:the\s+|an?\s+|(?P<owner>(?:[A-Z][\w'\u2019-]*\s+){0,3}?[A-Z][\w-]*)['\u2019]s\s+)"
+    r"(?P<desc>(?:[a-z][\w-]*\s+){0,3}?(?P<head>[a-z][\w-]*))(?=\s+(?:of|for|at|in|with)\b|[.,;])"
 )
 
 
@@ -199,12 +202,10 @@ def _names_in(window: str) -> Iterator[tuple[str, frozenset[str]]]:
             titles.append(words.pop(0).lower())
         name = " ".join(words)
         copula = _COPULA.match(window, match.end())
-        if copula is not None:
+        if copula is not None and copula["head"] in _TITLE_WORDS | {"coordinator"}:
             # "Ryan Manz is Bay County's emergency management coordinator. He says": what the
             # sentence says he is, up to what he is of ("the head of the Bay City YMCA").
-            titles += [
-                w.removesuffix("'s").removesuffix("\u2019s") for w in copula["desc"].lower().split()
-            ]
+            titles += f"{copula['owner'] or ''} {copula['desc']}".lower().split()
         if len(words) > 1 and not any(
             w in _NAME_KINDS or w in _CORE_TITLES or w in _CALENDAR for w in name.lower().split()
         ):

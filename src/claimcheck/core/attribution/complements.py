@@ -33,6 +33,15 @@ _THAT = (
 )
 
 
+# Whom one informs or assures: "her", "the court", "residents".
+_WHOM = (
+    r"(?:them|him|her|us|me|you|(?:(?:the|its|his|their|our)\s+)?(?:[\w-]+\s+)?"
+    r"(?:court|judge|jury|public|board|council|committee|panel|residents|families|family"
+    r"|parents|members|staff|students|voters|crowd|audience|media|press|police|minister"
+    r"|government|ministry|department|agency|commission|lawmakers|legislature))"
+)
+
+
 # Verbs that are also common nouns or other verbs: they need a complement that fits speech.
 _COMPLEMENT = {
     **dict.fromkeys(
@@ -89,18 +98,13 @@ _COMPLEMENT = {
         # "promised them that the department would provide transport": whom, then what.
         re.compile(r"\s+(?:(?:them|him|her|us|me|you)\s+)?(?:that|to)\b|\s*[,:]?\s*[\"\u201c]"),
     ),
-    # "informed her that she would be placed", "assured the court that", "assured the public
-    # of its commitment": whom, then what.
+    # "informed her that she would be placed", "assured the court that": whom, then what;
+    # "assured the public of its commitment" too, but "notified the family of his death"
+    # tells a fact.
     **dict.fromkeys(
-        (*_forms("inform"), *_forms("assure"), *_forms("notify")),
-        re.compile(
-            r"\s+(?:(?P<whom>them|him|her|us|me|you|(?:(?:the|its|his|their|our)\s+)?(?:[\w-]+\s+)?"
-            r"(?:court|judge|jury|public|board|council|committee|panel|residents|families|family"
-            r"|parents|members|staff|students|voters|crowd|audience|media|press|police|minister"
-            r"|government|ministry|department|agency|commission|lawmakers|legislature))\s+)?"
-            r"(?:that|(?(whom)of|(?!)))\b"
-        ),
+        (*_forms("inform"), *_forms("notify")), re.compile(rf"\s+(?:{_WHOM}\s+)?that\b")
     ),
+    **dict.fromkeys(_forms("assure"), re.compile(rf"\s+(?:{_WHOM}\s+that|{_WHOM}\s+of|that)\b")),
     **dict.fromkeys(
         _words("questioned questioning wondered wondering"),
         re.compile(r"\s+(?:whether|if|why|how|what)\b|\s*[,:]?\s*[\"\u201c]"),
@@ -176,7 +180,12 @@ _COMPLEMENT = {
     # was asked; not "requested a meeting".
     **dict.fromkeys(
         _forms("request"),
-        re.compile(r"\s+(?:[\w'\u2019-]+\s+){1,8}?to\s+(?:not\s+)?[a-z]+|\s+that\b"),
+        re.compile(
+            r"\s+(?:(?:the|all|its|their|some\s+of\s+the)\s+)?(?:[\w-]+\s+){0,4}?(?:public|residents"
+            r"|users|customers|people|members|staff|employees|workers|parents|students|drivers"
+            r"|voters|businesses|farms|them|him|her|us|everyone)\s+to\s+(?:not\s+)?[a-z]+"
+            r"|\s+that\b"
+        ),
     ),
     # "The ministry denied the report"; not "a judge denied the motion", a ruling.
     **dict.fromkeys(

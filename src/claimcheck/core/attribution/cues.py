@@ -186,8 +186,12 @@ class _Document(_Credits):
                 sentence.startswith(",", cue_end)
                 and _PARENTHETICAL.search(sentence, 0, cue_start) is not None
             )
-            # '"... with everyone," reads one of the graphics': the quotation is what it says.
-            and _QUOTED_BEFORE.search(sentence, 0, cue_start) is None
+            # '"... with everyone," reads one of the graphics': the quotation, all there is
+            # before the verb, is what it says.
+            and not (
+                _QUOTED_BEFORE.search(sentence, 0, cue_start) is not None
+                and any(a == 0 for a, _ in inside)
+            )
             and not (
                 verb in _FINDINGS and _previous_word(sentence, cue_start)[1].lower() in _STUDIES
             )

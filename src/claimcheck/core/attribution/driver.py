@@ -104,7 +104,7 @@ def analyse_document(
         words, cued, scores[index] = _alone(sentence)
         if cued:
             hits[index], hedges[index] = doc.attribute(sentence, inside, words)
-        source = doc.source_line(sentence) if sentence.startswith("Source: ") else None
+        source = doc.source_line(sentence) if index and sentence.startswith("Source: ") else None
         if source is not None and not hits[index]:
             source.content = (start, end)
             hits[index] = [source]

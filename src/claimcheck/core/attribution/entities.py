@@ -5,6 +5,7 @@ and the aliases they go by; the pronouns and descriptions that refer back to the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -30,6 +31,10 @@ from claimcheck.core.attribution.words import (
     _gender,
 )
 from claimcheck.core.registry import MEDIA_KINDS, Registry, Source, normalise
+
+# A sentence that opens on how its speaker spoke, before the name: "Speaking to the
+# DawnNews, Ahsan Iqbal said".
+_SPEAKING_OPENS = re.compile(r"(?:Speaking|Talking|Writing)\s+(?:to|with|on|in)\s[^,]{1,60},\s+")
 
 
 @dataclass(slots=True)
@@ -158,13 +163,15 @@ class _Entities:
         """ "Pakistan's Interior Minister has claimed ... Speaking to the DawnNews, Ahsan Iqbal
         said": a name met for the first time, with no title, just after a title spoke with no
         name, is the title's holder; the title's entity takes the name."""
-        if self.text.find(name) < self.offset:
-            return None
+        at = self.text.find(name)
+        if at < self.offset or _SPEAKING_OPENS.fullmatch(self.text, self.offset, at) is None:
+            return None  # only where the name follows "Speaking to the DawnNews, "
         for entity in self.entities:
             if (
                 entity.person
                 and entity.kind == "official"
                 and entity.last == self.index - 1
+                and entity.name[:1].isupper()
                 and not _TITLE_WORDS.isdisjoint(entity.name.lower().split())
             ):
                 self.aliases[normalise(name)] = entity

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from claimcheck.core.attribution.phrases import _all_one_name
-from claimcheck.core.attribution.source_kinds import _DOC_NOUNS, _NOUN_KINDS
+from claimcheck.core.attribution.source_kinds import _DOC_NOUNS, _NAME_KINDS, _NOUN_KINDS
 from claimcheck.core.attribution.titles import _names_someone, _parse_name, _Parsed
 from claimcheck.core.attribution.words import (
     _CALENDAR,
@@ -131,7 +131,7 @@ _QUANTITIES = frozenset(
 _PLACE_WORDS = frozenset(("of", "on", "in", "from", "across"))
 # People of the story, then where they are: "election officials across Texas".
 _CROWD_WHERE = re.compile(
-    r"(?:[a-z][\w-]*\s+){0,3}(?P<noun>[a-z]+)\s+(?:across|in|from|of)\s+[A-Z]"
+    r"(?:(?![a-z]+(?:ing|ed)\b)[a-z][\w-]*\s+){0,3}(?P<noun>[a-z]+)\s+(?:across|in|from|of)\s+[A-Z]"
 )
 
 
@@ -231,6 +231,7 @@ def _plan(phrase: str, desc: str) -> _Plan:
                 crowd in _PARTICIPANTS
                 and words[1:2] in (["of"], ["from"])
                 and words[2][:1].isupper()
+                and _NAME_KINDS.keys().isdisjoint(w.lower() for w in words[2:])
             )
         )
     ):
@@ -278,7 +279,11 @@ def _plan(phrase: str, desc: str) -> _Plan:
     if possessive is not None:
         return _Plan("possessive", known, rest_at, possessive.group("owner"))
     crowd_at = _CROWD_WHERE.match(rest)
-    if crowd_at is not None and crowd_at.group("noun") in _PARTICIPANTS:
+    if (
+        crowd_at is not None
+        and crowd_at.group("noun") in _PARTICIPANTS
+        and _NAME_KINDS.keys().isdisjoint(low.split())
+    ):
         return _Plan("common", first=rest)  # "county election officials across Texas"
     parsed = _parse_name(rest, desc)
     if parsed is None or (det and _PLACE_IN_COMPLEMENT.search(rest) is not None):

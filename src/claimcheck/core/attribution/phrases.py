@@ -329,10 +329,16 @@ def _described_name(sentence: str, start: int, end: int) -> int:
 
 # The subject and past-tense verb of a sentence's main clause, before ", saying ...": a name
 # ("The Greek Orthodox Church", "Police") or "the" and a noun or two ("The church").
+_LOWER_TITLES = (
+    r"(?:police|fire|health|education|army|military|senior|deputy|acting|chief|official"
+    r"|officer|spokes(?:man|woman|person)|minister|secretary|director|commissioner|inspector)"
+)
 _MAIN_CLAUSE = re.compile(
     # "senior police official Ana Ruiz", after an opening phrase: a title in lower case.
     r"(?:(?:[Tt]he\s+|(?:[a-z]+\s+){1,3}(?=[A-Z]))?[A-Z][\w.&'\u2019-]*"
-    r"(?:\s+(?:(?:[a-z]+\s+){0,2}[A-Z][\w.&'\u2019-]*|of|for|and|the|de))*"
+    # "senior Delhi police official MS Randhawa": title words between the capitals.
+    rf"(?:\s+(?:(?:{_LOWER_TITLES}\s+){{1,2}}[A-Z][\w.&'\u2019-]*|[A-Z][\w.&'\u2019-]*|of|for|and"
+    r"|the|de))*"
     r"(?:\s+\([A-Z][\w.&]*\))?"  # its acronym: "The Union of ... (UAAR) has launched"
     # "On Tuesday, the company published": after an opening phrase "the" is in lower case.
     r"|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?"

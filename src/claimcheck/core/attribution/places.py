@@ -85,7 +85,9 @@ _CLAUSE_SUBJECT = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w.&'\u2019-]*\s*)+|\s*
 
 
 # An unnamed group of people as a clause's subject: "conservationists", "local residents".
-_PREPOSITION_WHICH = re.compile(r"\b(?:in|at|during|after|on)\s+which\s+")
+_PREPOSITION_WHICH = re.compile(
+    r"\b(?:in|at|during|after|on)\s+which(?:\s+(?:day|time|year|week|month|night|period|point))?\s+"
+)
 _GROUP = re.compile(r"(?:[a-z]+\s+)?[a-z]+(?:ists|ers|ors|ents|ans|ians|people)")
 _AND_NAMES = re.compile(r"\s+and\s+(?=(?:the\s+)?[A-Z])")
 _INTERVIEWED = re.compile(

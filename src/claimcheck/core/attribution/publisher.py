@@ -14,6 +14,9 @@ from claimcheck.core.registry import Source, normalise
 # "reuters.com", "nj.com": a site's name, whatever its case.
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 
+# What makes the rest of a station's name a name of its own: a number or a media word; not
+# the city of "NBC New York".
+_STATION = re.compile(r"\s(?:\d+|News|Channel|TV|Radio)\b")
 _JOINING = re.compile(r"^(?:(?:as\s+)?(?:co-?)?(?:re)?published\s+(?:by|with)|with|via|and)\s+")
 
 
@@ -30,7 +33,7 @@ def own_names(publisher: str | None) -> frozenset[str]:
             continue  # "eNCA", "iNews" are names; a lower-case remnant is none
         keys.add(normalise(name))
         words = name.split()
-        if len(words) > 2 and words[0].isupper():
+        if len(words) > 2 and words[0].isupper() and _STATION.search(name):
             keys.add(normalise(" ".join(words[1:])))  # "KVOA News 4 Tucson": "News 4 Tucson"
         if "." in name and " " not in name:
             keys.add(normalise(name.split(".")[0]))  # a domain: the site's name

@@ -45,6 +45,8 @@ from claimcheck.core.registry import MEDIA_KINDS
 
 # A relative clause without "that", opened by its subject: "the policies it deems unfair".
 _CLAUSE_PRONOUN = re.compile(r"\s(?:it|he|she|they|we)\s+[a-z]+s?\b")
+# Where staff are, not whom they speak for: "Police officials at the kiosk said".
+_PLACES_OF_WORK = _words("kiosk camp scene site tent checkpoint border station gate hearing rally")
 _FROM_PLACE = re.compile(r"\s+(?:of|from|in|across)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*")
 _LINK_MARKER = re.compile(r"\s*\[\d+\]$")
 # "Congressional lawmakers and experts": a named group beside an unnamed one.
@@ -153,14 +155,15 @@ class _Reading(_Owners):
                 org.start, org.end, org.mention = off + a, off + b, phrase
                 return org
             # "Police officials at the kiosk said": where they are is no body; they speak.
+            where = sentence[org_at:org_end].lower().split()
+            if not official or not where or where[-1] not in _PLACES_OF_WORK:
+                return None
             head = sentence[a : a + at].split()
             while head and head[-1].lower() in ("for", "at", "of", "from", "with"):
                 head.pop()
             if head and head[0].lower() in _DETERMINERS:
                 head = head[1:]
-            if not official or not head:
-                return None
-            return self._participants(head, head[-1].lower(), a, b)
+            return self._participants(head, head[-1].lower(), a, b) if head else None
         if step == "common":
             return self._description("", first, a, b)
         if check_known:
@@ -434,7 +437,7 @@ class _Reading(_Owners):
             return self._ref(entity, off + a, off + b, None, 0.6)
         if noun in ("researchers", "authors") and not det and len(head) <= 2:
             study = self._resolve_noun("study", off + a)
-            if study is not None and study.kind == "document":
+            if study is not None and study.kind == "document" and study.last >= self.index - 2:
                 # "Researchers looked at ... and found", "Study authors said": of the study
                 # the text cited before.
                 return self._ref(self.authors_of(study), off + a, off + b, mention, 0.6)
@@ -447,7 +450,7 @@ class _Reading(_Owners):
                 noun = min(max(met, key=lambda e: e.last).nouns & _PARTICIPANTS.keys())
                 return self._participants(["another", noun], noun, a, b)
         if noun in _PARTICIPANTS:
-            return self._participants(head, noun, a, b, rest)
+            return self._participants(head, noun, a, b, rest, det)
         if det in _INDEFINITE or noun in _VAGUE_HEADS:
             return _VAGUE
         return None
@@ -455,14 +458,16 @@ class _Reading(_Owners):
     def _acronym_body(self, described: frozenset[str]) -> frozenset[str]:
         """ "SAPS spokesperson Vishnu Naidoo" after "the South African Police Service (SAPS)":
         the kind of the body the acronym spells, not of an unknown acronym."""
-        for word in described:
+        for word in sorted(described):
             spelt = _spelt_out(self.text, word.upper()) if word.isalpha() else None
             if spelt is not None:
                 kind = _infer_kind(spelt, frozenset())[0]
                 return described - {"@organization"} | {"@" + kind}
         return described
 
-    def _participants(self, head: list[str], noun: str, a: int, b: int, rest: str = "") -> _Found:
+    def _participants(
+        self, head: list[str], noun: str, a: int, b: int, rest: str = "", det: str = ""
+    ) -> _Found:
         """'The locals said', 'said an elder', 'officials claimed': people of the story,
         unnamed but specific, and where they are from ("residents of Lakeside")."""
         kind = _PARTICIPANTS.get(noun)
@@ -472,6 +477,8 @@ class _Reading(_Owners):
             head = [head[0].lower(), *head[1:]]  # "Residents said"
         if not _ORG_WORDS.isdisjoint(w.lower() for w in head):
             kind = "organization"  # "a company spokeswoman"
+        if det == "another":
+            head = ["another", *head]  # "An official said ... Another official said"
         name = " ".join(head)
         where = _FROM_PLACE.match(rest, rest.find(head[-1]) + len(head[-1])) if rest else None
         if where is not None:

@@ -363,7 +363,11 @@ def _body_kind(words: list[str], titles: list[str]) -> str:
         name.pop()
     if not name or name[-1].endswith(("'s", "\u2019s")):
         return ""
-    if len(name) == 1 and name[0].lower() in _PUBLIC_SERVICE:
+    if (
+        len(name) == 1
+        and name[0].lower() in _PUBLIC_SERVICE
+        and words[1:2] not in (["relations"], ["affairs"])  # "Public relations manager"
+    ):
         return "official"  # "Police officer Jan Berg", "Public information officer Jan Berg"
     rest = words[len(name) : len(name) + 1]
     if rest and rest[0].lower() in _NAME_KINDS:
