@@ -20,11 +20,12 @@ document goes through these stages, one module each, in this order:
    or the shape of its name, and, for a name shaped like a person's, from where the text
    writes it ("Texas Instruments", "Ellinais, a group of ...", "the Hellenic ...")
    (``words`` holds the word lists these stages share).
-4. ``entities``, ``coreference``, ``antecedents``, ``owners`` and ``resolution``: the
+4. ``entities``, ``coreference``, ``antecedents``, ``owners``, ``groups`` and ``resolution``: the
    document's entities (people, bodies, outlets, documents, websites) and the aliases they go
    by; a noun phrase read at a cue becomes a reference to one of them, new or met before
-   (people of the story known by what they are, "residents", "an elder", "a police
-   spokesman", are specific sources; "critics", "experts" and "sources" stay a hedge), and
+   (``groups``: people of the story known by what they are, "residents", "an elder", "a
+   police spokesman", are specific sources; "critics", "experts" and "sources" stay a
+   hedge), and
    pronouns and definite descriptions (``coreference``) resolve to the most recent entity of
    the right sort, or to a body the text named at no cue (``antecedents``: "The Irving Police
    Department arrested him. The department said"), and an acronym to the name the text spelt

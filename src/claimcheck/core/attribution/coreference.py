@@ -13,7 +13,7 @@ from claimcheck.core.attribution.antecedents import (
     _opening_name,
     _team_named,
 )
-from claimcheck.core.attribution.entities import _Entities, _Entity, _Ref
+from claimcheck.core.attribution.entities import _Entities, _Entity, _Found, _Ref
 from claimcheck.core.attribution.phrases import _indefinite, _mentioned
 from claimcheck.core.attribution.source_kinds import _NOUN_KINDS, _infer_kind
 from claimcheck.core.attribution.titles import _WHEN, _named_by_title, _titled_names
@@ -26,6 +26,7 @@ from claimcheck.core.attribution.words import (
     _PERSON_NOUNS,
     _PERSON_PRONOUNS,
     _PRONOUN_GENDER,
+    _RELATIVES,
     _STAFF_OF_BODY,
     _TITLE_WORDS,
 )
@@ -284,6 +285,27 @@ class _Coreference(_Entities):
         if best is None:
             return None
         return self._ref(best, off + a, off + b, self.text[off + a : off + b], 0.7)
+
+    def _relative(self, pronoun: str, noun: str, a: int, b: int) -> _Found:
+        """'his father', 'her lawyer': the person of that relation to the one the pronoun
+        names, met before ("His father, Mohamed Elhassan Mohamed, ...") or new."""
+        owner = self._pronoun(pronoun, a, b, organisation=False)
+        if owner is None or not owner.entity.person:
+            return None
+        entity = owner.entity
+        # "His father said ... His sister said": "his" is the same person both times, whom
+        # the text may not have named as a source.
+        name = entity.owner if not entity.nouns.isdisjoint(_RELATIVES) else entity.name
+        known = [e for e in self.entities if noun in e.nouns and e.owner in (name, None)]
+        if known:
+            relative = known[-1]
+        elif name is None:
+            return None
+        else:
+            relative = self._entity(f"{name}'s {noun}", "person", True, name)
+        relative.nouns.add(noun)
+        off = self.offset
+        return self._ref(relative, off + a, off + b, self.text[off + a : off + b], 0.6)
 
     def _described_person(self, a: int, b: int) -> _Ref | None:
         """A person described by what they are, not by name: the one named last."""

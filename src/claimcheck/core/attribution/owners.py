@@ -31,6 +31,12 @@ _MAIN_SUBJECT = re.compile(r"\s*[Tt]he\s+(?:[\w-]+\s+){0,2}?(\w+)\b")
 class _Owners(_Coreference):
     """Sources spoken for by what their owner published, and owners' kinds."""
 
+    def authors_of(self, document: _Entity) -> _Entity:
+        """The people who wrote a document, as a source of their own."""
+        authors = self._entity(f"{document.name} authors", "person", False, document.name)
+        authors.nouns.update(("authors", "researchers"))
+        return authors
+
     def _official(self, name: str) -> bool:
         """Whether a name is an official's, met before or written with a title earlier."""
         known = self._known(name)

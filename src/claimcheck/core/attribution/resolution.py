@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 from claimcheck.core.attribution.antecedents import _group_named, _member_of, _spelt_out
-from claimcheck.core.attribution.entities import _VAGUE, _Entity, _Found, _Ref
+from claimcheck.core.attribution.entities import _VAGUE, _Found, _Ref
+from claimcheck.core.attribution.groups import _PLACES_OF_WORK, _Groups
 from claimcheck.core.attribution.lexicon import _words
 from claimcheck.core.attribution.names import _plan
-from claimcheck.core.attribution.owners import _Owners
 from claimcheck.core.attribution.phrases import (
     _GROUP_HEADS,
     _LEADING,
@@ -23,7 +23,6 @@ from claimcheck.core.attribution.phrases import (
 from claimcheck.core.attribution.source_kinds import (
     _DOC_NOUNS,
     _NOUN_KINDS,
-    _infer_kind,
     _names_itself,
     _noun_kind,
 )
@@ -33,7 +32,6 @@ from claimcheck.core.attribution.words import (
     _GENDERS,
     _INDEFINITE,
     _OFFICIAL_PLURALS,
-    _ORG_WORDS,
     _PARTICIPANTS,
     _PERSON_NOUNS,
     _PUBLIC_BODIES,
@@ -45,9 +43,6 @@ from claimcheck.core.registry import MEDIA_KINDS
 
 # A relative clause without "that", opened by its subject: "the policies it deems unfair".
 _CLAUSE_PRONOUN = re.compile(r"\s(?:it|he|she|they|we)\s+[a-z]+s?\b")
-# Where staff are, not whom they speak for: "Police officials at the kiosk said".
-_PLACES_OF_WORK = _words("kiosk camp scene site tent checkpoint border station gate hearing rally")
-_FROM_PLACE = re.compile(r"\s+(?:of|from|in|across)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*")
 _LINK_MARKER = re.compile(r"\s*\[\d+\]$")
 # "Congressional lawmakers and experts": a named group beside an unnamed one.
 _AND_VAGUE = re.compile(
@@ -79,7 +74,7 @@ _BEFORE_CAPITAL_DESCRIPTION = frozenset(("the", "The", "which", "that"))
 _PARTY_MEMBERS = frozenset(("Democrat", "Republican", "Conservative", "Tory", "Liberal"))
 
 
-class _Reading(_Owners):
+class _Reading(_Groups):
     """A noun phrase read as a source: a known name, a new name, a description."""
 
     def _interpret(self, sentence: str, a: int, b: int, desc: str = "") -> _Found:
@@ -222,27 +217,6 @@ class _Reading(_Owners):
             return self._named(parsed, a + at, a, b, desc)
         return self._description(first, second, a, b)
 
-    def _relative(self, pronoun: str, noun: str, a: int, b: int) -> _Found:
-        """'his father', 'her lawyer': the person of that relation to the one the pronoun
-        names, met before ("His father, Mohamed Elhassan Mohamed, ...") or new."""
-        owner = self._pronoun(pronoun, a, b, organisation=False)
-        if owner is None or not owner.entity.person:
-            return None
-        entity = owner.entity
-        # "His father said ... His sister said": "his" is the same person both times, whom
-        # the text may not have named as a source.
-        name = entity.owner if not entity.nouns.isdisjoint(_RELATIVES) else entity.name
-        known = [e for e in self.entities if noun in e.nouns and e.owner in (name, None)]
-        if known:
-            relative = known[-1]
-        elif name is None:
-            return None
-        else:
-            relative = self._entity(f"{name}'s {noun}", "person", True, name)
-        relative.nouns.add(noun)
-        off = self.offset
-        return self._ref(relative, off + a, off + b, self.text[off + a : off + b], 0.6)
-
     def _published_in(self, sentence: str, b: int, desc: str) -> _Found:
         """'Results of the trials, published in a paper by J. Smith (1989), showed': the
         paper, or the journal, the results were published in."""
@@ -270,12 +244,6 @@ class _Reading(_Owners):
         if document is None or document.kind != "document":
             return None
         return self._ref(self.authors_of(document), off + a, off + b, sentence[a:b], 0.7)
-
-    def authors_of(self, document: _Entity) -> _Entity:
-        """The people who wrote a document, as a source of their own."""
-        authors = self._entity(f"{document.name} authors", "person", False, document.name)
-        authors.nouns.update(("authors", "researchers"))
-        return authors
 
     def _named(self, parsed: _Parsed, rest_at: int, a: int, b: int, desc: str = "") -> _Found:
         """A noun phrase with a proper name in it, resolved in this document."""
@@ -454,35 +422,3 @@ class _Reading(_Owners):
         if det in _INDEFINITE or noun in _VAGUE_HEADS:
             return _VAGUE
         return None
-
-    def _acronym_body(self, described: frozenset[str]) -> frozenset[str]:
-        """ "SAPS spokesperson Vishnu Naidoo" after "the South African Police Service (SAPS)":
-        the kind of the body the acronym spells, not of an unknown acronym."""
-        for word in sorted(described):
-            spelt = _spelt_out(self.text, word.upper()) if word.isalpha() else None
-            if spelt is not None:
-                kind = _infer_kind(spelt, frozenset())[0]
-                return described - {"@organization"} | {"@" + kind}
-        return described
-
-    def _participants(
-        self, head: list[str], noun: str, a: int, b: int, rest: str = "", det: str = ""
-    ) -> _Found:
-        """'The locals said', 'said an elder', 'officials claimed': people of the story,
-        unnamed but specific, and where they are from ("residents of Lakeside")."""
-        kind = _PARTICIPANTS.get(noun)
-        if kind is None:
-            return None
-        if head[0].lower() in _PARTICIPANTS:
-            head = [head[0].lower(), *head[1:]]  # "Residents said"
-        if not _ORG_WORDS.isdisjoint(w.lower() for w in head):
-            kind = "organization"  # "a company spokeswoman"
-        if det == "another":
-            head = ["another", *head]  # "An official said ... Another official said"
-        name = " ".join(head)
-        where = _FROM_PLACE.match(rest, rest.find(head[-1]) + len(head[-1])) if rest else None
-        if where is not None:
-            name += where.group()
-        entity = self._entity(name, kind, not noun.endswith("s"))
-        entity.nouns.add(noun)
-        return self._ref(entity, self.offset + a, self.offset + b, None, 0.5)
