@@ -629,3 +629,19 @@ def test_a_pronoun_after_the_name_its_own_sentence_just_gave() -> None:
         '"I am just pleased," she said.'
     )
     assert sources(text)[2] == [("Ana Ruiz", "person")]
+
+
+def test_a_police_rank_written_short_is_a_title_after_the_verb_and_before_it() -> None:
+    # Police ranks as US local news writes them ("said Sgt. ...", "Lt. ... said"), read to the
+    # name after the rank's stop, as the review of the round found ("said police Sgt. Tom
+    # Berg" named "Sgt").
+    text = (
+        "The road was closed for hours, said police Sgt. Ana Ruiz.\n\n"
+        '"Nobody was hurt," said Lt. Tom Lind.\n\n'
+        "Det. Jan Berg said the driver fled."
+    )
+    assert sources(text) == [
+        [("Ana Ruiz", "official")],
+        [("Tom Lind", "official")],
+        [("Jan Berg", "official")],
+    ]

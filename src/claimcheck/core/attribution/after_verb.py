@@ -13,7 +13,15 @@ from claimcheck.core.attribution.phrases import _looks_appositive
 from claimcheck.core.attribution.resolution import _Reading
 from claimcheck.core.attribution.words import _DETERMINERS, _PRONOUNS
 
-_AFTER = re.compile(r"\s+([^\s,.;:!?\"“”()][^,;:!?\"“”()]{0,120}?)(?=\s*(?:[,;:!?]|\.\s|\.?$))")
+# The speaker runs to a stop, but not to a title's: "said Sgt. Tom Berg", "said Lt. Ana Ruiz".
+_TITLE_STOPS = "".join(
+    f"(?<!\\b{title})"
+    for title in ("Sgt", "Det", "Cpl", "Lt", "Capt", "Col", "Gen", "Maj", "Sen", "Rep", "Gov", "Dr")
+)
+_AFTER = re.compile(
+    r"\s+([^\s,.;:!?\"“”()][^,;:!?\"“”()]{0,120}?)"
+    rf"(?=\s*(?:[,;:!?]|{_TITLE_STOPS}\.\s|\.?$))"
+)
 
 
 # Where a speaker named after an inverted verb ends and the rest of the clause begins:

@@ -52,7 +52,8 @@ _DETERMINERS = _INDEFINITE | _words("the this that these those")
 _CORE_TITLES = _words(
     """president minister premier chancellor secretary spokesman spokeswoman spokesperson
     senator sen. rep. representative congressman congresswoman governor gov. mayor ambassador
-    general gen. major lieutenant lt. colonel col. captain capt. admiral sergeant commander
+    general gen. major lieutenant lt. colonel col. captain capt. admiral sergeant sgt. det. cpl.
+    commander
     chief director chairman chairwoman chair ceo founder co-founder mr mr. mrs mrs. ms ms. dr
     dr. prof prof. professor king queen prince princess pope judge justice attorney
     prosecutor advocate commissioner inspector superintendent officer detective sheriff mp mep
@@ -83,7 +84,7 @@ _OFFICIAL_WORDS = _words(
     regulator commission bureau court council kremlin pentagon forces envoy judge justice
     politician politicians assemblyman assemblywoman assemblymember alderman councilman councilwoman
     magistrate ombudsman constable municipality municipalities administrator undersecretary
-    under-secretary superintendent inspector detective"""
+    under-secretary superintendent inspector detective sgt. det. cpl. lt. capt."""
 )
 
 
