@@ -49,8 +49,10 @@ _FROM_LINE = re.compile(
     r"|\s[A-Z][\w.'\u2019-]+)\s*:"
 )
 # A fact check's "Source: The Lakeside Fund made this claim in an ad.": who made the claim
-# checked, a sentence, not a credit.
-_FACT_CHECK_SOURCE = re.compile(r"Source:\s+[^.;:]{2,90}?\s(?:made|makes)\s+(?:this|the)\s+claim\b")
+# checked, a sentence, not a credit (attribution reads who from it).
+FACT_CHECK_SOURCE = re.compile(
+    r"Source:\s+(?P<who>[^,.;:]{2,90}?)\s+(?P<verb>made|makes)\s+(?:this|the)\s+claim\b"
+)
 _BYLINE = re.compile(r"(?:By|BY|Written by|Reporting by|Posted by)\s+[A-Z][\w.'\u2019-]*")
 _BOILER_LINE = re.compile(
     r"""(?ix)
@@ -154,7 +156,7 @@ def _asks(text: str, start: int, end: int) -> bool:
 
 def _boilerplate(line: str) -> bool:
     if _BOILER_LINE.match(line):
-        return _FACT_CHECK_SOURCE.match(line) is None
+        return FACT_CHECK_SOURCE.match(line) is None
     # The cheap substring tests keep the slower searches off ordinary paragraphs.
     # A source-list item ends with a date, so with a digit: most paragraphs fail that first.
     tail = line.rstrip(" .")[-1:]

@@ -11,12 +11,11 @@ from claimcheck.core.attribution.entities import _Found, _Ref
 from claimcheck.core.attribution.lexicon import _words
 from claimcheck.core.attribution.phrases import _looks_appositive
 from claimcheck.core.attribution.resolution import _Reading
-from claimcheck.core.attribution.words import _DETERMINERS, _PRONOUNS
+from claimcheck.core.attribution.words import _CORE_TITLES, _DETERMINERS, _PRONOUNS
 
 # The speaker runs to a stop, but not to a title's: "said Sgt. Tom Berg", "said Lt. Ana Ruiz".
 _TITLE_STOPS = "".join(
-    f"(?<!\\b{title})"
-    for title in ("Sgt", "Det", "Cpl", "Lt", "Capt", "Col", "Gen", "Maj", "Sen", "Rep", "Gov", "Dr")
+    f"(?<!\\b{title[:-1].capitalize()})" for title in sorted(_CORE_TITLES) if title.endswith(".")
 )
 _AFTER = re.compile(
     r"\s+([^\s,.;:!?\"“”()][^,;:!?\"“”()]{0,120}?)"

@@ -12,6 +12,7 @@ from claimcheck.core.attribution.lexicon import _VERBS
 from claimcheck.core.attribution.phrases import _looks_appositive, _phrase_end
 from claimcheck.core.attribution.places import _Hit, _Places
 from claimcheck.core.attribution.words import _ADVERBS, _CORE_TITLES, _GENDERS, _NOT_SUBJECT
+from claimcheck.core.kinds import FACT_CHECK_SOURCE
 
 # The subject that opens a sentence: "Mayor Ana Ruiz", "He"; and a passive verb after it.
 _OPENING_NAME = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){0,4}?[A-Z][\w.'\u2019-]*(?=\s+[a-z])")
@@ -33,10 +34,6 @@ _SPEECH = frozenset(_VERBS.split("|"))
 # grim: ...", "On Monday, the day after the vote: ...".
 _NOT_CREDITS = _NOT_SUBJECT | _ADVERBS
 _WORDS = re.compile(r"[a-z]+")
-# A fact check's "Source: The Lakeside Fund made this claim in a television ad." line.
-_SOURCE_LINE = re.compile(
-    r"Source:\s+(?P<who>[^,.;:]{2,90}?)\s+(?P<verb>made|makes)\s+(?:this|the)\s+claim\b"
-)
 _DASH_MARK = re.compile(r"[—\u2013]|--?(?=\s)")
 
 
@@ -91,7 +88,7 @@ class _Lines(_Places):
         """Who made the claim a fact check's "Claim:" line states, on the "Source:" line
         after it: "Source: The dark money group Sooner State Leadership Fund made this claim
         in a recent television ad." """
-        match = _SOURCE_LINE.match(sentence)
+        match = FACT_CHECK_SOURCE.match(sentence)
         if match is None:
             return None
         ref = self._interpret(sentence, match.start("who"), match.end("who"))

@@ -34,7 +34,6 @@ from claimcheck.core.attribution.words import (
     _OFFICIAL_PLURALS,
     _PARTICIPANTS,
     _PERSON_NOUNS,
-    _PUBLIC_BODIES,
     _RELATIVES,
     _STAFF_OF_BODY,
     _VAGUE_HEADS,
@@ -397,11 +396,6 @@ class _Reading(_Groups):
             # "according to court filings", "citing official figures": documents, unnamed.
             entity = self._entity(" ".join(head).lower(), "document", False)
             entity.nouns.add(noun)
-            return self._ref(entity, off + a, off + b, None, 0.6)
-        if not det and noun in _OFFICIAL_PLURALS and len(head) == 2 and head[0] in _PUBLIC_BODIES:
-            # "school officials", "city authorities": unnamed, but of one body the text is
-            # about, as "U.S. officials" are of one government; not "officials" alone.
-            entity = self._entity(" ".join(head).lower(), "official", False)
             return self._ref(entity, off + a, off + b, None, 0.6)
         if noun in ("researchers", "authors") and not det and len(head) <= 2:
             study = self._resolve_noun("study", off + a)

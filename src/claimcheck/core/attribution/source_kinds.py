@@ -198,7 +198,8 @@ _OFFICE_HEADS = _BODY_TITLES | _words("attorney principal superintendent coordin
 _WRITERS_ONLINE = _words("blogger bloggers vlogger youtuber poster")
 
 
-# Government bodies known by a short name or an acronym, which no word of theirs tells.
+# Government bodies known by a short name or an acronym, which no word of theirs tells; and
+# the parties whose members speaking are legislators ("Democrats said").
 _GOVERNMENT_NAMES = _words(
     """fbi cia nsa nasa epa fda cdc fema irs ftc fcc faa ntsb dhs doj nih nhs noaa usda
     pentagon kremlin interpol europol state democrats republicans"""

@@ -53,9 +53,8 @@ _CORE_TITLES = _words(
     """president minister premier chancellor secretary spokesman spokeswoman spokesperson
     senator sen. rep. representative congressman congresswoman governor gov. mayor ambassador
     general gen. major lieutenant lt. colonel col. captain capt. admiral sergeant sgt. det. cpl.
-    commander
-    chief director chairman chairwoman chair ceo founder co-founder mr mr. mrs mrs. ms ms. dr
-    dr. prof prof. professor king queen prince princess pope judge justice attorney
+    commander chief director chairman chairwoman chair ceo founder co-founder mr mr. mrs mrs. ms
+    ms. dr dr. prof prof. professor king queen prince princess pope judge justice attorney
     prosecutor advocate commissioner inspector superintendent officer detective sheriff mp mep
     lawmaker leader head executive manager editor analyst economist researcher correspondent
     reporter sir dame lord lady rev. reverend bishop cardinal imam rabbi sheikh councillor
@@ -202,11 +201,6 @@ _PUBLIC_BODIES = _words(
 )
 
 
-# What officials may be of without saying which body: "government officials", "border
-# officials" are a hedge.
-_MANY_OFFICES = _words("government federal state national election immigration customs border")
-
-
 # People of the story known by what they are, not by name: specific enough to be a source
 # ("residents said", "said an elder", "officials claimed"), unlike those outside it
 # ("experts", "critics", "sources"), who are a hedge. Officials speak as officials.
@@ -232,6 +226,8 @@ _PARTICIPANTS = {
 }
 
 
+# The heads of unnamed groups: a hedge, unless the group is one of the story's own people
+# (``_PARTICIPANTS``: "residents", "officials", "witnesses" speak).
 _VAGUE_HEADS = _words(
     """officials experts analysts sources critics residents witnesses observers people
     individuals groups reports scientists researchers insiders commentators media users others
